@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { getContent } from "@/lib/content";
+import { failingProblems } from "@/lib/content/loader";
+import { programRoute } from "@/lib/content/links";
+
+export const metadata: Metadata = { title: "Authoring" };
+
+export default function AuthorPage() {
+  const content = getContent();
+  const failing = new Set(failingProblems(content));
+  const slugs = [...new Set([...content.programs.map((p) => p.slug), ...content.problems.map((p) => p.program)])].sort();
+  return (
+    <>
+      <PageHeader title="Authoring">
+        Content problems in <code>{content.root}</code>, as <code>npm run content:check</code> reports them. Fix the file and reload.
+      </PageHeader>
+      {slugs.map((slug) => {
+        const program = content.programs.find((p) => p.slug === slug);
+        const problems = content.problems.filter((p) => p.program === slug);
+        const errors = problems.filter((p) => failing.has(p)).length;
+        return (
+          <section key={slug} aria-labelledby={`program-${slug}`} className="mb-8">
+            <h2 id={`program-${slug}`} className="flex flex-wrap items-center gap-2 text-xl font-semibold">
+              {program ? <Link href={programRoute(slug)}>{program.meta.title}</Link> : slug}
+              {program?.meta.template ? <Badge tone="warning">Template</Badge> : null}
+              {!program ? <Badge tone="danger">Not loaded</Badge> : null}
+              <Badge tone={errors > 0 ? "danger" : "success"}>{errors > 0 ? `${errors} to fix` : "OK"}</Badge>
+            </h2>
+            {problems.length === 0 ? (
+              <p className="mt-2 text-muted">No problems found.</p>
+            ) : (
+              <div className="table-scroll mt-3" tabIndex={0} role="region" aria-label={`Problems in ${slug}`}>
+                <table className="w-full border-collapse text-sm">
+                  <thead>
+                    <tr className="bg-sunken text-left">
+                      <th className="border border-line p-2">Where</th>
+                      <th className="border border-line p-2">Field</th>
+                      <th className="border border-line p-2">Problem</th>
+                      <th className="border border-line p-2">Kind</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {problems.map((p, i) => (
+                      <tr key={`${p.file}:${p.line}:${i}`} className="align-top">
+                        <td className="border border-line p-2 font-mono text-xs">
+                          {p.file}:{p.line}
+                        </td>
+                        <td className="border border-line p-2 font-mono text-xs">{p.field}</td>
+                        <td className="border border-line p-2">{p.message}</td>
+                        <td className="border border-line p-2">
+                          <Badge tone={failing.has(p) ? "danger" : "neutral"}>{failing.has(p) ? p.kind : `${p.kind} (template)`}</Badge>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+        );
+      })}
+    </>
+  );
+}

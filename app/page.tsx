@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { LearningPath } from "@/components/content/learning-path";
+import { NoContent } from "@/components/content/no-content";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
+import { currentProgram } from "@/lib/content/current";
+import { moduleRoute, programRoute } from "@/lib/content/links";
+
+export default async function DashboardPage() {
+  const program = await currentProgram();
+  if (!program) return <NoContent />;
+  const { meta } = program;
+  const first = program.modules.find((m) => m.meta.prerequisites.length === 0);
+  const exercises = program.modules.reduce((n, m) => n + m.exercises.length, 0);
+  const targets: [string, string][] = [
+    ["Modules", `${meta.successMetrics.modules} to complete`],
+    ["Exercises", `${exercises} in the program (target ${meta.successMetrics.exercises})`],
+    ["Patterns", `${meta.successMetrics.patterns}+ to document`],
+    ["Hours", `${meta.successMetrics.hours.min}–${meta.successMetrics.hours.max} to invest`],
+    ["Playbook", meta.successMetrics.playbook ? "a personal playbook to create" : "optional"],
+  ];
+  return (
+    <>
+      <PageHeader title="Dashboard" eyebrow={<Link href={programRoute(program.slug)}>{meta.title}</Link>}>
+        {meta.summary}
+      </PageHeader>
+      {first ? (
+        <section aria-labelledby="next-step" className="rounded-lg border border-accent bg-accent-soft p-4">
+          <h2 id="next-step" className="font-semibold">
+            What next
+          </h2>
+          <p className="mt-1">
+            Start with{" "}
+            <Link href={moduleRoute(program.slug, first.slug)} className="font-medium underline">
+              Module {first.meta.number}: {first.meta.title}
+            </Link>{" "}
+            — it is the foundation for everything else.
+          </p>
+        </section>
+      ) : null}
+      <Section id="targets" title="Success metrics">
+        <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+          {targets.map(([label, value]) => (
+            <div key={label} className="rounded-lg border border-line bg-surface p-3">
+              <dt className="text-sm text-muted">{label}</dt>
+              <dd className="mt-1 font-medium">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </Section>
+      <Section id="learning-path" title="Learning path">
+        <LearningPath program={program} completed={new Set()} />
+      </Section>
+    </>
+  );
+}

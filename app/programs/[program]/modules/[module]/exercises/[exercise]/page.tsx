@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Hints } from "@/components/content/hints";
+import { Pager } from "@/components/content/pager";
+import { Reveal } from "@/components/content/reveal";
+import { Markdown } from "@/components/markdown/markdown";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
+import { getExercise, getModule, getProgram } from "@/lib/content";
+import { exerciseRoute, moduleRoute, programRoute, resolveContentHref } from "@/lib/content/links";
+import { DIMENSION_LABELS } from "@/lib/content/schema";
+
+type Params = { params: Promise<{ program: string; module: string; exercise: string }> };
+
+async function load(params: Params["params"]) {
+  const slugs = await params;
+  const program = getProgram(slugs.program);
+  const module = program ? getModule(program, slugs.module) : null;
+  const exercise = module ? getExercise(module, slugs.exercise) : null;
+  return program && module && exercise ? { program, module, exercise } : null;
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const found = await load(params);
+  return { title: found ? `Exercise ${found.module.meta.number}.${found.exercise.meta.number}: ${found.exercise.meta.title}` : "Exercise not found" };
+}
+
+export default async function ExercisePage({ params }: Params) {
+  const found = await load(params);
+  if (!found) notFound();
+  const { program, module, exercise } = found;
+  const { meta, parts } = exercise;
+  const render = (source: string) => (
+    <Markdown source={source} resolveHref={(href) => resolveContentHref(program, exercise.file, href)} />
+  );
+  const index = module.exercises.indexOf(exercise);
+  const previous = module.exercises[index - 1];
+  const next = module.exercises[index + 1];
+  const label = (e: typeof exercise) => `${module.meta.number}.${e.meta.number} ${e.meta.title}`;
+  return (
+    <>
+      <PageHeader
+        title={`Exercise ${module.meta.number}.${meta.number}: ${meta.title}`}
+        eyebrow={
+          <>
+            <Link href={programRoute(program.slug)}>{program.meta.title}</Link> ›{" "}
+            <Link href={moduleRoute(program.slug, module.slug)}>
+              Module {module.meta.number}: {module.meta.title}
+            </Link>
+          </>
+        }
+      >
+        <p className="flex flex-wrap items-center gap-2">
+          <Badge tone={meta.difficulty === "easy" ? "success" : meta.difficulty === "medium" ? "warning" : "danger"}>{meta.difficulty}</Badge>
+          <span>about {meta.minutes} minutes</span>
+          {meta.dimensions.length > 0 ? <span>· trains {meta.dimensions.map((d) => DIMENSION_LABELS[d]).join(", ")}</span> : null}
+        </p>
+      </PageHeader>
+      <article className="mx-auto max-w-3xl">
+        <div className="grid gap-4 md:grid-cols-2">
+          <Section id="objectives" title="Objectives">
+            <ul className="list-disc space-y-1 pl-5">
+              {meta.objectives.map((o) => (
+                <li key={o}>{o}</li>
+              ))}
+            </ul>
+          </Section>
+          <Section id="success-criteria" title="Success criteria">
+            <ul className="list-disc space-y-1 pl-5">
+              {meta.successCriteria.map((c) => (
+                <li key={c}>{c}</li>
+              ))}
+            </ul>
+          </Section>
+        </div>
+        <Section id="context" title="Context">
+          {render(parts.context)}
+        </Section>
+        <Section id="steps" title="Steps">
+          {render(parts.steps)}
+        </Section>
+        <Section id="hints" title="Hints">
+          <Hints hints={parts.hints.map((hint) => render(hint))} />
+        </Section>
+        <Section id="solution" title="Solution discussion">
+          <Reveal label="Show the solution discussion" warning="Try the exercise first: the discussion is most useful after your own attempt.">
+            {render(parts.solution)}
+          </Reveal>
+        </Section>
+        <Section id="reflection" title="Reflection questions">
+          {render(parts.reflection)}
+        </Section>
+        <Pager
+          label="Exercises"
+          previous={previous ? { href: exerciseRoute(program.slug, module.slug, previous.slug), label: label(previous) } : null}
+          next={next ? { href: exerciseRoute(program.slug, module.slug, next.slug), label: label(next) } : null}
+        />
+      </article>
+    </>
+  );
+}

@@ -1,0 +1,200 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Pager } from "@/components/content/pager";
+import { TableOfContents } from "@/components/content/table-of-contents";
+import { Markdown } from "@/components/markdown/markdown";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
+import { getModule, getProgram, moduleByNumber } from "@/lib/content";
+import { exerciseRoute, moduleRoute, programRoute, resolveContentHref } from "@/lib/content/links";
+import { DIMENSION_LABELS } from "@/lib/content/schema";
+import { tableOfContents, type TocEntry } from "@/lib/content/toc";
+
+type Params = { params: Promise<{ program: string; module: string }> };
+
+async function load(params: Params["params"]) {
+  const { program: programSlug, module: moduleSlug } = await params;
+  const program = getProgram(programSlug);
+  const module = program ? getModule(program, moduleSlug) : null;
+  return program && module ? { program, module } : null;
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const found = await load(params);
+  return { title: found ? `Module ${found.module.meta.number}: ${found.module.meta.title}` : "Module not found" };
+}
+
+const LEVEL_TONE = { easy: "success", medium: "warning", hard: "danger" } as const;
+
+export default async function ModulePage({ params }: Params) {
+  const found = await load(params);
+  if (!found) notFound();
+  const { program, module } = found;
+  const { meta } = module;
+  const index = program.modules.indexOf(module);
+  const previous = program.modules[index - 1];
+  const next = program.modules[index + 1];
+  const toc: TocEntry[] = [
+    { depth: 2, text: "Outcomes", id: "outcomes" },
+    ...tableOfContents(module.body),
+    { depth: 2, text: "Failure modes", id: "failure-modes" },
+    { depth: 2, text: "Drills", id: "drills" },
+    { depth: 2, text: "Exercises", id: "exercises" },
+    { depth: 2, text: "Pattern phase", id: "pattern-phase" },
+    { depth: 2, text: "Document phase", id: "document-phase" },
+    { depth: 2, text: "Exit ticket", id: "exit-ticket" },
+    { depth: 2, text: "Artifacts", id: "artifacts" },
+  ];
+  const prerequisites = meta.prerequisites.map((n) => moduleByNumber(program, n)).filter((m) => m !== null);
+  return (
+    <>
+      <PageHeader
+        title={`Module ${meta.number}: ${meta.title}`}
+        eyebrow={<Link href={programRoute(program.slug)}>{program.meta.title}</Link>}
+      >
+        <p>
+          {meta.hours.min}–{meta.hours.max} hours · {module.exercises.length} exercises
+          {prerequisites.length > 0 ? (
+            <>
+              {" · after "}
+              {prerequisites.map((p, i) => (
+                <span key={p.slug}>
+                  {i > 0 ? ", " : ""}
+                  <Link href={moduleRoute(program.slug, p.slug)} className="underline">
+                    Module {p.meta.number}
+                  </Link>
+                </span>
+              ))}
+            </>
+          ) : (
+            " · no prerequisites"
+          )}
+        </p>
+        <ul className="mt-2 flex flex-wrap gap-2" aria-label="Topics">
+          {meta.topics.map((topic) => (
+            <li key={topic}>
+              <Badge>{topic}</Badge>
+            </li>
+          ))}
+        </ul>
+      </PageHeader>
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_16rem]">
+        <article className="min-w-0">
+          <Section id="outcomes" title="Outcomes">
+            <ul className="list-disc space-y-1 pl-5">
+              {meta.outcomes.map((o) => (
+                <li key={o}>{o}</li>
+              ))}
+            </ul>
+          </Section>
+          <Markdown source={module.body} resolveHref={(href) => resolveContentHref(program, module.file, href)} />
+          <Section id="failure-modes" title="Failure modes">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label="Failure modes">
+              <table className="w-full border-collapse text-sm">
+                <thead>
+                  <tr className="bg-sunken text-left">
+                    <th className="border border-line p-2">Symptom</th>
+                    <th className="border border-line p-2">Cause</th>
+                    <th className="border border-line p-2">Fix</th>
+                    <th className="border border-line p-2">Dimension</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {meta.failureModes.map((f) => (
+                    <tr key={f.symptom} className="align-top">
+                      <td className="border border-line p-2">{f.symptom}</td>
+                      <td className="border border-line p-2">{f.cause}</td>
+                      <td className="border border-line p-2">{f.fix}</td>
+                      <td className="border border-line p-2">{DIMENSION_LABELS[f.dimension]}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </Section>
+          <Section id="drills" title="Drills">
+            <ol className="space-y-3">
+              {meta.drills.map((drill) => (
+                <li key={drill.id} id={`drill-${drill.id}`} className="rounded-lg border border-line bg-surface p-3">
+                  <p className="flex flex-wrap items-center gap-2">
+                    <Badge tone={LEVEL_TONE[drill.level]}>{drill.level}</Badge>
+                    <strong>{drill.title}</strong>
+                    {drill.timebox ? (
+                      <Badge tone="accent">
+                        {drill.timebox.reps} reps in {drill.timebox.minutes} min
+                      </Badge>
+                    ) : null}
+                  </p>
+                  <p className="mt-1">{drill.prompt}</p>
+                  <p className="mt-1 text-xs text-muted">Trains: {drill.dimensions.map((d) => DIMENSION_LABELS[d]).join(", ")}</p>
+                </li>
+              ))}
+            </ol>
+          </Section>
+          <Section id="exercises" title="Exercises">
+            <ol className="divide-y divide-line rounded-lg border border-line bg-surface">
+              {module.exercises.map((exercise) => (
+                <li key={exercise.slug} className="flex flex-wrap items-center justify-between gap-2 p-3">
+                  <Link href={exerciseRoute(program.slug, module.slug, exercise.slug)} className="font-medium hover:underline">
+                    {meta.number}.{exercise.meta.number} {exercise.meta.title}
+                  </Link>
+                  <span className="flex items-center gap-2 text-sm text-muted">
+                    <Badge tone={LEVEL_TONE[exercise.meta.difficulty]}>{exercise.meta.difficulty}</Badge>~{exercise.meta.minutes} min
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </Section>
+          <Section id="pattern-phase" title="Pattern phase">
+            <p className="mb-2 text-muted">Patterns to extract from your practice and add to your library:</p>
+            <ul className="space-y-2">
+              {meta.patterns.map((p) => (
+                <li key={p.name} className="rounded border border-line p-3">
+                  <strong>{p.name}</strong> <Badge>{p.category}</Badge>
+                  <p className="mt-1 text-sm">{p.summary}</p>
+                </li>
+              ))}
+            </ul>
+          </Section>
+          <Section id="document-phase" title="Document phase">
+            <p className="mb-2 text-muted">Add to your playbook:</p>
+            <ul className="space-y-2">
+              {meta.playbook.map((entry) => (
+                <li key={entry.title} className="rounded border border-line p-3">
+                  <strong>{entry.title}</strong> <Badge>{entry.kind}</Badge>
+                  <p className="mt-1 text-sm">{entry.summary}</p>
+                </li>
+              ))}
+            </ul>
+          </Section>
+          <Section id="exit-ticket" title="Exit ticket">
+            <ol className="list-decimal space-y-1 pl-5">
+              {meta.exitTicket.map((q) => (
+                <li key={q}>{q}</li>
+              ))}
+            </ol>
+          </Section>
+          <Section id="artifacts" title="Artifacts">
+            <ul className="list-disc space-y-1 pl-5">
+              {meta.artifacts.map((a) => (
+                <li key={a}>{a}</li>
+              ))}
+            </ul>
+          </Section>
+          <Pager
+            label="Modules"
+            previous={previous ? { href: moduleRoute(program.slug, previous.slug), label: `Module ${previous.meta.number}: ${previous.meta.title}` } : null}
+            next={next ? { href: moduleRoute(program.slug, next.slug), label: `Module ${next.meta.number}: ${next.meta.title}` } : null}
+          />
+        </article>
+        <aside className="order-first lg:order-none">
+          <div className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:overflow-y-auto">
+            <TableOfContents entries={toc} />
+          </div>
+        </aside>
+      </div>
+    </>
+  );
+}

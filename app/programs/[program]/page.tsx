@@ -1,0 +1,146 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { LearningPath } from "@/components/content/learning-path";
+import { Markdown } from "@/components/markdown/markdown";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
+import { getProgram } from "@/lib/content";
+import { moduleRoute, resolveContentHref } from "@/lib/content/links";
+import { DIMENSION_LABELS, DIMENSIONS } from "@/lib/content/schema";
+
+type Params = { params: Promise<{ program: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const program = getProgram((await params).program);
+  return { title: program?.meta.title ?? "Program not found" };
+}
+
+export default async function ProgramPage({ params }: Params) {
+  const program = getProgram((await params).program);
+  if (!program) notFound();
+  const { meta } = program;
+  const metadata: [string, string][] = [
+    ["Plan ID", meta.metadata.planId],
+    ["Domain", meta.metadata.domain],
+    ["Audience", meta.metadata.audience],
+    ["Time budget", meta.metadata.timeBudget],
+    ["Delivery mode", meta.metadata.deliveryMode],
+    ["Owner", meta.metadata.owner],
+    ["Execution mode", meta.metadata.executionMode],
+  ];
+  return (
+    <>
+      <PageHeader title={meta.title} eyebrow={meta.template ? <Badge tone="warning">Template program</Badge> : "Program"}>
+        {meta.summary}
+      </PageHeader>
+      <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+        <div>
+          <Markdown source={program.body} resolveHref={(href) => resolveContentHref(program, program.file, href)} />
+          <Section id="modules" title="Modules">
+            <ol className="divide-y divide-line rounded-lg border border-line bg-surface">
+              {program.modules.map((module) => (
+                <li key={module.slug} className="flex flex-wrap items-baseline justify-between gap-2 p-3">
+                  <Link href={moduleRoute(program.slug, module.slug)} className="font-medium hover:underline">
+                    Module {module.meta.number}: {module.meta.title}
+                  </Link>
+                  <span className="text-sm text-muted">
+                    {module.meta.hours.min}–{module.meta.hours.max} hours · {module.exercises.length} exercises
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </Section>
+          <Section id="learning-path" title="Learning path">
+            <LearningPath program={program} completed={new Set()} />
+          </Section>
+        </div>
+        <aside className="space-y-6">
+          <section aria-labelledby="plan-metadata" className="rounded-lg border border-line bg-surface p-4">
+            <h2 id="plan-metadata" className="mb-2 font-semibold">
+              Plan metadata
+            </h2>
+            <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+              {metadata.map(([label, value]) => (
+                <div key={label} className="contents">
+                  <dt className="text-muted">{label}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+              <dt className="text-muted">Primary tools</dt>
+              <dd>{meta.metadata.primaryTools.join("; ")}</dd>
+            </dl>
+            <h3 className="mt-3 text-sm font-semibold">Constraints</h3>
+            <ul className="list-disc pl-5 text-sm">
+              {meta.metadata.constraints.map((c) => (
+                <li key={c}>{c}</li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="rhythm" className="rounded-lg border border-line bg-surface p-4">
+            <h2 id="rhythm" className="mb-2 font-semibold">
+              Every module&apos;s rhythm
+            </h2>
+            <ol className="list-decimal space-y-1 pl-5 text-sm">
+              {meta.phases.map((phase) => (
+                <li key={phase.name}>
+                  <strong>{phase.name}</strong> — {phase.description}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </aside>
+      </div>
+      <Section id="end-state" title="Proficiency end-state">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Proficiency end-state targets">
+          <table className="w-full border-collapse text-sm">
+            <thead>
+              <tr className="bg-sunken text-left">
+                <th className="border border-line p-2">Dimension</th>
+                <th className="border border-line p-2">Target</th>
+              </tr>
+            </thead>
+            <tbody>
+              {DIMENSIONS.map((d) => (
+                <tr key={d}>
+                  <th scope="row" className="border border-line p-2 text-left align-top font-medium">
+                    {DIMENSION_LABELS[d]}
+                  </th>
+                  <td className="border border-line p-2">{meta.endState[d]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Section>
+      <div className="grid gap-8 md:grid-cols-2">
+        <Section id="capabilities" title="Capability spine">
+          <ol className="list-decimal space-y-1 pl-5">
+            {meta.capabilities.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ol>
+        </Section>
+        <Section id="rubric" title="Rubric and timeline">
+          <p>
+            Pass threshold: at least {meta.rubric.passThreshold.minEach} in every dimension and an average of at least{" "}
+            {meta.rubric.passThreshold.minAverage}.
+          </p>
+          <p className="mt-2 text-sm text-muted">Remediation: {meta.rubric.remediationTrigger}</p>
+          <p className="mt-3">
+            {meta.timeline.minWeeks}–{meta.timeline.maxWeeks} weeks at {meta.timeline.modulesPerWeek.min}–
+            {meta.timeline.modulesPerWeek.max} modules a week:
+          </p>
+          <ul className="mt-1 list-disc pl-5 text-sm">
+            {meta.timeline.milestones.map((m) => (
+              <li key={m.label}>
+                Weeks {m.fromWeek}–{m.toWeek}: {m.label}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { type ModuleState, moduleState, pathLanes } from "@/lib/content/graph";
+import type { Program } from "@/lib/content";
+import { moduleRoute } from "@/lib/content/links";
+
+const STATE_LABEL: Record<ModuleState, { text: string; tone: "success" | "accent" | "neutral" }> = {
+  done: { text: "Done", tone: "success" },
+  available: { text: "Available", tone: "accent" },
+  locked: { text: "Locked", tone: "neutral" },
+};
+
+/** The prerequisite graph as ordered lanes: each lane can start once the lanes before it are done. */
+export function LearningPath({ program, completed }: { program: Program; completed: ReadonlySet<number> }) {
+  const nodes = program.modules.map((m) => ({ number: m.meta.number, prerequisites: m.meta.prerequisites }));
+  const lanes = pathLanes(nodes);
+  return (
+    <ol className="grid gap-3" aria-label="Learning path">
+      {lanes.map((lane, index) => (
+        <li key={lane.join("-")} className="rounded-lg border border-line bg-surface p-3">
+          <p className="mb-2 text-sm font-semibold text-muted">
+            Step {index + 1}
+            {lane.length > 1 ? " — any order" : ""}
+          </p>
+          <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+            {lane.map((number) => {
+              const module = program.modules.find((m) => m.meta.number === number)!;
+              const state = moduleState({ number, prerequisites: module.meta.prerequisites }, completed);
+              const label = STATE_LABEL[state];
+              return (
+                <li key={number} className="flex items-start justify-between gap-2 rounded border border-line p-2">
+                  <span>
+                    <Link href={moduleRoute(program.slug, module.slug)} className="font-medium underline-offset-2 hover:underline">
+                      {number}. {module.meta.title}
+                    </Link>
+                    <span className="block text-xs text-muted">
+                      {module.meta.hours.min}–{module.meta.hours.max} h
+                      {module.meta.prerequisites.length > 0 ? ` · after ${module.meta.prerequisites.join(", ")}` : ""}
+                    </span>
+                  </span>
+                  <Badge tone={label.tone}>{label.text}</Badge>
+                </li>
+              );
+            })}
+          </ul>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+type Item = { href: string; label: string };
+
+function isActive(pathname: string, href: string): boolean {
+  if (href === "/") return pathname === "/";
+  if (href === "/programs/current") return pathname.startsWith("/programs");
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+export function NavLinks({ items }: { items: readonly Item[] }) {
+  const pathname = usePathname();
+  return (
+    <ul className="flex gap-1 text-sm">
+      {items.map((item) => {
+        const active = isActive(pathname, item.href);
+        return (
+          <li key={item.href}>
+            <Link
+              href={item.href}
+              aria-current={active ? "page" : undefined}
+              className={`block whitespace-nowrap rounded px-3 py-2 ${active ? "bg-accent-soft font-semibold" : "hover:bg-sunken"}`}
+            >
+              {item.label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,53 @@
+// Renders content Markdown on the server: GFM, heading anchors, highlighted code, no raw HTML,
+// and links resolved to app routes.
+import Link from "next/link";
+import ReactMarkdown, { type Components } from "react-markdown";
+import rehypeHighlight from "rehype-highlight";
+import rehypeSlug from "rehype-slug";
+import remarkGfm from "remark-gfm";
+
+type Props = {
+  source: string;
+  /** Maps an href or image src written in the source to the URL the app serves, or null. */
+  resolveHref?: (href: string) => string | null;
+  className?: string;
+};
+
+export function Markdown({ source, resolveHref = (href) => href, className }: Props) {
+  const components: Components = {
+    a({ href = "", children }) {
+      const target = resolveHref(href);
+      if (target === null) return <span className="text-danger">{children}</span>;
+      if (target.startsWith("/") || target.startsWith("#")) return <Link href={target}>{children}</Link>;
+      return (
+        <a href={target} rel="noreferrer noopener">
+          {children}
+        </a>
+      );
+    },
+    img({ src, alt }) {
+      const target = typeof src === "string" ? resolveHref(src) : null;
+      // eslint-disable-next-line @next/next/no-img-element -- content images have unknown sizes
+      return target ? <img src={target} alt={alt ?? ""} loading="lazy" /> : null;
+    },
+    table({ children }) {
+      return (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Table">
+          <table>{children}</table>
+        </div>
+      );
+    },
+  };
+  return (
+    <div className={`prose ${className ?? ""}`}>
+      <ReactMarkdown
+        remarkPlugins={[remarkGfm]}
+        rehypePlugins={[rehypeSlug, [rehypeHighlight, { detect: false, ignoreMissing: true }]]}
+        skipHtml
+        components={components}
+      >
+        {source}
+      </ReactMarkdown>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+// Reading a Markdown source file: frontmatter with line numbers for every field, level-2
+// sections, and the unfilled placeholders an author left behind. Pure functions, no I/O.
+import { isNode, LineCounter, parseDocument } from "yaml";
+
+export type SourceFile = {
+  data: unknown;
+  body: string;
+  /** 1-based line of the body's first line in the file. */
+  bodyLine: number;
+  /** 1-based line of a frontmatter field, or of the frontmatter start when unknown. */
+  lineOf(path: readonly PropertyKey[]): number;
+  yamlErrors: { line: number; message: string }[];
+};
+
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+
+export function parseSource(text: string): SourceFile {
+  const normalised = text.replace(/\r\n?/g, "\n").replace(/^\uFEFF/, "");
+  const match = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(normalised);
+  if (!match) {
+    return {
+      data: undefined,
+      body: normalised,
+      bodyLine: 1,
+      lineOf: () => 1,
+      yamlErrors: [{ line: 1, message: "missing frontmatter: the file must start with a --- YAML block ---" }],
+    };
+  }
+  const yamlText = match[1] ?? "";
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const toFileLine = (offset: number) => lineCounter.linePos(offset).line + 1;
+  const lineOf = (path: readonly PropertyKey[]) => {
+    for (let depth = path.length; depth > 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth) as unknown[], true);
+      if (isNode(node) && node.range) return toFileLine(node.range[0]);
+      const parent = doc.getIn(path.slice(0, depth - 1) as unknown[], true);
+      if (depth === 1 && !isNode(parent)) break;
+    }
+    return 1;
+  };
+  const bodyLine = match[0].split("\n").length - (match[0].endsWith("\n") ? 0 : 1);
+  return {
+    data: doc.errors.length > 0 ? undefined : doc.toJS(),
+    body: normalised.slice(match[0].length),
+    bodyLine: bodyLine + (match[0].endsWith("\n") ? 0 : 1),
+    lineOf,
+    yamlErrors: doc.errors.map((error) => ({
+      line: toFileLine(error.pos[0]),
+      message: `invalid YAML: ${error.message.split("\n")[0]}`,
+    })),
+  };
+}
+
+export type Section = {
+  heading: string;
+  /** 1-based line of the heading within the body. */
+  line: number;
+  content: string;
+};
+
+/** Splits a Markdown body at headings of the given level, ignoring lines inside code fences. */
+export function splitSections(body: string, level = 2): { intro: string; sections: Section[] } {
+  const prefix = `${"#".repeat(level)} `;
+  const lines = body.split("\n");
+  const sections: Section[] = [];
+  const intro: string[] = [];
+  let current: { heading: string; line: number; lines: string[] } | null = null;
+  let fence: string | null = null;
+  lines.forEach((line, index) => {
+    const fenceMatch = FENCE.exec(line);
+    if (fenceMatch) {
+      const marker = fenceMatch[1]!;
+      if (fence === null) fence = marker;
+      else if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
+    }
+    if (fence === null && !fenceMatch && line.startsWith(prefix)) {
+      if (current) sections.push({ heading: current.heading, line: current.line, content: current.lines.join("\n").trim() });
+      current = { heading: line.slice(prefix.length).trim(), line: index + 1, lines: [] };
+      return;
+    }
+    (current ? current.lines : intro).push(line);
+  });
+  if (current) {
+    const last = current as { heading: string; line: number; lines: string[] };
+    sections.push({ heading: last.heading, line: last.line, content: last.lines.join("\n").trim() });
+  }
+  return { intro: intro.join("\n").trim(), sections };
+}
+
+export type Placeholder = { line: number; text: string; kind: "placeholder" | "todo" };
+
+// Raw HTML is not part of the format, so any <…> outside code fences is a placeholder.
+const PLACEHOLDER = /<(?!(?:https?|mailto):)[^<>\n]+>/g;
+const TODO = /\b(TODO|TBD)\b/g;
+
+/**
+ * Lists `<placeholder>` markers and TODO/TBD words outside fenced code blocks, with 1-based
+ * line numbers offset by `firstLine`. Autolinks (`<https://…>`) are not placeholders.
+ */
+export function findPlaceholders(text: string, firstLine = 1): Placeholder[] {
+  const found: Placeholder[] = [];
+  let fence: string | null = null;
+  text.split("\n").forEach((line, index) => {
+    const fenceMatch = FENCE.exec(line);
+    if (fenceMatch) {
+      const marker = fenceMatch[1]!;
+      if (fence === null) fence = marker;
+      else if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
+      return;
+    }
+    if (fence !== null) return;
+    for (const match of line.matchAll(PLACEHOLDER)) {
+      found.push({ line: firstLine + index, text: match[0], kind: "placeholder" });
+    }
+    for (const match of line.matchAll(TODO)) {
+      found.push({ line: firstLine + index, text: match[0], kind: "todo" });
+    }
+  });
+  return found;
+}

@@ -1,0 +1,24 @@
+// The text report of content problems shared by `content:check` and the authoring page.
+import { type ContentIndex, failingProblems } from "./loader";
+
+export function formatProblemReport(index: ContentIndex, only: string[] = []): { text: string; failing: number } {
+  const inScope = (program: string) => only.length === 0 || only.includes(program);
+  const failing = new Set(failingProblems(index));
+  const problems = index.problems.filter((p) => inScope(p.program));
+  const lines: string[] = [];
+  const slugs = [...new Set([...index.programs.map((p) => p.slug), ...problems.map((p) => p.program)])].filter(inScope).sort();
+  for (const slug of slugs) {
+    const program = index.programs.find((p) => p.slug === slug);
+    const own = problems.filter((p) => p.program === slug);
+    const exercises = program?.modules.reduce((sum, m) => sum + m.exercises.length, 0) ?? 0;
+    const label = program ? `${program.meta.title}${program.meta.template ? " (template)" : ""}` : "(program file invalid)";
+    lines.push(`${slug}: ${label} — ${program?.modules.length ?? 0} modules, ${exercises} exercises, ${own.length} problem(s)`);
+    for (const p of own) {
+      const tag = failing.has(p) ? (p.kind === "error" ? "error" : p.kind) : `${p.kind} (allowed in a template)`;
+      lines.push(`  ${p.file}:${p.line}  ${p.field}  ${p.message}  [${tag}]`);
+    }
+  }
+  const count = problems.filter((p) => failing.has(p)).length;
+  lines.push(count === 0 ? "Content OK." : `${count} problem(s) to fix.`);
+  return { text: lines.join("\n"), failing: count };
+}

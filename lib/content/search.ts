@@ -1,0 +1,95 @@
+// Full-text search over the programs' modules and exercises; the index is built once per
+// content version and queried in memory.
+import MiniSearch from "minisearch";
+import { exerciseRoute, moduleRoute, programRoute } from "./links";
+import type { ContentIndex } from "./loader";
+
+export type SearchDoc = { id: string; kind: "program" | "module" | "exercise"; title: string; context: string; url: string; text: string };
+export type SearchHit = Omit<SearchDoc, "text"> & { snippet: string; score: number };
+
+function documentsOf(content: ContentIndex): SearchDoc[] {
+  const docs: SearchDoc[] = [];
+  for (const program of content.programs) {
+    docs.push({
+      id: program.slug,
+      kind: "program",
+      title: program.meta.title,
+      context: program.meta.template ? "Template program" : "Program",
+      url: programRoute(program.slug),
+      text: [program.meta.summary, program.body, ...program.meta.capabilities].join("\n"),
+    });
+    for (const module of program.modules) {
+      const m = module.meta;
+      docs.push({
+        id: `${program.slug}/${module.slug}`,
+        kind: "module",
+        title: `Module ${m.number}: ${m.title}`,
+        context: program.meta.title,
+        url: moduleRoute(program.slug, module.slug),
+        text: [
+          ...m.topics,
+          ...m.outcomes,
+          ...m.failureModes.flatMap((f) => [f.symptom, f.cause, f.fix]),
+          ...m.drills.flatMap((d) => [d.title, d.prompt]),
+          ...m.patterns.flatMap((p) => [p.name, p.summary]),
+          module.body,
+        ].join("\n"),
+      });
+      for (const exercise of module.exercises) {
+        const e = exercise.meta;
+        docs.push({
+          id: `${program.slug}/${module.slug}/${exercise.slug}`,
+          kind: "exercise",
+          title: `Exercise ${m.number}.${e.number}: ${e.title}`,
+          context: `Module ${m.number}: ${m.title}`,
+          url: exerciseRoute(program.slug, module.slug, exercise.slug),
+          text: [...e.objectives, ...e.successCriteria, exercise.parts.context, exercise.parts.steps].join("\n"),
+        });
+      }
+    }
+  }
+  return docs;
+}
+
+export function buildSearchIndex(content: ContentIndex) {
+  const docs = documentsOf(content);
+  const index = new MiniSearch<SearchDoc>({
+    fields: ["title", "text"],
+    storeFields: ["kind", "title", "context", "url", "text"],
+    searchOptions: { boost: { title: 3 }, prefix: true, fuzzy: 0.15, combineWith: "AND" },
+  });
+  index.addAll(docs);
+  return index;
+}
+
+export function snippetAround(text: string, terms: string[], width = 160): string {
+  const flat = text.replace(/[#*`>|_\[\]()-]+/g, " ").replace(/\s+/g, " ").trim();
+  const lower = flat.toLowerCase();
+  const at = terms.map((t) => lower.indexOf(t.toLowerCase())).filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? 0;
+  const start = Math.max(0, at - Math.floor(width / 3));
+  return `${start > 0 ? "…" : ""}${flat.slice(start, start + width)}${start + width < flat.length ? "…" : ""}`;
+}
+
+const cache = new WeakMap<ContentIndex, ReturnType<typeof buildSearchIndex>>();
+
+export function searchContent(content: ContentIndex, query: string, limit = 20): SearchHit[] {
+  const q = query.trim();
+  if (q === "") return [];
+  let index = cache.get(content);
+  if (!index) {
+    index = buildSearchIndex(content);
+    cache.set(content, index);
+  }
+  return index
+    .search(q)
+    .slice(0, limit)
+    .map((result) => ({
+      id: String(result.id),
+      kind: result.kind as SearchDoc["kind"],
+      title: result.title as string,
+      context: result.context as string,
+      url: result.url as string,
+      score: result.score,
+      snippet: snippetAround(result.text as string, result.terms),
+    }));
+}

@@ -1,0 +1,46 @@
+// The one Prisma client of the process, on SQLite through better-sqlite3, with the pragmas a
+// local app that must not lose data needs. SQLite-specific SQL stays in this file.
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "./generated/prisma/client";
+import { databasePath } from "./env";
+
+export const BUSY_TIMEOUT_MS = 5000;
+
+// WAL lets readers work while one writer commits; synchronous=FULL makes every commit durable
+// across power loss, which a learner's record is worth the extra fsync for.
+const PRAGMAS = [
+  "PRAGMA journal_mode = WAL",
+  "PRAGMA synchronous = FULL",
+  "PRAGMA foreign_keys = ON",
+  `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`,
+];
+
+type Db = InstanceType<typeof PrismaClient>;
+
+async function connect(): Promise<Db> {
+  const adapter = new PrismaBetterSqlite3({ url: `file:${databasePath()}`, timeout: BUSY_TIMEOUT_MS });
+  const client = new PrismaClient({ adapter });
+  for (const pragma of PRAGMAS) await client.$queryRawUnsafe(pragma);
+  return client;
+}
+
+const cache = globalThis as unknown as { masteryDb?: Promise<Db> };
+
+/** The shared client; cached on globalThis so dev hot reload does not open a new connection. */
+export function db(): Promise<Db> {
+  cache.masteryDb ??= connect();
+  return cache.masteryDb;
+}
+
+/** Current pragma values, for the health check and tests. */
+export async function readPragmas(): Promise<Record<string, string>> {
+  const client = await db();
+  const names = ["journal_mode", "synchronous", "foreign_keys", "busy_timeout"] as const;
+  const entries = await Promise.all(
+    names.map(async (name) => {
+      const rows = await client.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`);
+      return [name, String(Object.values(rows[0] ?? {})[0])] as const;
+    }),
+  );
+  return Object.fromEntries(entries);
+}

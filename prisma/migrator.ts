@@ -1,0 +1,214 @@
+// Creates and applies Prisma migrations with the WebAssembly schema engine, so no native
+// engine download is ever needed; results match `prisma migrate` (same folders, same
+// `_prisma_migrations` table).
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+
+export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "migrations");
+export const SCHEMA_PATH = path.resolve(import.meta.dirname, "schema.prisma");
+const LOCKFILE = "migration_lock.toml";
+const NO_FILTERS = { externalTables: [], externalEnums: [] };
+
+export class MigrationError extends Error {
+  constructor(
+    message: string,
+    readonly migration: string | null,
+  ) {
+    super(message);
+    this.name = "MigrationError";
+  }
+}
+
+export function listMigrations(migrationsDir = MIGRATIONS_DIR): MigrationList {
+  const dirs = existsSync(migrationsDir)
+    ? readdirSync(migrationsDir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort()
+    : [];
+  const lockPath = path.join(migrationsDir, LOCKFILE);
+  return {
+    baseDir: migrationsDir,
+    lockfile: { path: LOCKFILE, content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null },
+    shadowDbInitScript: "",
+    migrationDirectories: dirs.map((dir) => {
+      const file = path.join(migrationsDir, dir, "migration.sql");
+      return {
+        path: dir,
+        migrationFile: {
+          path: "migration.sql",
+          content: existsSync(file)
+            ? { tag: "ok" as const, value: readFileSync(file, "utf8") }
+            : { tag: "error" as const, value: `${file} is missing` },
+        },
+      };
+    }),
+  };
+}
+
+/** Names of migrations already recorded as finished in the database file (empty if none). */
+export function listAppliedMigrations(dbPath: string): string[] {
+  if (!existsSync(dbPath)) return [];
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    const table = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'")
+      .get();
+    if (!table) return [];
+    const rows = db
+      .prepare(
+        "SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+      )
+      .all() as { name: string }[];
+    return rows.map((row) => row.name);
+  } finally {
+    db.close();
+  }
+}
+
+async function loadSchemaEngine(): Promise<typeof import("@prisma/schema-engine-wasm")> {
+  // Node 20 cannot import a .wasm module without a flag, so instantiate it by hand.
+  const require = createRequire(import.meta.url);
+  const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+  const bindings = (await import(bgPath)) as typeof import("@prisma/schema-engine-wasm") & {
+    __wbg_set_wasm(exports: WebAssembly.Exports): void;
+  };
+  const bytes = readFileSync(bgPath.replace(/\.js$/, ".wasm"));
+  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bindings });
+  bindings.__wbg_set_wasm(instance.exports);
+  (instance.exports.__wbindgen_start as () => void)();
+  return bindings;
+}
+
+let engineModule: Promise<typeof import("@prisma/schema-engine-wasm")> | undefined;
+
+async function openEngine(dbPath: string, schemaText: string): Promise<SchemaEngine> {
+  engineModule ??= loadSchemaEngine();
+  const { SchemaEngine } = await engineModule;
+  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaBetterSqlite3({ url: `file:${dbPath}` }));
+  return SchemaEngine.new({ datamodels: [["schema.prisma", schemaText]] }, () => {}, factory);
+}
+
+function backupPath(dbPath: string): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  return path.join(path.dirname(dbPath), "backups", `${path.basename(dbPath, ".db")}-${stamp}.db`);
+}
+
+async function takeBackup(dbPath: string): Promise<string> {
+  const target = backupPath(dbPath);
+  mkdirSync(path.dirname(target), { recursive: true });
+  const db = new Database(dbPath, { fileMustExist: true });
+  try {
+    await db.backup(target);
+  } finally {
+    db.close();
+  }
+  return target;
+}
+
+function removeDatabaseFiles(dbPath: string): void {
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(dbPath + suffix, { force: true });
+}
+
+function failedMigrationName(dbPath: string, pending: string[]): string | null {
+  const applied = new Set(listAppliedMigrations(dbPath));
+  return pending.find((name) => !applied.has(name)) ?? null;
+}
+
+export type MigrateResult = { applied: string[]; backup: string | null };
+
+/**
+ * Applies every pending migration to the database file, creating it if needed. An existing
+ * database is copied to `backups/` first; if a migration fails the file is put back exactly as
+ * it was (or removed, if it did not exist) and the error names the failing migration.
+ */
+export async function applyPendingMigrations(options: {
+  dbPath: string;
+  migrationsDir?: string;
+  schemaPath?: string;
+}): Promise<MigrateResult> {
+  const { dbPath, migrationsDir = MIGRATIONS_DIR, schemaPath = SCHEMA_PATH } = options;
+  const migrations = listMigrations(migrationsDir);
+  const applied = new Set(listAppliedMigrations(dbPath));
+  const pending = migrations.migrationDirectories.map((dir) => dir.path).filter((name) => !applied.has(name));
+  if (pending.length === 0) return { applied: [], backup: null };
+
+  mkdirSync(path.dirname(dbPath), { recursive: true });
+  const existed = existsSync(dbPath);
+  const backup = existed ? await takeBackup(dbPath) : null;
+  const engine = await openEngine(dbPath, readFileSync(schemaPath, "utf8"));
+  try {
+    const result = await engine.applyMigrations({ migrationsList: migrations, filters: NO_FILTERS });
+    return { applied: result.appliedMigrationNames, backup };
+  } catch (error) {
+    engine.free();
+    const failed = failedMigrationName(dbPath, pending);
+    removeDatabaseFiles(dbPath);
+    if (backup) await copyFile(backup, dbPath);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new MigrationError(
+      `Migration ${failed ?? "(unknown)"} failed; the database was left as it was.\n${reason}`,
+      failed,
+    );
+  } finally {
+    try {
+      engine.free();
+    } catch {
+      // already freed after a failure
+    }
+  }
+}
+
+/**
+ * Writes `prisma/migrations/<timestamp>_<name>/migration.sql` with the SQL that takes the
+ * existing migrations to the current schema. Returns null when the schema has not changed.
+ */
+export async function createMigration(options: {
+  name: string;
+  migrationsDir?: string;
+  schemaPath?: string;
+  now?: Date;
+}): Promise<string | null> {
+  const { name, migrationsDir = MIGRATIONS_DIR, schemaPath = SCHEMA_PATH, now = new Date() } = options;
+  if (!/^[a-z0-9_]+$/.test(name)) {
+    throw new MigrationError(`Migration name "${name}" must use only a-z, 0-9 and _`, null);
+  }
+  const schemaText = readFileSync(schemaPath, "utf8");
+  const scratch = mkdtempSync(path.join(tmpdir(), "mastery-migrate-"));
+  const engine = await openEngine(path.join(scratch, "main.db"), schemaText);
+  try {
+    // Replay the existing migrations on a scratch database, then diff it against the schema.
+    await engine.applyMigrations({ migrationsList: listMigrations(migrationsDir), filters: NO_FILTERS });
+    const { stdout } = await engine.diff({
+      from: { tag: "schemaDatasource", files: [{ path: schemaPath, content: schemaText }], configDir: scratch },
+      to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schemaText }] },
+      script: true,
+      exitCode: null,
+      filters: NO_FILTERS,
+    });
+    const sql = stdout?.trim() ?? "";
+    if (sql === "" || sql === "-- This is an empty migration.") return null;
+    const stamp = now.toISOString().replace(/\D/g, "").slice(0, 14);
+    const dir = path.join(migrationsDir, `${stamp}_${name}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, "migration.sql"), `${sql}\n`);
+    const lockPath = path.join(migrationsDir, LOCKFILE);
+    if (!existsSync(lockPath)) {
+      writeFileSync(
+        lockPath,
+        '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "sqlite"\n',
+      );
+    }
+    return dir;
+  } finally {
+    engine.free();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

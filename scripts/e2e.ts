@@ -1,0 +1,34 @@
+// `npm run test:e2e`: Playwright against a real `next start` with a fresh temporary database
+// and a temporary copy of the content (plus the broken fixture program the specs expect).
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { ensureChromium } from "./chromium";
+
+let chromium: string;
+try {
+  chromium = ensureChromium();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+
+const scratch = mkdtempSync(path.join(tmpdir(), "mastery-e2e-"));
+const contentDir = path.join(scratch, "content");
+cpSync("content", contentDir, { recursive: true });
+cpSync(path.join("e2e", "fixtures", "content"), contentDir, { recursive: true });
+
+const result = spawnSync(path.resolve("node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    CHROMIUM_PATH: chromium,
+    DATABASE_URL: `file:${path.join(scratch, "e2e.db")}`,
+    CONTENT_DIR: contentDir,
+    E2E_SCRATCH: scratch,
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+});
+rmSync(scratch, { recursive: true, force: true });
+process.exit(result.status ?? 1);

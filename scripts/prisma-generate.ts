@@ -1,0 +1,18 @@
+// postinstall: generate the Prisma client and bring the database up to date, all offline.
+// The generator never runs the native schema engine, but the CLI insists that the variable
+// names an existing file, so point it at the schema itself.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { applyPendingMigrations, SCHEMA_PATH } from "../prisma/migrator";
+import { databasePath } from "../lib/env";
+
+const prisma = path.resolve("node_modules", ".bin", "prisma");
+const result = spawnSync(prisma, ["generate"], {
+  stdio: "inherit",
+  env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: SCHEMA_PATH, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" },
+});
+if (result.status !== 0) process.exit(result.status ?? 1);
+
+const { applied, backup } = await applyPendingMigrations({ dbPath: databasePath() });
+if (backup) console.log(`Backed up the database to ${backup}`);
+for (const name of applied) console.log(`Applied migration ${name}`);

@@ -1,0 +1,31 @@
+// `npm start`: migrate the database, build if the sources changed since the last build, then
+// serve on HOST:PORT (127.0.0.1:3000 by default).
+import { spawn, spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { applyPendingMigrations } from "../prisma/migrator";
+import { databasePath, env } from "../lib/env";
+import { buildInputsHash, buildIsCurrent, STAMP_FILE } from "./build-stamp";
+
+const next = path.resolve("node_modules", ".bin", "next");
+const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+const { applied, backup } = await applyPendingMigrations({ dbPath: databasePath() });
+if (backup) console.log(`Backed up the database to ${backup}`);
+for (const name of applied) console.log(`Applied migration ${name}`);
+
+if (!buildIsCurrent()) {
+  console.log("Building the app (sources changed since the last build)…");
+  const hash = buildInputsHash();
+  const build = spawnSync(next, ["build"], { stdio: "inherit", env: childEnv });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  writeFileSync(STAMP_FILE, hash);
+}
+
+const { HOST, PORT } = env();
+const server = spawn(next, ["start", "--hostname", HOST, "--port", String(PORT)], {
+  stdio: "inherit",
+  env: { ...childEnv, NODE_ENV: "production" },
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
