@@ -89,11 +89,39 @@ async function loadSchemaEngine(): Promise<typeof import("@prisma/schema-engine-
 
 let engineModule: Promise<typeof import("@prisma/schema-engine-wasm")> | undefined;
 
-async function openEngine(dbPath: string, schemaText: string): Promise<SchemaEngine> {
+type OpenEngine = { engine: SchemaEngine; close(): Promise<void> };
+
+/**
+ * Starts the engine on a database file. `close()` frees the engine and closes every SQLite
+ * connection it opened: freeing alone leaves the connection, and its lock, behind.
+ */
+async function openEngine(dbPath: string, schemaText: string): Promise<OpenEngine> {
   engineModule ??= loadSchemaEngine();
   const { SchemaEngine } = await engineModule;
-  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaBetterSqlite3({ url: `file:${dbPath}` }));
-  return SchemaEngine.new({ datamodels: [["schema.prisma", schemaText]] }, () => {}, factory);
+  const inner = new PrismaBetterSqlite3({ url: `file:${dbPath}` });
+  const opened: { dispose(): Promise<void> }[] = [];
+  const track = async <T extends { dispose(): Promise<void> }>(adapter: Promise<T>) => {
+    const connection = await adapter;
+    opened.push(connection);
+    return connection;
+  };
+  const factory = bindMigrationAwareSqlAdapterFactory({
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: () => track(inner.connect()),
+    connectToShadowDb: () => track(inner.connectToShadowDb()),
+  });
+  const engine = await SchemaEngine.new({ datamodels: [["schema.prisma", schemaText]] }, () => {}, factory);
+  let closed = false;
+  return {
+    engine,
+    async close() {
+      if (closed) return;
+      closed = true;
+      engine.free();
+      await Promise.all(opened.map((connection) => connection.dispose()));
+    },
+  };
 }
 
 function backupPath(dbPath: string): string {
@@ -143,12 +171,13 @@ export async function applyPendingMigrations(options: {
   mkdirSync(path.dirname(dbPath), { recursive: true });
   const existed = existsSync(dbPath);
   const backup = existed ? await takeBackup(dbPath) : null;
-  const engine = await openEngine(dbPath, readFileSync(schemaPath, "utf8"));
+  const { engine, close } = await openEngine(dbPath, readFileSync(schemaPath, "utf8"));
   try {
     const result = await engine.applyMigrations({ migrationsList: migrations, filters: NO_FILTERS });
+    await close();
     return { applied: result.appliedMigrationNames, backup };
   } catch (error) {
-    engine.free();
+    await close();
     const failed = failedMigrationName(dbPath, pending);
     removeDatabaseFiles(dbPath);
     if (backup) await copyFile(backup, dbPath);
@@ -157,12 +186,6 @@ export async function applyPendingMigrations(options: {
       `Migration ${failed ?? "(unknown)"} failed; the database was left as it was.\n${reason}`,
       failed,
     );
-  } finally {
-    try {
-      engine.free();
-    } catch {
-      // already freed after a failure
-    }
   }
 }
 
@@ -182,7 +205,7 @@ export async function createMigration(options: {
   }
   const schemaText = readFileSync(schemaPath, "utf8");
   const scratch = mkdtempSync(path.join(tmpdir(), "mastery-migrate-"));
-  const engine = await openEngine(path.join(scratch, "main.db"), schemaText);
+  const { engine, close } = await openEngine(path.join(scratch, "main.db"), schemaText);
   try {
     // Replay the existing migrations on a scratch database, then diff it against the schema.
     await engine.applyMigrations({ migrationsList: listMigrations(migrationsDir), filters: NO_FILTERS });
@@ -208,7 +231,7 @@ export async function createMigration(options: {
     }
     return dir;
   } finally {
-    engine.free();
+    await close();
     rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -1,7 +1,7 @@
 // `npm run content:check [-- <program-slug>…]`: validates content and lists every problem as
 // file:line; exits 1 when anything must be fixed (placeholders in templates are only listed).
 import { contentDir } from "../lib/env";
-import { failingProblems, loadContent } from "../lib/content/loader";
+import { loadContent } from "../lib/content/loader";
 import { formatProblemReport } from "../lib/content/report";
 
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));

@@ -24,18 +24,18 @@ export function LearningPath({ program, completed }: { program: Program; complet
           </p>
           <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
             {lane.map((number) => {
-              const module = program.modules.find((m) => m.meta.number === number)!;
-              const state = moduleState({ number, prerequisites: module.meta.prerequisites }, completed);
+              const mod = program.modules.find((m) => m.meta.number === number)!;
+              const state = moduleState({ number, prerequisites: mod.meta.prerequisites }, completed);
               const label = STATE_LABEL[state];
               return (
                 <li key={number} className="flex items-start justify-between gap-2 rounded border border-line p-2">
                   <span>
-                    <Link href={moduleRoute(program.slug, module.slug)} className="font-medium underline-offset-2 hover:underline">
-                      {number}. {module.meta.title}
+                    <Link href={moduleRoute(program.slug, mod.slug)} className="font-medium underline-offset-2 hover:underline">
+                      {number}. {mod.meta.title}
                     </Link>
                     <span className="block text-xs text-muted">
-                      {module.meta.hours.min}–{module.meta.hours.max} h
-                      {module.meta.prerequisites.length > 0 ? ` · after ${module.meta.prerequisites.join(", ")}` : ""}
+                      {mod.meta.hours.min}–{mod.meta.hours.max} h
+                      {mod.meta.prerequisites.length > 0 ? ` · after ${mod.meta.prerequisites.join(", ")}` : ""}
                     </span>
                   </span>
                   <Badge tone={label.tone}>{label.text}</Badge>

@@ -1,10 +1,11 @@
-// Renders content Markdown on the server: GFM, heading anchors, highlighted code, no raw HTML,
-// and links resolved to app routes.
+// Renders content Markdown on the server: GFM, heading anchors, highlighted code, raw HTML
+// shown as text (never executed), and links resolved to app routes.
 import Link from "next/link";
 import ReactMarkdown, { type Components } from "react-markdown";
 import rehypeHighlight from "rehype-highlight";
 import rehypeSlug from "rehype-slug";
 import remarkGfm from "remark-gfm";
+import { remarkHtmlAsText } from "@/lib/content/remark-html-as-text";
 
 type Props = {
   source: string;
@@ -30,6 +31,13 @@ export function Markdown({ source, resolveHref = (href) => href, className }: Pr
       // eslint-disable-next-line @next/next/no-img-element -- content images have unknown sizes
       return target ? <img src={target} alt={alt ?? ""} loading="lazy" /> : null;
     },
+    pre({ children }) {
+      return (
+        <pre tabIndex={0}>
+          {children}
+        </pre>
+      );
+    },
     table({ children }) {
       return (
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Table">
@@ -41,9 +49,8 @@ export function Markdown({ source, resolveHref = (href) => href, className }: Pr
   return (
     <div className={`prose ${className ?? ""}`}>
       <ReactMarkdown
-        remarkPlugins={[remarkGfm]}
+        remarkPlugins={[remarkGfm, remarkHtmlAsText]}
         rehypePlugins={[rehypeSlug, [rehypeHighlight, { detect: false, ignoreMissing: true }]]}
-        skipHtml
         components={components}
       >
         {source}

@@ -76,7 +76,9 @@ class ProblemList {
   ) {}
   add(absFile: string, line: number, field: string, message: string, kind: ProblemKind = "error") {
     const program = path.relative(this.contentRoot, absFile).split(path.sep)[0] ?? "";
-    this.items.push({ program, file: path.relative(this.projectRoot, absFile), line, field, message, kind });
+    const relative = path.relative(this.projectRoot, absFile);
+    const file = relative.startsWith("..") ? absFile : relative;
+    this.items.push({ program, file, line, field, message, kind });
   }
 }
 
@@ -223,8 +225,8 @@ function loadProgram(programDir: string, problems: ProblemList): Program | null 
     .map((entry) => loadModule(programDir, entry, problems))
     .filter((m): m is Module => m !== null);
   for (const issue of checkPrerequisites(modules.map((m) => ({ number: m.meta.number, prerequisites: m.meta.prerequisites })))) {
-    const module = modules.find((m) => m.meta.number === issue.module)!;
-    problems.add(module.file, parseSource(readFileSync(module.file, "utf8")).lineOf(["prerequisites"]), "prerequisites", issue.message);
+    const mod = modules.find((m) => m.meta.number === issue.module)!;
+    problems.add(mod.file, parseSource(readFileSync(mod.file, "utf8")).lineOf(["prerequisites"]), "prerequisites", issue.message);
   }
   return { slug, dir: programDir, file, meta: loaded.meta, body: loaded.body, modules, playbook: loadPlaybook(programDir) };
 }

@@ -22,8 +22,10 @@ export const PATTERN_CATEGORIES = ["speed", "quality", "debugging", "planning", 
 export const PLAYBOOK_KINDS = ["quick-reference", "scenario", "checklist", "decision-tree"] as const;
 
 const text = z.string().trim().min(1, "must not be empty");
-const textList = (min: number, max = 100) =>
-  z.array(text).min(min, `expected at least ${min} item(s)`).max(max, `expected at most ${max} item(s)`);
+const textList = (min: number, max?: number) => {
+  const expected = max === undefined ? `expected at least ${min} item(s)` : `expected ${min}–${max} items`;
+  return z.array(text).min(min, expected).max(max ?? Number.MAX_SAFE_INTEGER, expected);
+};
 
 const HoursSchema = z
   .object({ min: z.number().positive(), max: z.number().positive() })

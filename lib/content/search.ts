@@ -18,31 +18,31 @@ function documentsOf(content: ContentIndex): SearchDoc[] {
       url: programRoute(program.slug),
       text: [program.meta.summary, program.body, ...program.meta.capabilities].join("\n"),
     });
-    for (const module of program.modules) {
-      const m = module.meta;
+    for (const mod of program.modules) {
+      const m = mod.meta;
       docs.push({
-        id: `${program.slug}/${module.slug}`,
+        id: `${program.slug}/${mod.slug}`,
         kind: "module",
         title: `Module ${m.number}: ${m.title}`,
         context: program.meta.title,
-        url: moduleRoute(program.slug, module.slug),
+        url: moduleRoute(program.slug, mod.slug),
         text: [
           ...m.topics,
           ...m.outcomes,
           ...m.failureModes.flatMap((f) => [f.symptom, f.cause, f.fix]),
           ...m.drills.flatMap((d) => [d.title, d.prompt]),
           ...m.patterns.flatMap((p) => [p.name, p.summary]),
-          module.body,
+          mod.body,
         ].join("\n"),
       });
-      for (const exercise of module.exercises) {
+      for (const exercise of mod.exercises) {
         const e = exercise.meta;
         docs.push({
-          id: `${program.slug}/${module.slug}/${exercise.slug}`,
+          id: `${program.slug}/${mod.slug}/${exercise.slug}`,
           kind: "exercise",
           title: `Exercise ${m.number}.${e.number}: ${e.title}`,
           context: `Module ${m.number}: ${m.title}`,
-          url: exerciseRoute(program.slug, module.slug, exercise.slug),
+          url: exerciseRoute(program.slug, mod.slug, exercise.slug),
           text: [...e.objectives, ...e.successCriteria, exercise.parts.context, exercise.parts.steps].join("\n"),
         });
       }

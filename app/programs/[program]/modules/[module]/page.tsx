@@ -17,13 +17,13 @@ type Params = { params: Promise<{ program: string; module: string }> };
 async function load(params: Params["params"]) {
   const { program: programSlug, module: moduleSlug } = await params;
   const program = getProgram(programSlug);
-  const module = program ? getModule(program, moduleSlug) : null;
-  return program && module ? { program, module } : null;
+  const mod = program ? getModule(program, moduleSlug) : null;
+  return program && mod ? { program, mod } : null;
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const found = await load(params);
-  return { title: found ? `Module ${found.module.meta.number}: ${found.module.meta.title}` : "Module not found" };
+  return { title: found ? `Module ${found.mod.meta.number}: ${found.mod.meta.title}` : "Module not found" };
 }
 
 const LEVEL_TONE = { easy: "success", medium: "warning", hard: "danger" } as const;
@@ -31,14 +31,14 @@ const LEVEL_TONE = { easy: "success", medium: "warning", hard: "danger" } as con
 export default async function ModulePage({ params }: Params) {
   const found = await load(params);
   if (!found) notFound();
-  const { program, module } = found;
-  const { meta } = module;
-  const index = program.modules.indexOf(module);
+  const { program, mod } = found;
+  const { meta } = mod;
+  const index = program.modules.indexOf(mod);
   const previous = program.modules[index - 1];
   const next = program.modules[index + 1];
   const toc: TocEntry[] = [
     { depth: 2, text: "Outcomes", id: "outcomes" },
-    ...tableOfContents(module.body),
+    ...tableOfContents(mod.body),
     { depth: 2, text: "Failure modes", id: "failure-modes" },
     { depth: 2, text: "Drills", id: "drills" },
     { depth: 2, text: "Exercises", id: "exercises" },
@@ -55,7 +55,7 @@ export default async function ModulePage({ params }: Params) {
         eyebrow={<Link href={programRoute(program.slug)}>{program.meta.title}</Link>}
       >
         <p>
-          {meta.hours.min}–{meta.hours.max} hours · {module.exercises.length} exercises
+          {meta.hours.min}–{meta.hours.max} hours · {mod.exercises.length} exercises
           {prerequisites.length > 0 ? (
             <>
               {" · after "}
@@ -89,7 +89,7 @@ export default async function ModulePage({ params }: Params) {
               ))}
             </ul>
           </Section>
-          <Markdown source={module.body} resolveHref={(href) => resolveContentHref(program, module.file, href)} />
+          <Markdown source={mod.body} resolveHref={(href) => resolveContentHref(program, mod.file, href)} />
           <Section id="failure-modes" title="Failure modes">
             <div className="table-scroll" tabIndex={0} role="region" aria-label="Failure modes">
               <table className="w-full border-collapse text-sm">
@@ -135,9 +135,9 @@ export default async function ModulePage({ params }: Params) {
           </Section>
           <Section id="exercises" title="Exercises">
             <ol className="divide-y divide-line rounded-lg border border-line bg-surface">
-              {module.exercises.map((exercise) => (
+              {mod.exercises.map((exercise) => (
                 <li key={exercise.slug} className="flex flex-wrap items-center justify-between gap-2 p-3">
-                  <Link href={exerciseRoute(program.slug, module.slug, exercise.slug)} className="font-medium hover:underline">
+                  <Link href={exerciseRoute(program.slug, mod.slug, exercise.slug)} className="font-medium hover:underline">
                     {meta.number}.{exercise.meta.number} {exercise.meta.title}
                   </Link>
                   <span className="flex items-center gap-2 text-sm text-muted">

@@ -17,37 +17,37 @@ type Params = { params: Promise<{ program: string; module: string; exercise: str
 async function load(params: Params["params"]) {
   const slugs = await params;
   const program = getProgram(slugs.program);
-  const module = program ? getModule(program, slugs.module) : null;
-  const exercise = module ? getExercise(module, slugs.exercise) : null;
-  return program && module && exercise ? { program, module, exercise } : null;
+  const mod = program ? getModule(program, slugs.module) : null;
+  const exercise = mod ? getExercise(mod, slugs.exercise) : null;
+  return program && mod && exercise ? { program, mod, exercise } : null;
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const found = await load(params);
-  return { title: found ? `Exercise ${found.module.meta.number}.${found.exercise.meta.number}: ${found.exercise.meta.title}` : "Exercise not found" };
+  return { title: found ? `Exercise ${found.mod.meta.number}.${found.exercise.meta.number}: ${found.exercise.meta.title}` : "Exercise not found" };
 }
 
 export default async function ExercisePage({ params }: Params) {
   const found = await load(params);
   if (!found) notFound();
-  const { program, module, exercise } = found;
+  const { program, mod, exercise } = found;
   const { meta, parts } = exercise;
   const render = (source: string) => (
     <Markdown source={source} resolveHref={(href) => resolveContentHref(program, exercise.file, href)} />
   );
-  const index = module.exercises.indexOf(exercise);
-  const previous = module.exercises[index - 1];
-  const next = module.exercises[index + 1];
-  const label = (e: typeof exercise) => `${module.meta.number}.${e.meta.number} ${e.meta.title}`;
+  const index = mod.exercises.indexOf(exercise);
+  const previous = mod.exercises[index - 1];
+  const next = mod.exercises[index + 1];
+  const label = (e: typeof exercise) => `${mod.meta.number}.${e.meta.number} ${e.meta.title}`;
   return (
     <>
       <PageHeader
-        title={`Exercise ${module.meta.number}.${meta.number}: ${meta.title}`}
+        title={`Exercise ${mod.meta.number}.${meta.number}: ${meta.title}`}
         eyebrow={
           <>
             <Link href={programRoute(program.slug)}>{program.meta.title}</Link> ›{" "}
-            <Link href={moduleRoute(program.slug, module.slug)}>
-              Module {module.meta.number}: {module.meta.title}
+            <Link href={moduleRoute(program.slug, mod.slug)}>
+              Module {mod.meta.number}: {mod.meta.title}
             </Link>
           </>
         }
@@ -94,8 +94,8 @@ export default async function ExercisePage({ params }: Params) {
         </Section>
         <Pager
           label="Exercises"
-          previous={previous ? { href: exerciseRoute(program.slug, module.slug, previous.slug), label: label(previous) } : null}
-          next={next ? { href: exerciseRoute(program.slug, module.slug, next.slug), label: label(next) } : null}
+          previous={previous ? { href: exerciseRoute(program.slug, mod.slug, previous.slug), label: label(previous) } : null}
+          next={next ? { href: exerciseRoute(program.slug, mod.slug, next.slug), label: label(next) } : null}
         />
       </article>
     </>
