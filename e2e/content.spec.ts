@@ -74,7 +74,8 @@ test("the authoring page shows a broken program's errors with file, line and fie
   await expect(broken).toContainText("broken-fixture/modules/01-only.md:7");
   await expect(broken).toContainText("outcomes");
   await expect(broken).toContainText("expected 3–7 items");
-  await expect(broken).toContainText('missing section "## Key concepts"');
+  await expect(broken).toContainText("broken-fixture/modules/02-sections.md");
+  await expect(broken).toContainText('missing section "## Key concepts" listed in sections');
   await expect(page.getByRole("heading", { name: /Codex Code Mastery Program/ })).toContainText("OK");
   await expectAccessible();
 });

@@ -8,8 +8,8 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
-  expectAccessible: async ({ page }, use) => {
-    await use(async (target = page) => {
+  expectAccessible: async ({ page }, provide) => {
+    await provide(async (target = page) => {
       const results = await new AxeBuilder({ page: target }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       const serious = results.violations
         .filter((v) => v.impact === "serious" || v.impact === "critical")

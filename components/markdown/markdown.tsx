@@ -31,6 +31,17 @@ export function Markdown({ source, resolveHref = (href) => href, className }: Pr
       // eslint-disable-next-line @next/next/no-img-element -- content images have unknown sizes
       return target ? <img src={target} alt={alt ?? ""} loading="lazy" /> : null;
     },
+    li({ className, children }) {
+      // A GFM task item: the label ties the checkbox to its text for assistive technology.
+      if (className?.includes("task-list-item")) {
+        return (
+          <li className={className}>
+            <label>{children}</label>
+          </li>
+        );
+      }
+      return <li className={className}>{children}</li>;
+    },
     pre({ children }) {
       return (
         <pre tabIndex={0}>

@@ -102,6 +102,10 @@ export function SearchDialog() {
               } else if (event.key === "ArrowUp") {
                 event.preventDefault();
                 setActive((i) => Math.max(i - 1, 0));
+              } else if (event.key === "Escape") {
+                // A search input would clear itself first; one Escape should close the dialog.
+                event.preventDefault();
+                dialog.current?.close();
               } else if (event.key === "Enter") {
                 event.preventDefault();
                 go(shown[active]);
