@@ -1,10 +1,17 @@
 // The one Prisma client of the process, on SQLite through better-sqlite3, with the pragmas a
-// local app that must not lose data needs. SQLite-specific SQL stays in this file.
+// local app that must not lose data needs. The only module that knows where the database file
+// is; SQLite-specific SQL stays here and in the migrations.
+import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "./generated/prisma/client";
-import { databasePath } from "./env";
+import type { PrismaClient } from "./generated/prisma/client";
+import { env } from "./env";
 
 export const BUSY_TIMEOUT_MS = 5000;
+
+/** Absolute path of the SQLite file named by DATABASE_URL (relative paths are from the project root). */
+export function databasePath(): string {
+  return path.resolve(env().DATABASE_URL.slice("file:".length));
+}
 
 // WAL lets readers work while one writer commits; synchronous=FULL makes every commit durable
 // across power loss, which a learner's record is worth the extra fsync for.
@@ -15,15 +22,16 @@ const PRAGMAS = [
   `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`,
 ];
 
-type Db = InstanceType<typeof PrismaClient>;
+export type Db = PrismaClient;
 
 async function connect(): Promise<Db> {
+  // Imported on first use so that scripts can ask for databasePath() before the client exists.
+  const { PrismaClient } = await import("./generated/prisma/client");
   const adapter = new PrismaBetterSqlite3({ url: `file:${databasePath()}`, timeout: BUSY_TIMEOUT_MS });
   const client = new PrismaClient({ adapter });
   for (const pragma of PRAGMAS) await client.$queryRawUnsafe(pragma);
   return client;
 }
-
 const cache = globalThis as unknown as { masteryDb?: Promise<Db> };
 
 /** The shared client; cached on globalThis so dev hot reload does not open a new connection. */

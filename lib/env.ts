@@ -27,11 +27,6 @@ export function env(): Env {
   return cached;
 }
 
-/** Absolute path of the SQLite file named by DATABASE_URL (relative paths are from the project root). */
-export function databasePath(): string {
-  return path.resolve(env().DATABASE_URL.slice("file:".length));
-}
-
 export function contentDir(): string {
   return path.resolve(env().CONTENT_DIR);
 }

@@ -2,7 +2,7 @@
 // `--apply` only applies pending migrations (used by start and dev).
 import { parseArgs } from "node:util";
 import { applyPendingMigrations, createMigration, MigrationError } from "../prisma/migrator";
-import { databasePath } from "../lib/env";
+import { databasePath } from "../lib/db";
 
 const { values } = parseArgs({ options: { name: { type: "string" }, apply: { type: "boolean" } } });
 

@@ -3,7 +3,7 @@ import { existsSync, rmSync } from "node:fs";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { applyPendingMigrations } from "../prisma/migrator";
-import { databasePath } from "../lib/env";
+import { databasePath } from "../lib/db";
 
 const { values } = parseArgs({ options: { yes: { type: "boolean", short: "y" } } });
 const dbPath = databasePath();

@@ -2,7 +2,8 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { applyPendingMigrations } from "../prisma/migrator";
-import { databasePath, env } from "../lib/env";
+import { databasePath } from "../lib/db";
+import { env } from "../lib/env";
 
 await applyPendingMigrations({ dbPath: databasePath() });
 const { HOST, PORT } = env();

@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { applyPendingMigrations, SCHEMA_PATH } from "../prisma/migrator";
-import { databasePath } from "../lib/env";
+import { databasePath } from "../lib/db";
 
 const prisma = path.resolve("node_modules", ".bin", "prisma");
 const result = spawnSync(prisma, ["generate"], {

@@ -4,7 +4,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { applyPendingMigrations } from "../prisma/migrator";
-import { databasePath, env } from "../lib/env";
+import { databasePath } from "../lib/db";
+import { env } from "../lib/env";
 import { buildInputsHash, buildIsCurrent, STAMP_FILE } from "./build-stamp";
 
 const next = path.resolve("node_modules", ".bin", "next");

@@ -248,6 +248,18 @@ describe("loadContent", () => {
     ]);
   });
 
+  it("reports relative links to files that do not exist, and links leaving the program", () => {
+    validProgram();
+    write(
+      "test/modules/01-first.md",
+      moduleFile(1, []).replace("Why.", "See [two](02-second.md), [gone](03-gone.md#x), [out](../../etc/passwd) and `[code](nope.md)`."),
+    );
+    expect(load().problems).toEqual([
+      expect.objectContaining({ line: 28, field: "link", message: "link 03-gone.md#x points to a file that does not exist" }),
+      expect.objectContaining({ line: 28, field: "link", message: "link ../../etc/passwd leaves the program folder" }),
+    ]);
+  });
+
   it("allows placeholders in a template program but not elsewhere", () => {
     validProgram("real");
     validProgram("tmpl");

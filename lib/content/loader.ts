@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
-import { findPlaceholders, parseSource, type Section, splitSections } from "./markdown-source";
+import { findLocalLinks, findPlaceholders, parseSource, type Section, splitSections } from "./markdown-source";
 import { checkPrerequisites } from "./graph";
 import {
   EXERCISE_SECTIONS,
@@ -109,8 +109,17 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     .replace(/expected (\w+), received undefined/, "required: expected $1");
 }
 
-function scanPlaceholders(absFile: string, problems: ProblemList): void {
-  for (const found of findPlaceholders(readFileSync(absFile, "utf8"))) {
+function scanText(absFile: string, programDir: string, problems: ProblemList): void {
+  const text = readFileSync(absFile, "utf8");
+  for (const link of findLocalLinks(text)) {
+    const target = path.resolve(path.dirname(absFile), decodeURIComponent(link.href.split("#")[0]!));
+    if (!target.startsWith(programDir + path.sep)) {
+      problems.add(absFile, link.line, "link", `link ${link.href} leaves the program folder`);
+    } else if (!existsSync(target)) {
+      problems.add(absFile, link.line, "link", `link ${link.href} points to a file that does not exist`);
+    }
+  }
+  for (const found of findPlaceholders(text)) {
     problems.add(
       absFile,
       found.line,
@@ -219,7 +228,7 @@ function loadProgram(programDir: string, problems: ProblemList): Program | null 
     return null;
   }
   const loaded = readValidated(file, ProgramSchema, problems);
-  for (const md of markdownFilesOf(programDir)) scanPlaceholders(md, problems);
+  for (const md of markdownFilesOf(programDir)) scanText(md, programDir, problems);
   if (!loaded) return null;
   const modules = listNumbered(path.join(programDir, "modules"), true)
     .map((entry) => loadModule(programDir, entry, problems))

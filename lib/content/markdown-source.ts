@@ -119,3 +119,29 @@ export function findPlaceholders(text: string, firstLine = 1): Placeholder[] {
   });
   return found;
 }
+
+export type LocalLink = { line: number; href: string };
+
+const LINK = /!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+const NOT_LOCAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|\/|#)/i;
+
+/** Relative link and image targets outside code fences and inline code, with 1-based lines. */
+export function findLocalLinks(text: string): LocalLink[] {
+  const links: LocalLink[] = [];
+  let fence: string | null = null;
+  text.split("\n").forEach((line, index) => {
+    const fenceMatch = FENCE.exec(line);
+    if (fenceMatch) {
+      const marker = fenceMatch[1]!;
+      if (fence === null) fence = marker;
+      else if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
+      return;
+    }
+    if (fence !== null) return;
+    for (const match of line.replace(/`[^`]*`/g, "").matchAll(LINK)) {
+      const href = match[1]!;
+      if (!NOT_LOCAL.test(href)) links.push({ line: index + 1, href });
+    }
+  });
+  return links;
+}

@@ -1,0 +1,62 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { applyPendingMigrations } from "../prisma/migrator";
+
+const scratch = mkdtempSync(path.join(tmpdir(), "db-test-"));
+process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
+const { db, databasePath, readPragmas } = await import("./db");
+await applyPendingMigrations({ dbPath: databasePath() });
+
+afterAll(async () => {
+  await (await db()).$disconnect();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("the database module", () => {
+  it("takes the file from DATABASE_URL and sets durable pragmas", async () => {
+    expect(databasePath()).toBe(path.join(scratch, "test.db"));
+    expect(await readPragmas()).toEqual({ journal_mode: "wal", synchronous: "2", foreign_keys: "1", busy_timeout: "5000" });
+  });
+
+  it("returns one client per process", async () => {
+    expect(await db()).toBe(await db());
+  });
+
+  it("loses no acknowledged write when the process is killed mid-way", async () => {
+    const dbFile = path.join(scratch, "crash.db");
+    await applyPendingMigrations({ dbPath: dbFile });
+    const child = path.join(scratch, "writer.mts");
+    writeFileSync(
+      child,
+      `import { db } from ${JSON.stringify(path.resolve("lib/db.ts"))};
+const client = await db();
+for (let i = 0; ; i++) {
+  const learner = await client.learner.create({ data: { name: "learner-" + i } });
+  console.log(learner.name);
+}
+`,
+    );
+    const proc = spawn(path.resolve("node_modules/.bin/tsx"), [child], { env: { ...process.env, DATABASE_URL: `file:${dbFile}` } });
+    const acknowledged: string[] = [];
+    await new Promise<void>((resolve) => {
+      createInterface({ input: proc.stdout }).on("line", (line) => {
+        acknowledged.push(line);
+        if (acknowledged.length === 50) {
+          proc.kill("SIGKILL");
+          resolve();
+        }
+      });
+    });
+    await new Promise((resolve) => proc.on("exit", resolve));
+    const reopened = new Database(dbFile);
+    expect(reopened.pragma("integrity_check", { simple: true })).toBe("ok");
+    const names = new Set((reopened.prepare("SELECT name FROM Learner").all() as { name: string }[]).map((r) => r.name));
+    reopened.close();
+    expect(acknowledged.filter((name) => !names.has(name))).toEqual([]);
+  });
+});
