@@ -1,0 +1,13 @@
+// What makes rejection feedback actionable (template §7): written, and naming at least one
+// concrete thing to change, as a list item or a comment pinned to an evidence item.
+const ACTION_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+\S.{4,}/m;
+
+export function feedbackProblem(feedback: string, pinnedComments: number): string | null {
+  const text = feedback.trim();
+  if (text.length === 0) return "Write feedback: a rejection must tell the learner what to change.";
+  if (text.length < 20) return "The feedback is too short to act on: say what to change and why.";
+  if (!ACTION_ITEM.test(text) && pinnedComments === 0) {
+    return 'Name at least one thing to change, as a list item (for example "- Attach the timing log for drill 2") or as a comment pinned to an evidence item.';
+  }
+  return null;
+}
