@@ -89,7 +89,8 @@ export function decide(action: Action, from: Status, ctx: DecisionContext): Deci
       `${ctx.moduleLabel} is ${STATUS_WORDS[from]}, so it cannot be ${verb(action)}. ${NEXT_STEP[from]}`,
     );
   }
-  const isReviewer = ctx.actor.kind === "reviewer";
+  const { actor } = ctx;
+  const isReviewer = actor.kind === "reviewer";
   switch (action) {
     case "start":
     case "unblock": {
@@ -126,10 +127,10 @@ export function decide(action: Action, from: Status, ctx: DecisionContext): Deci
       return { ok: true, to: rule.to };
     case "accept":
     case "reject": {
-      if (!isReviewer) {
-        return refuse("reviewer-only", `Only a signed-in reviewer can ${action} a packet; ${ctx.actor.kind === "agent" ? "an agent token" : "a learner"} never can.`);
+      if (actor.kind !== "reviewer") {
+        return refuse("reviewer-only", `Only a signed-in reviewer can ${action} a packet; ${actor.kind === "agent" ? "an agent token" : "a learner"} never can.`);
       }
-      if (ctx.packetOwnerUserId === ctx.actor.userId) {
+      if (ctx.packetOwnerUserId === actor.userId) {
         return refuse("own-packet", "This packet belongs to your own learner profile: another reviewer must review it.");
       }
       if (action === "reject" && ctx.feedbackProblem) return refuse("feedback-required", ctx.feedbackProblem);
@@ -143,7 +144,7 @@ export function decide(action: Action, from: Status, ctx: DecisionContext): Deci
       return { ok: true, to: rule.to };
     }
     case "self-accept": {
-      if (ctx.actor.kind !== "learner") return refuse("reviewer-only", "Only the learner can record a self-review, and only in solo mode.");
+      if (actor.kind !== "learner") return refuse("reviewer-only", "Only the learner can record a self-review, and only in solo mode.");
       const solo = ctx.solo;
       if (!solo?.enabled) return refuse("solo-mode-off", "This program has a reviewer: self-review is only possible in solo mode.");
       if (solo.coolingOffEndsAt && solo.now < solo.coolingOffEndsAt) {
