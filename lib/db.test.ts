@@ -36,14 +36,15 @@ describe("the database module", () => {
       `import { db } from ${JSON.stringify(path.resolve("lib/db.ts"))};
 const client = await db();
 for (let i = 0; ; i++) {
-  const learner = await client.learner.create({ data: { name: "learner-" + i } });
-  console.log(learner.name);
+  const row = await client.setting.create({ data: { key: "write-" + i, value: String(i) } });
+  console.log(row.key);
 }
 `,
     );
     const proc = spawn(path.resolve("node_modules/.bin/tsx"), [child], { env: { ...process.env, DATABASE_URL: `file:${dbFile}` } });
     const acknowledged: string[] = [];
-    await new Promise<void>((resolve) => {
+    await new Promise<void>((resolve, reject) => {
+      proc.on("exit", (code) => reject(new Error(`the writer exited early with code ${code}`)));
       createInterface({ input: proc.stdout }).on("line", (line) => {
         acknowledged.push(line);
         if (acknowledged.length === 50) {
@@ -55,7 +56,7 @@ for (let i = 0; ; i++) {
     await new Promise((resolve) => proc.on("exit", resolve));
     const reopened = new Database(dbFile);
     expect(reopened.pragma("integrity_check", { simple: true })).toBe("ok");
-    const names = new Set((reopened.prepare("SELECT name FROM Learner").all() as { name: string }[]).map((r) => r.name));
+    const names = new Set((reopened.prepare("SELECT key FROM Setting").all() as { key: string }[]).map((r) => r.key));
     reopened.close();
     expect(acknowledged.filter((name) => !names.has(name))).toEqual([]);
   });
