@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { type Action, actionFor, ACTIONS, decide, type DecisionContext, STATUSES, TRANSITIONS } from "./transitions";
 
-const learner = { kind: "learner", userId: "u-learner" } as const;
+const learner = { kind: "learner", userId: "u-learner", label: "Ada" } as const;
 const agent = { kind: "agent", tokenId: "t1", label: "ci-agent" } as const;
-const reviewer = { kind: "reviewer", userId: "u-reviewer" } as const;
+const reviewer = { kind: "reviewer", userId: "u-reviewer", label: "Rex" } as const;
 
 const LEGAL: [string, string][] = [
   ["pending", "in_progress"],

@@ -6,10 +6,11 @@ export const STATUSES = ["pending", "in_progress", "blocked", "review_required",
 export const StatusSchema = z.enum(STATUSES);
 export type Status = z.infer<typeof StatusSchema>;
 
+/** Who acts: recorded as provenance on every artifact and transition. */
 export type Actor =
-  | { kind: "learner"; userId: string }
+  | { kind: "learner"; userId: string; label: string }
   | { kind: "agent"; tokenId: string; label: string }
-  | { kind: "reviewer"; userId: string };
+  | { kind: "reviewer"; userId: string; label: string };
 
 export const ACTIONS = ["start", "block", "unblock", "submit", "accept", "reject", "self-accept"] as const;
 export type Action = (typeof ACTIONS)[number];

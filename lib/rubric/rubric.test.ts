@@ -35,7 +35,7 @@ describe("RubricScoresSchema", () => {
 
 describe("remediationFor", () => {
   it("lists the drills and failure modes that train the weak dimensions", () => {
-    const module = {
+    const mod = {
       drills: [
         { id: "a", title: "A", level: "easy" as const, prompt: "", dimensions: ["speed" as const] },
         { id: "b", title: "B", level: "hard" as const, prompt: "", dimensions: ["judgment" as const, "correctness" as const] },
@@ -45,7 +45,7 @@ describe("remediationFor", () => {
         { symptom: "t", cause: "c", fix: "f", dimension: "resilience" as const },
       ],
     };
-    const remediation = remediationFor(module, ["speed"]);
+    const remediation = remediationFor(mod, ["speed"]);
     expect(remediation.drills.map((d) => d.id)).toEqual(["a"]);
     expect(remediation.failureModes.map((f) => f.symptom)).toEqual(["s"]);
   });

@@ -1,0 +1,58 @@
+// Expected failures as typed errors: each maps to a form message with field errors and to an
+// HTTP answer with a JSON body naming the field. Anything else is a bug and reaches error.tsx.
+import type { ZodError } from "zod";
+
+export type ErrorCode = "invalid" | "forbidden" | "refused" | "not-found" | "conflict" | "rate-limited" | "unauthenticated";
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  "not-found": 404,
+  conflict: 409,
+  refused: 409,
+  "rate-limited": 429,
+};
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fieldErrors: Record<string, string> = {},
+    /** Machine-readable reason, e.g. the refused rule. */
+    readonly reason?: string,
+    readonly missing?: string[],
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return STATUS[this.code];
+  }
+
+  static fromZod(error: ZodError, message = "Some fields need attention."): AppError {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of error.issues) {
+      const key = issue.path.join(".") || "form";
+      fieldErrors[key] ??= issue.message;
+    }
+    return new AppError("invalid", message, fieldErrors);
+  }
+
+  toJSON() {
+    return {
+      error: {
+        code: this.reason ?? this.code,
+        message: this.message,
+        ...(Object.keys(this.fieldErrors).length > 0 ? { fields: this.fieldErrors } : {}),
+        ...(this.missing ? { missing: this.missing } : {}),
+      },
+    };
+  }
+}
+
+/** Prisma's unique-constraint violation, recognised by its error code. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}

@@ -1,0 +1,179 @@
+// Evidence and artifacts of a packet: every change is a new version of an item, files are
+// stored once under the data folder by checksum, nothing earlier is ever overwritten.
+import { createHash, randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { databasePath } from "../db";
+import { AppError, isUniqueViolation } from "../errors";
+import { appendLogEntry } from "../log/service";
+import { actorId, assertActsFor, loadPacket, moduleLabel, type Tx, transaction } from "./service";
+import type { Actor } from "./transitions";
+
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const EVIDENCE_KINDS = ["note", "link", "file", "exercise", "drill", "exit-ticket"] as const;
+
+const title = z.string().trim().min(1, "give the evidence a title").max(200, "keep the title under 200 characters");
+const itemKey = z
+  .string()
+  .regex(/^[a-z0-9-]{1,80}$/, "an item key is lowercase letters, digits and dashes")
+  .optional();
+
+export const EvidenceInputSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("note"), itemKey, title, body: z.string().trim().min(1, "write the note").max(100_000, "keep notes under 100,000 characters") }),
+  z.object({
+    kind: z.literal("link"),
+    itemKey,
+    title,
+    url: z.url({ protocol: /^https?$/, error: "enter a full http(s) address" }),
+    body: z.string().trim().max(5000).default(""),
+  }),
+  z.object({
+    kind: z.literal("file"),
+    itemKey,
+    title,
+    fileName: z.string().trim().min(1, "choose a file").max(200),
+    fileType: z.string().trim().max(200).default("application/octet-stream"),
+    bytes: z.instanceof(Uint8Array, { error: "choose a file" }).refine((b) => b.byteLength > 0, "the file is empty").refine((b) => b.byteLength <= MAX_FILE_BYTES, "files are limited to 10 MB"),
+    body: z.string().trim().max(5000).default(""),
+  }),
+  z.object({
+    kind: z.literal("exercise"),
+    itemKey,
+    title,
+    exercise: z.string().regex(/^[a-z0-9-]+$/, "choose an exercise"),
+    body: z.string().trim().min(1, "describe the result and where its evidence is").max(100_000),
+  }),
+  z.object({
+    kind: z.literal("drill"),
+    itemKey,
+    title,
+    drillId: z.string().regex(/^[a-z0-9-]+$/, "choose a drill"),
+    reps: z.coerce.number().int().min(0, "reps cannot be negative").max(1000),
+    seconds: z.coerce.number().int().min(1, "record how long it took").max(24 * 3600, "a drill is under a day"),
+    passed: z.coerce.boolean(),
+    body: z.string().trim().max(5000).default(""),
+  }),
+  z.object({
+    kind: z.literal("exit-ticket"),
+    itemKey,
+    title,
+    question: z.coerce.number().int().min(0).max(2),
+    body: z.string().trim().min(1, "write your answer").max(20_000),
+  }),
+]);
+export type EvidenceInput = z.input<typeof EvidenceInputSchema>;
+
+export function filesDir(): string {
+  return path.join(path.dirname(databasePath()), "files");
+}
+
+/** Stores bytes under their checksum (written to a temporary name, then renamed into place). */
+export function storeFile(bytes: Uint8Array): { sha256: string; relative: string } {
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const relative = path.join(sha256.slice(0, 2), sha256);
+  const target = path.join(filesDir(), relative);
+  if (!existsSync(target)) {
+    mkdirSync(path.dirname(target), { recursive: true });
+    const temp = `${target}.${randomUUID()}.tmp`;
+    writeFileSync(temp, bytes, { flush: true });
+    renameSync(temp, target);
+  }
+  return { sha256, relative };
+}
+
+function newItemKey(kind: string): string {
+  return `${kind}-${randomUUID().slice(0, 8)}`;
+}
+
+/** Keeps one item per drill and per exit-ticket question, so re-answering makes a new version. */
+function stableKey(input: z.infer<typeof EvidenceInputSchema>): string | undefined {
+  if (input.kind === "exit-ticket") return `exit-ticket-${input.question + 1}`;
+  if (input.kind === "exercise") return `exercise-${input.exercise}`;
+  return input.itemKey;
+}
+
+async function nextVersion(tx: Tx, packetId: string, key: string): Promise<number> {
+  const latest = await tx.evidence.findFirst({ where: { packetId, itemKey: key }, orderBy: { version: "desc" }, select: { version: true } });
+  return (latest?.version ?? 0) + 1;
+}
+
+export async function addEvidence(actor: Actor, packetId: string, input: EvidenceInput, tokenLearnerId?: string) {
+  const parsed = EvidenceInputSchema.safeParse(input);
+  if (!parsed.success) throw AppError.fromZod(parsed.error, "The evidence was not saved: some fields need attention.");
+  const data = parsed.data;
+  const stored = data.kind === "file" ? storeFile(data.bytes) : null;
+  try {
+    return await transaction(async (tx) => {
+      const { packet, state, mod } = await loadPacket(tx, packetId);
+      if (actor.kind === "reviewer") throw new AppError("forbidden", "Reviewers comment on evidence; only the learner or their agent adds it.");
+      assertActsFor(actor, state, tokenLearnerId);
+      if (packet.status === "completed" || packet.status === "pending") {
+        throw new AppError("refused", `${moduleLabel(mod)} is ${packet.status === "completed" ? "completed: restart it as a new attempt to add evidence" : "not started: start it first"}.`, {}, "illegal-transition");
+      }
+      if (data.kind === "drill" && !mod.meta.drills.some((d) => d.id === data.drillId)) {
+        throw new AppError("invalid", "That drill is not part of this module.", { drillId: "unknown drill" });
+      }
+      if (data.kind === "exercise" && !mod.exercises.some((e) => e.slug === data.exercise)) {
+        throw new AppError("invalid", "That exercise is not part of this module.", { exercise: "unknown exercise" });
+      }
+      const key = stableKey(data) ?? newItemKey(data.kind);
+      const version = await nextVersion(tx, packet.id, key);
+      if (data.itemKey && version === 1) throw new AppError("not-found", "There is no evidence item with that key to add a version to.", { itemKey: "unknown item" });
+      const drill = data.kind === "drill" ? mod.meta.drills.find((d) => d.id === data.drillId) : undefined;
+      const extra =
+        data.kind === "drill"
+          ? { drillId: data.drillId, reps: data.reps, seconds: data.seconds, passed: data.passed, withinTimebox: drill?.timebox ? data.reps >= drill.timebox.reps && data.seconds <= drill.timebox.minutes * 60 : null }
+          : data.kind === "exit-ticket"
+            ? { question: data.question }
+            : data.kind === "exercise"
+              ? { exercise: data.exercise }
+              : null;
+      const row = await tx.evidence.create({
+        data: {
+          packetId: packet.id,
+          itemKey: key,
+          version,
+          kind: data.kind,
+          title: data.title,
+          body: data.body,
+          url: data.kind === "link" ? data.url : null,
+          fileName: data.kind === "file" ? path.basename(data.fileName) : null,
+          fileType: data.kind === "file" ? data.fileType : null,
+          fileSize: data.kind === "file" ? data.bytes.byteLength : null,
+          filePath: stored?.relative ?? null,
+          sha256: stored?.sha256 ?? null,
+          data: extra ? JSON.stringify(extra) : null,
+          actorKind: actor.kind,
+          actorId: actorId(actor),
+          actorLabel: actor.label,
+        },
+      });
+      await appendLogEntry(tx, {
+        learnerId: packet.learnerId,
+        moduleNumber: packet.moduleNumber,
+        status: packet.status,
+        summary: `${version > 1 ? "New version of" : "Added"} ${data.kind} evidence "${data.title}"`,
+        evidence: `${key} v${version}${stored ? ` (sha256 ${stored.sha256.slice(0, 12)})` : ""}`,
+        risks: "none",
+        next: packet.status === "review_required" ? "The reviewer sees this delta before deciding." : "Continue, then submit with a completion proof.",
+        actor,
+      });
+      return row;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("conflict", "Someone added a version of this item at the same moment. Reload and try again.");
+    throw error;
+  }
+}
+
+/** The latest version of each evidence item of a packet, and all versions in order. */
+export async function listEvidence(tx: Tx, packetId: string) {
+  const all = await tx.evidence.findMany({ where: { packetId }, orderBy: [{ createdAt: "asc" }, { version: "asc" }] });
+  const latest = new Map<string, (typeof all)[number]>();
+  for (const row of all) {
+    const seen = latest.get(row.itemKey);
+    if (!seen || row.version > seen.version) latest.set(row.itemKey, row);
+  }
+  return { all, latest: [...latest.values()] };
+}

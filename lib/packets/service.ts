@@ -1,0 +1,257 @@
+// Work packets in the database: each change validates its input, checks the rules of
+// transitions.ts against the learner's current state and writes the change and its plan-log
+// entry in one transaction.
+import { z } from "zod";
+import { getProgram, moduleByNumber, type Module, type Program } from "../content";
+import { db } from "../db";
+import { AppError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import { appendLogEntry } from "../log/service";
+import { checkProof } from "./proof";
+import { type Actor, type Decision, decide, type Status } from "./transitions";
+
+export type Tx = Prisma.TransactionClient;
+export type PacketRow = Prisma.PacketGetPayload<object>;
+
+export const ACTIVE_STATUSES: Status[] = ["in_progress", "review_required"];
+
+export function moduleLabel(mod: Module): string {
+  return `Module ${mod.meta.number}: ${mod.meta.title}`;
+}
+
+/** Throws the refusal of a decision as an AppError a form or the API can show. */
+export function enforce(decision: Decision): Status {
+  if (decision.ok) return decision.to;
+  const forbidden = decision.code === "reviewer-only" || decision.code === "own-packet";
+  throw new AppError(forbidden ? "forbidden" : "refused", decision.message, {}, decision.code, decision.missing);
+}
+
+export type LearnerState = {
+  learner: Prisma.LearnerGetPayload<object>;
+  program: Program;
+  /** The latest attempt of each module that has been started. */
+  current: Map<number, PacketRow>;
+  waived: Set<string>;
+};
+
+export async function loadLearnerState(tx: Tx, learnerId: string): Promise<LearnerState> {
+  const learner = await tx.learner.findUnique({ where: { id: learnerId } });
+  if (!learner) throw new AppError("not-found", "No such learner profile.", { learnerId: "unknown learner" });
+  const program = getProgram(learner.programSlug);
+  if (!program) throw new AppError("not-found", `The program ${learner.programSlug} is not available.`);
+  const packets = await tx.packet.findMany({ where: { learnerId }, orderBy: { attempt: "asc" } });
+  const current = new Map<number, PacketRow>();
+  for (const packet of packets) current.set(packet.moduleNumber, packet);
+  const waivers = await tx.prerequisiteWaiver.findMany({ where: { learnerId } });
+  return { learner, program, current, waived: new Set(waivers.map((w) => `${w.moduleNumber}:${w.prerequisite}`)) };
+}
+
+export function statusOf(state: LearnerState, moduleNumber: number): Status {
+  return (state.current.get(moduleNumber)?.status as Status | undefined) ?? "pending";
+}
+
+export function completedModules(state: LearnerState): Set<number> {
+  return new Set([...state.current.values()].filter((p) => p.status === "completed").map((p) => p.moduleNumber));
+}
+
+function missingPrerequisites(state: LearnerState, mod: Module): string[] {
+  return mod.meta.prerequisites
+    .filter((n) => statusOf(state, n) !== "completed" && !state.waived.has(`${mod.meta.number}:${n}`))
+    .map((n) => {
+      const pre = moduleByNumber(state.program, n);
+      return pre ? moduleLabel(pre) : `Module ${n}`;
+    });
+}
+
+function otherActive(state: LearnerState, moduleNumber: number) {
+  for (const packet of state.current.values()) {
+    if (packet.moduleNumber !== moduleNumber && ACTIVE_STATUSES.includes(packet.status as Status)) {
+      const mod = moduleByNumber(state.program, packet.moduleNumber);
+      return { label: mod ? moduleLabel(mod) : `Module ${packet.moduleNumber}`, status: packet.status as Status };
+    }
+  }
+  return null;
+}
+
+/** A learner acts on their own profile; an agent only through a token of that profile. */
+export function assertActsFor(actor: Actor, state: LearnerState, tokenLearnerId?: string): void {
+  if (actor.kind === "learner" && actor.userId !== state.learner.ownerId) {
+    throw new AppError("forbidden", "You can only work on your own learner profile.");
+  }
+  if (actor.kind === "agent" && tokenLearnerId !== state.learner.id) {
+    throw new AppError("forbidden", "This token does not belong to this learner profile.");
+  }
+}
+
+function moduleOf(state: LearnerState, moduleNumber: number): Module {
+  const mod = moduleByNumber(state.program, moduleNumber);
+  if (!mod) throw new AppError("not-found", `The program has no module ${moduleNumber}.`, { module: "unknown module" });
+  return mod;
+}
+
+export async function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  const client = await db();
+  return client.$transaction(work);
+}
+
+const StartSchema = z.object({
+  learnerId: z.string().min(1),
+  moduleNumber: z.coerce.number().int().positive(),
+  restart: z.boolean().default(false),
+});
+
+/**
+ * Starts a module's packet (pending → in_progress). With `restart`, a completed or stuck
+ * module gets a new attempt; earlier attempts stay as they are.
+ */
+export async function startPacket(actor: Actor, input: z.input<typeof StartSchema>, tokenLearnerId?: string): Promise<PacketRow> {
+  const parsed = StartSchema.safeParse(input);
+  if (!parsed.success) throw AppError.fromZod(parsed.error);
+  const { learnerId, moduleNumber, restart } = parsed.data;
+  return transaction(async (tx) => {
+    const state = await loadLearnerState(tx, learnerId);
+    assertActsFor(actor, state, tokenLearnerId);
+    const mod = moduleOf(state, moduleNumber);
+    const existing = state.current.get(moduleNumber);
+    const from: Status = restart ? "pending" : statusOf(state, moduleNumber);
+    if (restart && existing && existing.status === "review_required") {
+      throw new AppError("refused", `${moduleLabel(mod)} is waiting for review; it cannot be restarted until the reviewer decides.`, {}, "illegal-transition");
+    }
+    enforce(
+      decide("start", from, {
+        actor,
+        moduleLabel: moduleLabel(mod),
+        missingPrerequisites: missingPrerequisites(state, mod),
+        otherActive: otherActive(state, moduleNumber),
+      }),
+    );
+    const attempt = restart && existing ? existing.attempt + 1 : 1;
+    const packet = await tx.packet.create({
+      data: { learnerId, moduleNumber, attempt, status: "in_progress", startedAt: new Date() },
+    });
+    await appendLogEntry(tx, {
+      learnerId,
+      moduleNumber,
+      status: "in_progress",
+      summary: `${attempt > 1 ? `Restarted ${moduleLabel(mod)} as attempt ${attempt}` : `Started ${moduleLabel(mod)}`} (${actor.kind}: ${actor.label})`,
+      evidence: attempt > 1 ? `earlier attempts kept (1–${attempt - 1})` : "none yet",
+      risks: "none known",
+      next: "Work through the concept text, drills and exercises; attach evidence as you go.",
+      actor,
+    });
+    return packet;
+  });
+}
+
+export async function loadPacket(tx: Tx, packetId: string): Promise<{ packet: PacketRow; state: LearnerState; mod: Module }> {
+  const packet = await tx.packet.findUnique({ where: { id: packetId } });
+  if (!packet) throw new AppError("not-found", "No such packet.", { packetId: "unknown packet" });
+  const state = await loadLearnerState(tx, packet.learnerId);
+  if (state.current.get(packet.moduleNumber)?.id !== packet.id) {
+    throw new AppError("refused", "This is an earlier attempt; it is kept as it was. Work on the latest attempt.", {}, "earlier-attempt");
+  }
+  return { packet, state, mod: moduleOf(state, packet.moduleNumber) };
+}
+
+/** Moves a packet only if nobody else changed its status since it was read (no lost updates). */
+export async function setStatus(tx: Tx, packet: PacketRow, to: Status, data: Prisma.PacketUpdateInput = {}): Promise<PacketRow> {
+  const { count } = await tx.packet.updateMany({ where: { id: packet.id, status: packet.status }, data: { ...data, status: to } as Prisma.PacketUpdateManyMutationInput });
+  if (count !== 1) throw new AppError("conflict", "The packet changed while you were working on it. Reload and try again.");
+  return tx.packet.findUniqueOrThrow({ where: { id: packet.id } });
+}
+
+const ReasonSchema = z.object({
+  packetId: z.string().min(1),
+  reason: z.string().trim().max(2000, "keep the reason under 2,000 characters").default(""),
+});
+
+export async function blockPacket(actor: Actor, input: z.input<typeof ReasonSchema>, tokenLearnerId?: string): Promise<PacketRow> {
+  const parsed = ReasonSchema.safeParse(input);
+  if (!parsed.success) throw AppError.fromZod(parsed.error);
+  return transaction(async (tx) => {
+    const { packet, state, mod } = await loadPacket(tx, parsed.data.packetId);
+    assertActsFor(actor, state, tokenLearnerId);
+    const decision = decide("block", packet.status as Status, { actor, moduleLabel: moduleLabel(mod), reason: parsed.data.reason });
+    if (!decision.ok && decision.code === "reason-required") {
+      throw new AppError("invalid", decision.message, { reason: "Say why the packet is blocked." }, decision.code);
+    }
+    const to = enforce(decision);
+    const updated = await setStatus(tx, packet, to, { blockedReason: parsed.data.reason });
+    await appendLogEntry(tx, {
+      learnerId: packet.learnerId,
+      moduleNumber: packet.moduleNumber,
+      status: to,
+      summary: `Blocked ${moduleLabel(mod)}: ${parsed.data.reason}`,
+      evidence: "none",
+      risks: parsed.data.reason,
+      next: "Remove the blocker, then unblock the packet.",
+      actor,
+    });
+    return updated;
+  });
+}
+
+export async function unblockPacket(actor: Actor, input: z.input<typeof ReasonSchema>, tokenLearnerId?: string): Promise<PacketRow> {
+  const parsed = ReasonSchema.safeParse(input);
+  if (!parsed.success) throw AppError.fromZod(parsed.error);
+  return transaction(async (tx) => {
+    const { packet, state, mod } = await loadPacket(tx, parsed.data.packetId);
+    assertActsFor(actor, state, tokenLearnerId);
+    const to = enforce(
+      decide("unblock", packet.status as Status, { actor, moduleLabel: moduleLabel(mod), otherActive: otherActive(state, packet.moduleNumber) }),
+    );
+    const updated = await setStatus(tx, packet, to, { blockedReason: null });
+    await appendLogEntry(tx, {
+      learnerId: packet.learnerId,
+      moduleNumber: packet.moduleNumber,
+      status: to,
+      summary: `Unblocked ${moduleLabel(mod)}${parsed.data.reason ? `: ${parsed.data.reason}` : ""}`,
+      evidence: "none",
+      risks: `was blocked: ${packet.blockedReason ?? "no reason recorded"}`,
+      next: "Continue the packet.",
+      actor,
+    });
+    return updated;
+  });
+}
+
+/** Keys of the packet's evidence items (any version), which proof claims may point to. */
+export async function evidenceKeys(tx: Tx, packetId: string): Promise<Set<string>> {
+  const rows = await tx.evidence.findMany({ where: { packetId }, select: { itemKey: true }, distinct: ["itemKey"] });
+  return new Set(rows.map((r) => r.itemKey));
+}
+
+export async function submitPacket(actor: Actor, input: { packetId: string; proof: unknown }, tokenLearnerId?: string): Promise<PacketRow> {
+  if (typeof input?.packetId !== "string" || input.packetId === "") throw new AppError("invalid", "Which packet?", { packetId: "required" });
+  return transaction(async (tx) => {
+    const { packet, state, mod } = await loadPacket(tx, input.packetId);
+    assertActsFor(actor, state, tokenLearnerId);
+    const keys = await evidenceKeys(tx, packet.id);
+    const check = checkProof(input.proof, keys);
+    const decision = decide("submit", packet.status as Status, { actor, moduleLabel: moduleLabel(mod), proofMissing: check.missing });
+    if (!decision.ok && decision.code === "proof-incomplete") {
+      throw new AppError("invalid", decision.message, check.fieldErrors, decision.code, decision.missing);
+    }
+    const to = enforce(decision);
+    const proof = check.proof!;
+    await tx.completionProof.create({
+      data: { packetId: packet.id, data: JSON.stringify(proof), actorKind: actor.kind, actorId: actorId(actor), actorLabel: actor.label },
+    });
+    const updated = await setStatus(tx, packet, to, { submittedAt: new Date() });
+    await appendLogEntry(tx, {
+      learnerId: packet.learnerId,
+      moduleNumber: packet.moduleNumber,
+      status: to,
+      summary: `Submitted ${moduleLabel(mod)} for review: validation ${proof.validationStatus}, drills ${proof.drillStatus}; ${proof.rubricSummary}`,
+      evidence: `${keys.size} evidence item(s); ${proof.claims.length} claim(s) each backed by evidence`,
+      risks: proof.risks,
+      next: `Reviewer signs off; follow-ups: ${proof.followUps}`,
+      actor,
+    });
+    return updated;
+  });
+}
+
+export function actorId(actor: Actor): string {
+  return actor.kind === "agent" ? actor.tokenId : actor.userId;
+}
