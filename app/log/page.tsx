@@ -1,13 +1,111 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
+import { currentUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { logFilterFor, readableLearners } from "@/lib/log/access";
+import { formatTimestamp } from "@/lib/log/format";
+import { listLogEntries } from "@/lib/log/service";
+import { STATUSES } from "@/lib/packets/transitions";
 
 export const metadata: Metadata = { title: "Plan log" };
 
-export default function LogPage() {
+type Query = { learner?: string; module?: string; status?: string };
+
+export default async function LogPage({ searchParams }: { searchParams: Promise<Query> }) {
+  const query = await searchParams;
+  const header = <PageHeader title="Plan log">Every change of a packet&apos;s state, appended in the plan&apos;s log format. Entries are never edited.</PageHeader>;
+  const signedIn = await currentUser();
+  if (!signedIn) {
+    return (
+      <>
+        {header}
+        <p className="rounded-lg border border-line bg-surface p-4">
+          <Link href="/signin" className="underline">
+            Sign in
+          </Link>{" "}
+          to read the plan log.
+        </p>
+      </>
+    );
+  }
+  const filter = await logFilterFor(signedIn, query).catch((error: unknown) => {
+    if (error instanceof AppError) return null;
+    throw error;
+  });
+  if (!filter) {
+    return (
+      <>
+        {header}
+        <p className="rounded-lg border border-line bg-surface p-4 text-muted">The plan log has no entries yet.</p>
+      </>
+    );
+  }
+  const [entries, learners] = await Promise.all([listLogEntries(filter), readableLearners(signedIn)]);
+  const download = new URLSearchParams({ learner: filter.learnerId, ...(filter.moduleNumber ? { module: String(filter.moduleNumber) } : {}), ...(filter.status ? { status: filter.status } : {}) });
   return (
     <>
-      <PageHeader title="Plan log">Every change of a packet&apos;s state, appended in the plan&apos;s log format.</PageHeader>
-      <p className="rounded-lg border border-line bg-surface p-4 text-muted">The plan log has no entries yet.</p>
+      {header}
+      <form className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter the log">
+        {learners.length > 1 ? (
+          <label className="text-sm">
+            Learner
+            <select name="learner" defaultValue={filter.learnerId} className="ml-2 rounded border border-line bg-surface px-2 py-1">
+              {learners.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <label className="text-sm">
+          Module
+          <select name="module" defaultValue={filter.moduleNumber ?? ""} className="ml-2 rounded border border-line bg-surface px-2 py-1">
+            <option value="">All</option>
+            {[1, 2, 3, 4, 5, 6, 7, 8].map((n) => (
+              <option key={n} value={n}>
+                {String(n).padStart(2, "0")}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          Status
+          <select name="status" defaultValue={filter.status ?? ""} className="ml-2 rounded border border-line bg-surface px-2 py-1">
+            <option value="">All</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded border border-line px-3 py-1">
+          Filter
+        </button>
+        <a href={`/log/download?${download}`} className="rounded bg-accent px-3 py-1 text-accent-ink">
+          Download as text
+        </a>
+      </form>
+      {entries.length === 0 ? (
+        <p className="rounded-lg border border-line bg-surface p-4 text-muted">The plan log has no entries yet.</p>
+      ) : (
+        <ol className="space-y-2" aria-label={`Plan log of ${filter.learnerName}`}>
+          {entries.map((e) => (
+            <li key={e.id} className="rounded-lg border border-line bg-surface p-3 font-mono text-sm">
+              <p className="font-semibold">
+                [{formatTimestamp(e.createdAt)}] module={String(e.moduleNumber).padStart(2, "0")} status={e.status}
+              </p>
+              <p>summary={e.summary}</p>
+              <p>evidence={e.evidence || "none"}</p>
+              <p>risks={e.risks || "none"}</p>
+              <p>next={e.next || "none"}</p>
+              <p className="text-xs text-muted">by {e.actorLabel}</p>
+            </li>
+          ))}
+        </ol>
+      )}
     </>
   );
 }

@@ -3,6 +3,7 @@ import type { Theme } from "@/lib/ui/theme";
 import { SearchDialog } from "@/components/search/search-dialog";
 import { NavLinks } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";
+import { UserMenu } from "./user-menu";
 
 export const NAV_ITEMS = [
   { href: "/", label: "Dashboard" },
@@ -26,6 +27,7 @@ export function SiteHeader({ theme }: { theme: Theme }) {
         <div className="ml-auto flex items-center gap-2">
           <SearchDialog />
           <ThemeToggle initial={theme} />
+          <UserMenu />
         </div>
       </div>
     </header>

@@ -98,7 +98,8 @@ async function nextVersion(tx: Tx, packetId: string, key: string): Promise<numbe
   return (latest?.version ?? 0) + 1;
 }
 
-export async function addEvidence(actor: Actor, packetId: string, input: EvidenceInput, tokenLearnerId?: string) {
+/** Adds an evidence item or a new version of one; `input` is validated here, whatever sends it. */
+export async function addEvidence(actor: Actor, packetId: string, input: EvidenceInput | Record<string, unknown>, tokenLearnerId?: string) {
   const parsed = EvidenceInputSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error, "The evidence was not saved: some fields need attention.");
   const data = parsed.data;

@@ -30,7 +30,7 @@ function reviewerOnly(actor: Actor): Extract<Actor, { kind: "reviewer" }> {
   return actor;
 }
 
-export async function reviewPacket(actor: Actor, input: ReviewInput) {
+export async function reviewPacket(actor: Actor, input: ReviewInput | Record<string, unknown>) {
   const parsed = ReviewSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error, "The review was not saved: some fields need attention.");
   const { packetId, verdict, scores, remarks, feedback, evidenceSeen } = parsed.data;
@@ -99,7 +99,7 @@ const SelfReviewSchema = z.object({
 });
 
 /** Solo mode only: the learner records a self-review after the cooling-off period. */
-export async function selfReviewPacket(actor: Actor, input: z.input<typeof SelfReviewSchema>, now = new Date()) {
+export async function selfReviewPacket(actor: Actor, input: z.input<typeof SelfReviewSchema> | Record<string, unknown>, now = new Date()) {
   const parsed = SelfReviewSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error, "The self-review was not saved: some fields need attention.");
   const { packetId, scores, checklist, reflection } = parsed.data;

@@ -6,7 +6,9 @@ import { Markdown } from "@/components/markdown/markdown";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
+import { currentUser } from "@/lib/auth/session";
 import { getProgram } from "@/lib/content";
+import { progressFor } from "@/lib/packets/progress";
 import { moduleRoute, resolveContentHref } from "@/lib/content/links";
 import { DIMENSION_LABELS, DIMENSIONS } from "@/lib/content/schema";
 
@@ -21,6 +23,7 @@ export default async function ProgramPage({ params }: Params) {
   const program = getProgram((await params).program);
   if (!program) notFound();
   const { meta } = program;
+  const progress = await progressFor(await currentUser(), program);
   const metadata: [string, string][] = [
     ["Plan ID", meta.metadata.planId],
     ["Domain", meta.metadata.domain],
@@ -53,7 +56,7 @@ export default async function ProgramPage({ params }: Params) {
             </ol>
           </Section>
           <Section id="learning-path" title="Learning path">
-            <LearningPath program={program} completed={new Set()} />
+            <LearningPath program={program} completed={progress?.completed ?? new Set()} />
           </Section>
         </div>
         <aside className="space-y-6">

@@ -72,6 +72,11 @@ export default async function ModulePage({ params }: Params) {
             " · no prerequisites"
           )}
         </p>
+        <p className="mt-3">
+          <Link href={`${moduleRoute(program.slug, mod.slug)}/packet`} className="inline-block rounded bg-accent px-3 py-1.5 font-medium text-accent-ink">
+            Open the work packet
+          </Link>
+        </p>
         <ul className="mt-2 flex flex-wrap gap-2" aria-label="Topics">
           {meta.topics.map((topic) => (
             <li key={topic}>

@@ -1,0 +1,351 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DrillTimer } from "@/components/packets/drill-timer";
+import { EvidenceList } from "@/components/packets/evidence-list";
+import { RubricInput } from "@/components/packets/rubric-input";
+import { StatusBadge } from "@/components/packets/status-badge";
+import { ActionForm, Field, FieldError, SubmitButton } from "@/components/ui/form";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
+import { currentUser } from "@/lib/auth/session";
+import { getModule, getProgram } from "@/lib/content";
+import { moduleRoute } from "@/lib/content/links";
+import { db } from "@/lib/db";
+import { CHECK_RESULTS } from "@/lib/packets/proof";
+import { packetDetail } from "@/lib/packets/queries";
+import { SELF_REVIEW_CHECKLIST } from "@/lib/reviews/self-review";
+import { DEFAULT_THRESHOLD, DIMENSION_LABELS } from "@/lib/rubric/rubric";
+import {
+  blockAction,
+  evidenceAction,
+  resolveCommentAction,
+  selfReviewAction,
+  startAction,
+  submitAction,
+  unblockAction,
+} from "./actions";
+
+type Params = { params: Promise<{ program: string; module: string }> };
+
+export const metadata: Metadata = { title: "Work packet" };
+
+const box = "rounded-lg border border-line bg-surface p-4";
+
+export default async function PacketPage({ params }: Params) {
+  const { program: programSlug, module: moduleSlug } = await params;
+  const program = getProgram(programSlug);
+  const mod = program ? getModule(program, moduleSlug) : null;
+  if (!program || !mod) notFound();
+  const title = `Module ${mod.meta.number}: ${mod.meta.title} — work packet`;
+  const signedIn = await currentUser();
+  const learner = signedIn?.learnerId ? await (await db()).learner.findUnique({ where: { id: signedIn.learnerId } }) : null;
+  if (!signedIn || !learner || learner.programSlug !== program.slug) {
+    return (
+      <>
+        <PageHeader title={title} />
+        <p className={box}>
+          {!signedIn ? (
+            <>
+              <Link href="/signin" className="underline">
+                Sign in
+              </Link>{" "}
+              as a learner in this program to work on its packets.
+            </>
+          ) : (
+            "Your learner profile is in another program; switch programs to work on these packets."
+          )}
+        </p>
+      </>
+    );
+  }
+  const attempts = await (await db()).packet.findMany({ where: { learnerId: learner.id, moduleNumber: mod.meta.number }, orderBy: { attempt: "asc" } });
+  const current = attempts.at(-1);
+  const detail = current ? await packetDetail(current.id) : null;
+  const status = current?.status ?? "pending";
+  const lastReview = detail?.reviews.at(-1);
+  const threshold = program.meta.rubric.passThreshold ?? DEFAULT_THRESHOLD;
+  const evidenceOptions = detail?.items ?? [];
+  return (
+    <>
+      <PageHeader title={title} eyebrow={<Link href={moduleRoute(program.slug, mod.slug)}>Back to the module</Link>}>
+        <p className="flex flex-wrap items-center gap-2">
+          <StatusBadge status={status} />
+          {current ? <span>Attempt {current.attempt}</span> : null}
+          <span>Learner: {learner.name}</span>
+          {learner.soloMode ? <span>· solo mode</span> : null}
+        </p>
+      </PageHeader>
+
+      {status === "blocked" && current?.blockedReason ? (
+        <p role="status" className="mb-4 rounded border border-warning bg-warning-soft p-3">
+          Blocked: {current.blockedReason}
+        </p>
+      ) : null}
+
+      {lastReview && lastReview.verdict === "reject" && status !== "completed" ? (
+        <section aria-labelledby="feedback" className="mb-6 rounded-lg border border-danger bg-danger-soft p-4">
+          <h2 id="feedback" className="font-semibold">
+            Review feedback from {lastReview.reviewerName}
+          </h2>
+          <p className="mt-2 whitespace-pre-wrap">{lastReview.feedback}</p>
+          {lastReview.remediationParsed ? (
+            <div className="mt-3">
+              <h3 className="font-semibold">Remediation work</h3>
+              <p className="text-sm">Weak: {lastReview.remediationParsed.dimensions.map((d) => DIMENSION_LABELS[d]).join(", ")}</p>
+              <ul className="list-disc pl-5 text-sm">
+                {lastReview.remediationParsed.drills.map((d) => (
+                  <li key={d.id}>
+                    Drill ({d.level}): {d.title}
+                  </li>
+                ))}
+                {lastReview.remediationParsed.failureModes.map((f) => (
+                  <li key={f.symptom}>Failure mode to study: {f.symptom}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Section id="status" title="Status">
+          {status === "pending" || status === "completed" ? (
+            <ActionForm action={startAction} label="Start">
+              <input type="hidden" name="moduleNumber" value={mod.meta.number} />
+              <input type="hidden" name="restart" value={status === "completed" ? "true" : "false"} />
+              <p className="mb-3 text-sm text-muted">
+                {status === "completed" ? "This module is completed. A new attempt keeps every earlier one intact." : "Starting writes the first plan-log entry."}
+              </p>
+              <SubmitButton>{status === "completed" ? "Start a new attempt" : "Start this module"}</SubmitButton>
+            </ActionForm>
+          ) : null}
+          {status === "in_progress" && current ? (
+            <ActionForm action={blockAction} label="Block">
+              <input type="hidden" name="packetId" value={current.id} />
+              <Field name="reason" label="Blocked? Say why" hint="Shown to your reviewer and written to the plan log." />
+              <SubmitButton tone="plain">Block the packet</SubmitButton>
+            </ActionForm>
+          ) : null}
+          {status === "blocked" && current ? (
+            <ActionForm action={unblockAction} label="Unblock">
+              <input type="hidden" name="packetId" value={current.id} />
+              <Field name="reason" label="What removed the blocker (optional)" />
+              <SubmitButton>Unblock</SubmitButton>
+            </ActionForm>
+          ) : null}
+          {status === "review_required" ? <p className={box}>Submitted. The packet waits for your reviewer&apos;s sign-off; you can still add evidence, which the reviewer sees as a delta.</p> : null}
+          {attempts.length > 1 ? (
+            <p className="mt-3 text-sm text-muted">
+              Earlier attempts: {attempts.slice(0, -1).map((a) => `#${a.attempt} (${a.status})`).join(", ")}
+            </p>
+          ) : null}
+        </Section>
+
+        {detail && current && status !== "completed" ? (
+          <Section id="add-evidence" title="Add evidence">
+            <ActionForm action={evidenceAction} label="Add a note" className={`${box} mb-4`}>
+              <input type="hidden" name="packetId" value={current.id} />
+              <input type="hidden" name="kind" value="note" />
+              <Field name="itemKey" label="Evidence item">
+                <option value="">A new note</option>
+                {evidenceOptions
+                  .filter((i) => i.latest.kind === "note")
+                  .map((i) => (
+                    <option key={i.key} value={i.key}>
+                      New version of “{i.latest.title}”
+                    </option>
+                  ))}
+              </Field>
+              <Field name="title" label="Title" />
+              <Field name="body" label="Note (Markdown)" multiline rows={5} />
+              <SubmitButton>Save note</SubmitButton>
+            </ActionForm>
+            <ActionForm action={evidenceAction} label="Add a link" className={`${box} mb-4`}>
+              <input type="hidden" name="packetId" value={current.id} />
+              <input type="hidden" name="kind" value="link" />
+              <Field name="title" label="Link title" />
+              <Field name="url" label="Address" type="url" />
+              <SubmitButton tone="plain">Save link</SubmitButton>
+            </ActionForm>
+            <ActionForm action={evidenceAction} label="Attach a file" className={`${box} mb-4`} encType="multipart/form-data">
+              <input type="hidden" name="packetId" value={current.id} />
+              <input type="hidden" name="kind" value="file" />
+              <Field name="title" label="File title" />
+              <Field name="file" label="File (up to 10 MB)" type="file" />
+              <FieldError name="bytes" />
+              <SubmitButton tone="plain">Upload file</SubmitButton>
+            </ActionForm>
+          </Section>
+        ) : null}
+      </div>
+
+      {detail && current ? (
+        <>
+          <Section id="evidence" title="Evidence">
+            <EvidenceList detail={detail} />
+          </Section>
+
+          {detail.comments.length > 0 ? (
+            <Section id="comments" title="Review comments">
+              <ul className="space-y-3">
+                {detail.comments.map((c) => (
+                  <li key={c.id} className={box}>
+                    <p className="text-sm text-muted">
+                      {c.authorName} on <a href={`#evidence-${c.evidenceItemKey}`}>{c.evidenceItemKey}</a>
+                    </p>
+                    <p>{c.body}</p>
+                    {c.resolution ? (
+                      <p className="mt-1 text-sm text-success">Resolved: {c.resolution.note}</p>
+                    ) : status !== "completed" ? (
+                      <ActionForm action={resolveCommentAction} label="Resolve comment" className="mt-2">
+                        <input type="hidden" name="commentId" value={c.id} />
+                        <Field name="note" label="What you changed" />
+                        <SubmitButton tone="plain">Mark resolved</SubmitButton>
+                      </ActionForm>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          ) : null}
+
+          {status === "in_progress" || status === "blocked" || status === "review_required" ? (
+            <div className="grid gap-6 lg:grid-cols-2">
+              <Section id="drills" title="Record a drill attempt">
+                <ActionForm action={evidenceAction} label="Record a drill" className={box}>
+                  <input type="hidden" name="packetId" value={current.id} />
+                  <input type="hidden" name="kind" value="drill" />
+                  <Field name="drillId" label="Drill">
+                    {mod.meta.drills.map((d) => (
+                      <option key={d.id} value={d.id}>
+                        {d.level}: {d.title}
+                        {d.timebox ? ` (${d.timebox.reps} reps in ${d.timebox.minutes} min)` : ""}
+                      </option>
+                    ))}
+                  </Field>
+                  <DrillTimer timeboxMinutes={mod.meta.drills.find((d) => d.timebox)?.timebox?.minutes} />
+                  <FieldError name="seconds" />
+                  <Field name="reps" label="Reps completed" type="number" defaultValue="1" />
+                  <label className="mb-3 flex items-center gap-2 text-sm">
+                    <input type="checkbox" name="passed" /> Met the drill&apos;s standard
+                  </label>
+                  <Field name="title" label="Label" defaultValue="Drill attempt" />
+                  <Field name="body" label="Notes" multiline rows={2} />
+                  <SubmitButton tone="plain">Record attempt</SubmitButton>
+                </ActionForm>
+              </Section>
+              <Section id="exit-ticket" title="Exit ticket">
+                {mod.meta.exitTicket.map((question, index) => (
+                  <ActionForm key={question} action={evidenceAction} label={`Exit ticket question ${index + 1}`} className={`${box} mb-3`}>
+                    <input type="hidden" name="packetId" value={current.id} />
+                    <input type="hidden" name="kind" value="exit-ticket" />
+                    <input type="hidden" name="question" value={index} />
+                    <input type="hidden" name="title" value={`Exit ticket ${index + 1}`} />
+                    <Field name="body" label={`${index + 1}. ${question}`} multiline rows={3} />
+                    <SubmitButton tone="plain">Save answer</SubmitButton>
+                  </ActionForm>
+                ))}
+              </Section>
+            </div>
+          ) : null}
+
+          {status === "in_progress" ? (
+            <Section id="submit" title="Completion proof and submission">
+              <ActionForm action={submitAction} label="Submit for review" className={box}>
+                <input type="hidden" name="packetId" value={current.id} />
+                <div className="grid gap-4 md:grid-cols-2">
+                  <div>
+                    <Field name="validationStatus" label="Build/validation status" defaultValue="">
+                      <option value="">Choose…</option>
+                      {CHECK_RESULTS.map((r) => (
+                        <option key={r} value={r}>
+                          {r}
+                        </option>
+                      ))}
+                    </Field>
+                    <Field name="validationDetail" label="What was validated (command and result)" multiline rows={2} />
+                  </div>
+                  <div>
+                    <Field name="drillStatus" label="Test/drill status" defaultValue="">
+                      <option value="">Choose…</option>
+                      {CHECK_RESULTS.map((r) => (
+                        <option key={r} value={r}>
+                          {r}
+                        </option>
+                      ))}
+                    </Field>
+                    <Field name="drillDetail" label="Which drills and tests ran, with results" multiline rows={2} />
+                  </div>
+                </div>
+                <h3 className="mb-2 font-semibold">Self-score</h3>
+                <RubricInput threshold={threshold} />
+                <FieldError name="selfScores" />
+                <Field name="rubricSummary" label="Rubric score summary" multiline rows={2} />
+                <Field name="risks" label="Risks" multiline rows={2} />
+                <Field name="followUps" label="Follow-ups" multiline rows={2} />
+                <h3 className="mb-2 font-semibold">Assessment claims and their evidence</h3>
+                {[0, 1, 2].map((i) => (
+                  <fieldset key={i} className="mb-3 rounded border border-line p-3">
+                    <legend className="px-1 text-sm">Claim {i + 1}{i > 0 ? " (optional)" : ""}</legend>
+                    <Field name={`claim${i}`} label="What you claim" />
+                    <p className="text-sm">Backed by:</p>
+                    {evidenceOptions.length === 0 ? <p className="text-sm text-muted">Add evidence first.</p> : null}
+                    {evidenceOptions.map((item) => (
+                      <label key={item.key} className="mr-4 inline-flex items-center gap-1 text-sm">
+                        <input type="checkbox" name={`claim${i}Evidence`} value={item.key} /> {item.latest.title}
+                      </label>
+                    ))}
+                    <FieldError name={`claims.${i}.evidence`} />
+                  </fieldset>
+                ))}
+                <FieldError name="claims" />
+                <SubmitButton>Submit for review</SubmitButton>
+              </ActionForm>
+            </Section>
+          ) : null}
+
+          {status === "review_required" && learner.soloMode ? (
+            <Section id="self-review" title="Self-review (solo mode)">
+              <ActionForm action={selfReviewAction} label="Self-review" className={box}>
+                <input type="hidden" name="packetId" value={current.id} />
+                <p className="mb-3 text-sm text-muted">
+                  Opens {learner.coolingOffHours} hours after submission. It is recorded and shown as a self-review, never as a reviewer&apos;s accept.
+                </p>
+                {SELF_REVIEW_CHECKLIST.map((item) => (
+                  <label key={item.id} className="mb-2 flex items-start gap-2 text-sm">
+                    <input type="checkbox" name="checklist" value={item.id} className="mt-1" /> {item.text}
+                  </label>
+                ))}
+                <RubricInput threshold={threshold} />
+                <Field name="reflection" label="What you checked and what you would improve" multiline rows={3} />
+                <SubmitButton>Record self-review</SubmitButton>
+              </ActionForm>
+            </Section>
+          ) : null}
+
+          {detail.reviews.length > 0 ? (
+            <Section id="reviews" title="Reviews">
+              <ol className="space-y-3">
+                {detail.reviews.map((r) => (
+                  <li key={r.id} className={box}>
+                    <p className="font-medium">
+                      {r.verdict === "self-review" ? "Self-review" : r.verdict === "accept" ? "Accepted" : "Rejected"} by {r.reviewerName} ·{" "}
+                      {r.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                    </p>
+                    <p className="text-sm text-muted">
+                      {Object.entries(r.scoresParsed)
+                        .map(([d, s]) => `${DIMENSION_LABELS[d as keyof typeof DIMENSION_LABELS]} ${s}`)
+                        .join(" · ")}
+                    </p>
+                    {r.feedback ? <p className="mt-1 whitespace-pre-wrap text-sm">{r.feedback}</p> : null}
+                  </li>
+                ))}
+              </ol>
+            </Section>
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useState } from "react";
+import { DIMENSION_LABELS, DIMENSIONS, type Dimension, evaluateRubric, LEVEL_DESCRIPTORS, type PassThreshold } from "@/lib/rubric/rubric";
+
+/** Six 1–5 choices with each level's descriptor, the running total and pass/fail as you click. */
+export function RubricInput({ threshold, initial, withRemarks = false }: { threshold: PassThreshold; initial?: Partial<Record<Dimension, number>>; withRemarks?: boolean }) {
+  const [scores, setScores] = useState<Partial<Record<Dimension, number>>>(initial ?? {});
+  const complete = DIMENSIONS.every((d) => scores[d] !== undefined);
+  const result = complete ? evaluateRubric(scores as Record<Dimension, number>, threshold) : null;
+  return (
+    <div>
+      {DIMENSIONS.map((d) => (
+        <fieldset key={d} className="mb-3 rounded border border-line p-3">
+          <legend className="px-1 font-medium">{DIMENSION_LABELS[d]}</legend>
+          <div className="flex flex-wrap gap-2">
+            {([1, 2, 3, 4, 5] as const).map((level) => (
+              <label key={level} className={`cursor-pointer rounded border px-3 py-1 ${scores[d] === level ? "border-accent bg-accent-soft" : "border-line"}`}>
+                <input
+                  type="radio"
+                  name={`score-${d}`}
+                  value={level}
+                  checked={scores[d] === level}
+                  onChange={() => setScores((s) => ({ ...s, [d]: level }))}
+                  className="mr-1"
+                />
+                {level}
+              </label>
+            ))}
+          </div>
+          <p className="mt-1 text-sm text-muted" aria-live="polite">
+            {scores[d] ? `${scores[d]}: ${LEVEL_DESCRIPTORS[d][scores[d] as 1 | 2 | 3 | 4 | 5]}` : "Choose a level; its meaning appears here."}
+          </p>
+          {withRemarks ? (
+            <label className="mt-2 block text-sm">
+              Remark
+              <input name={`remark-${d}`} className="mt-1 w-full rounded border border-line bg-surface px-2 py-1" />
+            </label>
+          ) : null}
+        </fieldset>
+      ))}
+      <p role="status" className="text-sm font-medium">
+        {result
+          ? `Total ${result.total} of 30, average ${result.average}: ${result.pass ? "passes" : `does not pass (needs at least ${threshold.minEach} in every dimension and an average of ${threshold.minAverage})`}`
+          : `Scored ${DIMENSIONS.filter((d) => scores[d] !== undefined).length} of 6 dimensions.`}
+      </p>
+    </div>
+  );
+}

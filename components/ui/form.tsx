@@ -1,0 +1,120 @@
+"use client";
+
+import { createContext, type ReactNode, useActionState, useContext, useId } from "react";
+import type { FormState } from "@/lib/forms";
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+const FormContext = createContext<FormState>({});
+
+/** A form bound to a server action, showing its message and field errors where they belong. */
+export function ActionForm({
+  action,
+  children,
+  className,
+  label,
+  encType,
+}: {
+  action: Action;
+  children: ReactNode;
+  className?: string;
+  label?: string;
+  encType?: "multipart/form-data";
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <FormContext.Provider value={state}>
+      <form action={formAction} className={className} aria-label={label} aria-busy={pending} encType={encType}>
+        {state.message ? (
+          <p role="alert" className="mb-3 rounded border border-danger bg-danger-soft p-3 text-sm">
+            {state.message}
+          </p>
+        ) : state.done ? (
+          <p role="status" className="mb-3 rounded border border-success bg-success-soft p-3 text-sm">
+            {state.done}
+          </p>
+        ) : null}
+        {children}
+      </form>
+    </FormContext.Provider>
+  );
+}
+
+type FieldProps = {
+  name: string;
+  label: string;
+  type?: string;
+  hint?: string;
+  required?: boolean;
+  multiline?: boolean;
+  rows?: number;
+  defaultValue?: string;
+  autoComplete?: string;
+  children?: ReactNode;
+};
+
+/** A labelled input whose error is tied to it with aria-describedby. */
+export function Field({ name, label, type = "text", hint, required, multiline, rows = 4, defaultValue, autoComplete, children }: FieldProps) {
+  const state = useContext(FormContext);
+  const id = useId();
+  const error = state.fieldErrors?.[name];
+  const value = state.values?.[name] ?? defaultValue;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const common = {
+    id,
+    name,
+    required,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy,
+    className: `mt-1 w-full rounded border bg-surface px-3 py-2 ${error ? "border-danger" : "border-line"}`,
+  } as const;
+  return (
+    <div className="mb-4">
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-muted">
+          {hint}
+        </p>
+      ) : null}
+      {children ? (
+        <select {...common} defaultValue={value} key={value}>
+          {children}
+        </select>
+      ) : multiline ? (
+        <textarea {...common} rows={rows} defaultValue={value} key={value} />
+      ) : (
+        <input {...common} type={type} defaultValue={type === "file" ? undefined : value} key={value} autoComplete={autoComplete} />
+      )}
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-danger" aria-live="polite">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function FieldError({ name }: { name: string }) {
+  const state = useContext(FormContext);
+  const error = state.fieldErrors?.[name];
+  return error ? (
+    <p className="mt-1 text-sm text-danger" aria-live="polite">
+      {error}
+    </p>
+  ) : null;
+}
+
+export function SubmitButton({ children, tone = "primary" }: { children: ReactNode; tone?: "primary" | "danger" | "plain" }) {
+  const styles = {
+    primary: "bg-accent text-accent-ink",
+    danger: "bg-danger text-canvas",
+    plain: "border border-line",
+  };
+  return (
+    <button type="submit" className={`rounded px-4 py-2 font-medium ${styles[tone]}`}>
+      {children}
+    </button>
+  );
+}

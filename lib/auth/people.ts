@@ -1,0 +1,112 @@
+// People: first-start setup of a learner and a reviewer, sign-in with rate limiting, and the
+// learner profiles a user works in.
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { getProgram } from "../content";
+import { db } from "../db";
+import { AppError, isUniqueViolation } from "../errors";
+import { hashPassphrase, verifyPassphrase } from "./passphrase";
+
+export const ROLES = ["learner", "reviewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+const name = z.string().trim().min(2, "use at least 2 characters").max(60, "use at most 60 characters");
+const passphrase = z.string().min(10, "use at least 10 characters").max(200, "use at most 200 characters");
+
+export const SetupSchema = z
+  .object({
+    learnerName: name,
+    learnerPassphrase: passphrase,
+    reviewerName: name,
+    reviewerPassphrase: passphrase,
+    programSlug: z.string().min(1, "choose a program"),
+    soloMode: z.coerce.boolean().default(false),
+  })
+  .refine((v) => v.learnerName.toLowerCase() !== v.reviewerName.toLowerCase(), {
+    message: "the reviewer must be a different person from the learner",
+    path: ["reviewerName"],
+  });
+export type SetupInput = z.input<typeof SetupSchema>;
+
+export async function hasAnyUser(): Promise<boolean> {
+  return (await (await db()).user.count()) > 0;
+}
+
+/** Creates the first learner (with their profile) and the first reviewer; only once. */
+export async function runFirstSetup(input: SetupInput) {
+  const parsed = SetupSchema.safeParse(input);
+  if (!parsed.success) throw AppError.fromZod(parsed.error);
+  const v = parsed.data;
+  if (!getProgram(v.programSlug)) throw new AppError("invalid", "Choose a program that exists.", { programSlug: "unknown program" });
+  const [learnerHash, reviewerHash] = await Promise.all([hashPassphrase(v.learnerPassphrase), hashPassphrase(v.reviewerPassphrase)]);
+  const client = await db();
+  return client.$transaction(async (tx) => {
+    if ((await tx.user.count()) > 0) throw new AppError("conflict", "Setup is already done: sign in instead.");
+    const learner = await tx.user.create({ data: { name: v.learnerName, role: "learner", passphraseHash: learnerHash } });
+    const reviewer = await tx.user.create({ data: { name: v.reviewerName, role: "reviewer", passphraseHash: reviewerHash } });
+    const profile = await tx.learner.create({ data: { name: v.learnerName, ownerId: learner.id, programSlug: v.programSlug, soloMode: v.soloMode } });
+    return { learner, reviewer, profile };
+  });
+}
+
+const UserSchema = z.object({ name, passphrase, role: z.enum(ROLES, { error: "choose learner or reviewer" }) });
+
+export async function createUser(input: z.input<typeof UserSchema>) {
+  const parsed = UserSchema.safeParse(input);
+  if (!parsed.success) throw AppError.fromZod(parsed.error);
+  try {
+    return await (await db()).user.create({
+      data: { name: parsed.data.name, role: parsed.data.role, passphraseHash: await hashPassphrase(parsed.data.passphrase) },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("invalid", "That name is taken.", { name: "that name is taken" });
+    throw error;
+  }
+}
+
+export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+export const SIGN_IN_MAX_FAILURES = 5;
+
+const SignInSchema = z.object({ name: z.string().trim().min(1, "enter your name"), passphrase: z.string().min(1, "enter your passphrase") });
+
+/** Checks a name and passphrase; after 5 failures in 15 minutes the name is locked for the rest of the window. */
+export async function signIn(input: z.input<typeof SignInSchema>, now = new Date()) {
+  const parsed = SignInSchema.safeParse(input);
+  if (!parsed.success) throw AppError.fromZod(parsed.error);
+  const client = await db();
+  const key = parsed.data.name.toLowerCase();
+  const failures = await client.signInAttempt.count({
+    where: { name: key, succeeded: false, createdAt: { gte: new Date(now.getTime() - SIGN_IN_WINDOW_MS) } },
+  });
+  if (failures >= SIGN_IN_MAX_FAILURES) {
+    throw new AppError("rate-limited", "Too many failed sign-ins for this name. Wait 15 minutes and try again.");
+  }
+  const user = await client.user.findUnique({ where: { name: parsed.data.name } });
+  const ok = user ? await verifyPassphrase(parsed.data.passphrase, user.passphraseHash) : await verifyPassphrase(parsed.data.passphrase, DUMMY_HASH);
+  await client.signInAttempt.create({ data: { name: key, succeeded: ok && user !== null, createdAt: now } });
+  if (!ok || !user) throw new AppError("invalid", "That name and passphrase do not match.", { passphrase: "name and passphrase do not match" });
+  return user;
+}
+
+// Verifying against a fixed hash when the name is unknown keeps the timing the same.
+const DUMMY_HASH = `scrypt$16384$8$1$${randomBytes(16).toString("base64")}$${randomBytes(64).toString("base64")}`;
+
+export async function getUser(id: string) {
+  return (await db()).user.findUnique({ where: { id } });
+}
+
+export async function learnerProfilesOf(userId: string) {
+  return (await db()).learner.findMany({ where: { ownerId: userId }, orderBy: { createdAt: "asc" } });
+}
+
+/** The secret that seals session cookies: SESSION_SECRET, or one generated once and kept in the database. */
+export async function sessionSecret(): Promise<string> {
+  const fromEnv = process.env.SESSION_SECRET;
+  if (fromEnv && fromEnv.length >= 32) return fromEnv;
+  const client = await db();
+  const existing = await client.setting.findUnique({ where: { key: "session-secret" } });
+  if (existing) return existing.value;
+  const value = randomBytes(32).toString("hex");
+  await client.setting.upsert({ where: { key: "session-secret" }, create: { key: "session-secret", value }, update: {} });
+  return (await client.setting.findUniqueOrThrow({ where: { key: "session-secret" } })).value;
+}

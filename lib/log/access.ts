@@ -1,0 +1,28 @@
+// Whose plan log a signed-in person may read: their own profile's, or any learner's for a reviewer.
+import { z } from "zod";
+import type { SignedIn } from "../auth/session";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { STATUSES } from "../packets/transitions";
+import type { LogFilter } from "./service";
+
+export const LogQuerySchema = z.object({
+  learner: z.string().optional(),
+  module: z.coerce.number().int().min(1).max(99).optional().catch(undefined),
+  status: z.enum(STATUSES).optional().catch(undefined),
+});
+
+export async function readableLearners(signedIn: SignedIn) {
+  const client = await db();
+  return signedIn.asReviewer
+    ? client.learner.findMany({ orderBy: { name: "asc" } })
+    : client.learner.findMany({ where: { ownerId: signedIn.user.id }, orderBy: { name: "asc" } });
+}
+
+export async function logFilterFor(signedIn: SignedIn, query: Record<string, string | undefined>): Promise<LogFilter & { learnerName: string }> {
+  const { learner, module, status } = LogQuerySchema.parse(query);
+  const learners = await readableLearners(signedIn);
+  const chosen = learners.find((l) => l.id === (learner ?? signedIn.learnerId)) ?? (learner ? undefined : learners[0]);
+  if (!chosen) throw new AppError(learner ? "forbidden" : "not-found", learner ? "You cannot read this learner's log." : "There is no learner profile yet.");
+  return { learnerId: chosen.id, learnerName: chosen.name, moduleNumber: module, status };
+}
