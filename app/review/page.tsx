@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/packets/status-badge";
+import { WaiverForm } from "@/components/packets/waiver-form";
+import { Section } from "@/components/ui/section";
+import { db } from "@/lib/db";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentUser } from "@/lib/auth/session";
 import { getProgram, moduleByNumber } from "@/lib/content";
@@ -27,7 +30,10 @@ export default async function ReviewQueuePage() {
       </>
     );
   }
-  const queue = await reviewQueue();
+  const [queue, learners] = await Promise.all([
+    reviewQueue(),
+    (await db()).learner.findMany({ where: { ownerId: { not: signedIn.user.id } }, orderBy: { name: "asc" } }),
+  ]);
   const now = new Date();
   return (
     <>
@@ -58,6 +64,11 @@ export default async function ReviewQueuePage() {
           })}
         </ol>
       )}
+      {learners.length > 0 ? (
+        <Section id="waiver" title="Waive a prerequisite">
+          <WaiverForm learners={learners} />
+        </Section>
+      ) : null}
     </>
   );
 }

@@ -1,11 +1,24 @@
 "use client";
 
 import { useState } from "react";
+import { useSubmittedValues } from "@/components/ui/form";
 import { DIMENSION_LABELS, DIMENSIONS, type Dimension, evaluateRubric, LEVEL_DESCRIPTORS, type PassThreshold } from "@/lib/rubric/rubric";
 
-/** Six 1–5 choices with each level's descriptor, the running total and pass/fail as you click. */
-export function RubricInput({ threshold, initial, withRemarks = false }: { threshold: PassThreshold; initial?: Partial<Record<Dimension, number>>; withRemarks?: boolean }) {
-  const [scores, setScores] = useState<Partial<Record<Dimension, number>>>(initial ?? {});
+type Props = { threshold: PassThreshold; withRemarks?: boolean };
+
+/**
+ * Six 1–5 choices with each level's descriptor, the running total and pass/fail as you click.
+ * After a refused submission the choices come back from the submitted values.
+ */
+export function RubricInput(props: Props) {
+  const values = useSubmittedValues();
+  const initial: Partial<Record<Dimension, number>> = {};
+  for (const d of DIMENSIONS) if (values[`score-${d}`]) initial[d] = Number(values[`score-${d}`]);
+  return <RubricChoices key={JSON.stringify(values)} {...props} initial={initial} remarks={values} />;
+}
+
+function RubricChoices({ threshold, initial, remarks, withRemarks = false }: Props & { initial: Partial<Record<Dimension, number>>; remarks: Record<string, string> }) {
+  const [scores, setScores] = useState<Partial<Record<Dimension, number>>>(initial);
   const complete = DIMENSIONS.every((d) => scores[d] !== undefined);
   const result = complete ? evaluateRubric(scores as Record<Dimension, number>, threshold) : null;
   return (
@@ -20,7 +33,7 @@ export function RubricInput({ threshold, initial, withRemarks = false }: { thres
                   type="radio"
                   name={`score-${d}`}
                   value={level}
-                  checked={scores[d] === level}
+                  defaultChecked={initial[d] === level}
                   onChange={() => setScores((s) => ({ ...s, [d]: level }))}
                   className="mr-1"
                 />
@@ -34,7 +47,7 @@ export function RubricInput({ threshold, initial, withRemarks = false }: { thres
           {withRemarks ? (
             <label className="mt-2 block text-sm">
               Remark
-              <input name={`remark-${d}`} className="mt-1 w-full rounded border border-line bg-surface px-2 py-1" />
+              <input name={`remark-${d}`} defaultValue={remarks[`remark-${d}`]} className="mt-1 w-full rounded border border-line bg-surface px-2 py-1" />
             </label>
           ) : null}
         </fieldset>

@@ -96,6 +96,11 @@ export function Field({ name, label, type = "text", hint, required, multiline, r
   );
 }
 
+/** The values of the last submission, to restore inputs a form reset would clear. */
+export function useSubmittedValues(): Record<string, string> {
+  return useContext(FormContext).values ?? {};
+}
+
 export function FieldError({ name }: { name: string }) {
   const state = useContext(FormContext);
   const error = state.fieldErrors?.[name];

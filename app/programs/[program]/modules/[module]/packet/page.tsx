@@ -71,7 +71,11 @@ export default async function PacketPage({ params }: Params) {
       <PageHeader title={title} eyebrow={<Link href={moduleRoute(program.slug, mod.slug)}>Back to the module</Link>}>
         <p className="flex flex-wrap items-center gap-2">
           <StatusBadge status={status} />
-          {current ? <span>Attempt {current.attempt}</span> : null}
+          {current ? (
+            <span>
+              Attempt {current.attempt} · <span data-testid="packet-id">{current.id}</span>
+            </span>
+          ) : null}
           <span>Learner: {learner.name}</span>
           {learner.soloMode ? <span>· solo mode</span> : null}
         </p>

@@ -1,0 +1,159 @@
+// The whole review gate in a browser: setup, start, refusals, proof, reject, rework, accept, log.
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+const LEARNER = { name: "Ada Learner", passphrase: "ada-passphrase-1" };
+const REVIEWER = { name: "Rex Reviewer", passphrase: "rex-passphrase-1" };
+const MODULE_1 = "/programs/codex-mastery/modules/internals/packet";
+
+async function signIn(browser: Browser, who: { name: string; passphrase: string }): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/signin");
+  await page.getByLabel("Name").fill(who.name);
+  await page.getByLabel("Passphrase").fill(who.passphrase);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText(`${who.name} (`)).toBeVisible();
+  return page;
+}
+
+async function fillProof(page: Page, evidenceTitle: string) {
+  const form = page.getByRole("form", { name: "Submit for review" });
+  await form.getByLabel("Build/validation status").selectOption("passing");
+  await form.getByLabel("What was validated (command and result)").fill("scripts/validate.sh exited 0");
+  await form.getByLabel("Test/drill status").selectOption("passing");
+  await form.getByLabel("Which drills and tests ran, with results").fill("Role labelling drill, 3 reps in 14 minutes");
+  for (const dimension of ["Correctness", "Speed/Fluency", "Resilience", "Judgment", "Maintainability", "Collaboration Readiness"]) {
+    await form.getByRole("group", { name: dimension }).getByLabel("4").check();
+  }
+  await expect(form.getByText(/Total 24 of 30, average 4: passes/)).toBeVisible();
+  await form.getByLabel("Rubric score summary").fill("4 in every dimension");
+  await form.getByLabel("Risks").fill("The hook is not on CI yet");
+  await form.getByLabel("Follow-ups").fill("Add the hook to CI");
+  await form.getByRole("group", { name: "Claim 1" }).getByLabel("What you claim").fill("Every message of the trace is labelled by role");
+  await form.getByRole("group", { name: "Claim 1" }).getByLabel(evidenceTitle).check();
+  await form.getByRole("button", { name: "Submit for review" }).click();
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("setup refuses a weak passphrase, then creates the learner and the reviewer", async ({ page, expectAccessible }) => {
+  await page.goto("/setup");
+  await expectAccessible();
+  const form = page.getByRole("form", { name: "Set up" });
+  await form.getByRole("group", { name: "Learner" }).getByLabel("Name").fill(LEARNER.name);
+  await form.getByRole("group", { name: "Learner" }).getByLabel("Passphrase").fill("short");
+  await form.getByRole("group", { name: "Reviewer" }).getByLabel("Name").fill(REVIEWER.name);
+  await form.getByRole("group", { name: "Reviewer" }).getByLabel("Passphrase").fill(REVIEWER.passphrase);
+  await form.getByRole("button", { name: /Create and sign in/ }).click();
+  await expect(form.getByText("use at least 10 characters")).toBeVisible();
+  await expect(form.getByRole("group", { name: "Reviewer" }).getByLabel("Name")).toHaveValue(REVIEWER.name);
+
+  await form.getByRole("group", { name: "Learner" }).getByLabel("Passphrase").fill(LEARNER.passphrase);
+  await form.getByRole("group", { name: "Reviewer" }).getByLabel("Passphrase").fill(REVIEWER.passphrase);
+  await form.getByRole("button", { name: /Create and sign in/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await expect(page.getByText(`${LEARNER.name} (learner)`)).toBeVisible();
+});
+
+test("a packet goes through refusals, rejection, rework and acceptance", async ({ browser, expectAccessible }) => {
+  const learner = await signIn(browser, LEARNER);
+
+  // Start module 1; module 5 is refused for its prerequisites.
+  await learner.goto(MODULE_1);
+  await learner.getByRole("button", { name: "Start this module" }).click();
+  await expect(learner.getByText("In progress", { exact: true })).toBeVisible();
+  const packetId = (await learner.getByTestId("packet-id").textContent())!;
+  await learner.goto("/programs/codex-mastery/modules/planning/packet");
+  await learner.getByRole("button", { name: "Start this module" }).click();
+  await expect(learner.getByRole("form", { name: "Start" }).getByRole("alert")).toContainText("starts after Module 1: Codex Code Internals");
+
+  // With module 2's prerequisite waived, a second packet is still refused: one at a time.
+  const reviewer = await signIn(browser, REVIEWER);
+  await reviewer.goto("/review");
+  const waiver = reviewer.getByRole("form", { name: "Waive a prerequisite" });
+  await waiver.getByLabel("Module", { exact: true }).fill("2");
+  await waiver.getByLabel("Prerequisite to waive").fill("1");
+  await waiver.getByLabel("Reason").fill("Customised agents at work for a year already");
+  await waiver.getByRole("button", { name: "Waive prerequisite" }).click();
+  await expect(waiver.getByRole("status")).toContainText("Prerequisite waived");
+  await learner.goto("/programs/codex-mastery/modules/customization/packet");
+  await learner.getByRole("button", { name: "Start this module" }).click();
+  await expect(learner.getByRole("form", { name: "Start" }).getByRole("alert")).toContainText("Module 1: Codex Code Internals is already in progress");
+
+  // Submitting without a proof lists what is missing.
+  await learner.goto(MODULE_1);
+  await learner.getByRole("form", { name: "Submit for review" }).getByRole("button", { name: "Submit for review" }).click();
+  const refusal = learner.getByRole("form", { name: "Submit for review" }).getByRole("alert");
+  await expect(refusal).toContainText("The completion proof is incomplete");
+  await expect(refusal).toContainText("build/validation status");
+  await expect(refusal).toContainText("risks");
+
+  // Evidence, then a complete proof.
+  const note = learner.getByRole("form", { name: "Add a note" });
+  await note.getByLabel("Title").fill("Session trace");
+  await note.getByLabel("Note (Markdown)").fill("user: fix the test\nassistant: calls read_file");
+  await note.getByRole("button", { name: "Save note" }).click();
+  await expect(note.getByRole("status")).toContainText('Saved "Session trace" as version 1');
+  await fillProof(learner, "Session trace");
+  await expect(learner.getByText("Review required", { exact: true })).toBeVisible();
+  await expectAccessible(learner);
+
+  // A learner's direct request to the accept endpoint is refused.
+  const forged = await learner.request.post(`/api/v1/packets/${packetId}/review`, {
+    data: { verdict: "accept", scores: { correctness: 5, speed: 5, resilience: 5, judgment: 5, maintainability: 5, collaboration: 5 } },
+  });
+  expect(forged.status()).toBe(403);
+  expect((await forged.json()).error.message).toMatch(/reviewer/);
+
+  // The reviewer must give actionable feedback to reject.
+  await reviewer.goto("/review");
+  await reviewer.getByRole("link", { name: /Ada Learner — Module 1/ }).click();
+  await expectAccessible(reviewer);
+  const verdict = reviewer.getByRole("form", { name: "Verdict" });
+  for (const dimension of ["Correctness", "Speed/Fluency", "Resilience", "Judgment", "Maintainability", "Collaboration Readiness"]) {
+    await verdict.getByRole("group", { name: dimension }).getByLabel("4").check();
+  }
+  await verdict.getByRole("button", { name: "Reject with feedback" }).click();
+  await expect(verdict.getByRole("alert")).toContainText("Write feedback");
+  await verdict.getByLabel("Feedback").fill("Close, but the trace is incomplete:\n- Label every tool message in the session trace");
+  await verdict.getByRole("button", { name: "Reject with feedback" }).click();
+  await expect(reviewer.getByText(/^Rejected by Rex Reviewer/)).toBeVisible();
+
+  // The learner sees the feedback, adds a new version and resubmits.
+  await learner.goto(MODULE_1);
+  const feedback = learner.getByRole("region", { name: /Review feedback from Rex Reviewer/ });
+  await expect(feedback).toContainText("Label every tool message in the session trace");
+  await note.getByLabel("Evidence item").selectOption({ label: "New version of “Session trace”" });
+  await note.getByLabel("Title").fill("Session trace");
+  await note.getByLabel("Note (Markdown)").fill("user: fix the test\nassistant: calls read_file\ntool: read_file result (312 lines)");
+  await note.getByRole("button", { name: "Save note" }).click();
+  await expect(note.getByRole("status")).toContainText("as version 2");
+  await fillProof(learner, "Session trace");
+  await expect(learner.getByText("Review required", { exact: true })).toBeVisible();
+
+  // The reviewer sees the delta and accepts.
+  await reviewer.goto(`/review/${packetId}`);
+  const delta = reviewer.locator("#delta");
+  await expect(delta).toContainText("Session trace: v1 → v2");
+  await expect(delta).toContainText("+ tool: read_file result (312 lines)");
+  for (const dimension of ["Correctness", "Speed/Fluency", "Resilience", "Judgment", "Maintainability", "Collaboration Readiness"]) {
+    await verdict.getByRole("group", { name: dimension }).getByLabel("4").check();
+  }
+  await verdict.getByRole("button", { name: "Accept" }).click();
+  await expect(reviewer.getByText(/^Accepted by Rex Reviewer/)).toBeVisible();
+
+  // Completed: module 2 becomes available, and the log shows every step.
+  await learner.goto("/");
+  const path = learner.getByRole("list", { name: "Learning path" });
+  await expect(path.getByRole("listitem").filter({ hasText: "1. Codex Code Internals" }).last()).toContainText("Done");
+  await expect(path.getByRole("listitem").filter({ hasText: "2. Advanced Customization" }).last()).toContainText("Available");
+  await learner.goto("/log?module=1");
+  const log = learner.getByRole("list", { name: /Plan log of Ada Learner/ });
+  for (const text of ["Started Module 1", "Submitted Module 1: Codex Code Internals for review", "Rejected Module 1: Codex Code Internals with feedback", "New version of note evidence", "Accepted Module 1"]) {
+    await expect(log).toContainText(text);
+  }
+  await expect(log.getByText(/status=completed/)).toHaveCount(1);
+  await expectAccessible(learner);
+  const download = await learner.request.get("/log/download?module=1");
+  expect(await download.text()).toMatch(/^\[\d{4}-\d\d-\d\d \d\d:\d\d UTC\] module=01 status=in_progress\nsummary=Started Module 1/);
+});
