@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { LearningPath } from "@/components/content/learning-path";
 import { NoContent } from "@/components/content/no-content";
@@ -10,6 +11,17 @@ import { currentProgram } from "@/lib/content/current";
 import { moduleRoute, programRoute } from "@/lib/content/links";
 import { progressFor } from "@/lib/packets/progress";
 
+function WhatNext({ children }: { children: ReactNode }) {
+  return (
+    <section aria-labelledby="next-step" className="rounded-lg border border-accent bg-accent-soft p-4">
+      <h2 id="next-step" className="font-semibold">
+        What next
+      </h2>
+      <p className="mt-1">{children}</p>
+    </section>
+  );
+}
+
 export default async function DashboardPage() {
   const program = await currentProgram();
   if (!program) return <NoContent />;
@@ -20,7 +32,10 @@ export default async function DashboardPage() {
   const nextModule = progress && "moduleNumber" in progress.next ? moduleByNumber(program, progress.next.moduleNumber) : null;
   const exercises = program.modules.reduce((n, m) => n + m.exercises.length, 0);
   const targets: [string, string][] = [
-    ["Modules", progress ? `${progress.completed.size} of ${meta.successMetrics.modules} completed` : `${meta.successMetrics.modules} to complete`],
+    [
+      "Modules",
+      progress ? `${progress.completed.size} of ${meta.successMetrics.modules} completed` : `${meta.successMetrics.modules} to complete`,
+    ],
     ["Exercises", `${exercises} in the program (target ${meta.successMetrics.exercises})`],
     ["Patterns", `${meta.successMetrics.patterns}+ to document`],
     ["Hours", `${meta.successMetrics.hours.min}–${meta.successMetrics.hours.max} to invest`],
@@ -32,45 +47,30 @@ export default async function DashboardPage() {
         {meta.summary}
       </PageHeader>
       {!setUp ? (
-        <section aria-labelledby="next-step" className="rounded-lg border border-accent bg-accent-soft p-4">
-          <h2 id="next-step" className="font-semibold">
-            What next
-          </h2>
-          <p className="mt-1">
-            <Link href="/setup" className="font-medium underline">
-              Set up Mastery
-            </Link>
-            : create the learner and the reviewer who signs off each module.
-          </p>
-        </section>
+        <WhatNext>
+          <Link href="/setup" className="font-medium underline">
+            Set up Mastery
+          </Link>
+          : create the learner and the reviewer who signs off each module.
+        </WhatNext>
       ) : progress ? (
-        <section aria-labelledby="next-step" className="rounded-lg border border-accent bg-accent-soft p-4">
-          <h2 id="next-step" className="font-semibold">
-            What next
-          </h2>
-          <p className="mt-1">
-            {nextModule ? (
-              <Link href={`${moduleRoute(program.slug, nextModule.slug)}/packet`} className="font-medium underline">
-                {progress.next.text}
-              </Link>
-            ) : (
-              progress.next.text
-            )}
-          </p>
-        </section>
+        <WhatNext>
+          {nextModule ? (
+            <Link href={`${moduleRoute(program.slug, nextModule.slug)}/packet`} className="font-medium underline">
+              {progress.next.text}
+            </Link>
+          ) : (
+            progress.next.text
+          )}
+        </WhatNext>
       ) : first ? (
-        <section aria-labelledby="next-step" className="rounded-lg border border-accent bg-accent-soft p-4">
-          <h2 id="next-step" className="font-semibold">
-            What next
-          </h2>
-          <p className="mt-1">
-            Start with{" "}
-            <Link href={moduleRoute(program.slug, first.slug)} className="font-medium underline">
-              Module {first.meta.number}: {first.meta.title}
-            </Link>{" "}
-            — it is the foundation for everything else.
-          </p>
-        </section>
+        <WhatNext>
+          Start with{" "}
+          <Link href={moduleRoute(program.slug, first.slug)} className="font-medium underline">
+            Module {first.meta.number}: {first.meta.title}
+          </Link>{" "}
+          — it is the foundation for everything else.
+        </WhatNext>
       ) : null}
       <Section id="targets" title="Success metrics">
         <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">

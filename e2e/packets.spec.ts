@@ -1,5 +1,5 @@
 // The whole review gate in a browser: setup, start, refusals, proof, reject, rework, accept, log.
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 const LEARNER = { name: "Ada Learner", passphrase: "ada-passphrase-1" };
@@ -16,15 +16,19 @@ async function signIn(browser: Browser, who: { name: string; passphrase: string 
   return page;
 }
 
+async function scoreAll(form: Locator, level: string) {
+  for (const dimension of ["Correctness", "Speed/Fluency", "Resilience", "Judgment", "Maintainability", "Collaboration Readiness"]) {
+    await form.getByRole("group", { name: dimension }).getByLabel(level).check();
+  }
+}
+
 async function fillProof(page: Page, evidenceTitle: string) {
   const form = page.getByRole("form", { name: "Submit for review" });
   await form.getByLabel("Build/validation status").selectOption("passing");
   await form.getByLabel("What was validated (command and result)").fill("scripts/validate.sh exited 0");
   await form.getByLabel("Test/drill status").selectOption("passing");
   await form.getByLabel("Which drills and tests ran, with results").fill("Role labelling drill, 3 reps in 14 minutes");
-  for (const dimension of ["Correctness", "Speed/Fluency", "Resilience", "Judgment", "Maintainability", "Collaboration Readiness"]) {
-    await form.getByRole("group", { name: dimension }).getByLabel("4").check();
-  }
+  await scoreAll(form, "4");
   await expect(form.getByText(/Total 24 of 30, average 4: passes/)).toBeVisible();
   await form.getByLabel("Rubric score summary").fill("4 in every dimension");
   await form.getByLabel("Risks").fill("The hook is not on CI yet");
@@ -110,9 +114,7 @@ test("a packet goes through refusals, rejection, rework and acceptance", async (
   await reviewer.getByRole("link", { name: /Ada Learner — Module 1/ }).click();
   await expectAccessible(reviewer);
   const verdict = reviewer.getByRole("form", { name: "Verdict" });
-  for (const dimension of ["Correctness", "Speed/Fluency", "Resilience", "Judgment", "Maintainability", "Collaboration Readiness"]) {
-    await verdict.getByRole("group", { name: dimension }).getByLabel("4").check();
-  }
+  await scoreAll(verdict, "4");
   await verdict.getByRole("button", { name: "Reject with feedback" }).click();
   await expect(verdict.getByRole("alert")).toContainText("Write feedback");
   await verdict.getByLabel("Feedback").fill("Close, but the trace is incomplete:\n- Label every tool message in the session trace");
@@ -136,9 +138,7 @@ test("a packet goes through refusals, rejection, rework and acceptance", async (
   const delta = reviewer.locator("#delta");
   await expect(delta).toContainText("Session trace: v1 → v2");
   await expect(delta).toContainText("+ tool: read_file result (312 lines)");
-  for (const dimension of ["Correctness", "Speed/Fluency", "Resilience", "Judgment", "Maintainability", "Collaboration Readiness"]) {
-    await verdict.getByRole("group", { name: dimension }).getByLabel("4").check();
-  }
+  await scoreAll(verdict, "4");
   await verdict.getByRole("button", { name: "Accept" }).click();
   await expect(reviewer.getByText(/^Accepted by Rex Reviewer/)).toBeVisible();
 
@@ -156,4 +156,42 @@ test("a packet goes through refusals, rejection, rework and acceptance", async (
   await expectAccessible(learner);
   const download = await learner.request.get("/log/download?module=1");
   expect(await download.text()).toMatch(/^\[\d{4}-\d\d-\d\d \d\d:\d\d UTC\] module=01 status=in_progress\nsummary=Started Module 1/);
+});
+
+test("a reviewer adds a learner, who attaches a file and an exercise result and blocks with a reason", async ({ browser, expectAccessible }) => {
+  const reviewer = await signIn(browser, REVIEWER);
+  await reviewer.goto("/people");
+  await expectAccessible(reviewer);
+  const add = reviewer.getByRole("form", { name: "Add a person" });
+  await add.getByLabel("Name").fill("Bo Learner");
+  await add.getByLabel("Passphrase").fill("bo-passphrase-1");
+  await add.getByRole("button", { name: "Add" }).click();
+  await expect(add.getByRole("status")).toContainText("Added Bo Learner as a learner");
+  await expect(reviewer.getByRole("region", { name: "People" })).toContainText("Bo Learner");
+
+  const bo = await signIn(browser, { name: "Bo Learner", passphrase: "bo-passphrase-1" });
+  await bo.goto(MODULE_1);
+  await bo.getByRole("button", { name: "Start this module" }).click();
+  const upload = bo.getByRole("form", { name: "Attach a file" });
+  await upload.getByRole("button", { name: "Upload file" }).click();
+  await expect(upload.getByRole("alert")).toContainText("some fields need attention");
+  await upload.getByLabel("File title").fill("Validation log");
+  await upload.getByLabel("File (up to 10 MB)").setInputFiles({ name: "validate.log", mimeType: "text/plain", buffer: Buffer.from("validate.sh: all checks passed\n") });
+  await upload.getByRole("button", { name: "Upload file" }).click();
+  await expect(upload.getByRole("status")).toContainText('Saved "Validation log" as version 1');
+  const download = await bo.request.get((await bo.getByRole("link", { name: "Download" }).getAttribute("href"))!);
+  expect(await download.text()).toBe("validate.sh: all checks passed\n");
+
+  const result = bo.getByRole("form", { name: "Record an exercise result" });
+  await result.getByLabel("Result against the success criteria, and where its evidence is").fill("All four criteria met; see the validation log.");
+  await result.getByRole("button", { name: "Save result" }).click();
+  await expect(result.getByRole("status")).toContainText("Saved");
+
+  const block = bo.getByRole("form", { name: "Block" });
+  await block.getByRole("button", { name: "Block the packet" }).click();
+  await expect(block.getByText("Say why the packet is blocked.")).toBeVisible();
+  await block.getByLabel("Blocked? Say why").fill("Waiting for access to the team repository");
+  await block.getByRole("button", { name: "Block the packet" }).click();
+  await expect(bo.getByText("Blocked: Waiting for access to the team repository")).toBeVisible();
+  await expectAccessible(bo);
 });

@@ -1,11 +1,10 @@
 // `npm run dev`: migrate, then run the development server with hot reload (content included).
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { applyPendingMigrations } from "../prisma/migrator";
-import { databasePath } from "../lib/db";
 import { env } from "../lib/env";
+import { prepareDatabase } from "./prepare";
 
-await applyPendingMigrations({ dbPath: databasePath() });
+await prepareDatabase();
 const { HOST, PORT } = env();
 const server = spawn(path.resolve("node_modules", ".bin", "next"), ["dev", "--hostname", HOST, "--port", String(PORT)], {
   stdio: "inherit",

@@ -1,19 +1,16 @@
-// `npm start`: migrate the database, build if the sources changed since the last build, then
+// `npm start`: prepare the database (migrations, unattended setup), build if the sources changed since the last build, then
 // serve on HOST:PORT (127.0.0.1:3000 by default).
 import { spawn, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { applyPendingMigrations } from "../prisma/migrator";
-import { databasePath } from "../lib/db";
 import { env } from "../lib/env";
 import { buildInputsHash, buildIsCurrent, STAMP_FILE } from "./build-stamp";
+import { prepareDatabase } from "./prepare";
 
 const next = path.resolve("node_modules", ".bin", "next");
 const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
-const { applied, backup } = await applyPendingMigrations({ dbPath: databasePath() });
-if (backup) console.log(`Backed up the database to ${backup}`);
-for (const name of applied) console.log(`Applied migration ${name}`);
+await prepareDatabase();
 
 if (!buildIsCurrent()) {
   console.log("Building the app (sources changed since the last build)…");

@@ -16,6 +16,11 @@ export async function UserMenu() {
       <span>
         {signedIn.user.name} <span className="text-muted">({signedIn.user.role})</span>
       </span>
+      {signedIn.asReviewer ? (
+        <Link href="/people" className="underline">
+          People
+        </Link>
+      ) : null}
       <button type="submit" className="rounded border border-line px-3 py-1.5 hover:bg-sunken">
         Sign out
       </button>

@@ -49,9 +49,27 @@ export async function runFirstSetup(input: SetupInput) {
   });
 }
 
+/**
+ * Unattended installs: when no one exists yet and the MASTERY_SETUP_* variables are all set,
+ * the first learner and reviewer are created from them. Returns whether setup ran.
+ */
+export async function setupFromEnvironment(vars: Record<string, string | undefined>, defaultProgram: string): Promise<boolean> {
+  const names = ["MASTERY_SETUP_LEARNER_NAME", "MASTERY_SETUP_LEARNER_PASSPHRASE", "MASTERY_SETUP_REVIEWER_NAME", "MASTERY_SETUP_REVIEWER_PASSPHRASE"];
+  if (!names.every((n) => vars[n]) || (await hasAnyUser())) return false;
+  await runFirstSetup({
+    learnerName: vars.MASTERY_SETUP_LEARNER_NAME!,
+    learnerPassphrase: vars.MASTERY_SETUP_LEARNER_PASSPHRASE!,
+    reviewerName: vars.MASTERY_SETUP_REVIEWER_NAME!,
+    reviewerPassphrase: vars.MASTERY_SETUP_REVIEWER_PASSPHRASE!,
+    programSlug: vars.MASTERY_SETUP_PROGRAM ?? defaultProgram,
+    soloMode: vars.MASTERY_SETUP_SOLO === "true",
+  });
+  return true;
+}
+
 const UserSchema = z.object({ name, passphrase, role: z.enum(ROLES, { error: "choose learner or reviewer" }) });
 
-export async function createUser(input: z.input<typeof UserSchema>) {
+export async function createUser(input: z.input<typeof UserSchema> | Record<string, unknown>) {
   const parsed = UserSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error);
   try {
@@ -62,6 +80,31 @@ export async function createUser(input: z.input<typeof UserSchema>) {
     if (isUniqueViolation(error)) throw new AppError("invalid", "That name is taken.", { name: "that name is taken" });
     throw error;
   }
+}
+
+const ProfileSchema = z.object({
+  programSlug: z.string().min(1, "choose a program"),
+  soloMode: z.coerce.boolean().default(false),
+});
+
+/** A learner profile in a program for an existing user (a reviewer may have one of their own). */
+export async function addLearnerProfile(userId: string, input: z.input<typeof ProfileSchema>) {
+  const parsed = ProfileSchema.safeParse(input);
+  if (!parsed.success) throw AppError.fromZod(parsed.error);
+  if (!getProgram(parsed.data.programSlug)) throw new AppError("invalid", "Choose a program that exists.", { programSlug: "unknown program" });
+  const client = await db();
+  const user = await client.user.findUnique({ where: { id: userId } });
+  if (!user) throw new AppError("not-found", "No such person.", { userId: "unknown person" });
+  try {
+    return await client.learner.create({ data: { name: user.name, ownerId: user.id, ...parsed.data } });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("invalid", "This person already has a profile in that program.", { programSlug: "already has a profile here" });
+    throw error;
+  }
+}
+
+export async function listPeople() {
+  return (await db()).user.findMany({ orderBy: { name: "asc" }, include: { learners: true } });
 }
 
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;

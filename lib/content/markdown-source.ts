@@ -14,6 +14,25 @@ export type SourceFile = {
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 
+/**
+ * Calls `visit` for every line with whether it is prose (outside a fenced code block and not a
+ * fence line itself), so every scanner treats code the same way.
+ */
+export function eachLine(text: string, visit: (line: string, index: number, prose: boolean) => void): void {
+  let fence: string | null = null;
+  text.split("\n").forEach((line, index) => {
+    const fenceMatch = FENCE.exec(line);
+    if (fenceMatch) {
+      const marker = fenceMatch[1]!;
+      if (fence === null) fence = marker;
+      else if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
+      visit(line, index, false);
+      return;
+    }
+    visit(line, index, fence === null);
+  });
+}
+
 export function parseSource(text: string): SourceFile {
   const normalised = text.replace(/\r\n?/g, "\n").replace(/^\uFEFF/, "");
   const match = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(normalised);
@@ -62,19 +81,11 @@ export type Section = {
 /** Splits a Markdown body at headings of the given level, ignoring lines inside code fences. */
 export function splitSections(body: string, level = 2): { intro: string; sections: Section[] } {
   const prefix = `${"#".repeat(level)} `;
-  const lines = body.split("\n");
   const sections: Section[] = [];
   const intro: string[] = [];
   let current: { heading: string; line: number; lines: string[] } | null = null;
-  let fence: string | null = null;
-  lines.forEach((line, index) => {
-    const fenceMatch = FENCE.exec(line);
-    if (fenceMatch) {
-      const marker = fenceMatch[1]!;
-      if (fence === null) fence = marker;
-      else if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
-    }
-    if (fence === null && !fenceMatch && line.startsWith(prefix)) {
+  eachLine(body, (line, index, prose) => {
+    if (prose && line.startsWith(prefix)) {
       if (current) sections.push({ heading: current.heading, line: current.line, content: current.lines.join("\n").trim() });
       current = { heading: line.slice(prefix.length).trim(), line: index + 1, lines: [] };
       return;
@@ -100,16 +111,8 @@ const TODO = /\b(TODO|TBD)\b/g;
  */
 export function findPlaceholders(text: string, firstLine = 1): Placeholder[] {
   const found: Placeholder[] = [];
-  let fence: string | null = null;
-  text.split("\n").forEach((line, index) => {
-    const fenceMatch = FENCE.exec(line);
-    if (fenceMatch) {
-      const marker = fenceMatch[1]!;
-      if (fence === null) fence = marker;
-      else if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
-      return;
-    }
-    if (fence !== null) return;
+  eachLine(text, (line, index, prose) => {
+    if (!prose) return;
     for (const match of line.matchAll(PLACEHOLDER)) {
       found.push({ line: firstLine + index, text: match[0], kind: "placeholder" });
     }
@@ -128,16 +131,8 @@ const NOT_LOCAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|\/|#)/i;
 /** Relative link and image targets outside code fences and inline code, with 1-based lines. */
 export function findLocalLinks(text: string): LocalLink[] {
   const links: LocalLink[] = [];
-  let fence: string | null = null;
-  text.split("\n").forEach((line, index) => {
-    const fenceMatch = FENCE.exec(line);
-    if (fenceMatch) {
-      const marker = fenceMatch[1]!;
-      if (fence === null) fence = marker;
-      else if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
-      return;
-    }
-    if (fence !== null) return;
+  eachLine(text, (line, index, prose) => {
+    if (!prose) return;
     for (const match of line.replace(/`[^`]*`/g, "").matchAll(LINK)) {
       const href = match[1]!;
       if (!NOT_LOCAL.test(href)) links.push({ line: index + 1, href });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EvidenceList } from "@/components/packets/evidence-list";
+import { ReviewHistory } from "@/components/packets/review-history";
 import { RubricInput } from "@/components/packets/rubric-input";
 import { StatusBadge } from "@/components/packets/status-badge";
 import { ActionForm, Field } from "@/components/ui/form";
@@ -202,18 +203,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
 
       {detail.reviews.length > 0 ? (
         <Section id="history" title="Earlier reviews">
-          <ol className="space-y-3">
-            {detail.reviews.map((r) => (
-              <li key={r.id} className={box}>
-                <p className="font-medium">
-                  {r.verdict === "self-review" ? "Self-review" : r.verdict === "accept" ? "Accepted" : "Rejected"} by {r.reviewerName} ·{" "}
-                  {r.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
-                </p>
-                <p className="text-sm text-muted">{DIMENSIONS.map((d) => `${DIMENSION_LABELS[d]} ${r.scoresParsed[d]}`).join(" · ")}</p>
-                {r.feedback ? <p className="mt-1 whitespace-pre-wrap text-sm">{r.feedback}</p> : null}
-              </li>
-            ))}
-          </ol>
+          <ReviewHistory reviews={detail.reviews} />
         </Section>
       ) : null}
     </>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DrillTimer } from "@/components/packets/drill-timer";
 import { EvidenceList } from "@/components/packets/evidence-list";
+import { ReviewHistory } from "@/components/packets/review-history";
 import { RubricInput } from "@/components/packets/rubric-input";
 import { StatusBadge } from "@/components/packets/status-badge";
 import { ActionForm, Field, FieldError, SubmitButton } from "@/components/ui/form";
@@ -31,6 +32,19 @@ type Params = { params: Promise<{ program: string; module: string }> };
 export const metadata: Metadata = { title: "Work packet" };
 
 const box = "rounded-lg border border-line bg-surface p-4";
+
+function CheckResultField({ name, label }: { name: string; label: string }) {
+  return (
+    <Field name={name} label={label} defaultValue="">
+      <option value="">Choose…</option>
+      {CHECK_RESULTS.map((r) => (
+        <option key={r} value={r}>
+          {r}
+        </option>
+      ))}
+    </Field>
+  );
+}
 
 export default async function PacketPage({ params }: Params) {
   const { program: programSlug, module: moduleSlug } = await params;
@@ -114,14 +128,16 @@ export default async function PacketPage({ params }: Params) {
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Section id="status" title="Status">
-          {status === "pending" || status === "completed" ? (
+          {status === "pending" || status === "completed" || status === "blocked" ? (
             <ActionForm action={startAction} label="Start">
               <input type="hidden" name="moduleNumber" value={mod.meta.number} />
-              <input type="hidden" name="restart" value={status === "completed" ? "true" : "false"} />
+              <input type="hidden" name="restart" value={status === "pending" ? "false" : "true"} />
               <p className="mb-3 text-sm text-muted">
-                {status === "completed" ? "This module is completed. A new attempt keeps every earlier one intact." : "Starting writes the first plan-log entry."}
+                {status === "pending"
+                  ? "Starting writes the first plan-log entry."
+                  : `${status === "blocked" ? "Stuck? " : "This module is completed. "}A new attempt keeps every earlier one intact.`}
               </p>
-              <SubmitButton>{status === "completed" ? "Start a new attempt" : "Start this module"}</SubmitButton>
+              <SubmitButton tone={status === "blocked" ? "plain" : "primary"}>{status === "pending" ? "Start this module" : "Start a new attempt"}</SubmitButton>
             </ActionForm>
           ) : null}
           {status === "in_progress" && current ? (
@@ -239,6 +255,22 @@ export default async function PacketPage({ params }: Params) {
                   <SubmitButton tone="plain">Record attempt</SubmitButton>
                 </ActionForm>
               </Section>
+              <Section id="exercise-results" title="Record an exercise result">
+                <ActionForm action={evidenceAction} label="Record an exercise result" className={box}>
+                  <input type="hidden" name="packetId" value={current.id} />
+                  <input type="hidden" name="kind" value="exercise" />
+                  <Field name="exercise" label="Exercise">
+                    {mod.exercises.map((e) => (
+                      <option key={e.slug} value={e.slug}>
+                        {mod.meta.number}.{e.meta.number} {e.meta.title}
+                      </option>
+                    ))}
+                  </Field>
+                  <Field name="title" label="Label" defaultValue="Exercise result" />
+                  <Field name="body" label="Result against the success criteria, and where its evidence is" multiline rows={4} />
+                  <SubmitButton tone="plain">Save result</SubmitButton>
+                </ActionForm>
+              </Section>
               <Section id="exit-ticket" title="Exit ticket">
                 {mod.meta.exitTicket.map((question, index) => (
                   <ActionForm key={question} action={evidenceAction} label={`Exit ticket question ${index + 1}`} className={`${box} mb-3`}>
@@ -260,25 +292,11 @@ export default async function PacketPage({ params }: Params) {
                 <input type="hidden" name="packetId" value={current.id} />
                 <div className="grid gap-4 md:grid-cols-2">
                   <div>
-                    <Field name="validationStatus" label="Build/validation status" defaultValue="">
-                      <option value="">Choose…</option>
-                      {CHECK_RESULTS.map((r) => (
-                        <option key={r} value={r}>
-                          {r}
-                        </option>
-                      ))}
-                    </Field>
+                    <CheckResultField name="validationStatus" label="Build/validation status" />
                     <Field name="validationDetail" label="What was validated (command and result)" multiline rows={2} />
                   </div>
                   <div>
-                    <Field name="drillStatus" label="Test/drill status" defaultValue="">
-                      <option value="">Choose…</option>
-                      {CHECK_RESULTS.map((r) => (
-                        <option key={r} value={r}>
-                          {r}
-                        </option>
-                      ))}
-                    </Field>
+                    <CheckResultField name="drillStatus" label="Test/drill status" />
                     <Field name="drillDetail" label="Which drills and tests ran, with results" multiline rows={2} />
                   </div>
                 </div>
@@ -330,22 +348,7 @@ export default async function PacketPage({ params }: Params) {
 
           {detail.reviews.length > 0 ? (
             <Section id="reviews" title="Reviews">
-              <ol className="space-y-3">
-                {detail.reviews.map((r) => (
-                  <li key={r.id} className={box}>
-                    <p className="font-medium">
-                      {r.verdict === "self-review" ? "Self-review" : r.verdict === "accept" ? "Accepted" : "Rejected"} by {r.reviewerName} ·{" "}
-                      {r.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
-                    </p>
-                    <p className="text-sm text-muted">
-                      {Object.entries(r.scoresParsed)
-                        .map(([d, s]) => `${DIMENSION_LABELS[d as keyof typeof DIMENSION_LABELS]} ${s}`)
-                        .join(" · ")}
-                    </p>
-                    {r.feedback ? <p className="mt-1 whitespace-pre-wrap text-sm">{r.feedback}</p> : null}
-                  </li>
-                ))}
-              </ol>
+              <ReviewHistory reviews={detail.reviews} />
             </Section>
           ) : null}
         </>

@@ -1,0 +1,30 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { addLearnerProfile, createUser } from "@/lib/auth/people";
+import { requireUser } from "@/lib/auth/session";
+import { type FormState, runForm } from "@/lib/forms";
+
+const text = (formData: FormData, key: string) => String(formData.get(key) ?? "");
+
+export async function addPersonAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const state = await runForm(formData, async () => {
+    await requireUser("reviewer");
+    const role = text(formData, "role");
+    const user = await createUser({ name: text(formData, "name"), passphrase: text(formData, "passphrase"), role });
+    if (user.role === "learner") await addLearnerProfile(user.id, { programSlug: text(formData, "programSlug"), soloMode: formData.get("soloMode") === "on" });
+    return `Added ${user.name} as a ${user.role}.`;
+  });
+  revalidatePath("/people");
+  return state;
+}
+
+export async function addOwnProfileAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const state = await runForm(formData, async () => {
+    const signedIn = await requireUser("reviewer");
+    await addLearnerProfile(signedIn.user.id, { programSlug: text(formData, "programSlug") });
+    return "Your own learner profile is ready; another reviewer must review its packets.";
+  });
+  revalidatePath("/people");
+  return state;
+}

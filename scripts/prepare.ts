@@ -1,0 +1,16 @@
+// Before serving: apply pending migrations (backing the database up first) and, on an empty
+// database, run the unattended setup when the MASTERY_SETUP_* variables ask for it.
+import { applyPendingMigrations } from "../prisma/migrator";
+import { setupFromEnvironment } from "../lib/auth/people";
+import { getDefaultProgram } from "../lib/content";
+import { databasePath, db } from "../lib/db";
+
+export async function prepareDatabase(): Promise<void> {
+  const { applied, backup } = await applyPendingMigrations({ dbPath: databasePath() });
+  if (backup) console.log(`Backed up the database to ${backup}`);
+  for (const name of applied) console.log(`Applied migration ${name}`);
+  if (await setupFromEnvironment(process.env, getDefaultProgram()?.slug ?? "")) {
+    console.log("Created the first learner and reviewer from MASTERY_SETUP_* variables.");
+  }
+  await (await db()).$disconnect();
+}
