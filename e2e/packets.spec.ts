@@ -141,6 +141,11 @@ test("a packet goes through refusals, rejection, rework and acceptance", async (
   await scoreAll(verdict, "4");
   await verdict.getByRole("button", { name: "Accept" }).click();
   await expect(reviewer.getByText(/^Accepted by Rex Reviewer/)).toBeVisible();
+  const rescore = reviewer.getByRole("form", { name: "Correct scores" });
+  await scoreAll(rescore, "5");
+  await rescore.getByLabel("Why the scores change").fill("The decision notes were excellent");
+  await rescore.getByRole("button", { name: "Save corrected scores" }).click();
+  await expect(reviewer.getByText(/^Rescored by Rex Reviewer/)).toBeVisible();
 
   // Completed: module 2 becomes available, and the log shows every step.
   await learner.goto("/");
@@ -149,10 +154,10 @@ test("a packet goes through refusals, rejection, rework and acceptance", async (
   await expect(path.getByRole("listitem").filter({ hasText: "2. Advanced Customization" }).last()).toContainText("Available");
   await learner.goto("/log?module=1");
   const log = learner.getByRole("list", { name: /Plan log of Ada Learner/ });
-  for (const text of ["Started Module 1", "Submitted Module 1: Codex Code Internals for review", "Rejected Module 1: Codex Code Internals with feedback", "New version of note evidence", "Accepted Module 1"]) {
+  for (const text of ["Started Module 1", "Submitted Module 1: Codex Code Internals for review", "Rejected Module 1: Codex Code Internals with feedback", "New version of note evidence", "Accepted Module 1", "Rescored Module 1"]) {
     await expect(log).toContainText(text);
   }
-  await expect(log.getByText(/status=completed/)).toHaveCount(1);
+  await expect(log.getByText(/status=completed/)).toHaveCount(2);
   await expectAccessible(learner);
   const download = await learner.request.get("/log/download?module=1");
   expect(await download.text()).toMatch(/^\[\d{4}-\d\d-\d\d \d\d:\d\d UTC\] module=01 status=in_progress\nsummary=Started Module 1/);

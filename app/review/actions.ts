@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
 import { type FormState, runForm } from "@/lib/forms";
-import { addReviewComment, reviewPacket, waivePrerequisite } from "@/lib/reviews/service";
+import { addReviewComment, rescorePacket, reviewPacket, waivePrerequisite } from "@/lib/reviews/service";
 import { DIMENSIONS } from "@/lib/rubric/rubric";
 
 const text = (formData: FormData, key: string) => String(formData.get(key) ?? "");
@@ -48,5 +48,17 @@ export async function waiverAction(_state: FormState, formData: FormData): Promi
       reason: text(formData, "reason"),
     });
     return "Prerequisite waived; the plan log records it.";
+  });
+}
+
+export async function rescoreAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return reviewerAction(formData, async (reviewer) => {
+    await rescorePacket(reviewer, {
+      packetId: text(formData, "packetId"),
+      scores: Object.fromEntries(DIMENSIONS.map((d) => [d, formData.get(`score-${d}`) ?? undefined])),
+      remarks: Object.fromEntries(DIMENSIONS.map((d) => [d, text(formData, `remark-${d}`)]).filter(([, v]) => v !== "")),
+      note: text(formData, "note"),
+    });
+    return "Scores corrected; the earlier review is kept in the history.";
   });
 }

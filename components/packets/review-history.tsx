@@ -1,7 +1,7 @@
 import type { PacketDetail } from "@/lib/packets/queries";
 import { DIMENSION_LABELS, DIMENSIONS } from "@/lib/rubric/rubric";
 
-const VERDICTS: Record<string, string> = { "self-review": "Self-review", accept: "Accepted", reject: "Rejected" };
+const VERDICTS: Record<string, string> = { "self-review": "Self-review", accept: "Accepted", reject: "Rejected", rescore: "Rescored" };
 
 /** Every review of a packet, oldest first; a self-review is always labelled as one. */
 export function ReviewHistory({ reviews }: { reviews: PacketDetail["reviews"] }) {

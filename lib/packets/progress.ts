@@ -14,7 +14,7 @@ export async function progressFor(signedIn: SignedIn | null, program: Program): 
   const packets = await client.packet.findMany({
     where: { learnerId: learner.id },
     orderBy: { attempt: "asc" },
-    include: { reviews: { orderBy: { createdAt: "desc" }, take: 1 } },
+    include: { reviews: { where: { verdict: { not: "rescore" } }, orderBy: { createdAt: "desc" }, take: 1 } },
   });
   const current = new Map<number, (typeof packets)[number]>();
   for (const p of packets) current.set(p.moduleNumber, p);

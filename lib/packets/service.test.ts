@@ -11,7 +11,7 @@ process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
 const { db, databasePath } = await import("../db");
 const { startPacket, blockPacket, unblockPacket, submitPacket } = await import("./service");
 const { addEvidence, listEvidence } = await import("./evidence");
-const { reviewPacket, selfReviewPacket, waivePrerequisite, addReviewComment, resolveReviewComment, reviewQueue } = await import("../reviews/service");
+const { reviewPacket, rescorePacket, selfReviewPacket, waivePrerequisite, addReviewComment, resolveReviewComment, reviewQueue } = await import("../reviews/service");
 const { listLogEntries } = await import("../log/service");
 const { SELF_REVIEW_CHECKLIST } = await import("../reviews/self-review");
 
@@ -155,6 +155,15 @@ describe("a packet from start to sign-off", () => {
     expect((await startPacket(learner, { learnerId, moduleNumber: 3 })).status).toBe("in_progress");
   });
 
+  it("lets a reviewer correct scores as a new review, never below the threshold on an accepted packet", async () => {
+    await expectRefusal(rescorePacket(learner, { packetId, scores: scores(5), note: "Better than I first thought" }), "forbidden");
+    await expectRefusal(rescorePacket(reviewer, { packetId, scores: { ...scores(4), judgment: 2 }, note: "Judgment was weaker" }), "refused", "failing-score");
+    const review = await rescorePacket(reviewer, { packetId, scores: { ...scores(4), judgment: 5 }, note: "The decision log was excellent" });
+    expect(review.verdict).toBe("rescore");
+    const verdicts = (await (await db()).review.findMany({ where: { packetId }, orderBy: { createdAt: "asc" } })).map((r) => r.verdict);
+    expect(verdicts).toEqual(["reject", "accept", "rescore"]);
+  });
+
   it("logs every step in the template's fields, in order", async () => {
     const entries = await listLogEntries({ learnerId, moduleNumber: 1 });
     const statuses = entries.map((e) => e.status);
@@ -162,6 +171,7 @@ describe("a packet from start to sign-off", () => {
     expect(statuses).toContain("blocked");
     expect(statuses.filter((s) => s === "review_required").length).toBeGreaterThanOrEqual(2);
     expect(statuses.at(-1)).toBe("completed");
+    expect(entries.at(-1)!.summary).toMatch(/^Rescored Module 1/);
     expect(entries.every((e) => e.summary && e.evidence && e.risks && e.next)).toBe(true);
     expect(entries.some((e) => e.actorLabel === "reviewer:Rex")).toBe(true);
   });

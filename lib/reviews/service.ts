@@ -91,6 +91,62 @@ export async function reviewPacket(actor: Actor, input: ReviewInput | Record<str
   });
 }
 
+const RescoreSchema = z.object({
+  packetId: z.string().min(1),
+  scores: RubricScoresSchema,
+  remarks: z.record(z.string(), z.string().trim().max(2000)).default({}),
+  note: z.string().trim().min(10, "say why the scores change (10 characters or more)").max(5000),
+});
+
+/**
+ * A reviewer corrects their scores after a verdict: a new review row (history is never
+ * edited). An accepted packet cannot be rescored below the pass threshold.
+ */
+export async function rescorePacket(actor: Actor, input: z.input<typeof RescoreSchema> | Record<string, unknown>) {
+  const parsed = RescoreSchema.safeParse(input);
+  if (!parsed.success) throw AppError.fromZod(parsed.error, "The scores were not saved: some fields need attention.");
+  const reviewer = reviewerOnly(actor);
+  const { packetId, scores, remarks, note } = parsed.data;
+  return transaction(async (tx) => {
+    const { packet, state, mod } = await loadPacket(tx, packetId);
+    if (state.learner.ownerId === reviewer.userId) throw new AppError("forbidden", "This packet belongs to your own learner profile.", {}, "own-packet");
+    const earlier = await tx.review.findFirst({ where: { packetId, verdict: { in: ["accept", "reject"] } }, orderBy: { createdAt: "desc" } });
+    if (!earlier) throw new AppError("refused", "There is no reviewer verdict to rescore yet: review the packet first.", {}, "illegal-transition");
+    const rubric = evaluateRubric(scores, state.program.meta.rubric.passThreshold ?? DEFAULT_THRESHOLD);
+    if (packet.status === "completed" && !rubric.pass) {
+      throw new AppError(
+        "refused",
+        `These scores do not reach the pass threshold (weak: ${rubric.weak.map((d) => DIMENSION_LABELS[d]).join(", ")}), but the packet is accepted. Ask the learner to restart the module as a new attempt instead.`,
+        {},
+        "failing-score",
+      );
+    }
+    const review = await tx.review.create({
+      data: {
+        packetId,
+        reviewerId: reviewer.userId,
+        reviewerName: reviewer.label,
+        verdict: "rescore",
+        scores: JSON.stringify(scores),
+        remarks: JSON.stringify(remarks),
+        feedback: note,
+        evidenceSeen: earlier.evidenceSeen,
+      },
+    });
+    await appendLogEntry(tx, {
+      learnerId: packet.learnerId,
+      moduleNumber: packet.moduleNumber,
+      status: packet.status,
+      summary: `Rescored ${moduleLabel(mod)} (rubric average ${rubric.average}): ${note}`,
+      evidence: "same evidence versions as the verdict",
+      risks: "none",
+      next: "none",
+      actor: reviewer,
+    });
+    return review;
+  });
+}
+
 const SelfReviewSchema = z.object({
   packetId: z.string().min(1),
   scores: RubricScoresSchema,

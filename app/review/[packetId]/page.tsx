@@ -15,7 +15,7 @@ import { db } from "@/lib/db";
 import { type PacketDetail, packetDetail } from "@/lib/packets/queries";
 import { diffLines } from "@/lib/reviews/diff";
 import { DEFAULT_THRESHOLD, DIMENSION_LABELS, DIMENSIONS } from "@/lib/rubric/rubric";
-import { commentAction, verdictAction } from "../actions";
+import { commentAction, rescoreAction, verdictAction } from "../actions";
 
 export const metadata: Metadata = { title: "Review a packet" };
 
@@ -199,6 +199,19 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
             </ActionForm>
           </Section>
         </div>
+      ) : null}
+
+      {!own && packet.status !== "review_required" && detail.reviews.some((r) => r.verdict === "accept" || r.verdict === "reject") ? (
+        <Section id="rescore" title="Correct your scores">
+          <ActionForm action={rescoreAction} label="Correct scores" className={box}>
+            <input type="hidden" name="packetId" value={packet.id} />
+            <RubricInput threshold={threshold} withRemarks />
+            <Field name="note" label="Why the scores change" multiline rows={2} />
+            <button type="submit" className="rounded border border-line px-4 py-2">
+              Save corrected scores
+            </button>
+          </ActionForm>
+        </Section>
       ) : null}
 
       {detail.reviews.length > 0 ? (

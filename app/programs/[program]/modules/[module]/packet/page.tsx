@@ -77,7 +77,7 @@ export default async function PacketPage({ params }: Params) {
   const current = attempts.at(-1);
   const detail = current ? await packetDetail(current.id) : null;
   const status = current?.status ?? "pending";
-  const lastReview = detail?.reviews.at(-1);
+  const lastReview = detail?.reviews.filter((r) => r.verdict !== "rescore").at(-1);
   const threshold = program.meta.rubric.passThreshold ?? DEFAULT_THRESHOLD;
   const evidenceOptions = detail?.items ?? [];
   return (
