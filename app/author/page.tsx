@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { getContent } from "@/lib/content";
@@ -32,31 +33,26 @@ export default function AuthorPage() {
             {problems.length === 0 ? (
               <p className="mt-2 text-muted">No problems found.</p>
             ) : (
-              <div className="table-scroll mt-3" tabIndex={0} role="region" aria-label={`Problems in ${slug}`}>
-                <table className="w-full border-collapse text-sm">
-                  <thead>
-                    <tr className="bg-sunken text-left">
-                      <th className="border border-line p-2">Where</th>
-                      <th className="border border-line p-2">Field</th>
-                      <th className="border border-line p-2">Problem</th>
-                      <th className="border border-line p-2">Kind</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {problems.map((p, i) => (
-                      <tr key={`${p.file}:${p.line}:${i}`} className="align-top">
-                        <td className="border border-line p-2 font-mono text-xs">
-                          {p.file}:{p.line}
-                        </td>
-                        <td className="border border-line p-2 font-mono text-xs">{p.field}</td>
-                        <td className="border border-line p-2">{p.message}</td>
-                        <td className="border border-line p-2">
-                          <Badge tone={failing.has(p) ? "danger" : "neutral"}>{failing.has(p) ? p.kind : `${p.kind} (template)`}</Badge>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+              <div className="mt-3">
+                <DataTable
+                  label={`Problems in ${slug}`}
+                  headers={["Where", "Field", "Problem", "Kind"]}
+                  rows={problems.map((p, i) => ({
+                    key: `${p.file}:${p.line}:${i}`,
+                    cells: [
+                      <span key="where" className="font-mono text-xs">
+                        {p.file}:{p.line}
+                      </span>,
+                      <span key="field" className="font-mono text-xs">
+                        {p.field}
+                      </span>,
+                      p.message,
+                      <Badge key="kind" tone={failing.has(p) ? "danger" : "neutral"}>
+                        {failing.has(p) ? p.kind : `${p.kind} (template)`}
+                      </Badge>,
+                    ],
+                  }))}
+                />
               </div>
             )}
           </section>

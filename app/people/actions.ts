@@ -12,7 +12,13 @@ export async function addPersonAction(_state: FormState, formData: FormData): Pr
     await requireUser("reviewer");
     const role = text(formData, "role");
     const user = await createUser({ name: text(formData, "name"), passphrase: text(formData, "passphrase"), role });
-    if (user.role === "learner") await addLearnerProfile(user.id, { programSlug: text(formData, "programSlug"), soloMode: formData.get("soloMode") === "on" });
+    if (user.role === "learner") {
+      await addLearnerProfile(user.id, {
+        programSlug: text(formData, "programSlug"),
+        soloMode: formData.get("soloMode") === "on",
+        coolingOffHours: text(formData, "coolingOffHours") || undefined,
+      });
+    }
     return `Added ${user.name} as a ${user.role}.`;
   });
   revalidatePath("/people");

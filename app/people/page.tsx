@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
@@ -28,28 +29,14 @@ export default async function PeoplePage() {
   return (
     <>
       <PageHeader title="People">Learners and reviewers of this install, as in a cohort.</PageHeader>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="People">
-        <table className="w-full border-collapse text-sm">
-          <thead>
-            <tr className="bg-sunken text-left">
-              <th className="border border-line p-2">Name</th>
-              <th className="border border-line p-2">Role</th>
-              <th className="border border-line p-2">Learner profiles</th>
-            </tr>
-          </thead>
-          <tbody>
-            {people.map((person) => (
-              <tr key={person.id}>
-                <td className="border border-line p-2">{person.name}</td>
-                <td className="border border-line p-2">{person.role}</td>
-                <td className="border border-line p-2">
-                  {person.learners.map((l) => `${l.programSlug}${l.soloMode ? " (solo)" : ""}`).join(", ") || "none"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label="People"
+        headers={["Name", "Role", "Learner profiles"]}
+        rows={people.map((person) => ({
+          key: person.id,
+          cells: [person.name, person.role, person.learners.map((l) => `${l.programSlug}${l.soloMode ? " (solo)" : ""}`).join(", ") || "none"],
+        }))}
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <Section id="add" title="Add a person">
           <ActionForm action={addPersonAction} label="Add a person" className="rounded-lg border border-line bg-surface p-4">
@@ -65,6 +52,7 @@ export default async function PeoplePage() {
             <label className="mb-4 flex items-center gap-2 text-sm">
               <input type="checkbox" name="soloMode" /> Solo mode (no mentor)
             </label>
+            <Field name="coolingOffHours" label="Solo mode: cooling-off hours before a self-review" type="number" defaultValue="12" />
             <SubmitButton>Add</SubmitButton>
           </ActionForm>
         </Section>

@@ -15,6 +15,7 @@ export async function setupAction(_state: FormState, formData: FormData): Promis
       reviewerPassphrase: String(formData.get("reviewerPassphrase") ?? ""),
       programSlug: String(formData.get("programSlug") ?? ""),
       soloMode: formData.get("soloMode") === "on",
+      coolingOffHours: String(formData.get("coolingOffHours") ?? "") || undefined,
     });
     await startSession(learner.id, profile.id);
     done = true;

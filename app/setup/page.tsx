@@ -31,6 +31,7 @@ export default async function SetupPage() {
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="soloMode" /> Solo mode: no mentor; I review my own packets after a cooling-off period
           </label>
+          <Field name="coolingOffHours" label="Cooling-off hours before a self-review (solo mode)" type="number" defaultValue="12" />
         </fieldset>
         <fieldset className="mb-4 rounded-lg border border-line p-4">
           <legend className="px-1 font-semibold">Reviewer</legend>

@@ -1,5 +1,12 @@
+import { Markdown } from "@/components/markdown/markdown";
 import { Badge } from "@/components/ui/badge";
 import type { PacketDetail } from "@/lib/packets/queries";
+
+/** Notes are Markdown; other bodies are short plain text. */
+function Body({ row }: { row: PacketDetail["evidence"][number] }) {
+  if (!row.body) return null;
+  return row.kind === "note" ? <Markdown source={row.body} className="mt-1 text-sm" /> : <p className="mt-1 whitespace-pre-wrap text-sm">{row.body}</p>;
+}
 
 function describe(row: PacketDetail["evidence"][number]): string {
   if (row.kind === "link") return row.url ?? "";
@@ -28,7 +35,7 @@ export function EvidenceList({ detail, highlight = [] }: { detail: PacketDetail;
             </span>
           </p>
           {describe(item.latest) ? <p className="mt-1 text-sm">{describe(item.latest)}</p> : null}
-          {item.latest.body ? <p className="mt-1 whitespace-pre-wrap text-sm">{item.latest.body}</p> : null}
+          <Body row={item.latest} />
           {item.latest.kind === "file" ? (
             <a className="text-sm underline" href={`/evidence/${item.latest.id}/file`}>
               Download
@@ -47,7 +54,7 @@ export function EvidenceList({ detail, highlight = [] }: { detail: PacketDetail;
                         v{v.version} · {v.actorKind} {v.actorLabel} · {v.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
                       </span>
                       {describe(v) ? <p>{describe(v)}</p> : null}
-                      {v.body ? <p className="whitespace-pre-wrap">{v.body}</p> : null}
+                      <Body row={v} />
                       {v.kind === "file" ? (
                         <a className="underline" href={`/evidence/${v.id}/file`}>
                           Download v{v.version}

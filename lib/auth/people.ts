@@ -10,6 +10,12 @@ import { hashPassphrase, verifyPassphrase } from "./passphrase";
 export const ROLES = ["learner", "reviewer"] as const;
 export type Role = (typeof ROLES)[number];
 
+const coolingOff = z.coerce
+  .number({ error: "enter a number of hours" })
+  .int("use whole hours")
+  .min(0, "use 0 to 168 hours")
+  .max(168, "use 0 to 168 hours")
+  .default(12);
 const name = z.string().trim().min(2, "use at least 2 characters").max(60, "use at most 60 characters");
 const passphrase = z.string().min(10, "use at least 10 characters").max(200, "use at most 200 characters");
 
@@ -21,6 +27,7 @@ export const SetupSchema = z
     reviewerPassphrase: passphrase,
     programSlug: z.string().min(1, "choose a program"),
     soloMode: z.coerce.boolean().default(false),
+    coolingOffHours: coolingOff,
   })
   .refine((v) => v.learnerName.toLowerCase() !== v.reviewerName.toLowerCase(), {
     message: "the reviewer must be a different person from the learner",
@@ -44,7 +51,9 @@ export async function runFirstSetup(input: SetupInput) {
     if ((await tx.user.count()) > 0) throw new AppError("conflict", "Setup is already done: sign in instead.");
     const learner = await tx.user.create({ data: { name: v.learnerName, role: "learner", passphraseHash: learnerHash } });
     const reviewer = await tx.user.create({ data: { name: v.reviewerName, role: "reviewer", passphraseHash: reviewerHash } });
-    const profile = await tx.learner.create({ data: { name: v.learnerName, ownerId: learner.id, programSlug: v.programSlug, soloMode: v.soloMode } });
+    const profile = await tx.learner.create({
+      data: { name: v.learnerName, ownerId: learner.id, programSlug: v.programSlug, soloMode: v.soloMode, coolingOffHours: v.coolingOffHours },
+    });
     return { learner, reviewer, profile };
   });
 }
@@ -85,6 +94,7 @@ export async function createUser(input: z.input<typeof UserSchema> | Record<stri
 const ProfileSchema = z.object({
   programSlug: z.string().min(1, "choose a program"),
   soloMode: z.coerce.boolean().default(false),
+  coolingOffHours: coolingOff,
 });
 
 /** A learner profile in a program for an existing user (a reviewer may have one of their own). */
@@ -142,10 +152,17 @@ export async function learnerProfilesOf(userId: string) {
   return (await db()).learner.findMany({ where: { ownerId: userId }, orderBy: { createdAt: "asc" } });
 }
 
+let cachedSecret: string | undefined;
+
 /** The secret that seals session cookies: SESSION_SECRET, or one generated once and kept in the database. */
 export async function sessionSecret(): Promise<string> {
   const fromEnv = process.env.SESSION_SECRET;
   if (fromEnv && fromEnv.length >= 32) return fromEnv;
+  cachedSecret ??= await storedSessionSecret();
+  return cachedSecret;
+}
+
+async function storedSessionSecret(): Promise<string> {
   const client = await db();
   const existing = await client.setting.findUnique({ where: { key: "session-secret" } });
   if (existing) return existing.value;

@@ -2,6 +2,7 @@
 // handler asks here, so authorization is checked on the server for every request.
 import { getIronSession } from "iron-session";
 import { cookies } from "next/headers";
+import { cache } from "react";
 import { AppError } from "../errors";
 import type { Actor } from "../packets/transitions";
 import { getUser, type Role, sessionSecret } from "./people";
@@ -27,7 +28,8 @@ export type SignedIn = {
   learnerId: string | undefined;
 };
 
-export async function currentUser(): Promise<SignedIn | null> {
+/** Read once per request, however many components ask. */
+export const currentUser = cache(async (): Promise<SignedIn | null> => {
   const s = await session();
   if (!s.userId) return null;
   const user = await getUser(s.userId);
@@ -38,7 +40,7 @@ export async function currentUser(): Promise<SignedIn | null> {
     asReviewer: user.role === "reviewer" ? { kind: "reviewer", userId: user.id, label: user.name } : null,
     learnerId: s.learnerId,
   };
-}
+});
 
 export async function requireUser(role?: Role): Promise<SignedIn> {
   const signedIn = await currentUser();

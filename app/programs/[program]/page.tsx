@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DataTable } from "@/components/ui/data-table";
 import { LearningPath } from "@/components/content/learning-path";
 import { Markdown } from "@/components/markdown/markdown";
 import { Badge } from "@/components/ui/badge";
@@ -96,26 +97,12 @@ export default async function ProgramPage({ params }: Params) {
         </aside>
       </div>
       <Section id="end-state" title="Proficiency end-state">
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Proficiency end-state targets">
-          <table className="w-full border-collapse text-sm">
-            <thead>
-              <tr className="bg-sunken text-left">
-                <th className="border border-line p-2">Dimension</th>
-                <th className="border border-line p-2">Target</th>
-              </tr>
-            </thead>
-            <tbody>
-              {DIMENSIONS.map((d) => (
-                <tr key={d}>
-                  <th scope="row" className="border border-line p-2 text-left align-top font-medium">
-                    {DIMENSION_LABELS[d]}
-                  </th>
-                  <td className="border border-line p-2">{meta.endState[d]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Proficiency end-state targets"
+          headers={["Dimension", "Target"]}
+          rowHeaders
+          rows={DIMENSIONS.map((d) => ({ key: d, cells: [DIMENSION_LABELS[d], meta.endState[d]] }))}
+        />
       </Section>
       <div className="grid gap-8 md:grid-cols-2">
         <Section id="capabilities" title="Capability spine">

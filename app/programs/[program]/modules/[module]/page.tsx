@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DataTable } from "@/components/ui/data-table";
 import { Pager } from "@/components/content/pager";
 import { TableOfContents } from "@/components/content/table-of-contents";
 import { Markdown } from "@/components/markdown/markdown";
@@ -96,28 +97,11 @@ export default async function ModulePage({ params }: Params) {
           </Section>
           <Markdown source={mod.body} resolveHref={(href) => resolveContentHref(program, mod.file, href)} />
           <Section id="failure-modes" title="Failure modes">
-            <div className="table-scroll" tabIndex={0} role="region" aria-label="Failure modes">
-              <table className="w-full border-collapse text-sm">
-                <thead>
-                  <tr className="bg-sunken text-left">
-                    <th className="border border-line p-2">Symptom</th>
-                    <th className="border border-line p-2">Cause</th>
-                    <th className="border border-line p-2">Fix</th>
-                    <th className="border border-line p-2">Dimension</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {meta.failureModes.map((f) => (
-                    <tr key={f.symptom} className="align-top">
-                      <td className="border border-line p-2">{f.symptom}</td>
-                      <td className="border border-line p-2">{f.cause}</td>
-                      <td className="border border-line p-2">{f.fix}</td>
-                      <td className="border border-line p-2">{DIMENSION_LABELS[f.dimension]}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              label="Failure modes"
+              headers={["Symptom", "Cause", "Fix", "Dimension"]}
+              rows={meta.failureModes.map((f) => ({ key: f.symptom, cells: [f.symptom, f.cause, f.fix, DIMENSION_LABELS[f.dimension]] }))}
+            />
           </Section>
           <Section id="drills" title="Drills">
             <ol className="space-y-3">
