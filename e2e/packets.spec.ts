@@ -38,7 +38,8 @@ async function fillProof(page: Page, evidenceTitle: string) {
   await form.getByRole("button", { name: "Submit for review" }).click();
 }
 
-test.describe.configure({ mode: "serial" });
+// Whole flows with two browsers: give them room on a busy 2-core machine.
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 test("setup refuses a weak passphrase, then creates the learner and the reviewer", async ({ page, expectAccessible }) => {
   await page.goto("/setup");

@@ -41,7 +41,8 @@ for (let i = 0; ; i++) {
 }
 `,
     );
-    const proc = spawn(path.resolve("node_modules/.bin/tsx"), [child], { env: { ...process.env, DATABASE_URL: `file:${dbFile}` } });
+    // One process (no tsx wrapper), so SIGKILL hits the writer itself.
+    const proc = spawn(process.execPath, ["--import", "tsx", child], { env: { ...process.env, DATABASE_URL: `file:${dbFile}` } });
     const acknowledged: string[] = [];
     await new Promise<void>((resolve, reject) => {
       proc.on("exit", (code) => reject(new Error(`the writer exited early with code ${code}`)));
@@ -54,6 +55,7 @@ for (let i = 0; ; i++) {
       });
     });
     await new Promise((resolve) => proc.on("exit", resolve));
+    expect(proc.signalCode).toBe("SIGKILL");
     const reopened = new Database(dbFile);
     expect(reopened.pragma("integrity_check", { simple: true })).toBe("ok");
     const names = new Set((reopened.prepare("SELECT key FROM Setting").all() as { key: string }[]).map((r) => r.key));
