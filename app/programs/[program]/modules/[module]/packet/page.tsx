@@ -87,7 +87,7 @@ export default async function PacketPage({ params }: Params) {
           <StatusBadge status={status} />
           {current ? (
             <span>
-              Attempt {current.attempt} · <span data-testid="packet-id">{current.id}</span>
+              Attempt {current.attempt} · packet <span data-testid="packet-id">{current.id}</span>
             </span>
           ) : null}
           <span>Learner: {learner.name}</span>
