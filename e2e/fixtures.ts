@@ -10,6 +10,8 @@ type Fixtures = {
 export const test = base.extend<Fixtures>({
   expectAccessible: async ({ page }, provide) => {
     await provide(async (target = page) => {
+      // Next streams the <title> in after an action's re-render; check the settled page.
+      await expect(target).toHaveTitle(/\S/);
       const results = await new AxeBuilder({ page: target }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       const serious = results.violations
         .filter((v) => v.impact === "serious" || v.impact === "critical")
