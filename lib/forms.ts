@@ -1,6 +1,7 @@
 // Server actions report expected failures as state for the form (a message, one error per
 // field, and the values the person typed, so nothing is lost); anything else is a bug.
 import { AppError } from "./errors";
+import { DIMENSIONS } from "./rubric/rubric";
 
 export type FormState = {
   message?: string;
@@ -30,4 +31,18 @@ export async function runForm(formData: FormData, work: () => Promise<string | v
     }
     throw error;
   }
+}
+
+export function formText(formData: FormData, key: string): string {
+  return String(formData.get(key) ?? "");
+}
+
+/** The six rubric choices of a RubricInput (missing ones stay missing, for the schema to name). */
+export function rubricScoresFrom(formData: FormData): Record<string, FormDataEntryValue | undefined> {
+  return Object.fromEntries(DIMENSIONS.map((d) => [d, formData.get(`score-${d}`) ?? undefined]));
+}
+
+/** The per-dimension remarks of a RubricInput, without the empty ones. */
+export function rubricRemarksFrom(formData: FormData): Record<string, string> {
+  return Object.fromEntries(DIMENSIONS.map((d) => [d, formText(formData, `remark-${d}`)]).filter(([, v]) => v !== ""));
 }

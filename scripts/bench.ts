@@ -1,14 +1,14 @@
 // `npm run bench`: measures content loading, search, the module page's server time and the
 // JavaScript a module page sends, against a production build on 127.0.0.1. Prints a table
 // and writes bench-results/latest.{json,md}.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { loadContent } from "../lib/content/loader";
 import { searchContent } from "../lib/content/search";
-import { buildInputsHash, buildIsCurrent, STAMP_FILE } from "./build-stamp";
+import { buildIfStale } from "./build-stamp";
 
 const PORT = 3200;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -47,12 +47,7 @@ record("search median (ms)", percentile(searchTimes, 50), "ms", 3);
 record("search p95 (ms)", percentile(searchTimes, 95), "ms", 3);
 
 // The server: a production build started against a scratch database.
-if (!buildIsCurrent()) {
-  const hash = buildInputsHash();
-  const build = spawnSync(path.resolve("node_modules/.bin/next"), ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (build.status !== 0) process.exit(1);
-  writeFileSync(STAMP_FILE, hash);
-}
+buildIfStale();
 const scratch = mkdtempSync(path.join(tmpdir(), "mastery-bench-"));
 const server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], {
   env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1", DATABASE_URL: `file:${path.join(scratch, "bench.db")}`, NEXT_TELEMETRY_DISABLED: "1" },

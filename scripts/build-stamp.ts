@@ -1,11 +1,13 @@
-// Decides whether the production build is stale: a hash of every input of `next build`.
+// Decides whether the production build is stale (a hash of every input of `next build`) and
+// rebuilds only then.
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const INPUTS = ["app", "components", "lib", "public", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 const SKIP = new Set(["node_modules", ".next", "generated"]);
-export const STAMP_FILE = path.join(".next", "mastery-build-stamp");
+const STAMP_FILE = path.join(".next", "mastery-build-stamp");
 
 function* filesOf(entry: string): Generator<string> {
   if (!existsSync(entry)) return;
@@ -18,7 +20,7 @@ function* filesOf(entry: string): Generator<string> {
   }
 }
 
-export function buildInputsHash(root = process.cwd()): string {
+function buildInputsHash(root = process.cwd()): string {
   const hash = createHash("sha256");
   for (const input of INPUTS) {
     for (const file of filesOf(path.join(root, input))) {
@@ -29,7 +31,20 @@ export function buildInputsHash(root = process.cwd()): string {
   return hash.digest("hex");
 }
 
-export function buildIsCurrent(root = process.cwd()): boolean {
+function buildIsCurrent(root = process.cwd()): boolean {
   const stamp = path.join(root, STAMP_FILE);
   return existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === buildInputsHash(root);
+}
+
+/** Runs `next build` when the sources changed since the last build; exits the process if it fails. */
+export function buildIfStale(): void {
+  if (buildIsCurrent()) return;
+  console.log("Building the app (sources changed since the last build)…");
+  const hash = buildInputsHash();
+  const build = spawnSync(path.resolve("node_modules", ".bin", "next"), ["build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  writeFileSync(STAMP_FILE, hash);
 }

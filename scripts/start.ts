@@ -1,10 +1,9 @@
 // `npm start`: prepare the database (migrations, unattended setup), build if the sources changed since the last build, then
 // serve on HOST:PORT (127.0.0.1:3000 by default).
-import { spawn, spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { env } from "../lib/env";
-import { buildInputsHash, buildIsCurrent, STAMP_FILE } from "./build-stamp";
+import { buildIfStale } from "./build-stamp";
 import { prepareDatabase } from "./prepare";
 
 const next = path.resolve("node_modules", ".bin", "next");
@@ -12,13 +11,7 @@ const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
 await prepareDatabase();
 
-if (!buildIsCurrent()) {
-  console.log("Building the app (sources changed since the last build)…");
-  const hash = buildInputsHash();
-  const build = spawnSync(next, ["build"], { stdio: "inherit", env: childEnv });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-  writeFileSync(STAMP_FILE, hash);
-}
+buildIfStale();
 
 const { HOST, PORT } = env();
 const server = spawn(next, ["start", "--hostname", HOST, "--port", String(PORT)], {

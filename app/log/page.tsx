@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { currentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { logFilterFor, readableLearners } from "@/lib/log/access";
-import { formatTimestamp } from "@/lib/log/format";
+import { formatLogEntry } from "@/lib/log/format";
 import { listLogEntries } from "@/lib/log/service";
 import { STATUSES } from "@/lib/packets/transitions";
 
@@ -94,13 +94,13 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
         <ol className="space-y-2" aria-label={`Plan log of ${filter.learnerName}`}>
           {entries.map((e) => (
             <li key={e.id} className="rounded-lg border border-line bg-surface p-3 font-mono text-sm">
-              <p className="font-semibold">
-                [{formatTimestamp(e.createdAt)}] module={String(e.moduleNumber).padStart(2, "0")} status={e.status}
-              </p>
-              <p>summary={e.summary}</p>
-              <p>evidence={e.evidence || "none"}</p>
-              <p>risks={e.risks || "none"}</p>
-              <p>next={e.next || "none"}</p>
+              {formatLogEntry(e)
+                .split("\n")
+                .map((line, i) => (
+                  <p key={i} className={i === 0 ? "font-semibold" : undefined}>
+                    {line}
+                  </p>
+                ))}
               <p className="text-xs text-muted">by {e.actorLabel}</p>
             </li>
           ))}

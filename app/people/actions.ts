@@ -3,20 +3,18 @@
 import { revalidatePath } from "next/cache";
 import { addLearnerProfile, createUser } from "@/lib/auth/people";
 import { requireUser } from "@/lib/auth/session";
-import { type FormState, runForm } from "@/lib/forms";
-
-const text = (formData: FormData, key: string) => String(formData.get(key) ?? "");
+import { type FormState, formText, runForm } from "@/lib/forms";
 
 export async function addPersonAction(_state: FormState, formData: FormData): Promise<FormState> {
   const state = await runForm(formData, async () => {
     await requireUser("reviewer");
-    const role = text(formData, "role");
-    const user = await createUser({ name: text(formData, "name"), passphrase: text(formData, "passphrase"), role });
+    const role = formText(formData, "role");
+    const user = await createUser({ name: formText(formData, "name"), passphrase: formText(formData, "passphrase"), role });
     if (user.role === "learner") {
       await addLearnerProfile(user.id, {
-        programSlug: text(formData, "programSlug"),
+        programSlug: formText(formData, "programSlug"),
         soloMode: formData.get("soloMode") === "on",
-        coolingOffHours: text(formData, "coolingOffHours") || undefined,
+        coolingOffHours: formText(formData, "coolingOffHours") || undefined,
       });
     }
     return `Added ${user.name} as a ${user.role}.`;
@@ -28,7 +26,7 @@ export async function addPersonAction(_state: FormState, formData: FormData): Pr
 export async function addOwnProfileAction(_state: FormState, formData: FormData): Promise<FormState> {
   const state = await runForm(formData, async () => {
     const signedIn = await requireUser("reviewer");
-    await addLearnerProfile(signedIn.user.id, { programSlug: text(formData, "programSlug") });
+    await addLearnerProfile(signedIn.user.id, { programSlug: formText(formData, "programSlug") });
     return "Your own learner profile is ready; another reviewer must review its packets.";
   });
   revalidatePath("/people");

@@ -2,11 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
-import { type FormState, runForm } from "@/lib/forms";
+import { type FormState, formText, rubricRemarksFrom, rubricScoresFrom, runForm } from "@/lib/forms";
 import { addReviewComment, rescorePacket, reviewPacket, waivePrerequisite } from "@/lib/reviews/service";
-import { DIMENSIONS } from "@/lib/rubric/rubric";
-
-const text = (formData: FormData, key: string) => String(formData.get(key) ?? "");
 
 async function reviewerAction(formData: FormData, work: (reviewer: NonNullable<Awaited<ReturnType<typeof requireUser>>["asReviewer"]>) => Promise<string>) {
   const state = await runForm(formData, async () => {
@@ -19,13 +16,13 @@ async function reviewerAction(formData: FormData, work: (reviewer: NonNullable<A
 
 export async function verdictAction(_state: FormState, formData: FormData): Promise<FormState> {
   return reviewerAction(formData, async (reviewer) => {
-    const verdict = text(formData, "verdict");
+    const verdict = formText(formData, "verdict");
     await reviewPacket(reviewer, {
-      packetId: text(formData, "packetId"),
+      packetId: formText(formData, "packetId"),
       verdict,
-      scores: Object.fromEntries(DIMENSIONS.map((d) => [d, formData.get(`score-${d}`) ?? undefined])),
-      remarks: Object.fromEntries(DIMENSIONS.map((d) => [d, text(formData, `remark-${d}`)]).filter(([, v]) => v !== "")),
-      feedback: text(formData, "feedback"),
+      scores: rubricScoresFrom(formData),
+      remarks: rubricRemarksFrom(formData),
+      feedback: formText(formData, "feedback"),
       evidenceSeen: formData.getAll("evidenceSeen").map(String),
     });
     return verdict === "accept" ? "Accepted: the packet is completed." : "Rejected: the packet is back with the learner, with your feedback.";
@@ -34,7 +31,7 @@ export async function verdictAction(_state: FormState, formData: FormData): Prom
 
 export async function commentAction(_state: FormState, formData: FormData): Promise<FormState> {
   return reviewerAction(formData, async (reviewer) => {
-    await addReviewComment(reviewer, { packetId: text(formData, "packetId"), evidenceItemKey: text(formData, "evidenceItemKey"), body: text(formData, "body") });
+    await addReviewComment(reviewer, { packetId: formText(formData, "packetId"), evidenceItemKey: formText(formData, "evidenceItemKey"), body: formText(formData, "body") });
     return "Comment pinned.";
   });
 }
@@ -42,10 +39,10 @@ export async function commentAction(_state: FormState, formData: FormData): Prom
 export async function waiverAction(_state: FormState, formData: FormData): Promise<FormState> {
   return reviewerAction(formData, async (reviewer) => {
     await waivePrerequisite(reviewer, {
-      learnerId: text(formData, "learnerId"),
-      moduleNumber: text(formData, "moduleNumber"),
-      prerequisite: text(formData, "prerequisite"),
-      reason: text(formData, "reason"),
+      learnerId: formText(formData, "learnerId"),
+      moduleNumber: formText(formData, "moduleNumber"),
+      prerequisite: formText(formData, "prerequisite"),
+      reason: formText(formData, "reason"),
     });
     return "Prerequisite waived; the plan log records it.";
   });
@@ -54,10 +51,10 @@ export async function waiverAction(_state: FormState, formData: FormData): Promi
 export async function rescoreAction(_state: FormState, formData: FormData): Promise<FormState> {
   return reviewerAction(formData, async (reviewer) => {
     await rescorePacket(reviewer, {
-      packetId: text(formData, "packetId"),
-      scores: Object.fromEntries(DIMENSIONS.map((d) => [d, formData.get(`score-${d}`) ?? undefined])),
-      remarks: Object.fromEntries(DIMENSIONS.map((d) => [d, text(formData, `remark-${d}`)]).filter(([, v]) => v !== "")),
-      note: text(formData, "note"),
+      packetId: formText(formData, "packetId"),
+      scores: rubricScoresFrom(formData),
+      remarks: rubricRemarksFrom(formData),
+      note: formText(formData, "note"),
     });
     return "Scores corrected; the earlier review is kept in the history.";
   });

@@ -1,4 +1,5 @@
 import { Markdown } from "@/components/markdown/markdown";
+import { formatTimestamp } from "@/lib/log/format";
 import { Badge } from "@/components/ui/badge";
 import type { PacketDetail } from "@/lib/packets/queries";
 
@@ -31,7 +32,7 @@ export function EvidenceList({ detail, highlight = [] }: { detail: PacketDetail;
             <Badge tone="accent">v{item.latest.version}</Badge>
             {highlight.includes(item.latest.id) ? <Badge tone="warning">new since the last review</Badge> : null}
             <span className="text-xs text-muted">
-              key {item.key} · by {item.latest.actorKind} {item.latest.actorLabel} · {item.latest.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+              key {item.key} · by {item.latest.actorKind} {item.latest.actorLabel} · {formatTimestamp(item.latest.createdAt)}
             </span>
           </p>
           {describe(item.latest) ? <p className="mt-1 text-sm">{describe(item.latest)}</p> : null}
@@ -51,7 +52,7 @@ export function EvidenceList({ detail, highlight = [] }: { detail: PacketDetail;
                   .map((v) => (
                     <li key={v.id} className="rounded border border-line p-2">
                       <span className="text-xs text-muted">
-                        v{v.version} · {v.actorKind} {v.actorLabel} · {v.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                        v{v.version} · {v.actorKind} {v.actorLabel} · {formatTimestamp(v.createdAt)}
                       </span>
                       {describe(v) ? <p>{describe(v)}</p> : null}
                       <Body row={v} />

@@ -1,4 +1,5 @@
 import type { PacketDetail } from "@/lib/packets/queries";
+import { formatTimestamp } from "@/lib/log/format";
 import { DIMENSION_LABELS, DIMENSIONS } from "@/lib/rubric/rubric";
 
 const VERDICTS: Record<string, string> = { "self-review": "Self-review", accept: "Accepted", reject: "Rejected", rescore: "Rescored" };
@@ -10,7 +11,7 @@ export function ReviewHistory({ reviews }: { reviews: PacketDetail["reviews"] })
       {reviews.map((r) => (
         <li key={r.id} className="rounded-lg border border-line bg-surface p-4">
           <p className="font-medium">
-            {VERDICTS[r.verdict] ?? r.verdict} by {r.reviewerName} · {r.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+            {VERDICTS[r.verdict] ?? r.verdict} by {r.reviewerName} · {formatTimestamp(r.createdAt)}
           </p>
           <p className="text-sm text-muted">{DIMENSIONS.map((d) => `${DIMENSION_LABELS[d]} ${r.scoresParsed[d]}`).join(" · ")}</p>
           {r.feedback ? <p className="mt-1 whitespace-pre-wrap text-sm">{r.feedback}</p> : null}

@@ -11,7 +11,6 @@ import { actorId, assertActsFor, loadPacket, moduleLabel, type Tx, transaction }
 import type { Actor } from "./transitions";
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-export const EVIDENCE_KINDS = ["note", "link", "file", "exercise", "drill", "exit-ticket"] as const;
 
 const title = z.string().trim().min(1, "give the evidence a title").max(200, "keep the title under 200 characters");
 const itemKey = z

@@ -3,19 +3,10 @@ import { db } from "../db";
 import type { Remediation, RubricScores } from "../rubric/rubric";
 import type { Proof } from "./proof";
 
-export async function learnerPackets(learnerId: string) {
-  const client = await db();
-  const packets = await client.packet.findMany({ where: { learnerId }, orderBy: [{ moduleNumber: "asc" }, { attempt: "asc" }] });
-  const current = new Map<number, (typeof packets)[number]>();
-  for (const packet of packets) current.set(packet.moduleNumber, packet);
-  return { all: packets, current };
-}
-
-export type EvidenceRow = Awaited<ReturnType<typeof packetDetail>>["evidence"][number];
-
 export async function packetDetail(packetId: string) {
   const client = await db();
-  const packet = await client.packet.findUniqueOrThrow({ where: { id: packetId }, include: { learner: true } });
+  const packet = await client.packet.findUnique({ where: { id: packetId }, include: { learner: true } });
+  if (!packet) return null;
   const [evidence, proofs, reviews, comments] = await Promise.all([
     client.evidence.findMany({ where: { packetId }, orderBy: [{ createdAt: "asc" }, { version: "asc" }] }),
     client.completionProof.findMany({ where: { packetId }, orderBy: { createdAt: "asc" } }),
@@ -40,4 +31,4 @@ export async function packetDetail(packetId: string) {
     comments,
   };
 }
-export type PacketDetail = Awaited<ReturnType<typeof packetDetail>>;
+export type PacketDetail = NonNullable<Awaited<ReturnType<typeof packetDetail>>>;

@@ -50,10 +50,6 @@ export function statusOf(state: LearnerState, moduleNumber: number): Status {
   return (state.current.get(moduleNumber)?.status as Status | undefined) ?? "pending";
 }
 
-export function completedModules(state: LearnerState): Set<number> {
-  return new Set([...state.current.values()].filter((p) => p.status === "completed").map((p) => p.moduleNumber));
-}
-
 function missingPrerequisites(state: LearnerState, mod: Module): string[] {
   return mod.meta.prerequisites
     .filter((n) => statusOf(state, n) !== "completed" && !state.waived.has(`${mod.meta.number}:${n}`))

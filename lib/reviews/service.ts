@@ -6,7 +6,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { appendLogEntry } from "../log/service";
 import { listEvidence } from "../packets/evidence";
-import { assertActsFor, enforce, loadLearnerState, loadPacket, moduleLabel, setStatus, statusOf, transaction } from "../packets/service";
+import { assertActsFor, enforce, type LearnerState, loadLearnerState, loadPacket, moduleLabel, setStatus, statusOf, transaction } from "../packets/service";
 import { type Actor, decide, type Status } from "../packets/transitions";
 import { DEFAULT_THRESHOLD, DIMENSION_LABELS, evaluateRubric, remediationFor, RubricScoresSchema } from "../rubric/rubric";
 import { feedbackProblem } from "./feedback";
@@ -28,6 +28,13 @@ function reviewerOnly(actor: Actor): Extract<Actor, { kind: "reviewer" }> {
     throw new AppError("forbidden", `Only a signed-in reviewer can do this; ${actor.kind === "agent" ? "an agent token" : "a learner"} never can.`, {}, "reviewer-only");
   }
   return actor;
+}
+
+/** A reviewer never acts on a learner profile of their own. */
+function assertNotOwnProfile(reviewer: Extract<Actor, { kind: "reviewer" }>, state: LearnerState): void {
+  if (state.learner.ownerId === reviewer.userId) {
+    throw new AppError("forbidden", "This learner profile is your own: another reviewer must do this.", {}, "own-packet");
+  }
 }
 
 export async function reviewPacket(actor: Actor, input: ReviewInput | Record<string, unknown>) {
@@ -109,7 +116,7 @@ export async function rescorePacket(actor: Actor, input: z.input<typeof RescoreS
   const { packetId, scores, remarks, note } = parsed.data;
   return transaction(async (tx) => {
     const { packet, state, mod } = await loadPacket(tx, packetId);
-    if (state.learner.ownerId === reviewer.userId) throw new AppError("forbidden", "This packet belongs to your own learner profile.", {}, "own-packet");
+    assertNotOwnProfile(reviewer, state);
     const earlier = await tx.review.findFirst({ where: { packetId, verdict: { in: ["accept", "reject"] } }, orderBy: { createdAt: "desc" } });
     if (!earlier) throw new AppError("refused", "There is no reviewer verdict to rescore yet: review the packet first.", {}, "illegal-transition");
     const rubric = evaluateRubric(scores, state.program.meta.rubric.passThreshold ?? DEFAULT_THRESHOLD);
@@ -212,7 +219,7 @@ export async function addReviewComment(actor: Actor, input: z.input<typeof Comme
   const reviewer = reviewerOnly(actor);
   return transaction(async (tx) => {
     const { packet, state } = await loadPacket(tx, parsed.data.packetId);
-    if (state.learner.ownerId === reviewer.userId) throw new AppError("forbidden", "This packet belongs to your own learner profile.", {}, "own-packet");
+    assertNotOwnProfile(reviewer, state);
     const item = await tx.evidence.findFirst({ where: { packetId: packet.id, itemKey: parsed.data.evidenceItemKey } });
     if (!item) throw new AppError("invalid", "That evidence item is not part of this packet.", { evidenceItemKey: "unknown evidence item" });
     return tx.reviewComment.create({ data: { ...parsed.data, authorId: reviewer.userId, authorName: reviewer.label } });
@@ -252,7 +259,7 @@ export async function waivePrerequisite(actor: Actor, input: z.input<typeof Waiv
   const { learnerId, moduleNumber, prerequisite, reason } = parsed.data;
   return transaction(async (tx) => {
     const state = await loadLearnerState(tx, learnerId);
-    if (state.learner.ownerId === reviewer.userId) throw new AppError("forbidden", "You cannot waive prerequisites for your own learner profile.", {}, "own-packet");
+    assertNotOwnProfile(reviewer, state);
     const mod = moduleByNumber(state.program, moduleNumber);
     if (!mod?.meta.prerequisites.includes(prerequisite)) {
       throw new AppError("invalid", `Module ${prerequisite} is not a prerequisite of module ${moduleNumber}.`, { prerequisite: "not a prerequisite of this module" });

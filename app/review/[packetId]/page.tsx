@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatTimestamp } from "@/lib/log/format";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EvidenceList } from "@/components/packets/evidence-list";
@@ -11,7 +12,6 @@ import { Section } from "@/components/ui/section";
 import { currentUser } from "@/lib/auth/session";
 import { getProgram, moduleByNumber } from "@/lib/content";
 import { moduleRoute } from "@/lib/content/links";
-import { db } from "@/lib/db";
 import { type PacketDetail, packetDetail } from "@/lib/packets/queries";
 import { diffLines } from "@/lib/reviews/diff";
 import { DEFAULT_THRESHOLD, DIMENSION_LABELS, DIMENSIONS } from "@/lib/rubric/rubric";
@@ -37,8 +37,8 @@ function changedSinceLastReview(detail: PacketDetail) {
 
 export default async function ReviewPage({ params, searchParams }: { params: Promise<{ packetId: string }>; searchParams: Promise<{ by?: string }> }) {
   const [{ packetId }, { by }] = await Promise.all([params, searchParams]);
-  const exists = await (await db()).packet.findUnique({ where: { id: packetId }, select: { id: true } });
-  if (!exists) notFound();
+  const detail = await packetDetail(packetId);
+  if (!detail) notFound();
   const signedIn = await currentUser();
   if (!signedIn?.asReviewer) {
     return (
@@ -48,7 +48,6 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
       </>
     );
   }
-  const detail = await packetDetail(packetId);
   const { packet } = detail;
   const program = getProgram(packet.learner.programSlug);
   const mod = program ? moduleByNumber(program, packet.moduleNumber) : null;
@@ -67,7 +66,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
       >
         <p className="flex flex-wrap items-center gap-2">
           <StatusBadge status={packet.status} /> attempt {packet.attempt}
-          {packet.submittedAt ? <span>· submitted {packet.submittedAt.toISOString().slice(0, 16).replace("T", " ")} UTC</span> : null}
+          {packet.submittedAt ? <span>· submitted {formatTimestamp(packet.submittedAt)}</span> : null}
           <Link href={moduleRoute(program.slug, mod.slug)} className="underline">
             module text
           </Link>

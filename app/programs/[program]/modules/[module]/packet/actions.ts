@@ -3,13 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { type FormState, runForm } from "@/lib/forms";
+import { type FormState, formText, rubricScoresFrom, runForm } from "@/lib/forms";
 import { addEvidence } from "@/lib/packets/evidence";
 import { blockPacket, startPacket, submitPacket, unblockPacket } from "@/lib/packets/service";
 import { resolveReviewComment, selfReviewPacket } from "@/lib/reviews/service";
-import { DIMENSIONS } from "@/lib/rubric/rubric";
-
-const text = (formData: FormData, key: string) => String(formData.get(key) ?? "");
 
 async function learnerAction(formData: FormData, work: (actor: Awaited<ReturnType<typeof requireUser>>) => Promise<string>): Promise<FormState> {
   const state = await runForm(formData, async () => work(await requireUser()));
@@ -35,23 +32,23 @@ export async function startAction(_state: FormState, formData: FormData): Promis
 
 export async function blockAction(_state: FormState, formData: FormData): Promise<FormState> {
   return learnerAction(formData, async (signedIn) => {
-    await blockPacket(signedIn.asLearner, { packetId: text(formData, "packetId"), reason: text(formData, "reason") });
+    await blockPacket(signedIn.asLearner, { packetId: formText(formData, "packetId"), reason: formText(formData, "reason") });
     return "Blocked; your reviewer sees the reason.";
   });
 }
 
 export async function unblockAction(_state: FormState, formData: FormData): Promise<FormState> {
   return learnerAction(formData, async (signedIn) => {
-    await unblockPacket(signedIn.asLearner, { packetId: text(formData, "packetId"), reason: text(formData, "reason") });
+    await unblockPacket(signedIn.asLearner, { packetId: formText(formData, "packetId"), reason: formText(formData, "reason") });
     return "Unblocked.";
   });
 }
 
 export async function evidenceAction(_state: FormState, formData: FormData): Promise<FormState> {
   return learnerAction(formData, async (signedIn) => {
-    const kind = text(formData, "kind");
-    const itemKey = text(formData, "itemKey") || undefined;
-    const base = { itemKey, title: text(formData, "title"), body: text(formData, "body") };
+    const kind = formText(formData, "kind");
+    const itemKey = formText(formData, "itemKey") || undefined;
+    const base = { itemKey, title: formText(formData, "title"), body: formText(formData, "body") };
     const file = formData.get("file");
     const fields: Record<string, unknown> =
       kind === "file"
@@ -61,10 +58,10 @@ export async function evidenceAction(_state: FormState, formData: FormData): Pro
             bytes: file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : undefined,
           }
         : kind === "drill"
-          ? { drillId: text(formData, "drillId"), reps: text(formData, "reps"), seconds: text(formData, "seconds"), passed: formData.get("passed") === "on" }
-          : { url: text(formData, "url"), exercise: text(formData, "exercise"), question: text(formData, "question") };
+          ? { drillId: formText(formData, "drillId"), reps: formText(formData, "reps"), seconds: formText(formData, "seconds"), passed: formData.get("passed") === "on" }
+          : { url: formText(formData, "url"), exercise: formText(formData, "exercise"), question: formText(formData, "question") };
     const input = { ...base, kind, ...fields };
-    const row = await addEvidence(signedIn.asLearner, text(formData, "packetId"), input);
+    const row = await addEvidence(signedIn.asLearner, formText(formData, "packetId"), input);
     return `Saved "${row.title}" as version ${row.version}.`;
   });
 }
@@ -72,27 +69,27 @@ export async function evidenceAction(_state: FormState, formData: FormData): Pro
 export async function submitAction(_state: FormState, formData: FormData): Promise<FormState> {
   return learnerAction(formData, async (signedIn) => {
     const claims = [0, 1, 2]
-      .map((i) => ({ claim: text(formData, `claim${i}`).trim(), evidence: formData.getAll(`claim${i}Evidence`).map(String) }))
+      .map((i) => ({ claim: formText(formData, `claim${i}`).trim(), evidence: formData.getAll(`claim${i}Evidence`).map(String) }))
       .filter((c, i) => i === 0 || c.claim !== "" || c.evidence.length > 0);
     const proof = {
-      validationStatus: text(formData, "validationStatus") || undefined,
-      validationDetail: text(formData, "validationDetail"),
-      drillStatus: text(formData, "drillStatus") || undefined,
-      drillDetail: text(formData, "drillDetail"),
-      selfScores: Object.fromEntries(DIMENSIONS.map((d) => [d, formData.get(`score-${d}`) ?? undefined])),
-      rubricSummary: text(formData, "rubricSummary"),
-      risks: text(formData, "risks"),
-      followUps: text(formData, "followUps"),
+      validationStatus: formText(formData, "validationStatus") || undefined,
+      validationDetail: formText(formData, "validationDetail"),
+      drillStatus: formText(formData, "drillStatus") || undefined,
+      drillDetail: formText(formData, "drillDetail"),
+      selfScores: rubricScoresFrom(formData),
+      rubricSummary: formText(formData, "rubricSummary"),
+      risks: formText(formData, "risks"),
+      followUps: formText(formData, "followUps"),
       claims: claims.filter((c) => c.claim !== "" || c.evidence.length > 0),
     };
-    await submitPacket(signedIn.asLearner, { packetId: text(formData, "packetId"), proof });
+    await submitPacket(signedIn.asLearner, { packetId: formText(formData, "packetId"), proof });
     return "Submitted for review. The packet waits for your reviewer's sign-off.";
   });
 }
 
 export async function resolveCommentAction(_state: FormState, formData: FormData): Promise<FormState> {
   return learnerAction(formData, async (signedIn) => {
-    await resolveReviewComment(signedIn.asLearner, { commentId: text(formData, "commentId"), note: text(formData, "note") });
+    await resolveReviewComment(signedIn.asLearner, { commentId: formText(formData, "commentId"), note: formText(formData, "note") });
     return "Marked resolved.";
   });
 }
@@ -100,10 +97,10 @@ export async function resolveCommentAction(_state: FormState, formData: FormData
 export async function selfReviewAction(_state: FormState, formData: FormData): Promise<FormState> {
   return learnerAction(formData, async (signedIn) => {
     await selfReviewPacket(signedIn.asLearner, {
-      packetId: text(formData, "packetId"),
-      scores: Object.fromEntries(DIMENSIONS.map((d) => [d, formData.get(`score-${d}`) ?? undefined])),
+      packetId: formText(formData, "packetId"),
+      scores: rubricScoresFrom(formData),
       checklist: formData.getAll("checklist").map(String),
-      reflection: text(formData, "reflection"),
+      reflection: formText(formData, "reflection"),
     });
     return "Self-review recorded. It is shown everywhere as a self-review, not a reviewer's accept.";
   });
