@@ -11,6 +11,7 @@ export const NAV_ITEMS = [
   { href: "/review", label: "Review" },
   { href: "/patterns", label: "Patterns" },
   { href: "/playbook", label: "Playbook" },
+  { href: "/plans", label: "Plans" },
   { href: "/log", label: "Log" },
 ] as const;
 

@@ -16,6 +16,9 @@ export async function UserMenu() {
       <span>
         {signedIn.user.name} <span className="text-muted">({signedIn.user.role})</span>
       </span>
+      <Link href="/settings" className="underline">
+        Settings
+      </Link>
       {signedIn.asReviewer ? (
         <Link href="/people" className="underline">
           People
