@@ -1,10 +1,17 @@
 import type { NextConfig } from "next";
+import { FIXED_HEADERS, INERT_POLICY } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
   poweredByHeader: false,
   // Content files are read at request time; tell the tracer to ship them with the server.
   outputFileTracingIncludes: { "/**": ["./content/**/*"] },
+  async headers() {
+    return [
+      { source: "/:path*", headers: [...FIXED_HEADERS] },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: INERT_POLICY }] },
+    ];
+  },
 };
 
 export default nextConfig;

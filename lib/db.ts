@@ -1,17 +1,12 @@
 // The one Prisma client of the process, on SQLite through better-sqlite3, with the pragmas a
-// local app that must not lose data needs. The only module that knows where the database file
-// is; SQLite-specific SQL stays here and in the migrations.
-import path from "node:path";
+// local app that must not lose data needs. SQLite-specific SQL stays here and in the migrations.
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { PrismaClient } from "./generated/prisma/client";
-import { env } from "./env";
+import { databasePath } from "./env";
 
 export const BUSY_TIMEOUT_MS = 5000;
 
-/** Absolute path of the SQLite file named by DATABASE_URL (relative paths are from the project root). */
-export function databasePath(): string {
-  return path.resolve(env().DATABASE_URL.slice("file:".length));
-}
+export { databasePath };
 
 // WAL lets readers work while one writer commits; synchronous=FULL makes every commit durable
 // across power loss, which a learner's record is worth the extra fsync for.

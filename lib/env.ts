@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   CONTENT_DIR: z.string().min(1).default("content"),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  MASTERY_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(10),
+  MASTERY_BACKUP_EVERY_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -29,4 +31,9 @@ export function env(): Env {
 
 export function contentDir(): string {
   return path.resolve(env().CONTENT_DIR);
+}
+
+/** Absolute path of the SQLite file named by DATABASE_URL (relative paths are from the project root). */
+export function databasePath(): string {
+  return path.resolve(env().DATABASE_URL.slice("file:".length));
 }

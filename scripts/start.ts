@@ -1,7 +1,9 @@
 // `npm start`: prepare the database (migrations, unattended setup), build if the sources changed since the last build, then
-// serve on HOST:PORT (127.0.0.1:3000 by default).
+// serve on HOST:PORT (127.0.0.1:3000 by default), taking a scheduled backup whenever one is due.
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { backupPlaces } from "../lib/backup/places";
+import { startBackupSchedule } from "../lib/backup/schedule";
 import { env } from "../lib/env";
 import { buildIfStale } from "./build-stamp";
 import { prepareDatabase } from "./prepare";
@@ -16,7 +18,8 @@ buildIfStale();
 const { HOST, PORT } = env();
 const server = spawn(next, ["start", "--hostname", HOST, "--port", String(PORT)], {
   stdio: "inherit",
-  env: { ...childEnv, NODE_ENV: "production" },
+  env: { ...childEnv, HOST, NODE_ENV: "production" },
 });
+startBackupSchedule(backupPlaces(), (line) => console.log(line));
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

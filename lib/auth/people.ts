@@ -151,22 +151,3 @@ export async function getUser(id: string) {
 export async function learnerProfilesOf(userId: string) {
   return (await db()).learner.findMany({ where: { ownerId: userId }, orderBy: { createdAt: "asc" } });
 }
-
-let cachedSecret: string | undefined;
-
-/** The secret that seals session cookies: SESSION_SECRET, or one generated once and kept in the database. */
-export async function sessionSecret(): Promise<string> {
-  const fromEnv = process.env.SESSION_SECRET;
-  if (fromEnv && fromEnv.length >= 32) return fromEnv;
-  cachedSecret ??= await storedSessionSecret();
-  return cachedSecret;
-}
-
-async function storedSessionSecret(): Promise<string> {
-  const client = await db();
-  const existing = await client.setting.findUnique({ where: { key: "session-secret" } });
-  if (existing) return existing.value;
-  const value = randomBytes(32).toString("hex");
-  await client.setting.upsert({ where: { key: "session-secret" }, create: { key: "session-secret", value }, update: {} });
-  return (await client.setting.findUniqueOrThrow({ where: { key: "session-secret" } })).value;
-}

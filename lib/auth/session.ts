@@ -5,16 +5,11 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { AppError } from "../errors";
 import type { Actor } from "../packets/transitions";
-import { getUser, type Role, sessionSecret } from "./people";
-
-type SessionData = { userId?: string; learnerId?: string };
+import { getUser, type Role } from "./people";
+import { type SessionData, sessionOptions } from "./session-cookie";
 
 export async function session() {
-  return getIronSession<SessionData>(await cookies(), {
-    password: await sessionSecret(),
-    cookieName: "mastery_session",
-    cookieOptions: { httpOnly: true, sameSite: "lax", secure: false, path: "/", maxAge: 60 * 60 * 24 * 14 },
-  });
+  return getIronSession<SessionData>(await cookies(), sessionOptions());
 }
 
 /**

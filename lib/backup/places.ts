@@ -1,0 +1,11 @@
+// Where backups read from and write to: the database file, the uploaded files beside it and
+// the `backups` folder in the same data folder.
+import path from "node:path";
+import { databasePath } from "../db";
+import { filesDir } from "../packets/evidence";
+import type { BackupPlaces } from "./archive";
+
+export function backupPlaces(): BackupPlaces {
+  const dbPath = databasePath();
+  return { dbPath, filesDir: filesDir(), backupsDir: path.join(path.dirname(dbPath), "backups") };
+}

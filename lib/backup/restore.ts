@@ -1,0 +1,176 @@
+// Restoring a backup archive: nothing is replaced until the archive's checksum, every entry's
+// checksum and SQLite's integrity check have passed; the current database is kept aside first.
+import { createHash } from "node:crypto";
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { Unzip, UnzipInflate } from "fflate";
+import { z } from "zod";
+import { BACKUP_FORMAT, BACKUP_VERSION, MANIFEST_ENTRY, streamFile, type BackupPlaces, type Manifest } from "./archive";
+
+export class RestoreError extends Error {
+  override name = "RestoreError";
+}
+
+const EntrySchema = z.object({ path: z.string(), bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+const ManifestSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.number().int(),
+  createdAt: z.string(),
+  reason: z.string(),
+  database: EntrySchema,
+  files: z.array(EntrySchema.extend({ path: z.string().startsWith("files/") })),
+});
+
+/** A zip entry name that stays inside the folder it is extracted to. */
+export function isSafeEntryName(name: string): boolean {
+  if (name === "" || name.includes("\\") || name.includes("\0") || path.posix.isAbsolute(name)) return false;
+  return name.split("/").every((part) => part !== "" && part !== "." && part !== "..");
+}
+
+function readChecksum(archive: string): string {
+  const file = `${archive}.sha256`;
+  if (!existsSync(file)) throw new RestoreError(`No checksum file ${path.basename(file)} beside the archive: refusing to restore an unverified archive.`);
+  const hex = readFileSync(file, "utf8").trim().split(/\s+/)[0] ?? "";
+  if (!/^[0-9a-f]{64}$/.test(hex)) throw new RestoreError(`${path.basename(file)} does not hold a SHA-256 checksum.`);
+  return hex;
+}
+
+type Extracted = { dir: string; entries: Map<string, { bytes: number; sha256: string }> };
+
+function extract(archive: string, dir: string): Extracted {
+  const entries = new Map<string, { bytes: number; sha256: string }>();
+  const failures: Error[] = [];
+  const unzip = new Unzip((file) => {
+    if (!isSafeEntryName(file.name)) {
+      failures.push(new RestoreError(`The archive holds an unsafe entry name: ${JSON.stringify(file.name)}.`));
+      return;
+    }
+    const target = path.join(dir, file.name);
+    mkdirSync(path.dirname(target), { recursive: true });
+    const fd = openSync(target, "w", 0o600);
+    const hash = createHash("sha256");
+    let bytes = 0;
+    file.ondata = (error, data, final) => {
+      if (error) {
+        failures.push(error);
+        return;
+      }
+      writeSync(fd, data);
+      hash.update(data);
+      bytes += data.length;
+      if (final) {
+        closeSync(fd);
+        entries.set(file.name, { bytes, sha256: hash.digest("hex") });
+      }
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    streamFile(archive, (chunk) => unzip.push(chunk));
+    unzip.push(new Uint8Array(0), true);
+  } catch (error) {
+    throw new RestoreError(`The archive cannot be read as a zip file (${(error as Error).message}).`);
+  }
+  const [failure] = failures;
+  if (failure) throw failure instanceof RestoreError ? failure : new RestoreError(`The archive is damaged: ${failure.message}.`);
+  return { dir, entries };
+}
+
+function readManifest({ dir, entries }: Extracted): Manifest {
+  if (!entries.has(MANIFEST_ENTRY)) throw new RestoreError(`The archive has no ${MANIFEST_ENTRY}: it is not a Mastery backup.`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path.join(dir, MANIFEST_ENTRY), "utf8"));
+  } catch {
+    throw new RestoreError(`${MANIFEST_ENTRY} is not valid JSON.`);
+  }
+  const parsed = ManifestSchema.safeParse(raw);
+  if (!parsed.success) throw new RestoreError(`${MANIFEST_ENTRY} is not a Mastery backup manifest: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}.`);
+  if (parsed.data.version > BACKUP_VERSION) throw new RestoreError(`The backup has format version ${parsed.data.version}; this app reads up to ${BACKUP_VERSION}.`);
+  return parsed.data as Manifest;
+}
+
+function checkEntries(manifest: Manifest, { entries }: Extracted): void {
+  for (const expected of [manifest.database, ...manifest.files]) {
+    const found = entries.get(expected.path);
+    if (!found) throw new RestoreError(`The archive is missing ${expected.path}, which its manifest lists.`);
+    if (found.sha256 !== expected.sha256 || found.bytes !== expected.bytes) throw new RestoreError(`${expected.path} does not match its checksum: the archive is damaged.`);
+  }
+}
+
+function checkIntegrity(dbFile: string): void {
+  let database: Database.Database;
+  try {
+    database = new Database(dbFile, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    throw new RestoreError(`The backed-up database cannot be opened (${(error as Error).message}).`);
+  }
+  try {
+    const result = database.pragma("integrity_check", { simple: true });
+    if (result !== "ok") throw new RestoreError(`The backed-up database fails SQLite's integrity check: ${String(result)}.`);
+    const migrations = database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!migrations) throw new RestoreError("The backed-up database is not a Mastery database (it has no migrations table).");
+  } catch (error) {
+    if (error instanceof RestoreError) throw error;
+    throw new RestoreError(`The backed-up database is damaged (${(error as Error).message}).`);
+  } finally {
+    database.close();
+  }
+}
+
+export type VerifiedBackup = { manifest: Manifest; extracted: Extracted };
+
+/** Checks an archive completely, extracting it into a scratch folder; throws RestoreError with the reason. */
+export function verifyBackup(archive: string, scratch: string): VerifiedBackup {
+  if (!existsSync(archive)) throw new RestoreError(`No archive at ${archive}.`);
+  const expected = readChecksum(archive);
+  if (streamFile(archive).sha256 !== expected) throw new RestoreError(`${path.basename(archive)} does not match its checksum: the archive is damaged.`);
+  const extracted = extract(archive, scratch);
+  const manifest = readManifest(extracted);
+  checkEntries(manifest, extracted);
+  checkIntegrity(path.join(scratch, manifest.database.path));
+  return { manifest, extracted };
+}
+
+export type RestoreResult = { manifest: Manifest; keptAside: string | null; filesRestored: number };
+
+/**
+ * Replaces the database (and adds the archive's uploaded files) after `verifyBackup` passes.
+ * The current database is first copied aside to `backupsDir/before-restore-<timestamp>.db`.
+ * Run it with the app stopped.
+ */
+export async function restoreBackup(archive: string, places: BackupPlaces, now = new Date()): Promise<RestoreResult> {
+  const scratch = mkdtempSync(path.join(tmpdir(), "mastery-restore-"));
+  try {
+    const { manifest } = verifyBackup(archive, scratch);
+    let keptAside: string | null = null;
+    if (existsSync(places.dbPath)) {
+      mkdirSync(places.backupsDir, { recursive: true });
+      keptAside = path.join(places.backupsDir, `before-restore-${now.toISOString().replace(/[:.]/g, "-")}.db`);
+      const current = new Database(places.dbPath, { fileMustExist: true });
+      try {
+        await current.backup(keptAside);
+      } finally {
+        current.close();
+      }
+    }
+    const incoming = `${places.dbPath}.restoring`;
+    copyFileSync(path.join(scratch, manifest.database.path), incoming);
+    for (const suffix of ["-wal", "-shm", "-journal"]) rmSync(places.dbPath + suffix, { force: true });
+    renameSync(incoming, places.dbPath);
+    let filesRestored = 0;
+    for (const file of manifest.files) {
+      const target = path.join(places.filesDir, file.path.slice("files/".length));
+      if (existsSync(target)) continue;
+      mkdirSync(path.dirname(target), { recursive: true });
+      copyFileSync(path.join(scratch, file.path), target);
+      filesRestored += 1;
+    }
+    return { manifest, keptAside, filesRestored };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
