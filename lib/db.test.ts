@@ -62,4 +62,41 @@ for (let i = 0; ; i++) {
     reopened.close();
     expect(acknowledged.filter((name) => !names.has(name))).toEqual([]);
   });
+
+  it("serialises read-then-write transactions from two processes: no lost update, no 'database is locked'", async () => {
+    const dbFile = path.join(scratch, "concurrent.db");
+    await applyPendingMigrations({ dbPath: dbFile });
+    const seed = new Database(dbFile);
+    seed.prepare("INSERT INTO Setting (key, value) VALUES ('counter', '0')").run();
+    seed.close();
+    const child = path.join(scratch, "incrementer.mts");
+    writeFileSync(
+      child,
+      `import { db } from ${JSON.stringify(path.resolve("lib/db.ts"))};
+const client = await db();
+for (let i = 0; i < 40; i++) {
+  await client.$transaction(async (tx) => {
+    const row = await tx.setting.findUniqueOrThrow({ where: { key: "counter" } });
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await tx.setting.update({ where: { key: "counter" }, data: { value: String(Number(row.value) + 1) } });
+  });
+}
+await client.$disconnect();
+`,
+    );
+    const run = () =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const proc = spawn(process.execPath, ["--import", "tsx", child], { env: { ...process.env, DATABASE_URL: `file:${dbFile}` } });
+        let stderr = "";
+        proc.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+        proc.on("exit", (code) => resolve({ code, stderr }));
+      });
+    const results = await Promise.all([run(), run()]);
+    expect(results.map((r) => r.stderr).join("")).not.toMatch(/locked|busy/i);
+    expect(results.map((r) => r.code)).toEqual([0, 0]);
+    const reopened = new Database(dbFile, { readonly: true });
+    const { value } = reopened.prepare("SELECT value FROM Setting WHERE key = 'counter'").get() as { value: string };
+    reopened.close();
+    expect(value).toBe("80");
+  });
 });

@@ -19,10 +19,27 @@ const PRAGMAS = [
 
 export type Db = PrismaClient;
 
+/**
+ * Makes the adapter open transactions with BEGIN IMMEDIATE: a transaction takes the write lock
+ * first, waiting up to the busy timeout, instead of reading and then failing with "database is
+ * locked" because another process (a backup, a second server, a script) wrote in between.
+ */
+function withImmediateTransactions(factory: PrismaBetterSqlite3): PrismaBetterSqlite3 {
+  const connectAdapter = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connectAdapter();
+    const sqlite = (adapter as unknown as { client: { prepare: (sql: string) => unknown } }).client;
+    const prepare = sqlite.prepare.bind(sqlite);
+    sqlite.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    return adapter;
+  };
+  return factory;
+}
+
 async function connect(): Promise<Db> {
   // Imported on first use so that scripts can ask for databasePath() before the client exists.
   const { PrismaClient } = await import("./generated/prisma/client");
-  const adapter = new PrismaBetterSqlite3({ url: `file:${databasePath()}`, timeout: BUSY_TIMEOUT_MS });
+  const adapter = withImmediateTransactions(new PrismaBetterSqlite3({ url: `file:${databasePath()}`, timeout: BUSY_TIMEOUT_MS }));
   const client = new PrismaClient({ adapter });
   for (const pragma of PRAGMAS) await client.$queryRawUnsafe(pragma);
   return client;
