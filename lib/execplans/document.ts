@@ -120,6 +120,15 @@ export function parsePlan(source: string): PlanDocument {
   return { lines, headings, title, metadata, preamble, sections, fences };
 }
 
+/** The plan's text without its title heading, for pages that show the title themselves. */
+export function withoutTitle(source: string): string {
+  const doc = parsePlan(source);
+  if (!doc.title) return source;
+  const lines = normaliseText(source).split("\n");
+  lines.splice(doc.title.line - 1, lines[doc.title.line]?.trim() === "" ? 2 : 1);
+  return lines.join("\n");
+}
+
 /** `{placeholder}` text the template leaves for the author to replace. */
 export const PLACEHOLDER = /\{[^{}\n]+\}/g;
 const CODE_SPAN = /(`+)(?:(?!\1)[\s\S])*?\1/g;

@@ -38,7 +38,7 @@ export async function listPlans(signedIn: SignedIn) {
     where: ids === "all" ? {} : { learnerId: { in: ids } },
     orderBy: { updatedAt: "desc" },
     include: {
-      learner: { select: { id: true, name: true, ownerId: true } },
+      learner: { select: { id: true, name: true, ownerId: true, programSlug: true } },
       revisions: { orderBy: { number: "desc" }, take: 1, select: REVISION_SUMMARY },
     },
   });
@@ -52,7 +52,7 @@ export async function readablePlan(signedIn: SignedIn, planId: string) {
   ).execPlan.findUnique({
     where: { id: planId },
     include: {
-      learner: { select: { id: true, name: true, ownerId: true } },
+      learner: { select: { id: true, name: true, ownerId: true, programSlug: true } },
       revisions: { orderBy: { number: "asc" }, select: REVISION_SUMMARY },
     },
   });
