@@ -151,7 +151,7 @@ test("the learner fills the sections until the plan is clean; shrinking the Deci
   await expect(findings).toContainText("The section “High-Level Phase Plan” has no content of its own yet.");
 
   await editPlan(page, (text) => fillSections(text, SECOND_HALF));
-  await expect(page.getByRole("region", { name: "Checker, as you type" })).toContainText("No findings.");
+  await expect(page.getByRole("region", { name: "Checker, as you type" })).toContainText("No findings: the plan follows every rule.");
   await expectAccessible(page);
   await saveAndOpenPlan(page);
   await expect(page.getByText("No findings: the plan follows every rule.")).toBeVisible();
@@ -292,6 +292,11 @@ test("another learner cannot read the plan; an ExecPlan file is imported and che
   await upload.getByRole("button", { name: "Import" }).click();
   await expect(upload.getByRole("alert")).toContainText("The file was not imported");
   await expect(upload.getByText(/choose a Markdown file/)).toBeVisible();
+  await upload
+    .getByLabel(/Markdown file/)
+    .setInputFiles({ name: "huge.md", mimeType: "text/markdown", buffer: Buffer.alloc(1_500_000, "a") });
+  await upload.getByRole("button", { name: "Import" }).click();
+  await expect(upload.getByText("files are limited to 512 KB")).toBeVisible();
   await upload
     .getByLabel(/Markdown file/)
     .setInputFiles({ name: "export-csv.md", mimeType: "text/markdown", buffer: readFileSync("lib/execplans/fixtures/conforming.md") });

@@ -2,9 +2,10 @@
 
 import { type ChangeEvent, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { Markdown } from "@/components/markdown/markdown";
-import { Badge } from "@/components/ui/badge";
 import { FieldError, SubmitButton, useSubmittedValues } from "@/components/ui/form";
+import { FindingsList } from "./findings-list";
 import { checkPlan } from "@/lib/execplans/check";
+import { MAX_IMPORT_BYTES } from "@/lib/execplans/limits";
 
 type Props = {
   planId: string;
@@ -72,12 +73,11 @@ export function PlanEditor({ planId, baseRevision, initialText, terms, focusLine
     const file = event.target.files?.[0];
     event.target.value = "";
     if (!file) return;
-    if (file.size > 1024 * 1024) return setFileError("Files are limited to 1 MB.");
+    if (file.size > MAX_IMPORT_BYTES) return setFileError("Files are limited to 512 KB.");
     setFileError(null);
     setText(await file.text());
   }
 
-  const errors = result.findings.filter((f) => f.severity === "error").length;
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <div>
@@ -129,23 +129,20 @@ export function PlanEditor({ planId, baseRevision, initialText, terms, focusLine
           <h2 id="live-findings" className="mb-2 font-semibold">
             Checker, as you type
           </h2>
-          <p className="mb-2 text-sm" aria-live="polite">
-            {result.findings.length === 0 ? "No findings." : `${errors} error(s), ${result.findings.length - errors} warning(s).`} Tasks:{" "}
-            {result.progress.done}/{result.progress.total} completed ({result.progress.percent}%).
+          <p className="mb-2 text-sm">
+            Tasks: {result.progress.done}/{result.progress.total} completed ({result.progress.percent}%).
           </p>
-          {result.findings.length > 0 ? (
-            <ol className="max-h-64 space-y-1 overflow-y-auto text-sm" aria-label="Findings as you type">
-              {result.findings.map((f, i) => (
-                <li key={`${f.rule}-${f.line}-${i}`} className="flex flex-wrap items-baseline gap-2">
-                  <button type="button" onClick={() => goToLine(f.line)} className="font-mono underline">
-                    Line {f.line}
-                  </button>
-                  <Badge tone={f.severity === "error" ? "danger" : "warning"}>{f.severity}</Badge>
-                  <span>{f.message}</span>
-                </li>
-              ))}
-            </ol>
-          ) : null}
+          <div className="max-h-80 overflow-y-auto" tabIndex={0} role="region" aria-label="Findings as you type">
+            <FindingsList
+              findings={result.findings}
+              label="Findings as you type"
+              lineControl={(line) => (
+                <button type="button" onClick={() => goToLine(line)} className="font-mono underline">
+                  Line {line}
+                </button>
+              )}
+            />
+          </div>
         </section>
         <section aria-labelledby="preview" className="rounded-lg border border-line bg-surface p-3">
           <h2 id="preview" className="mb-2 font-semibold">

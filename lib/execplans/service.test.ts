@@ -156,8 +156,8 @@ describe("saving revisions", () => {
       "write the plan",
     );
     expect(
-      (await expectRefusal(saveRevision(learner, { planId, body: "x".repeat(400_001), baseRevision: 2 }), "invalid")).fieldErrors.body,
-    ).toMatch(/under 400,000/);
+      (await expectRefusal(saveRevision(learner, { planId, body: "x".repeat(300_001), baseRevision: 2 }), "invalid")).fieldErrors.body,
+    ).toMatch(/under 300,000/);
     await expectRefusal(saveRevision(other, { planId, body: conforming, baseRevision: 2 }), "forbidden");
     await expectRefusal(saveRevision(reviewer, { planId, body: conforming, baseRevision: 2 }), "forbidden");
     await expectRefusal(saveRevision(learner, { planId: "nope", body: conforming, baseRevision: 1 }), "not-found");

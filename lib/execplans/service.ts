@@ -9,12 +9,9 @@ import type { Actor } from "../packets/transitions";
 import { checkPlan } from "./check";
 import { normaliseText } from "./document";
 import { DEFAULT_TERMS, MAX_TERM_LENGTH, MAX_TERMS, parseTermList } from "./jargon";
+import { IMPORT_EXTENSIONS, MAX_IMPORT_BYTES, MAX_PLAN_CHARS } from "./limits";
 import { REFUSING_RULES } from "./rules";
 import { planTemplate } from "./template";
-
-export const MAX_PLAN_CHARS = 400_000;
-export const MAX_IMPORT_BYTES = 1024 * 1024;
-export const IMPORT_EXTENSIONS = [".md", ".markdown", ".txt"];
 
 const body = z
   .string({ error: "write the plan" })
@@ -147,7 +144,7 @@ const ImportSchema = z.object({
   bytes: z
     .instanceof(Uint8Array, { error: "choose a file" })
     .refine((b) => b.byteLength > 0, "the file is empty")
-    .refine((b) => b.byteLength <= MAX_IMPORT_BYTES, "files are limited to 1 MB"),
+    .refine((b) => b.byteLength <= MAX_IMPORT_BYTES, "files are limited to 512 KB"),
 });
 
 /** A new plan from an existing ExecPlan file; it is checked like any revision, conforming or not. */

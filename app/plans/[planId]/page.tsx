@@ -80,7 +80,19 @@ export default async function PlanPage({ params, searchParams }: Props) {
           <PlanProgress progress={result.progress} label="Progress by phase" />
         </Section>
         <Section id="findings" title="Findings">
-          <FindingsList findings={result.findings} planId={plan.id} editable={editable} />
+          <FindingsList
+            findings={result.findings}
+            label="Findings"
+            lineControl={
+              editable
+                ? (line) => (
+                    <Link href={planEditRoute(plan.id, line)} className="font-mono underline">
+                      Line {line}
+                    </Link>
+                  )
+                : undefined
+            }
+          />
         </Section>
       </div>
 

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { currentUser } from "@/lib/auth/session";
 import { SECTIONS } from "@/lib/execplans/format";
-import { IMPORT_EXTENSIONS } from "@/lib/execplans/service";
+import { IMPORT_EXTENSIONS } from "@/lib/execplans/limits";
 import { createPlanAction, importPlanAction } from "../actions";
 
 export const metadata: Metadata = { title: "New plan" };
@@ -52,7 +52,7 @@ export default async function NewPlanPage() {
         <Section id="import" title="Import an ExecPlan file">
           <ActionForm action={importPlanAction} label="Import a plan" className={box} encType="multipart/form-data">
             <p className="mb-3 text-sm text-muted">The file becomes revision 1 and is checked like any revision, conforming or not.</p>
-            <Field name="file" label={`Markdown file (${IMPORT_EXTENSIONS.join(", ")}, up to 1 MB)`} type="file" />
+            <Field name="file" label={`Markdown file (${IMPORT_EXTENSIONS.join(", ")}, up to 512 KB)`} type="file" />
             <FieldError name="fileName" />
             <FieldError name="bytes" />
             <SubmitButton tone="plain">Import</SubmitButton>

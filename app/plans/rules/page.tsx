@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CodeText } from "@/components/plans/code-text";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
@@ -47,8 +48,12 @@ export default function RulesPage() {
                   <span className="font-mono font-semibold">{rule.id}</span>
                   <Badge tone={rule.severity === "error" ? "danger" : "warning"}>{rule.severity}</Badge>
                 </dt>
-                <dd className="mt-1">{rule.checks}</dd>
-                <dd className="mt-1 text-sm text-muted">Fix: {rule.hint}</dd>
+                <dd className="mt-1">
+                  <CodeText text={rule.checks} />
+                </dd>
+                <dd className="mt-1 text-sm text-muted">
+                  Fix: <CodeText text={rule.hint} />
+                </dd>
               </div>
             ))}
           </dl>
