@@ -235,52 +235,63 @@ export async function currentAttachmentRows(tx: Tx, where: { packetId: string } 
   for (const row of rows) latest.set(`${row.planId}:${row.packetId}`, row);
   return [...latest.values()];
 }
+type AttachmentRow = Awaited<ReturnType<typeof currentAttachmentRows>>[number];
+
+type AttachInput = z.input<typeof AttachSchema>;
+
+/** Runs `work` on the plan, the packet (latest attempt, same learner) and the plan's current attachment to it, in one transaction. */
+async function onPacket<T>(
+  actor: Actor,
+  input: AttachInput,
+  tokenLearnerId: string | undefined,
+  verb: string,
+  work: (tx: Tx, found: Awaited<ReturnType<typeof loadPacket>> & { planId: string; current: AttachmentRow | undefined }) => Promise<T>,
+): Promise<T> {
+  const parsed = AttachSchema.safeParse(input);
+  if (!parsed.success) throw AppError.fromZod(parsed.error, `The plan was not ${verb}: some fields need attention.`);
+  return transaction(async (tx) => {
+    const plan = await loadPlan(tx, parsed.data.planId);
+    assertMayChange(actor, plan.learner, tokenLearnerId);
+    const found = await loadPacket(tx, parsed.data.packetId);
+    if (found.packet.learnerId !== plan.learnerId) {
+      throw new AppError("forbidden", "A plan is attached only to packets of its own learner profile.", {
+        packetId: "another learner's packet",
+      });
+    }
+    const current = (await currentAttachmentRows(tx, { planId: plan.id })).find(
+      (row) => row.packetId === found.packet.id && row.action === "attach",
+    );
+    return work(tx, { ...found, planId: plan.id, current });
+  });
+}
 
 /**
  * Attaches the plan's latest revision to a packet of the same learner (or pins the latest
  * revision when an earlier one is attached), with a plan-log entry. The packet must be started
  * and not completed.
  */
-export async function attachPlan(actor: Actor, input: z.input<typeof AttachSchema>, tokenLearnerId?: string) {
-  const parsed = AttachSchema.safeParse(input);
-  if (!parsed.success) throw AppError.fromZod(parsed.error, "The plan was not attached: some fields need attention.");
-  return transaction(async (tx) => {
-    const plan = await loadPlan(tx, parsed.data.planId);
-    assertMayChange(actor, plan.learner, tokenLearnerId);
-    const { packet, mod } = await loadPacket(tx, parsed.data.packetId);
-    if (packet.learnerId !== plan.learnerId)
-      throw new AppError("forbidden", "A plan is attached only to packets of its own learner profile.", {
-        packetId: "another learner's packet",
-      });
+export async function attachPlan(actor: Actor, input: AttachInput, tokenLearnerId?: string) {
+  return onPacket(actor, input, tokenLearnerId, "attached", async (tx, { planId, packet, mod, current }) => {
     if (packet.status === "pending" || packet.status === "completed") {
-      throw new AppError(
-        "refused",
-        `${moduleLabel(mod)} is ${packet.status === "pending" ? "not started: start it first" : "completed: restart it as a new attempt to attach a plan"}.`,
-        { packetId: "not an open packet" },
-        "illegal-transition",
-      );
+      const why = packet.status === "pending" ? "not started: start it first" : "completed: restart it as a new attempt to attach a plan";
+      throw new AppError("refused", `${moduleLabel(mod)} is ${why}.`, { packetId: "not an open packet" }, "illegal-transition");
     }
-    const latest = await latestRevision(tx, plan.id);
-    const current = (await currentAttachmentRows(tx, { planId: plan.id })).find(
-      (row) => row.packetId === packet.id && row.action === "attach",
-    );
+    const latest = await latestRevision(tx, planId);
     if (current?.revisionId === latest.id) {
-      throw new AppError(
-        "refused",
-        `Revision ${latest.number} of this plan is already attached to ${moduleLabel(mod)}.`,
-        { packetId: "already attached" },
-        "already-attached",
-      );
+      const message = `Revision ${latest.number} of this plan is already attached to ${moduleLabel(mod)}.`;
+      throw new AppError("refused", message, { packetId: "already attached" }, "already-attached");
     }
     const attachment = await tx.execPlanAttachment.create({
-      data: { planId: plan.id, packetId: packet.id, revisionId: latest.id, action: "attach", ...provenance(actor) },
+      data: { planId, packetId: packet.id, revisionId: latest.id, action: "attach", ...provenance(actor) },
     });
     await appendLogEntry(tx, {
       learnerId: packet.learnerId,
       moduleNumber: packet.moduleNumber,
       status: packet.status,
-      summary: `${current ? `Pinned revision ${latest.number} of` : "Attached"} ExecPlan "${latest.title}"${current ? "" : ` (revision ${latest.number})`}`,
-      evidence: `execplan ${plan.id} r${latest.number}: ${latest.tasksDone}/${latest.tasksTotal} tasks completed; checker ${latest.errors} error(s), ${latest.warnings} warning(s)`,
+      summary: current
+        ? `Pinned revision ${latest.number} of ExecPlan "${latest.title}"`
+        : `Attached ExecPlan "${latest.title}" (revision ${latest.number})`,
+      evidence: `execplan ${planId} r${latest.number}: ${latest.tasksDone}/${latest.tasksTotal} tasks completed; checker ${latest.errors} error(s), ${latest.warnings} warning(s)`,
       risks: latest.errors > 0 ? `the plan has ${latest.errors} checker error(s)` : "none",
       next:
         packet.status === "review_required"
@@ -293,29 +304,22 @@ export async function attachPlan(actor: Actor, input: z.input<typeof AttachSchem
 }
 
 /** Detaches a plan from a packet (a new row; the earlier attachment stays in the history). */
-export async function detachPlan(actor: Actor, input: z.input<typeof AttachSchema>, tokenLearnerId?: string) {
-  const parsed = AttachSchema.safeParse(input);
-  if (!parsed.success) throw AppError.fromZod(parsed.error, "The plan was not detached: some fields need attention.");
-  return transaction(async (tx) => {
-    const plan = await loadPlan(tx, parsed.data.planId);
-    assertMayChange(actor, plan.learner, tokenLearnerId);
-    const { packet, mod } = await loadPacket(tx, parsed.data.packetId);
-    const current = (await currentAttachmentRows(tx, { planId: plan.id })).find(
-      (row) => row.packetId === packet.id && row.action === "attach",
-    );
+export async function detachPlan(actor: Actor, input: AttachInput, tokenLearnerId?: string) {
+  return onPacket(actor, input, tokenLearnerId, "detached", async (tx, { planId, packet, mod, current }) => {
     if (!current)
       throw new AppError("refused", `This plan is not attached to ${moduleLabel(mod)}.`, { packetId: "not attached" }, "not-attached");
-    if (packet.status === "completed")
+    if (packet.status === "completed") {
       throw new AppError("refused", `${moduleLabel(mod)} is completed: its evidence is kept as it was reviewed.`, {}, "illegal-transition");
+    }
     const attachment = await tx.execPlanAttachment.create({
-      data: { planId: plan.id, packetId: packet.id, revisionId: current.revisionId, action: "detach", ...provenance(actor) },
+      data: { planId, packetId: packet.id, revisionId: current.revisionId, action: "detach", ...provenance(actor) },
     });
     await appendLogEntry(tx, {
       learnerId: packet.learnerId,
       moduleNumber: packet.moduleNumber,
       status: packet.status,
       summary: `Detached ExecPlan (revision ${current.revision.number}) from ${moduleLabel(mod)}`,
-      evidence: `execplan ${plan.id}`,
+      evidence: `execplan ${planId}`,
       risks: "none",
       next: "Attach a plan again if the packet needs one.",
       actor,

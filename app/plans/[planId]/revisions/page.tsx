@@ -55,18 +55,19 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
       />
       <Section id="diff" title={`Compare revision ${from} with revision ${to}`}>
         <form className="mb-4 flex flex-wrap items-end gap-3" aria-label="Choose revisions to compare">
-          <span className="text-sm">
-            <label htmlFor="compare-from">From revision</label>
-            <select id="compare-from" name="from" defaultValue={from} className={select}>
-              {options}
-            </select>
-          </span>
-          <span className="text-sm">
-            <label htmlFor="compare-to">To revision</label>
-            <select id="compare-to" name="to" defaultValue={to} className={select}>
-              {options}
-            </select>
-          </span>
+          {(
+            [
+              ["from", "From revision", from],
+              ["to", "To revision", to],
+            ] as const
+          ).map(([name, label, value]) => (
+            <span key={name} className="text-sm">
+              <label htmlFor={`compare-${name}`}>{label}</label>
+              <select id={`compare-${name}`} name={name} defaultValue={value} className={select}>
+                {options}
+              </select>
+            </span>
+          ))}
           <button type="submit" className="rounded border border-line px-3 py-1">
             Compare
           </button>
