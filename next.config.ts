@@ -12,6 +12,9 @@ const nextConfig: NextConfig = {
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: INERT_POLICY }] },
     ];
   },
+  // Uploads (evidence files up to 10 MB, plan imports) reach server actions, whose body Next.js
+  // caps at 1 MB by default; above the cap the action fails before the form can report the size.
+  experimental: { serverActions: { bodySizeLimit: "11mb" } },
 };
 
 export default nextConfig;

@@ -16,6 +16,7 @@ export const EXPORT_FORMAT = "mastery-learner-export";
 export const EXPORT_VERSION = 1;
 
 const IN_PACKETS = `"packetId" IN (SELECT "id" FROM "Packet" WHERE "learnerId" = ?)`;
+const IN_PLANS = `"planId" IN (SELECT "id" FROM "ExecPlan" WHERE "learnerId" = ?)`;
 
 /**
  * Every table that holds a learner's data, parents before children, with the rows that
@@ -31,6 +32,9 @@ export const EXPORTED_TABLES: ReadonlyArray<{ table: string; where: string }> = 
   { table: "CommentResolution", where: `"commentId" IN (SELECT "id" FROM "ReviewComment" WHERE ${IN_PACKETS})` },
   { table: "PlanLogEntry", where: `"learnerId" = ?` },
   { table: "PrerequisiteWaiver", where: `"learnerId" = ?` },
+  { table: "ExecPlan", where: `"learnerId" = ?` },
+  { table: "ExecPlanRevision", where: IN_PLANS },
+  { table: "ExecPlanAttachment", where: IN_PLANS },
 ];
 
 /** People, sign-in attempts and settings belong to the install, not to a learner profile. */

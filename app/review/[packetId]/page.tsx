@@ -3,6 +3,7 @@ import { formatTimestamp } from "@/lib/log/format";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EvidenceList } from "@/components/packets/evidence-list";
+import { AttachedPlans } from "@/components/plans/attached-plans";
 import { ReviewHistory } from "@/components/packets/review-history";
 import { RubricInput } from "@/components/packets/rubric-input";
 import { StatusBadge } from "@/components/packets/status-badge";
@@ -12,6 +13,7 @@ import { Section } from "@/components/ui/section";
 import { currentUser } from "@/lib/auth/session";
 import { getProgram, moduleByNumber } from "@/lib/content";
 import { moduleRoute } from "@/lib/content/links";
+import { packetPlans } from "@/lib/execplans/queries";
 import { type PacketDetail, packetDetail } from "@/lib/packets/queries";
 import { diffLines } from "@/lib/reviews/diff";
 import { DEFAULT_THRESHOLD, DIMENSION_LABELS, DIMENSIONS } from "@/lib/rubric/rubric";
@@ -49,6 +51,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
     );
   }
   const { packet } = detail;
+  const plans = await packetPlans(packet.id);
   const program = getProgram(packet.learner.programSlug);
   const mod = program ? moduleByNumber(program, packet.moduleNumber) : null;
   if (!program || !mod) notFound();
@@ -148,6 +151,10 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           ))}
         </nav>
         <EvidenceList detail={shown} highlight={changed} />
+      </Section>
+
+      <Section id="execplans" title="ExecPlans">
+        <AttachedPlans plans={plans} emptyText="No ExecPlan is attached to this packet." />
       </Section>
 
       {packet.status === "review_required" && !own ? (

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DrillTimer } from "@/components/packets/drill-timer";
 import { EvidenceList } from "@/components/packets/evidence-list";
+import { AttachedPlans } from "@/components/plans/attached-plans";
 import { ReviewHistory } from "@/components/packets/review-history";
 import { RubricInput } from "@/components/packets/rubric-input";
 import { StatusBadge } from "@/components/packets/status-badge";
@@ -13,6 +14,7 @@ import { currentUser } from "@/lib/auth/session";
 import { getModule, getProgram } from "@/lib/content";
 import { moduleRoute } from "@/lib/content/links";
 import { db } from "@/lib/db";
+import { packetPlans } from "@/lib/execplans/queries";
 import { CHECK_RESULTS } from "@/lib/packets/proof";
 import { packetDetail } from "@/lib/packets/queries";
 import { SELF_REVIEW_CHECKLIST } from "@/lib/reviews/self-review";
@@ -75,7 +77,7 @@ export default async function PacketPage({ params }: Params) {
   }
   const attempts = await (await db()).packet.findMany({ where: { learnerId: learner.id, moduleNumber: mod.meta.number }, orderBy: { attempt: "asc" } });
   const current = attempts.at(-1);
-  const detail = current ? await packetDetail(current.id) : null;
+  const [detail, plans] = current ? await Promise.all([packetDetail(current.id), packetPlans(current.id)]) : [null, []];
   const status = current?.status ?? "pending";
   const lastReview = detail?.reviews.filter((r) => r.verdict !== "rescore").at(-1);
   const threshold = program.meta.rubric.passThreshold ?? DEFAULT_THRESHOLD;
@@ -204,6 +206,10 @@ export default async function PacketPage({ params }: Params) {
         <>
           <Section id="evidence" title="Evidence">
             <EvidenceList detail={detail} />
+          </Section>
+
+          <Section id="execplans" title="ExecPlans">
+            <AttachedPlans plans={plans} emptyText="No ExecPlan is attached. Attach one from its page under Plans." />
           </Section>
 
           {detail.comments.length > 0 ? (
