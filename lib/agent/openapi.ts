@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document of /api/v1, generated from the endpoint registry and its zod
 // schemas, so the document cannot drift from what the handlers accept and answer.
 import { z } from "zod";
-import { isDocumentAnswer, type EndpointSpec } from "./endpoint";
+import { DEFAULT_MAX_BYTES, type EndpointSpec, isDocumentAnswer } from "./endpoint";
 import { IDEMPOTENCY_HEADER } from "./idempotency";
 import { ENDPOINTS } from "./routes";
 import { ErrorAnswer, isUploadedFileSchema } from "./schemas";
@@ -82,6 +82,7 @@ function operation(spec: EndpointSpec) {
         }
       : {}),
     responses: responses(spec),
+    ...(spec.body ? { "x-max-body-bytes": spec.maxBytes ?? DEFAULT_MAX_BYTES } : {}),
   };
 }
 
