@@ -125,7 +125,7 @@ test("a reviewer accepts in the browser; the CLI then shows completed and next p
   const reviewer = await signIn(browser, REVIEWER);
   await reviewer.goto("/review");
   await reviewer.getByRole("link", { name: /Lin Learner — Module 1/ }).click();
-  await expect(reviewer.getByText("agent:", { exact: false }).first()).toBeVisible();
+  await expect(reviewer.getByText("by agent ci-agent").first()).toBeVisible();
   const verdict = reviewer.getByRole("form", { name: "Verdict" });
   await scoreAll(verdict, "4");
   await verdict.getByRole("button", { name: "Accept" }).click();
@@ -168,10 +168,10 @@ test("the API page lists every endpoint with curl and CLI examples", async ({ pa
   const document = (await (await request.get("/api/v1/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
   for (const [route, operations] of Object.entries(document.paths)) {
     for (const method of Object.keys(operations)) {
-      await expect(page.getByRole("heading", { level: 4, name: `${method.toUpperCase()} ${route}` })).toBeVisible();
+      await expect(page.getByRole("heading", { level: 4, name: `${method.toUpperCase()} ${route}`, exact: true })).toBeVisible();
     }
   }
-  await expect(page.getByRole("region", { name: "curl example for POST /api/v1/modules/{module}/evidence" }).first()).toContainText("Idempotency-Key");
+  await expect(page.getByLabel("curl example for POST /api/v1/modules/{module}/evidence").first()).toContainText("Idempotency-Key");
   await expect(page.getByRole("region", { name: "Commands" })).toContainText("mastery evidence add <module>");
   await expect(page.getByRole("region", { name: "Exit codes" })).toContainText("cannot connect to the server");
   await expectAccessible(page);
