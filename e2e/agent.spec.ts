@@ -138,6 +138,27 @@ test("a reviewer accepts in the browser; the CLI then shows completed and next p
   expect(feedback.stdout).toContain("Accepted by Rhea Reviewer");
 });
 
+test("the learner's browser session reaches the same API, and a note added on the log page is read by the agent", async ({ agentServer, browser, expectAccessible }) => {
+  const page = await signIn(browser, LEARNER);
+  const packets = await page.request.get("/api/v1/packets");
+  expect(await packets.json()).toMatchObject({ learner: { name: LEARNER.name, via: "session" }, next: { kind: "start", module: 2 } });
+  const forged = await page.request.post("/api/v1/modules/2/start", { headers: { origin: "http://evil.example" }, data: {} });
+  expect(forged.status()).toBe(403);
+  await page.goto("/log?module=1");
+  await page.getByText("Add a note to the log").click();
+  const form = page.getByRole("form", { name: "Add a note to the log" });
+  await form.getByRole("button", { name: "Add to the log" }).click();
+  await expect(form.getByText("say what changed")).toBeVisible();
+  await form.getByLabel("Summary: what changed").fill("Reviewed the accepted trace with the team");
+  await form.getByRole("button", { name: "Add to the log" }).click();
+  await expect(form.getByRole("status")).toContainText("Added to the plan log");
+  await expect(page.getByRole("list", { name: /Plan log of Lin Learner/ })).toContainText("summary=Note on Module 1: Codex Code Internals: Reviewed the accepted trace");
+  await expectAccessible(page);
+  const log = await mastery(agentServer, token, ["log", "--module", "1", "--status", "completed"]);
+  expect(log.stdout).toContain("Reviewed the accepted trace with the team\nevidence=none");
+  expect(log.stdout).toContain("by=learner:Lin Learner");
+});
+
 test("revoking the token locks the agent out", async ({ agentServer, browser, expectAccessible }) => {
   const page = await signIn(browser, LEARNER);
   await page.goto("/settings");
