@@ -11,6 +11,8 @@ process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
 const { db, databasePath } = await import("../db");
 const { createApiToken, revokeApiToken } = await import("./tokens");
 const { canonicalJson, onceForKey, requestFingerprint } = await import("./idempotency");
+const { defineEndpoint } = await import("./endpoint");
+const { handle } = await import("./handler");
 const { addEvidence } = await import("../packets/evidence");
 const evidenceRoute = await import("../../app/api/v1/modules/[module]/evidence/route");
 const drillsRoute = await import("../../app/api/v1/modules/[module]/drills/route");
@@ -174,5 +176,24 @@ describe("idempotent writes", () => {
       requestFingerprint({ method: "POST", path: "/p", input: { f: new TextEncoder().encode("same"), a: 1 } }),
     );
     expect(requestFingerprint({ method: "POST", path: "/p", input: { a: 1 } })).not.toBe(requestFingerprint({ method: "POST", path: "/q", input: { a: 1 } }));
+  });
+});
+
+describe("document answers", () => {
+  it("serves a handler's text with the endpoint's media type", async () => {
+    const spec = defineEndpoint({
+      method: "GET",
+      path: "/api/v1/example/export",
+      operationId: "exampleExport",
+      tag: "Exports",
+      summary: "An example document",
+      auth: "learner",
+      answer: { mediaType: "text/markdown", description: "Markdown." },
+    });
+    const route = handle(spec, async ({ caller }) => `# ${caller.learner.name}\n`);
+    const response = await route(new Request("http://127.0.0.1/api/v1/example/export", { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
+    expect(await response.text()).toBe("# Ada\n");
   });
 });

@@ -39,6 +39,7 @@ describe("parseCommandLine", () => {
       expect(helpText(COMMANDS, command)).toContain(`Usage: mastery ${command.name}`);
     }
     expect(helpText(COMMANDS)).toContain("report status");
+    expect(helpText(COMMANDS)).toContain("  4  cannot connect to the server");
   });
 
   it("explains every usage error", () => {

@@ -1,7 +1,7 @@
 // Parsing the mastery command line: global options, a command of one or two words, its
 // positional arguments and options; anything unexpected is a usage error (exit code 2).
 import { parseArgs } from "node:util";
-import { usageError } from "./exit-codes";
+import { EXIT_DESCRIPTIONS, usageError } from "./exit-codes";
 
 export type OptionSpec = { type: "string" | "boolean"; short?: string; value?: string; help: string; required?: boolean };
 
@@ -135,6 +135,12 @@ export function helpText(commands: CommandSpec[], command?: CommandSpec): string
     "",
     "Global options:",
     ...optionLines(GLOBAL_OPTIONS),
+    "",
+    "Configuration: MASTERY_URL and MASTERY_TOKEN, or ~/.config/mastery/config.json with {\"url\": ..., \"token\": ...}.",
+    "Create a token in the app under Settings → API tokens.",
+    "",
+    "Exit codes:",
+    ...EXIT_DESCRIPTIONS.map(([code, meaning]) => `  ${code}  ${meaning}`),
     "",
     "Run mastery <command> --help for a command's options and examples.",
     "",

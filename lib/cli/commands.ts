@@ -80,7 +80,7 @@ const idempotencyOption = { "idempotency-key": { type: "string", value: "KEY", h
 
 async function documentCommand(ctx: RunContext, route: string, what: string): Promise<Outcome> {
   const answer = await ctx.call({ method: "GET", path: route, document: true });
-  const content = String(answer.body);
+  const content = typeof answer.body === "string" ? answer.body : `${JSON.stringify(answer.body, null, 2)}\n`;
   const out = ctx.options.output;
   if (typeof out === "string") {
     await ctx.io.writeFile(out, content);

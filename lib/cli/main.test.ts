@@ -25,7 +25,7 @@ function harness(answer: (sent: Sent) => Response | Promise<Response>, env: Reco
     sent.push(entry);
     return answer(entry);
   }) as typeof fetch;
-  return { exec: (argv: string) => run(argv.split(" "), streams, fetchImpl), out, err, sent };
+  return { exec: (argv: string) => run(argv.split(" "), streams, fetchImpl), out, err, sent, io: streams.io };
 }
 
 const json = (body: unknown, status = 200) => Response.json(body, { status });
@@ -114,6 +114,20 @@ describe("mastery", () => {
     const fromEnv = harness(() => json({ next: { kind: "done", module: null, text: "Done.", command: null }, packet: null }), { MASTERY_TOKEN: "mastery_env", MASTERY_URL: "http://127.0.0.1:3214" });
     await fromEnv.exec(`next --config ${config}`);
     expect(fromEnv.sent[0]).toMatchObject({ url: "http://127.0.0.1:3214/api/v1/packets/next", headers: { authorization: "Bearer mastery_env" } });
+  });
+
+  it("writes a document to a file with -o, or prints it", async () => {
+    const written: string[] = [];
+    const h = harness(() => new Response("# Playbook\n", { headers: { "content-type": "text/markdown; charset=utf-8" } }));
+    expect(await h.exec("export playbook")).toBe(EXIT.ok);
+    expect(h.out.join("")).toBe("# Playbook\n");
+    expect(h.sent[0]).toMatchObject({ url: "http://127.0.0.1:3000/api/v1/playbook/export", headers: { accept: "text/*" } });
+    const report = harness(() => new Response("# Status\n", { headers: { "content-type": "text/markdown" } }));
+    report.io.writeFile = async (file, data) => void written.push(`${file}:${data}`);
+    expect(await report.exec("report status -o status.md")).toBe(EXIT.ok);
+    expect(report.sent[0]!.url).toBe("http://127.0.0.1:3000/api/v1/reports/status");
+    expect(written).toEqual(["status.md:# Status\n"]);
+    expect(report.out.join("")).toContain("Wrote the status report to status.md (9 bytes).");
   });
 
   it("prints help with exit 0 and a usage error with exit 2", async () => {
