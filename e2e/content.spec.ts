@@ -83,5 +83,5 @@ test("the authoring page shows a broken program's errors with file, line and fie
 test("the API answers a bad search query with a 400 naming the field", async ({ request }) => {
   const response = await request.get(`/api/v1/search?q=${"x".repeat(201)}`);
   expect(response.status()).toBe(400);
-  expect(await response.json()).toEqual({ error: { field: "q", message: "must be at most 200 characters" } });
+  expect(await response.json()).toMatchObject({ error: { code: "invalid", fields: { q: "must be at most 200 characters" } } });
 });

@@ -1,7 +1,7 @@
 // Shared Playwright fixtures: an accessibility check with axe that fails on serious or
-// critical violations, and an assertion that no error boundary is showing.
+// critical violations, an assertion that no error boundary is showing, and sign-in helpers.
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, type Browser, expect, type Page } from "@playwright/test";
+import { test as base, type Browser, expect, type Locator, type Page } from "@playwright/test";
 
 type Fixtures = {
   expectAccessible: (page?: Page) => Promise<void>;
@@ -27,7 +27,7 @@ export async function expectNoErrorBoundary(page: Page) {
   await expect(page.getByTestId("error-boundary")).toHaveCount(0);
 }
 
-/** A new browser context signed in as `who`, for flows with more than one person. */
+/** A new browser context signed in as `who`. */
 export async function signIn(browser: Browser, who: { name: string; passphrase: string }): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await page.goto("/signin");
@@ -36,4 +36,11 @@ export async function signIn(browser: Browser, who: { name: string; passphrase: 
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText(`${who.name} (`)).toBeVisible();
   return page;
+}
+
+/** Chooses `level` in all six rubric dimensions of a form. */
+export async function scoreAll(form: Locator, level: string) {
+  for (const dimension of ["Correctness", "Speed/Fluency", "Resilience", "Judgment", "Maintainability", "Collaboration Readiness"]) {
+    await form.getByRole("group", { name: dimension }).getByLabel(level).check();
+  }
 }

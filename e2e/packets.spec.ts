@@ -1,16 +1,10 @@
 // The whole review gate in a browser: setup, start, refusals, proof, reject, rework, accept, log.
-import type { Locator, Page } from "@playwright/test";
-import { expect, signIn, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, scoreAll, signIn, test } from "./fixtures";
 
 const LEARNER = { name: "Ada Learner", passphrase: "ada-passphrase-1" };
 const REVIEWER = { name: "Rex Reviewer", passphrase: "rex-passphrase-1" };
 const MODULE_1 = "/programs/codex-mastery/modules/internals/packet";
-
-async function scoreAll(form: Locator, level: string) {
-  for (const dimension of ["Correctness", "Speed/Fluency", "Resilience", "Judgment", "Maintainability", "Collaboration Readiness"]) {
-    await form.getByRole("group", { name: dimension }).getByLabel(level).check();
-  }
-}
 
 async function fillProof(page: Page, evidenceTitle: string) {
   const form = page.getByRole("form", { name: "Submit for review" });

@@ -2,7 +2,16 @@
 // HTTP answer with a JSON body naming the field. Anything else is a bug and reaches error.tsx.
 import type { ZodError } from "zod";
 
-export type ErrorCode = "invalid" | "forbidden" | "refused" | "not-found" | "conflict" | "rate-limited" | "unauthenticated";
+export type ErrorCode =
+  | "invalid"
+  | "forbidden"
+  | "refused"
+  | "not-found"
+  | "conflict"
+  | "rate-limited"
+  | "unauthenticated"
+  | "too-large"
+  | "unsupported-media-type";
 
 const STATUS: Record<ErrorCode, number> = {
   invalid: 400,
@@ -11,6 +20,8 @@ const STATUS: Record<ErrorCode, number> = {
   "not-found": 404,
   conflict: 409,
   refused: 409,
+  "too-large": 413,
+  "unsupported-media-type": 415,
   "rate-limited": 429,
 };
 
@@ -31,10 +42,15 @@ export class AppError extends Error {
     return STATUS[this.code];
   }
 
-  static fromZod(error: ZodError, message = "Some fields need attention."): AppError {
+  /** One message per field; `root` names a problem with the value as a whole. */
+  static fromZod(error: ZodError, message = "Some fields need attention.", root = "form"): AppError {
     const fieldErrors: Record<string, string> = {};
     for (const issue of error.issues) {
-      const key = issue.path.join(".") || "form";
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) fieldErrors[[...issue.path, key].join(".")] ??= "unknown field";
+        continue;
+      }
+      const key = issue.path.join(".") || root;
       fieldErrors[key] ??= issue.message;
     }
     return new AppError("invalid", message, fieldErrors);

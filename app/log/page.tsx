@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentUser } from "@/lib/auth/session";
+import { getProgram } from "@/lib/content";
 import { AppError } from "@/lib/errors";
 import { logFilterFor, readableLearners } from "@/lib/log/access";
 import { formatLogEntry } from "@/lib/log/format";
 import { listLogEntries } from "@/lib/log/service";
 import { STATUSES } from "@/lib/packets/transitions";
+import { appendNoteAction } from "./actions";
 
 export const metadata: Metadata = { title: "Plan log" };
 
@@ -42,6 +45,8 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
     );
   }
   const [entries, learners] = await Promise.all([listLogEntries(filter), readableLearners(signedIn)]);
+  const ownProfile = filter.learnerId === signedIn.learnerId ? learners.find((l) => l.id === filter.learnerId) : undefined;
+  const ownModules = ownProfile ? (getProgram(ownProfile.programSlug)?.modules ?? []) : [];
   const download = new URLSearchParams({ learner: filter.learnerId, ...(filter.moduleNumber ? { module: String(filter.moduleNumber) } : {}), ...(filter.status ? { status: filter.status } : {}) });
   return (
     <>
@@ -88,6 +93,26 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
           Download as text
         </a>
       </form>
+      {ownModules.length > 0 ? (
+        <details className="mb-4 rounded-lg border border-line bg-surface p-3">
+          <summary className="cursor-pointer font-medium">Add a note to the log</summary>
+          <ActionForm action={appendNoteAction} label="Add a note to the log" className="mt-3 max-w-xl">
+            <p className="mb-3 text-sm text-muted">A progress snapshot in the plan&apos;s format; it keeps the module&apos;s status as it is.</p>
+            <Field name="moduleNumber" label="Module" defaultValue={String(filter.moduleNumber ?? ownModules[0]!.meta.number)}>
+              {ownModules.map((m) => (
+                <option key={m.meta.number} value={m.meta.number}>
+                  {m.meta.number}. {m.meta.title}
+                </option>
+              ))}
+            </Field>
+            <Field name="summary" label="Summary: what changed" />
+            <Field name="evidence" label="Evidence (artifact paths, optional)" />
+            <Field name="risks" label="Risks (optional)" />
+            <Field name="next" label="Next action (optional)" />
+            <SubmitButton tone="plain">Add to the log</SubmitButton>
+          </ActionForm>
+        </details>
+      ) : null}
       {entries.length === 0 ? (
         <p className="rounded-lg border border-line bg-surface p-4 text-muted">The plan log has no entries yet.</p>
       ) : (

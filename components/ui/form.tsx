@@ -96,6 +96,11 @@ export function Field({ name, label, type = "text", hint, required, multiline, r
   );
 }
 
+/** The whole result of the form's last submission, for parts that show more than a message. */
+export function useFormResult(): FormState {
+  return useContext(FormContext);
+}
+
 /** The values of the last submission, to restore inputs a form reset would clear. */
 export function useSubmittedValues(): Record<string, string> {
   return useContext(FormContext).values ?? {};

@@ -21,8 +21,8 @@ export function actorDescription(actor: Actor): string {
   return actor.kind === "agent" ? `agent:${actor.label}` : `${actor.kind}:${actor.label}`;
 }
 
-export async function appendLogEntry(tx: Tx, entry: NewLogEntry): Promise<void> {
-  await tx.planLogEntry.create({
+export async function appendLogEntry(tx: Tx, entry: NewLogEntry) {
+  return tx.planLogEntry.create({
     data: {
       learnerId: entry.learnerId,
       moduleNumber: entry.moduleNumber,

@@ -6,7 +6,7 @@ import { DIMENSION_LABELS, type Dimension, RubricScoresSchema } from "../rubric/
 const text = (what: string) => z.string({ error: `${what} is required` }).trim().min(1, `${what} is required`);
 export const CHECK_RESULTS = ["passing", "failing", "not-applicable"] as const;
 
-export const ProofSchema = z.object({
+export const ProofSchema = z.strictObject({
   validationStatus: z.enum(CHECK_RESULTS, { error: "choose passing, failing or not applicable" }),
   validationDetail: text("what was validated, with the command and its result"),
   drillStatus: z.enum(CHECK_RESULTS, { error: "choose passing, failing or not applicable" }),
@@ -17,7 +17,7 @@ export const ProofSchema = z.object({
   followUps: text("the follow-ups"),
   claims: z
     .array(
-      z.object({
+      z.strictObject({
         claim: text("the claim"),
         evidence: z.array(z.string().min(1)).min(1, "point to at least one evidence item"),
       }),
@@ -53,6 +53,10 @@ export function checkProof(input: unknown, evidenceKeys: ReadonlySet<string>): P
   };
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) note([...issue.path, key].join("."), `unknown field "${[...issue.path, key].join(".")}" (remove it)`, "unknown field");
+        continue;
+      }
       const [head, index, sub] = issue.path;
       const field = issue.path.join(".");
       if (head === "selfScores") note(field, `self-score for ${DIMENSION_LABELS[index as Dimension] ?? String(index)}`, issue.message);

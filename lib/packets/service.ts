@@ -1,6 +1,7 @@
 // Work packets in the database: each change validates its input, checks the rules of
 // transitions.ts against the learner's current state and writes the change and its plan-log
 // entry in one transaction.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { z } from "zod";
 import { getProgram, moduleByNumber, type Module, type Program } from "../content";
 import { db } from "../db";
@@ -85,9 +86,17 @@ function moduleOf(state: LearnerState, moduleNumber: number): Module {
   return mod;
 }
 
+const openTransaction = new AsyncLocalStorage<Tx>();
+
+/**
+ * Runs `work` in one transaction; called inside another `transaction`, it joins that one, so a
+ * caller can make a domain change and its own record of it (an idempotent answer) commit together.
+ */
 export async function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  const outer = openTransaction.getStore();
+  if (outer) return work(outer);
   const client = await db();
-  return client.$transaction(work);
+  return client.$transaction((tx) => openTransaction.run(tx, () => work(tx)));
 }
 
 const StartSchema = z.object({

@@ -37,8 +37,11 @@ export const EXPORTED_TABLES: ReadonlyArray<{ table: string; where: string }> = 
   { table: "ExecPlanAttachment", where: IN_PLANS },
 ];
 
-/** People, sign-in attempts and settings belong to the install, not to a learner profile. */
-export const NOT_EXPORTED = ["User", "SignInAttempt", "Setting"];
+/**
+ * People, sign-in attempts and settings belong to the install; API tokens are secrets of this
+ * install (create new ones after a move) and stored idempotent answers only matter for retries.
+ */
+export const NOT_EXPORTED = ["User", "SignInAttempt", "Setting", "ApiToken", "IdempotentRequest"];
 
 type Row = Record<string, string | number | null>;
 const ValueSchema = z.union([z.string(), z.number(), z.null()]);

@@ -5,13 +5,12 @@ import { DIMENSION_LABELS, DIMENSIONS, type Dimension, type Drill, type ModuleMe
 
 export { DIMENSION_LABELS, DIMENSIONS, type Dimension };
 
-export const ScoreSchema = z.coerce
-  .number({ error: "choose a score from 1 to 5" })
-  .int("choose a whole score from 1 to 5")
-  .min(1, "choose a score from 1 to 5")
-  .max(5, "choose a score from 1 to 5");
+/** A score as a number, or as the digits a form sends; anything else is refused, not coerced. */
+export const ScoreSchema = z
+  .union([z.number(), z.string().trim().regex(/^\d+$/).transform(Number)], { error: "choose a score from 1 to 5" })
+  .pipe(z.number().int("choose a whole score from 1 to 5").min(1, "choose a score from 1 to 5").max(5, "choose a score from 1 to 5"));
 
-export const RubricScoresSchema = z.object(
+export const RubricScoresSchema = z.strictObject(
   Object.fromEntries(DIMENSIONS.map((d) => [d, ScoreSchema])) as Record<Dimension, typeof ScoreSchema>,
 );
 export type RubricScores = z.infer<typeof RubricScoresSchema>;

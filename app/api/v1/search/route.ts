@@ -1,21 +1,10 @@
-import { NextResponse } from "next/server";
-import { z } from "zod";
+import { handle } from "@/lib/agent/handler";
+import { API } from "@/lib/agent/routes";
 import { getContent } from "@/lib/content";
 import { searchContent } from "@/lib/content/search";
 
-const QuerySchema = z.object({
-  q: z.string().max(200, "must be at most 200 characters").default(""),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-});
-
-export function GET(request: Request) {
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  const parsed = QuerySchema.safeParse(params);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return NextResponse.json({ error: { field: issue.path.join("."), message: issue.message } }, { status: 400 });
-  }
+export const GET = handle(API.searchContent, async ({ query }) => {
   const started = performance.now();
-  const results = searchContent(getContent(), parsed.data.q, parsed.data.limit);
-  return NextResponse.json({ query: parsed.data.q, results, tookMs: Math.round((performance.now() - started) * 100) / 100 });
-}
+  const results = searchContent(getContent(), query.q, query.limit ?? 20);
+  return { query: query.q, results, tookMs: Math.round((performance.now() - started) * 100) / 100 };
+});

@@ -1,13 +1,9 @@
-import { answer, readJson } from "@/lib/api";
-import { requireUser } from "@/lib/auth/session";
+import { handle } from "@/lib/agent/handler";
+import { API } from "@/lib/agent/routes";
 import { reviewPacket } from "@/lib/reviews/service";
 
-/** A reviewer's verdict on a packet. Only a signed-in reviewer: learners and tokens get 403. */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return answer(async () => {
-    const signedIn = await requireUser("reviewer");
-    const body = (await readJson(request)) as Record<string, unknown>;
-    const review = await reviewPacket(signedIn.asReviewer!, { ...body, packetId: (await params).id });
-    return { review: { id: review.id, verdict: review.verdict, createdAt: review.createdAt } };
-  });
-}
+/** A reviewer's verdict. Only a signed-in reviewer: learners and every API token get 403. */
+export const POST = handle(API.reviewPacket, async ({ caller, params, body }) => {
+  const review = await reviewPacket(caller.actor, { ...body, packetId: params.id });
+  return { review: { id: review.id, verdict: review.verdict, createdAt: review.createdAt.toISOString() } };
+});

@@ -1,0 +1,10 @@
+import { handle } from "@/lib/agent/handler";
+import { packetSummaryOf, startedPacketOf } from "@/lib/agent/modules";
+import { API } from "@/lib/agent/routes";
+import { unblockPacket } from "@/lib/packets/service";
+
+export const POST = handle(API.unblockModule, async ({ caller, params, body }) => {
+  const { mod, packet } = await startedPacketOf(caller, params.module);
+  await unblockPacket(caller.actor, { packetId: packet.id, reason: body.reason }, caller.tokenLearnerId);
+  return { packet: await packetSummaryOf(caller, mod) };
+});

@@ -1,0 +1,199 @@
+// The API wrapper through real route handlers and a real SQLite database: token auth, strict
+// parsing, limits, and idempotent writes committed together with their stored answer.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyPendingMigrations } from "../../prisma/migrator";
+
+const scratch = mkdtempSync(path.join(tmpdir(), "api-test-"));
+process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
+const { db, databasePath } = await import("../db");
+const { createApiToken, revokeApiToken } = await import("./tokens");
+const { canonicalJson, onceForKey, requestFingerprint } = await import("./idempotency");
+const { defineEndpoint } = await import("./endpoint");
+const { handle } = await import("./handler");
+const { addEvidence } = await import("../packets/evidence");
+const evidenceRoute = await import("../../app/api/v1/modules/[module]/evidence/route");
+const drillsRoute = await import("../../app/api/v1/modules/[module]/drills/route");
+const startRoute = await import("../../app/api/v1/modules/[module]/start/route");
+const logRoute = await import("../../app/api/v1/log/route");
+const reviewRoute = await import("../../app/api/v1/packets/[id]/review/route");
+const rescoreRoute = await import("../../app/api/v1/packets/[id]/rescore/route");
+const packetsRoute = await import("../../app/api/v1/packets/route");
+
+let token: string;
+let userId: string;
+let learnerId: string;
+let packetId: string;
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+async function send(handler: Handler, init: { method?: string; body?: BodyInit; json?: unknown; headers?: Record<string, string>; params?: Record<string, string>; query?: string }) {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...init.headers };
+  if (init.json !== undefined) headers["content-type"] ??= "application/json";
+  const request = new Request(`http://127.0.0.1/api/v1/test${init.query ?? ""}`, {
+    method: init.method ?? "POST",
+    headers,
+    body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
+  });
+  const response = await handler(request, { params: Promise.resolve(init.params ?? { module: "1" }) });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as { error: { code: string; fields: Record<string, string> } } & Record<string, unknown> };
+}
+
+const evidenceCount = async () => (await db()).evidence.count({ where: { packetId } });
+
+beforeAll(async () => {
+  await applyPendingMigrations({ dbPath: databasePath() });
+  const client = await db();
+  const user = await client.user.create({ data: { name: "Ada", role: "learner", passphraseHash: "x" } });
+  userId = user.id;
+  learnerId = (await client.learner.create({ data: { name: "Ada", ownerId: user.id, programSlug: "codex-mastery" } })).id;
+  token = (await createApiToken(userId, { learnerId, name: "ci-agent" })).secret;
+  const started = await send(startRoute.POST, { json: {} });
+  expect(started.status).toBe(200);
+  packetId = (await client.packet.findFirstOrThrow({ where: { learnerId } })).id;
+});
+
+afterAll(async () => {
+  await (await db()).$disconnect();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("authentication", () => {
+  it("acts as the token's learner, recorded as an agent", async () => {
+    const answer = await send(packetsRoute.GET, { method: "GET" });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ learner: { id: learnerId, via: "token" } });
+    const entry = await (await db()).planLogEntry.findFirstOrThrow({ where: { learnerId } });
+    expect(entry.actorLabel).toBe("agent:ci-agent");
+  });
+
+  it("refuses a malformed header, an unknown token and a revoked one with 401", async () => {
+    for (const authorization of ["Basic abc", "Bearer", `Bearer mastery_${"x".repeat(43)}`]) {
+      const answer = await send(packetsRoute.GET, { method: "GET", headers: { authorization } });
+      expect(answer.status).toBe(401);
+      expect(answer.body.error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+    }
+    const { token: row, secret } = await createApiToken(userId, { learnerId, name: "short-lived" });
+    await revokeApiToken(userId, row.id);
+    const answer = await send(packetsRoute.GET, { method: "GET", headers: { authorization: `Bearer ${secret}` } });
+    expect(answer).toMatchObject({ status: 401, body: { error: { code: "token-revoked" } } });
+  });
+
+  it("answers 403 to a token on the accept, reject and rescore endpoints", async () => {
+    const scores = { correctness: 5, speed: 5, resilience: 5, judgment: 5, maintainability: 5, collaboration: 5 };
+    for (const [handler, json] of [
+      [reviewRoute.POST, { verdict: "accept", scores }],
+      [reviewRoute.POST, { verdict: "reject", scores, feedback: "- redo it all please" }],
+      [rescoreRoute.POST, { scores, note: "scores were too low" }],
+    ] as const) {
+      const answer = await send(handler, { json, params: { id: packetId } });
+      expect(answer).toMatchObject({ status: 403, body: { error: { code: "reviewer-only" } } });
+    }
+  });
+});
+
+describe("request parsing", () => {
+  it("refuses unknown fields and wrong types, naming each field", async () => {
+    const answer = await send(evidenceRoute.POST, { json: { kind: "note", title: 42, body: "b", colour: "red" } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toMatchObject({ code: "invalid", fields: { title: expect.any(String), colour: "unknown field" } });
+    const drill = await send(drillsRoute.POST, { json: { drillId: "role-labelling", reps: "3", seconds: 60, passed: "yes" } });
+    expect(Object.keys(drill.body.error.fields)).toEqual(expect.arrayContaining(["reps", "passed"]));
+  });
+
+  it("refuses other content types with 415 and bodies over the limit with 413", async () => {
+    expect((await send(logRoute.POST, { body: "module=1", headers: { "content-type": "application/x-www-form-urlencoded" } })).status).toBe(415);
+    const big = await send(logRoute.POST, { json: { module: 1, summary: "x".repeat(1_100_000) } });
+    expect(big).toMatchObject({ status: 413, body: { error: { code: "too-large" } } });
+  });
+
+  it("accepts a file as multipart, and refuses extra parts", async () => {
+    const form = new FormData();
+    form.set("title", "Validation log");
+    form.set("file", new Blob(["validate.sh: ok\n"], { type: "text/plain" }), "validate.log");
+    const answer = await send(evidenceRoute.POST, { body: form });
+    expect(answer).toMatchObject({ status: 201, body: { evidence: { kind: "file", fileName: "validate.log", fileSize: 16 } } });
+    form.set("colour", "red");
+    expect((await send(evidenceRoute.POST, { body: form })).body.error.fields).toMatchObject({ colour: "unknown field" });
+  });
+
+  it("accepts a base64 file in JSON", async () => {
+    const answer = await send(evidenceRoute.POST, {
+      json: { kind: "file", title: "Trace", fileName: "trace.txt", contentBase64: Buffer.from("user: hi\n").toString("base64") },
+    });
+    expect(answer).toMatchObject({ status: 201, body: { evidence: { fileName: "trace.txt", fileSize: 9 } } });
+  });
+});
+
+describe("idempotent writes", () => {
+  const note = { kind: "note", title: "Session trace", body: "user: fix the test" };
+
+  it("answers a retry with the same key from the first request, writing once", async () => {
+    const before = await evidenceCount();
+    const first = await send(evidenceRoute.POST, { json: note, headers: { "idempotency-key": "upload-1" } });
+    const retry = await send(evidenceRoute.POST, { json: { body: note.body, title: note.title, kind: "note" }, headers: { "idempotency-key": "upload-1" } });
+    expect(first.status).toBe(201);
+    expect(retry).toMatchObject({ status: 201, body: first.body });
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect(await evidenceCount()).toBe(before + 1);
+  });
+
+  it("refuses the same key with a different body", async () => {
+    const answer = await send(evidenceRoute.POST, { json: { ...note, body: "something else" }, headers: { "idempotency-key": "upload-1" } });
+    expect(answer).toMatchObject({ status: 409, body: { error: { code: "idempotency-key-reused" } } });
+  });
+
+  it("does not keep the key of a refused request, so it can be retried", async () => {
+    const key = { "idempotency-key": "drill-1" };
+    expect((await send(drillsRoute.POST, { json: { drillId: "no-such-drill", reps: 1, seconds: 60, passed: true }, headers: key })).status).toBe(400);
+    expect((await send(drillsRoute.POST, { json: { drillId: "role-labelling", reps: 3, seconds: 600, passed: true }, headers: key })).status).toBe(201);
+  });
+
+  it("refuses a malformed key", async () => {
+    const answer = await send(evidenceRoute.POST, { json: note, headers: { "idempotency-key": "has spaces in it" } });
+    expect(answer).toMatchObject({ status: 400, body: { error: { fields: { "Idempotency-Key": expect.any(String) } } } });
+  });
+
+  it("stores the answer in the same transaction as the write: a failure after the write leaves nothing", async () => {
+    const before = await evidenceCount();
+    const scope = { learnerId, key: "crash-1", method: "POST", path: "/x", fingerprint: "f" };
+    const actor = { kind: "agent" as const, tokenId: "t", label: "ci-agent" };
+    const failing = onceForKey(scope, async () => {
+      await addEvidence(actor, packetId, note, learnerId);
+      throw new Error("crash after the write");
+    });
+    await expect(failing).rejects.toThrow("crash after the write");
+    expect(await evidenceCount()).toBe(before);
+    expect(await (await db()).idempotentRequest.count({ where: { key: "crash-1" } })).toBe(0);
+  });
+
+  it("fingerprints requests by content, not by key order or file name of the bytes", () => {
+    expect(canonicalJson({ b: 1, a: [1, { d: 2, c: 3 }] })).toBe('{"a":[1,{"c":3,"d":2}],"b":1}');
+    const bytes = new TextEncoder().encode("same");
+    expect(requestFingerprint({ method: "POST", path: "/p", input: { a: 1, f: bytes } })).toBe(
+      requestFingerprint({ method: "POST", path: "/p", input: { f: new TextEncoder().encode("same"), a: 1 } }),
+    );
+    expect(requestFingerprint({ method: "POST", path: "/p", input: { a: 1 } })).not.toBe(requestFingerprint({ method: "POST", path: "/q", input: { a: 1 } }));
+  });
+});
+
+describe("document answers", () => {
+  it("serves a handler's text with the endpoint's media type", async () => {
+    const spec = defineEndpoint({
+      method: "GET",
+      path: "/api/v1/example/export",
+      operationId: "exampleExport",
+      tag: "Exports",
+      summary: "An example document",
+      auth: "learner",
+      answer: { mediaType: "text/markdown", description: "Markdown." },
+    });
+    const route = handle(spec, async ({ caller }) => `# ${caller.learner.name}\n`);
+    const response = await route(new Request("http://127.0.0.1/api/v1/example/export", { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
+    expect(await response.text()).toBe("# Ada\n");
+  });
+});

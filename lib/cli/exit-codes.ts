@@ -1,0 +1,34 @@
+// The mastery command's exit codes, so a script can tell what went wrong without reading text.
+export const EXIT = {
+  ok: 0,
+  /** The server failed (5xx) or answered something that is not the Mastery API. */
+  failed: 1,
+  /** The command line was wrong: unknown command or option, a missing argument, an unreadable file, no token. */
+  usage: 2,
+  /** The server refused the request (4xx): a rule of the plan, invalid input, a bad token, or no such thing. */
+  refused: 3,
+  /** The server could not be reached. */
+  unreachable: 4,
+} as const;
+
+export const EXIT_DESCRIPTIONS: [number, string][] = [
+  [EXIT.ok, "done"],
+  [EXIT.failed, "the server failed (5xx) or did not answer as the Mastery API"],
+  [EXIT.usage, "usage error: unknown command or option, missing argument, unreadable file, no token configured"],
+  [EXIT.refused, "refused by the server (4xx): a rule of the plan, invalid input, a bad or revoked token, not found"],
+  [EXIT.unreachable, "cannot connect to the server"],
+];
+
+/** A failure with the exit code it ends the command with, and the server's error body if any. */
+export class CliError extends Error {
+  constructor(
+    readonly exitCode: number,
+    message: string,
+    readonly body?: unknown,
+  ) {
+    super(message);
+    this.name = "CliError";
+  }
+}
+
+export const usageError = (message: string) => new CliError(EXIT.usage, message);
