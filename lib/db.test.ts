@@ -27,6 +27,29 @@ describe("the database module", () => {
     expect(await db()).toBe(await db());
   });
 
+  it("keeps queries made outside a transaction out of an open one on the shared connection", async () => {
+    const client = await db();
+    let finish!: () => void;
+    const held = new Promise<void>((resolve) => (finish = resolve));
+    const rolledBack = client
+      .$transaction(async (tx) => {
+        await tx.setting.create({ data: { key: "uncommitted", value: "1" } });
+        await held;
+        throw new Error("roll back");
+      })
+      .catch(() => "rolled back");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Prisma's queries are lazy: then() starts them while the transaction is still open.
+    const outsideRead = client.$queryRawUnsafe<unknown[]>(`SELECT * FROM Setting WHERE key = 'uncommitted'`).then((rows) => rows);
+    const outsideWrite = client.$executeRawUnsafe(`INSERT INTO Setting (key, value) VALUES ('outside', '1')`).then((count) => count);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    finish();
+    expect(await rolledBack).toBe("rolled back");
+    expect(await outsideRead).toEqual([]);
+    await outsideWrite;
+    expect(await client.setting.findUnique({ where: { key: "outside" } })).not.toBeNull();
+  });
+
   it("loses no acknowledged write when the process is killed mid-way", async () => {
     const dbFile = path.join(scratch, "crash.db");
     await applyPendingMigrations({ dbPath: dbFile });

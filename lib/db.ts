@@ -19,18 +19,73 @@ const PRAGMAS = [
 
 export type Db = PrismaClient;
 
+/** A first-come, first-served lock: `acquire()` resolves to the function that releases it. */
+function createLock(): () => Promise<() => void> {
+  let tail = Promise.resolve();
+  return () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const acquired = tail.then(() => release);
+    tail = tail.then(() => released);
+    return acquired;
+  };
+}
+
+type Queryable = { queryRaw: (query: unknown) => Promise<unknown>; executeRaw: (query: unknown) => Promise<unknown> };
+type Transaction = { commit: () => Promise<void>; rollback: () => Promise<void> };
+
 /**
- * Makes the adapter open transactions with BEGIN IMMEDIATE: a transaction takes the write lock
- * first, waiting up to the busy timeout, instead of reading and then failing with "database is
- * locked" because another process (a backup, a second server, a script) wrote in between.
+ * Two fixes to how the adapter shares its one connection:
+ * - transactions open with BEGIN IMMEDIATE, so a transaction takes the write lock first
+ *   (waiting up to the busy timeout) instead of reading and then failing with "database is
+ *   locked" because another process (a backup, a second server, a script) wrote in between;
+ * - a query made outside any transaction waits while a transaction is open, instead of running
+ *   inside it on the shared connection, where it would read uncommitted rows and see its own
+ *   write rolled back with someone else's transaction.
  */
-function withImmediateTransactions(factory: PrismaBetterSqlite3): PrismaBetterSqlite3 {
+function withIsolatedTransactions(factory: PrismaBetterSqlite3): PrismaBetterSqlite3 {
   const connectAdapter = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connectAdapter();
     const sqlite = (adapter as unknown as { client: { prepare: (sql: string) => unknown } }).client;
     const prepare = sqlite.prepare.bind(sqlite);
     sqlite.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+
+    const acquire = createLock();
+    const queryable = adapter as unknown as Queryable;
+    for (const method of ["queryRaw", "executeRaw"] as const) {
+      const run = queryable[method].bind(adapter);
+      queryable[method] = async (query) => {
+        const release = await acquire();
+        try {
+          return await run(query);
+        } finally {
+          release();
+        }
+      };
+    }
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const release = await acquire();
+      try {
+        const transaction = await startTransaction(isolationLevel);
+        const tx = transaction as unknown as Transaction;
+        for (const method of ["commit", "rollback"] as const) {
+          const end = tx[method].bind(transaction);
+          tx[method] = async () => {
+            try {
+              await end();
+            } finally {
+              release();
+            }
+          };
+        }
+        return transaction;
+      } catch (error) {
+        release();
+        throw error;
+      }
+    };
     return adapter;
   };
   return factory;
@@ -39,7 +94,7 @@ function withImmediateTransactions(factory: PrismaBetterSqlite3): PrismaBetterSq
 async function connect(): Promise<Db> {
   // Imported on first use so that scripts can ask for databasePath() before the client exists.
   const { PrismaClient } = await import("./generated/prisma/client");
-  const adapter = withImmediateTransactions(new PrismaBetterSqlite3({ url: `file:${databasePath()}`, timeout: BUSY_TIMEOUT_MS }));
+  const adapter = withIsolatedTransactions(new PrismaBetterSqlite3({ url: `file:${databasePath()}`, timeout: BUSY_TIMEOUT_MS }));
   const client = new PrismaClient({ adapter });
   for (const pragma of PRAGMAS) await client.$queryRawUnsafe(pragma);
   return client;
