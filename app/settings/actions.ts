@@ -1,9 +1,14 @@
 "use server";
 
+import path from "node:path";
 import { revalidatePath } from "next/cache";
 import { createApiToken, revokeApiToken } from "@/lib/agent/tokens";
 import { requireUser } from "@/lib/auth/session";
+import { backupPlaces } from "@/lib/backup/places";
+import { backupNow } from "@/lib/backup/schedule";
+import { AppError } from "@/lib/errors";
 import { type FormState, formText, runForm } from "@/lib/forms";
+import { importLearner, parseLearnerExport } from "@/lib/portability/learner-data";
 
 /** Form state of token creation: the secret travels back once and is never stored in clear. */
 export type NewTokenState = FormState & { token?: string };
@@ -25,6 +30,28 @@ export async function revokeTokenAction(_state: FormState, formData: FormData): 
     const signedIn = await requireUser();
     const token = await revokeApiToken(signedIn.user.id, formText(formData, "tokenId"));
     return `Revoked “${token.name}”: requests with it are refused from now on.`;
+  });
+  revalidatePath("/settings");
+  return state;
+}
+
+export async function backupAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const state = await runForm(formData, async () => {
+    await requireUser();
+    const result = await backupNow(backupPlaces());
+    return `Backed up the database and ${result.files} file(s) to ${path.basename(result.archive)} (sha256 ${result.sha256.slice(0, 12)}…).`;
+  });
+  revalidatePath("/settings");
+  return state;
+}
+
+export async function importLearnerAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const state = await runForm(formData, async () => {
+    const signedIn = await requireUser();
+    const file = formData.get("file");
+    if (!(file instanceof File) || file.size === 0) throw new AppError("invalid", "Choose an export file.", { file: "choose a .json export file" });
+    const result = await importLearner(parseLearnerExport(await file.text()), signedIn.user.id);
+    return `Imported the learner profile with ${result.rows} rows and ${result.files} file(s).`;
   });
   revalidatePath("/settings");
   return state;

@@ -9,7 +9,9 @@ import { listApiTokens } from "@/lib/agent/tokens";
 import { learnerProfilesOf } from "@/lib/auth/people";
 import { currentUser } from "@/lib/auth/session";
 import { formatTimestamp } from "@/lib/log/format";
-import { createTokenAction, revokeTokenAction } from "./actions";
+import { listBackups } from "@/lib/backup/archive";
+import { backupPlaces } from "@/lib/backup/places";
+import { backupAction, createTokenAction, importLearnerAction, revokeTokenAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -32,9 +34,10 @@ export default async function SettingsPage() {
   }
   const [profiles, tokens] = await Promise.all([learnerProfilesOf(signedIn.user.id), listApiTokens(signedIn.user.id)]);
   const current = profiles.find((p) => p.id === signedIn.learnerId) ?? profiles[0];
+  const backups = listBackups(backupPlaces().backupsDir).slice(0, 10);
   return (
     <>
-      <PageHeader title="Settings">Your account and the credentials agents use to work for you.</PageHeader>
+      <PageHeader title="Settings">Your account, the credentials agents use to work for you, and your data.</PageHeader>
       <Section id="account" title="Account">
         <dl className={`${box} grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]`}>
           <dt className="font-medium">Name</dt>
@@ -99,6 +102,55 @@ export default async function SettingsPage() {
             }))}
           />
         )}
+      </Section>
+      <Section id="your-data" title="Your data">
+        <p className="mb-4 max-w-3xl">
+          Everything lives in one SQLite file and the uploaded files beside it, on this machine. A backup is a consistent copy of both, taken safely
+          while the app runs, with a checksum; restore one with <code>npm run restore -- &lt;archive&gt;</code> while the app is stopped.
+        </p>
+        <div className="grid gap-6 lg:grid-cols-2">
+          <ActionForm action={backupAction} label="Back up now" className={box}>
+            <h3 className="font-semibold">Backups</h3>
+            {backups.length === 0 ? (
+              <p className="text-muted">No backups yet.</p>
+            ) : (
+              <ul className="text-sm">
+                {backups.map((b) => (
+                  <li key={b.name}>
+                    <code>{b.name}</code> · {(b.bytes / 1024).toFixed(0)} KB
+                  </li>
+                ))}
+              </ul>
+            )}
+            <SubmitButton>Back up now</SubmitButton>
+          </ActionForm>
+          <div className={box}>
+            <h3 className="font-semibold">Export</h3>
+            {current ? (
+              <ul className="list-disc pl-5">
+                <li>
+                  <a href={`/settings/export/learner?learner=${current.id}`} className="underline">
+                    Full export (JSON)
+                  </a>{" "}
+                  — every packet, evidence version, review, log entry, pattern, plan and file of your profile, to move it to another install.
+                </li>
+                <li>
+                  <a href={`/settings/export/record?learner=${current.id}`} className="underline">
+                    Learning record (Markdown, zip)
+                  </a>{" "}
+                  — a readable account of your progress, attempts, evidence, reviews and plan log.
+                </li>
+              </ul>
+            ) : (
+              <p className="text-muted">You have no learner profile to export.</p>
+            )}
+          </div>
+          <ActionForm action={importLearnerAction} label="Import a learner export" className={box}>
+            <h3 className="font-semibold">Import</h3>
+            <Field name="file" label="Export file (.json)" type="file" hint="A full export from another install; it becomes a profile of yours." />
+            <SubmitButton>Import</SubmitButton>
+          </ActionForm>
+        </div>
       </Section>
     </>
   );

@@ -19,10 +19,16 @@ export async function readableLearners(signedIn: SignedIn) {
     : client.learner.findMany({ where: { ownerId: signedIn.user.id }, orderBy: { name: "asc" } });
 }
 
-export async function logFilterFor(signedIn: SignedIn, query: Record<string, string | undefined>): Promise<LogFilter & { learnerName: string }> {
-  const { learner, module, status } = LogQuerySchema.parse(query);
+/** The profile named by `learner` (default: the signed-in one's, else their first readable one), if they may read it. */
+export async function readableLearner(signedIn: SignedIn, learner: string | undefined) {
   const learners = await readableLearners(signedIn);
   const chosen = learners.find((l) => l.id === (learner ?? signedIn.learnerId)) ?? (learner ? undefined : learners[0]);
-  if (!chosen) throw new AppError(learner ? "forbidden" : "not-found", learner ? "You cannot read this learner's log." : "There is no learner profile yet.");
+  if (!chosen) throw new AppError(learner ? "forbidden" : "not-found", learner ? "You cannot read this learner's data." : "There is no learner profile yet.");
+  return chosen;
+}
+
+export async function logFilterFor(signedIn: SignedIn, query: Record<string, string | undefined>): Promise<LogFilter & { learnerName: string }> {
+  const { learner, module, status } = LogQuerySchema.parse(query);
+  const chosen = await readableLearner(signedIn, learner);
   return { learnerId: chosen.id, learnerName: chosen.name, moduleNumber: module, status };
 }
