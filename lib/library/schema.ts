@@ -52,22 +52,22 @@ export function slugify(title: string): string {
     .replace(/-+$/, "");
 }
 
-const plain = (what: string) => (value: string, ctx: z.RefinementCtx) => {
-  if (LONE_SURROGATE.test(value)) ctx.addIssue({ code: "custom", message: `${what} contains broken characters` });
-  else if (CONTROL.test(value)) ctx.addIssue({ code: "custom", message: `${what} contains control characters; remove them` });
-};
+function plain(value: string, ctx: z.RefinementCtx) {
+  if (LONE_SURROGATE.test(value)) ctx.addIssue({ code: "custom", message: "contains broken characters (half of a surrogate pair)" });
+  else if (CONTROL.test(value)) ctx.addIssue({ code: "custom", message: "contains control characters; remove them" });
+}
 
-const markdown = (what: string, max: number, required: string | null) =>
+const tooLong = (max: number, length: number) => `use at most ${max.toLocaleString("en")} characters (this has ${length.toLocaleString("en")})`;
+
+const markdown = (max: number, required: string | null) =>
   z
     .string({ error: required ?? "must be text" })
     .default("")
     .transform(normalizeMarkdown)
     .superRefine((value, ctx) => {
       if (required && value === "") ctx.addIssue({ code: "custom", message: required });
-      else if (value.length > max) {
-        ctx.addIssue({ code: "custom", message: `${what} is limited to ${max.toLocaleString("en")} characters (this has ${value.length.toLocaleString("en")})` });
-      }
-      plain(what)(value, ctx);
+      else if (value.length > max) ctx.addIssue({ code: "custom", message: tooLong(max, value.length) });
+      plain(value, ctx);
     });
 
 const title = z
@@ -75,9 +75,9 @@ const title = z
   .transform((t) => t.trim())
   .superRefine((value, ctx) => {
     if (value === "") ctx.addIssue({ code: "custom", message: "enter a title" });
-    else if (value.length > LIMITS.title) ctx.addIssue({ code: "custom", message: `use at most ${LIMITS.title} characters (this has ${value.length})` });
+    else if (value.length > LIMITS.title) ctx.addIssue({ code: "custom", message: tooLong(LIMITS.title, value.length) });
     else if (/[\r\n]/.test(value)) ctx.addIssue({ code: "custom", message: "keep the title on one line" });
-    plain("the title")(value, ctx);
+    plain(value, ctx);
   });
 
 const slugRule = (what: string) =>
@@ -132,12 +132,12 @@ export const PatternInputSchema = z
     slug: z.string().default(""),
     category: z.string({ error: "choose a category" }).trim().min(1, "choose a category"),
     tags,
-    problem: markdown("the problem and context", LIMITS.section, PATTERN_SECTIONS[0].required),
-    whenToUse: markdown("when to use", LIMITS.section, PATTERN_SECTIONS[1].required),
-    howToApply: markdown("how to apply", LIMITS.section, PATTERN_SECTIONS[2].required),
-    tradeOffs: markdown("the trade-offs", LIMITS.section, null),
-    alternatives: markdown("the alternatives", LIMITS.section, null),
-    examples: markdown("the examples", LIMITS.section, null),
+    problem: markdown(LIMITS.section, PATTERN_SECTIONS[0].required),
+    whenToUse: markdown(LIMITS.section, PATTERN_SECTIONS[1].required),
+    howToApply: markdown(LIMITS.section, PATTERN_SECTIONS[2].required),
+    tradeOffs: markdown(LIMITS.section, null),
+    alternatives: markdown(LIMITS.section, null),
+    examples: markdown(LIMITS.section, null),
     sourceModule: optionalNumber.default(null),
     sourceExercise: optionalSlug.default(null),
     archived: z.boolean().default(false),
@@ -156,7 +156,7 @@ export const PlaybookEntryInputSchema = z
     title,
     slug: z.string().default(""),
     kind: z.enum(PLAYBOOK_KINDS, { error: `choose a kind: ${PLAYBOOK_KINDS.join(", ")}` }),
-    body: markdown("the text", LIMITS.body, "write the entry"),
+    body: markdown(LIMITS.body, "write the entry"),
     archived: z.boolean().default(false),
   })
   .transform(withSlug)
