@@ -15,9 +15,11 @@ type Props = {
   className?: string;
   /** Turns `[[pattern-slug]]` into a link to the pattern; unknown slugs show as broken links. */
   wikiLinks?: WikiResolver;
+  /** One line of Markdown inside other text: no paragraph, a span instead of a block. */
+  inline?: boolean;
 };
 
-export function Markdown({ source, resolveHref = (href) => href, className, wikiLinks }: Props) {
+export function Markdown({ source, resolveHref = (href) => href, className, wikiLinks, inline }: Props) {
   const components: Components = {
     a({ href = "", children }) {
       if (wikiLinks && href.startsWith(MISSING_PREFIX)) {
@@ -59,6 +61,9 @@ export function Markdown({ source, resolveHref = (href) => href, className, wiki
         </pre>
       );
     },
+    p({ children }) {
+      return inline ? <>{children}</> : <p>{children}</p>;
+    },
     table({ children }) {
       return (
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Table">
@@ -67,8 +72,9 @@ export function Markdown({ source, resolveHref = (href) => href, className, wiki
       );
     },
   };
+  const Wrapper = inline ? "span" : "div";
   return (
-    <div className={`prose ${className ?? ""}`}>
+    <Wrapper className={inline ? className : `prose ${className ?? ""}`}>
       <ReactMarkdown
         remarkPlugins={wikiLinks ? [remarkGfm, remarkHtmlAsText, [remarkWikiLinks, wikiLinks]] : [remarkGfm, remarkHtmlAsText]}
         rehypePlugins={[rehypeSlug, [rehypeHighlight, { detect: false, ignoreMissing: true }]]}
@@ -76,6 +82,6 @@ export function Markdown({ source, resolveHref = (href) => href, className, wiki
       >
         {source}
       </ReactMarkdown>
-    </div>
+    </Wrapper>
   );
 }

@@ -86,5 +86,5 @@ export async function searchLibrary(learnerId: string, query: string, limit = 20
 export async function searchEverything(learnerId: string | undefined, query: string, limit = 20): Promise<SearchHit[]> {
   const content = searchContent(getContent(), query, limit);
   const own = learnerId ? await searchLibrary(learnerId, query, limit) : [];
-  return [...own.map(({ slug: _slug, ...hit }) => hit), ...content].sort((a, b) => b.score - a.score).slice(0, limit);
+  return [...own, ...content].sort((a, b) => b.score - a.score).slice(0, limit);
 }
