@@ -28,11 +28,13 @@ export const metadata: Metadata = { title: "Patterns" };
 
 type Query = Record<string, string | undefined>;
 
-function Suggestions({ program }: { program: Program }) {
+function Suggestions({ program, canExtract }: { program: Program; canExtract: boolean }) {
   const suggested = program.modules.flatMap((mod) => mod.meta.patterns.map((pattern, index) => ({ mod, pattern, index })));
   return (
     <Section id="suggested" title="Suggested by the modules">
-      <p className="mb-3 text-muted">Each module names patterns to extract in its Pattern phase. Start one from its suggestion:</p>
+      <p className="mb-3 text-muted">
+        Each module names patterns to extract in its Pattern phase{canExtract ? "; start one from its suggestion" : ""}.
+      </p>
       <ul className="grid gap-3 md:grid-cols-2">
         {suggested.map(({ mod, pattern, index }) => (
           <li key={`${mod.slug}-${pattern.name}`} className="rounded-lg border border-line bg-surface p-3">
@@ -43,14 +45,18 @@ function Suggestions({ program }: { program: Program }) {
               <Link href={`${moduleRoute(program.slug, mod.slug)}#pattern-phase`} className="underline">
                 Module {mod.meta.number}: {mod.meta.title}
               </Link>
-              {" · "}
-              <Link
-                href={`/patterns/new?module=${mod.meta.number}&suggestion=${index}`}
-                className="underline"
-                aria-label={`Extract ${pattern.name}`}
-              >
-                Extract
-              </Link>
+              {canExtract ? (
+                <>
+                  {" · "}
+                  <Link
+                    href={`/patterns/new?module=${mod.meta.number}&suggestion=${index}`}
+                    className="underline"
+                    aria-label={`Extract ${pattern.name}`}
+                  >
+                    Extract
+                  </Link>
+                </>
+              ) : null}
             </p>
           </li>
         ))}
@@ -136,7 +142,7 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
       <>
         <PageHeader title="Pattern library">Target: {target}+ documented patterns, organised by category.</PageHeader>
         <LibraryUnavailable access={access} what="your pattern library" />
-        <Suggestions program={program} />
+        <Suggestions program={program} canExtract={false} />
       </>
     );
   }
@@ -267,7 +273,7 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
           </ActionForm>
         </Section>
       ) : null}
-      <Suggestions program={program} />
+      <Suggestions program={program} canExtract={owner.canEdit} />
     </>
   );
 }

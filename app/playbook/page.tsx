@@ -168,7 +168,7 @@ export default async function PlaybookPage({ searchParams }: { searchParams: Pro
         return (
           <Section key={part.name} id={part.name} title={part.title}>
             {items.length === 0 ? (
-              <p className="text-muted">No {part.title.toLowerCase()} entries yet.</p>
+              <p className="text-muted">{part.empty}</p>
             ) : (
               <Entries entries={items} titles={titles} ticks={ticks} view={view} canEdit={owner.canEdit} />
             )}

@@ -40,10 +40,10 @@ export const CATEGORIES_FILE = `${PATTERNS_DIR}/README.md`;
 
 /** The seed's three playbook files and the entry kinds each holds. */
 export const PLAYBOOK_PARTS = [
-  { name: "index", title: "Index", kinds: ["quick-reference", "decision-tree"] },
-  { name: "scenarios", title: "Scenarios", kinds: ["scenario"] },
-  { name: "checklists", title: "Checklists", kinds: ["checklist"] },
-] as const satisfies readonly { name: string; title: string; kinds: readonly PlaybookKind[] }[];
+  { name: "index", title: "Index", kinds: ["quick-reference", "decision-tree"], empty: "No quick references or decision trees yet." },
+  { name: "scenarios", title: "Scenarios", kinds: ["scenario"], empty: "No scenarios yet." },
+  { name: "checklists", title: "Checklists", kinds: ["checklist"], empty: "No checklists yet." },
+] as const satisfies readonly { name: string; title: string; kinds: readonly PlaybookKind[]; empty: string }[];
 
 export const partOf = (kind: PlaybookKind) => PLAYBOOK_PARTS.find((part) => (part.kinds as readonly string[]).includes(kind))!;
 

@@ -43,7 +43,10 @@ export default async function EntryPage({ params, searchParams }: Props) {
   const items = kind === "checklist" ? checklistKeys(parseChecklist(row.body)) : [];
   return (
     <>
-      <PageHeader title={row.title} eyebrow={<Link href={playbookRoute(view)}>{owner.canEdit ? "Playbook" : `Playbook of ${owner.learnerName}`}</Link>}>
+      <PageHeader
+        title={row.title}
+        eyebrow={<Link href={playbookRoute(view)}>{owner.canEdit ? "Playbook" : `Playbook of ${owner.learnerName}`}</Link>}
+      >
         <p className="flex flex-wrap items-center gap-2">
           <Badge tone="accent">{KIND_LABELS[kind]}</Badge>
           {row.archived ? <Badge tone="warning">Archived</Badge> : null}
@@ -91,7 +94,12 @@ export default async function EntryPage({ params, searchParams }: Props) {
         </p>
       ) : null}
       <article className="rounded-lg border border-line bg-surface p-4">
-        <EntryBody kind={kind} body={row.body} wikiLinks={wikiResolver(titles, view)} ticks={{ slug, ticked, action: owner.canEdit ? tickAction : undefined }} />
+        <EntryBody
+          kind={kind}
+          body={row.body}
+          wikiLinks={wikiResolver(titles, view)}
+          ticks={{ slug, ticked, action: owner.canEdit ? tickAction : undefined }}
+        />
       </article>
       {links.length > broken.length ? (
         <p className="mt-4 text-sm">

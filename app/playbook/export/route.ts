@@ -5,7 +5,10 @@ import { exportFileName, exportPlaybookMarkdown } from "@/lib/library/export";
 export async function GET(request: Request) {
   return libraryDownload(request, async (owner) => {
     return new Response(await exportPlaybookMarkdown(owner.learnerId), {
-      headers: { "content-type": "text/markdown; charset=utf-8", "content-disposition": `attachment; filename="${exportFileName(owner.learnerName, "md")}"` },
+      headers: {
+        "content-type": "text/markdown; charset=utf-8",
+        "content-disposition": `attachment; filename="${exportFileName(owner.learnerName, "md")}"`,
+      },
     });
   });
 }

@@ -19,7 +19,10 @@ export default async function NewEntryPage({ searchParams }: { searchParams: Pro
     return (
       <>
         {header}
-        <LibraryUnavailable access={access.kind === "ok" ? { kind: "refused", message: "The playbook belongs to a learner profile; you have none." } : access} what="your playbook" />
+        <LibraryUnavailable
+          access={access.kind === "ok" ? { kind: "refused", message: "The playbook belongs to a learner profile; you have none." } : access}
+          what="your playbook"
+        />
       </>
     );
   }

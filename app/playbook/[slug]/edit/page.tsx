@@ -19,7 +19,10 @@ export default async function EditEntryPage({ params }: { params: Promise<{ slug
     return (
       <>
         <PageHeader title="Edit playbook entry" />
-        <LibraryUnavailable access={access.kind === "ok" ? { kind: "refused", message: "Only the learner who owns this playbook can edit it." } : access} what="your playbook" />
+        <LibraryUnavailable
+          access={access.kind === "ok" ? { kind: "refused", message: "Only the learner who owns this playbook can edit it." } : access}
+          what="your playbook"
+        />
       </>
     );
   }
