@@ -1,24 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { requireUser, type SignedIn } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { type FormState, formText, runForm } from "@/lib/forms";
-import { ownLearnerId } from "@/lib/library/access";
+import { type FormState, formText } from "@/lib/forms";
+import { libraryAction } from "./library-action";
 import { patternRoute } from "@/lib/library/links";
 import { addCategory, createPattern, setPatternArchived, updatePattern } from "@/lib/library/patterns";
 import { PATTERN_SECTIONS } from "@/lib/library/schema";
-
-async function libraryAction(formData: FormData, work: (signedIn: SignedIn, learnerId: string) => Promise<string>): Promise<FormState> {
-  const state = await runForm(formData, async () => {
-    const signedIn = await requireUser();
-    return work(signedIn, ownLearnerId(signedIn));
-  });
-  revalidatePath("/patterns", "layout");
-  revalidatePath("/playbook", "layout");
-  return state;
-}
 
 /** The form's fields as the pattern input; the one "source" choice is "module" or "module:exercise". */
 function patternInput(formData: FormData) {
@@ -46,30 +33,22 @@ async function withSourceErrors<T>(work: Promise<T>): Promise<T> {
 }
 
 export async function createPatternAction(_state: FormState, formData: FormData): Promise<FormState> {
-  let target: string | null = null;
-  const state = await libraryAction(formData, async (signedIn, learnerId) => {
+  return libraryAction(formData, async (signedIn, learnerId) => {
     const row = await withSourceErrors(createPattern(signedIn.asLearner, learnerId, patternInput(formData)));
-    target = `${patternRoute(row.slug)}?saved=${row.version}`;
-    return "Saved.";
+    return { redirect: `${patternRoute(row.slug)}?saved=${row.version}` };
   });
-  if (target) redirect(target);
-  return state;
 }
 
 export async function updatePatternAction(_state: FormState, formData: FormData): Promise<FormState> {
-  let target: string | null = null;
-  const state = await libraryAction(formData, async (signedIn, learnerId) => {
+  return libraryAction(formData, async (signedIn, learnerId) => {
     const row = await withSourceErrors(
       updatePattern(signedIn.asLearner, learnerId, formText(formData, "originalSlug"), patternInput(formData), {
         expectedVersion: Number(formText(formData, "version")),
       }),
     );
     if (!row) return "Nothing changed, so no new version was saved.";
-    target = `${patternRoute(row.slug)}?saved=${row.version}`;
-    return "Saved.";
+    return { redirect: `${patternRoute(row.slug)}?saved=${row.version}` };
   });
-  if (target) redirect(target);
-  return state;
 }
 
 export async function archivePatternAction(_state: FormState, formData: FormData): Promise<FormState> {

@@ -1,23 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { requireUser, type SignedIn } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { type FormState, formText, runForm } from "@/lib/forms";
+import { type FormState, formText } from "@/lib/forms";
 import { ownLearnerId } from "@/lib/library/access";
 import { entryRoute } from "@/lib/library/links";
 import { clearTicks, createEntry, setEntryArchived, setTick, updateEntry } from "@/lib/library/playbook";
-
-async function playbookAction(formData: FormData, work: (signedIn: SignedIn, learnerId: string) => Promise<string>): Promise<FormState> {
-  const state = await runForm(formData, async () => {
-    const signedIn = await requireUser();
-    return work(signedIn, ownLearnerId(signedIn));
-  });
-  revalidatePath("/playbook", "layout");
-  revalidatePath("/patterns", "layout");
-  return state;
-}
+import { libraryAction } from "../patterns/library-action";
 
 const entryInput = (formData: FormData) => ({
   title: formText(formData, "title"),
@@ -27,32 +17,24 @@ const entryInput = (formData: FormData) => ({
 });
 
 export async function createEntryAction(_state: FormState, formData: FormData): Promise<FormState> {
-  let target: string | null = null;
-  const state = await playbookAction(formData, async (signedIn, learnerId) => {
+  return libraryAction(formData, async (signedIn, learnerId) => {
     const row = await createEntry(signedIn.asLearner, learnerId, entryInput(formData));
-    target = `${entryRoute(row.slug)}?saved=${row.version}`;
-    return "Saved.";
+    return { redirect: `${entryRoute(row.slug)}?saved=${row.version}` };
   });
-  if (target) redirect(target);
-  return state;
 }
 
 export async function updateEntryAction(_state: FormState, formData: FormData): Promise<FormState> {
-  let target: string | null = null;
-  const state = await playbookAction(formData, async (signedIn, learnerId) => {
+  return libraryAction(formData, async (signedIn, learnerId) => {
     const row = await updateEntry(signedIn.asLearner, learnerId, formText(formData, "originalSlug"), entryInput(formData), {
       expectedVersion: Number(formText(formData, "version")),
     });
     if (!row) return "Nothing changed, so no new version was saved.";
-    target = `${entryRoute(row.slug)}?saved=${row.version}`;
-    return "Saved.";
+    return { redirect: `${entryRoute(row.slug)}?saved=${row.version}` };
   });
-  if (target) redirect(target);
-  return state;
 }
 
 export async function archiveEntryAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return playbookAction(formData, async (signedIn, learnerId) => {
+  return libraryAction(formData, async (signedIn, learnerId) => {
     const archived = formText(formData, "archived") === "true";
     const row = await setEntryArchived(signedIn.asLearner, learnerId, formText(formData, "slug"), archived);
     return archived ? `Archived as version ${row.version}.` : `Restored as version ${row.version}.`;
@@ -60,7 +42,7 @@ export async function archiveEntryAction(_state: FormState, formData: FormData):
 }
 
 export async function clearTicksAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return playbookAction(formData, async (signedIn, learnerId) => {
+  return libraryAction(formData, async (signedIn, learnerId) => {
     await clearTicks(signedIn.asLearner, learnerId, formText(formData, "slug"));
     return "All ticks cleared.";
   });

@@ -1,7 +1,7 @@
 // The fields of the playbook entry form (new and edit), with the live preview beside them.
-import { Field, SubmitButton } from "@/components/ui/form";
+import { Field } from "@/components/ui/form";
 import { KIND_LABELS, PLAYBOOK_KINDS, type PlaybookEntryData } from "@/lib/library/schema";
-import { LivePreview } from "./live-preview";
+import { EditorLayout } from "./editor-layout";
 
 const KIND_HELP = [
   "Quick reference: a table or short list you look up in daily work.",
@@ -20,31 +20,25 @@ export function EntryFields({
   submitLabel: string;
 }) {
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
-      <div>
-        <Field name="title" label="Title" required defaultValue={defaults.title} />
-        <Field name="slug" label="Slug" hint="Leave empty to make one from the title." defaultValue={defaults.slug} />
-        <Field name="kind" label="Kind" hint={KIND_HELP} defaultValue={defaults.kind ?? "scenario"}>
-          {PLAYBOOK_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {KIND_LABELS[kind]}
-            </option>
-          ))}
-        </Field>
-        <Field
-          name="body"
-          label="Text (Markdown)"
-          hint="Link a pattern with [[its-slug]]."
-          multiline
-          rows={14}
-          required
-          defaultValue={defaults.body}
-        />
-        <SubmitButton>{submitLabel}</SubmitButton>
-      </div>
-      <div className="lg:sticky lg:top-20 lg:self-start">
-        <LivePreview mode="entry" titles={titles} />
-      </div>
-    </div>
+    <EditorLayout mode="entry" titles={titles} submitLabel={submitLabel}>
+      <Field name="title" label="Title" required defaultValue={defaults.title} />
+      <Field name="slug" label="Slug" hint="Leave empty to make one from the title." defaultValue={defaults.slug} />
+      <Field name="kind" label="Kind" hint={KIND_HELP} defaultValue={defaults.kind ?? "scenario"}>
+        {PLAYBOOK_KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {KIND_LABELS[kind]}
+          </option>
+        ))}
+      </Field>
+      <Field
+        name="body"
+        label="Text (Markdown)"
+        hint="Link a pattern with [[its-slug]]."
+        multiline
+        rows={14}
+        required
+        defaultValue={defaults.body}
+      />
+    </EditorLayout>
   );
 }

@@ -1,5 +1,6 @@
 // Which library a page shows (see lib/library/access.ts), and what it says when there is none.
 import Link from "next/link";
+import type { ReactElement } from "react";
 import { currentUser, type SignedIn } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { type LibraryOwner, libraryFor } from "@/lib/library/access";
@@ -37,6 +38,31 @@ export function LibraryUnavailable({ access, what }: { access: Exclude<LibraryAc
       )}
     </p>
   );
+}
+
+type Opened = Extract<LibraryAccess, { kind: "ok" }>;
+
+/**
+ * The library a page works on, or what to show instead: the page's header and why there is
+ * nothing (signed out, refused, or, with `ownOnly`, not the viewer's own library).
+ */
+export async function openLibrary(options: {
+  header: ReactElement;
+  what: string;
+  learner?: string;
+  ownOnly?: string;
+}): Promise<{ opened: Opened; notice?: never } | { opened?: never; notice: ReactElement }> {
+  const access = await resolveLibrary(options.learner);
+  if (access.kind === "ok" && (access.owner.canEdit || !options.ownOnly)) return { opened: access };
+  const shown = access.kind === "ok" ? { kind: "refused" as const, message: options.ownOnly! } : access;
+  return {
+    notice: (
+      <>
+        {options.header}
+        <LibraryUnavailable access={shown} what={options.what} />
+      </>
+    ),
+  };
 }
 
 /** A reviewer's choice of whose library to read. */

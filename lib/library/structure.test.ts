@@ -22,7 +22,12 @@ describe("checklists", () => {
     const blocks = parseChecklist("# Before\n\n- plain\n- [ ] task\n\nAfter.");
     expect(blocks).toEqual([
       { kind: "markdown", source: "# Before" },
-      { kind: "list", ordered: false, start: 1, items: [expect.objectContaining({ key: null, label: "plain" }), expect.objectContaining({ label: "task" })] },
+      {
+        kind: "list",
+        ordered: false,
+        start: 1,
+        items: [expect.objectContaining({ key: null, label: "plain" }), expect.objectContaining({ label: "task" })],
+      },
       { kind: "markdown", source: "After." },
     ]);
   });

@@ -10,7 +10,10 @@ import { brokenWikiLinks, findWikiLinks } from "./wiki-links";
 type Node = { type: string; value?: string; url?: string; children?: Node[] };
 
 function linksIn(markdown: string, known: Record<string, string>) {
-  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkWikiLinks, (slug: string) => (known[slug] ? { href: `/patterns/${slug}`, title: known[slug] } : null));
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkWikiLinks, (slug: string) => (known[slug] ? { href: `/patterns/${slug}`, title: known[slug] } : null));
   const tree = processor.runSync(processor.parse(markdown)) as Node;
   const found: [string, string][] = [];
   const walk = (node: Node) => {
@@ -23,7 +26,8 @@ function linksIn(markdown: string, known: Record<string, string>) {
 
 describe("finding wiki-links", () => {
   it("finds each slug once, in order, outside fenced and inline code", () => {
-    const text = "Use [[beta]] then [[alpha]] and [[beta]] again.\n```\n[[in-fence]]\n```\n`[[in-code]]` and ``[[in-double]] ` x``\n~~~\n[[in-tilde]]\n~~~\n- [ ] [[in-task]]";
+    const text =
+      "Use [[beta]] then [[alpha]] and [[beta]] again.\n```\n[[in-fence]]\n```\n`[[in-code]]` and ``[[in-double]] ` x``\n~~~\n[[in-tilde]]\n~~~\n- [ ] [[in-task]]";
     expect(findWikiLinks(text)).toEqual(["beta", "alpha", "in-task"]);
   });
 
@@ -45,7 +49,9 @@ describe("rendering wiki-links", () => {
   });
 
   it("leaves code and existing links alone, and works inside lists and tables", () => {
-    expect(linksIn("`[[alpha]]`\n\n[text [[alpha]]](https://example.com)", { alpha: "A" })).toEqual([["https://example.com", "text [[alpha]]"]]);
+    expect(linksIn("`[[alpha]]`\n\n[text [[alpha]]](https://example.com)", { alpha: "A" })).toEqual([
+      ["https://example.com", "text [[alpha]]"],
+    ]);
     expect(linksIn("- [ ] check [[alpha]]\n\n| a |\n|---|\n| [[alpha]] |", { alpha: "A" })).toEqual([
       ["/patterns/alpha", "A"],
       ["/patterns/alpha", "A"],

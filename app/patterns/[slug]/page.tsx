@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { LibraryUnavailable, resolveLibrary } from "@/components/library/library-access";
+import { openLibrary } from "@/components/library/library-access";
 import { PatternSections } from "@/components/library/pattern-sections";
-import { ActionForm, SubmitButton } from "@/components/ui/form";
+import { BrokenLinksNotice, ItemToolbar } from "@/components/library/item-toolbar";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
@@ -25,16 +25,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PatternPage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
-  const access = await resolveLibrary(query.learner);
-  if (access.kind !== "ok") {
-    return (
-      <>
-        <PageHeader title="Pattern" />
-        <LibraryUnavailable access={access} what="this pattern" />
-      </>
-    );
-  }
-  const { owner, view } = access;
+  const { opened, notice } = await openLibrary({ header: <PageHeader title="Pattern" />, what: "this pattern", learner: query.learner });
+  if (!opened) return notice;
+  const { owner, view } = opened;
   const row = await getPattern(owner.learnerId, slug);
   if (!row) notFound();
   const data = patternData(row);
@@ -75,37 +68,17 @@ export default async function PatternPage({ params, searchParams }: Props) {
           ) : null}
         </p>
       </PageHeader>
-      {query.saved ? (
-        <p role="status" className="mb-4 rounded border border-success bg-success-soft p-3 text-sm print:hidden">
-          Saved as version {query.saved}.
-        </p>
-      ) : null}
-      <div className="mb-4 flex flex-wrap items-center gap-3 print:hidden">
-        {owner.canEdit ? (
-          <Link href={`${patternRoute(slug)}/edit`} className="rounded bg-accent px-3 py-1.5 font-medium text-accent-ink">
-            Edit
-          </Link>
-        ) : null}
-        <Link href={patternHistoryRoute(slug, view)} className="rounded border border-line px-3 py-1.5">
-          History ({row.version} {row.version === 1 ? "version" : "versions"})
-        </Link>
-        {owner.canEdit ? (
-          <ActionForm
-            action={archivePatternAction}
-            label={data.archived ? "Restore pattern" : "Archive pattern"}
-            className="flex items-center gap-2"
-          >
-            <input type="hidden" name="slug" value={slug} />
-            <input type="hidden" name="archived" value={data.archived ? "false" : "true"} />
-            <SubmitButton tone="plain">{data.archived ? "Restore" : "Archive"}</SubmitButton>
-          </ActionForm>
-        ) : null}
-      </div>
-      {broken.length > 0 ? (
-        <p className="mb-4 rounded border border-danger bg-danger-soft p-3 text-sm">
-          Broken links: {broken.map((b) => `[[${b}]]`).join(", ")} {broken.length === 1 ? "names" : "name"} no pattern.
-        </p>
-      ) : null}
+      <ItemToolbar
+        slug={slug}
+        what="pattern"
+        version={row.version}
+        archived={data.archived}
+        saved={query.saved}
+        editHref={owner.canEdit ? `${patternRoute(slug)}/edit` : null}
+        historyHref={patternHistoryRoute(slug, view)}
+        archiveAction={owner.canEdit ? archivePatternAction : null}
+      />
+      <BrokenLinksNotice slugs={broken} />
       <article>
         <PatternSections data={data} wikiLinks={wikiResolver(titles, view)} />
       </article>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ImportForm } from "@/components/library/import-form";
-import { LibraryUnavailable, resolveLibrary } from "@/components/library/library-access";
+import { openLibrary } from "@/components/library/library-access";
 import { PageHeader } from "@/components/ui/page-header";
 import { IMPORT_LIMITS } from "@/lib/library/import";
 import { libraryRoute } from "@/lib/library/links";
@@ -9,7 +9,6 @@ import { libraryRoute } from "@/lib/library/links";
 export const metadata: Metadata = { title: "Import patterns and playbook" };
 
 export default async function ImportPage() {
-  const access = await resolveLibrary();
   const header = (
     <PageHeader title="Import patterns and playbook" eyebrow={<Link href={libraryRoute()}>Pattern library</Link>}>
       Bring back an export: the zip, its unpacked folder, or the single playbook file. New patterns and entries are created; ones you
@@ -17,17 +16,12 @@ export default async function ImportPage() {
       file with a problem stops the whole import. Up to {IMPORT_LIMITS.uploadBytes / 1024 / 1024} MB.
     </PageHeader>
   );
-  if (access.kind !== "ok" || !access.owner.canEdit) {
-    return (
-      <>
-        {header}
-        <LibraryUnavailable
-          access={access.kind === "ok" ? { kind: "refused", message: "Imports go into your own learner profile; you have none." } : access}
-          what="your pattern library"
-        />
-      </>
-    );
-  }
+  const { opened, notice } = await openLibrary({
+    header,
+    what: "your pattern library",
+    ownOnly: "Imports go into your own learner profile; you have none.",
+  });
+  if (!opened) return notice;
   return (
     <>
       {header}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { LibraryUnavailable, resolveLibrary } from "@/components/library/library-access";
+import { openLibrary } from "@/components/library/library-access";
 import { PatternFields } from "@/components/library/pattern-fields";
 import { ActionForm } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -16,20 +16,14 @@ type Query = { module?: string; suggestion?: string };
 
 export default async function NewPatternPage({ searchParams }: { searchParams: Promise<Query> }) {
   const query = await searchParams;
-  const access = await resolveLibrary();
   const header = <PageHeader title="New pattern" eyebrow={<Link href={libraryRoute()}>Pattern library</Link>} />;
-  if (access.kind !== "ok" || !access.owner.canEdit) {
-    return (
-      <>
-        {header}
-        <LibraryUnavailable
-          access={access.kind === "ok" ? { kind: "refused", message: "Patterns belong to a learner profile; you have none." } : access}
-          what="your pattern library"
-        />
-      </>
-    );
-  }
-  const { owner } = access;
+  const { opened, notice } = await openLibrary({
+    header,
+    what: "your pattern library",
+    ownOnly: "Patterns belong to a learner profile; you have none.",
+  });
+  if (!opened) return notice;
+  const { owner } = opened;
   const program = getProgram(owner.programSlug);
   const mod = program && query.module ? moduleByNumber(program, Number(query.module)) : null;
   const suggestion = mod?.meta.patterns[Number(query.suggestion)];

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EntryBody } from "@/components/library/entry-body";
-import { LibraryUnavailable, resolveLibrary } from "@/components/library/library-access";
+import { openLibrary } from "@/components/library/library-access";
+import { BrokenLinksNotice, ItemToolbar } from "@/components/library/item-toolbar";
 import { ActionForm, SubmitButton } from "@/components/ui/form";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
@@ -23,16 +24,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function EntryPage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
-  const access = await resolveLibrary(query.learner);
-  if (access.kind !== "ok") {
-    return (
-      <>
-        <PageHeader title="Playbook entry" />
-        <LibraryUnavailable access={access} what="this entry" />
-      </>
-    );
-  }
-  const { owner, view } = access;
+  const { opened, notice } = await openLibrary({
+    header: <PageHeader title="Playbook entry" />,
+    what: "this entry",
+    learner: query.learner,
+  });
+  if (!opened) return notice;
+  const { owner, view } = opened;
   const row = await getEntry(owner.learnerId, slug);
   if (!row) notFound();
   const kind = row.kind as PlaybookKind;
@@ -55,39 +53,24 @@ export default async function EntryPage({ params, searchParams }: Props) {
           </span>
         </p>
       </PageHeader>
-      {query.saved ? (
-        <p role="status" className="mb-4 rounded border border-success bg-success-soft p-3 text-sm print:hidden">
-          Saved as version {query.saved}.
-        </p>
-      ) : null}
-      <div className="mb-4 flex flex-wrap items-center gap-3 print:hidden">
-        {owner.canEdit ? (
-          <Link href={`${entryRoute(slug)}/edit`} className="rounded bg-accent px-3 py-1.5 font-medium text-accent-ink">
-            Edit
-          </Link>
-        ) : null}
-        <Link href={entryHistoryRoute(slug, view)} className="rounded border border-line px-3 py-1.5">
-          History ({row.version} {row.version === 1 ? "version" : "versions"})
-        </Link>
-        {owner.canEdit ? (
-          <ActionForm action={archiveEntryAction} label={row.archived ? "Restore entry" : "Archive entry"}>
-            <input type="hidden" name="slug" value={slug} />
-            <input type="hidden" name="archived" value={row.archived ? "false" : "true"} />
-            <SubmitButton tone="plain">{row.archived ? "Restore" : "Archive"}</SubmitButton>
-          </ActionForm>
-        ) : null}
+      <ItemToolbar
+        slug={slug}
+        what="entry"
+        version={row.version}
+        archived={row.archived}
+        saved={query.saved}
+        editHref={owner.canEdit ? `${entryRoute(slug)}/edit` : null}
+        historyHref={entryHistoryRoute(slug, view)}
+        archiveAction={owner.canEdit ? archiveEntryAction : null}
+      >
         {owner.canEdit && kind === "checklist" && ticked.size > 0 ? (
           <ActionForm action={clearTicksAction} label="Clear ticks">
             <input type="hidden" name="slug" value={slug} />
             <SubmitButton tone="plain">Clear all ticks</SubmitButton>
           </ActionForm>
         ) : null}
-      </div>
-      {broken.length > 0 ? (
-        <p className="mb-4 rounded border border-danger bg-danger-soft p-3 text-sm">
-          Broken links: {broken.map((b) => `[[${b}]]`).join(", ")} {broken.length === 1 ? "names" : "name"} no pattern.
-        </p>
-      ) : null}
+      </ItemToolbar>
+      <BrokenLinksNotice slugs={broken} />
       {kind === "checklist" ? (
         <p className="mb-2 text-sm text-muted" aria-live="polite">
           {items.filter((k) => ticked.has(k)).length} of {items.length} ticked

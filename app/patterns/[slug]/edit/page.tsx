@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { LibraryUnavailable, resolveLibrary } from "@/components/library/library-access";
+import { openLibrary } from "@/components/library/library-access";
 import { PatternFields } from "@/components/library/pattern-fields";
 import { ActionForm } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -16,19 +16,13 @@ export const metadata: Metadata = { title: "Edit pattern" };
 
 export default async function EditPatternPage({ params }: Props) {
   const { slug } = await params;
-  const access = await resolveLibrary();
-  if (access.kind !== "ok" || !access.owner.canEdit) {
-    return (
-      <>
-        <PageHeader title="Edit pattern" />
-        <LibraryUnavailable
-          access={access.kind === "ok" ? { kind: "refused", message: "Only the learner who owns this library can edit it." } : access}
-          what="your pattern library"
-        />
-      </>
-    );
-  }
-  const { owner } = access;
+  const { opened, notice } = await openLibrary({
+    header: <PageHeader title="Edit pattern" />,
+    what: "your pattern library",
+    ownOnly: "Only the learner who owns this library can edit it.",
+  });
+  if (!opened) return notice;
+  const { owner } = opened;
   const row = await getPattern(owner.learnerId, slug);
   if (!row) notFound();
   const [categories, titles] = await Promise.all([knownCategories(owner.learnerId), patternTitles(owner.learnerId)]);

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { LibraryUnavailable, resolveLibrary } from "@/components/library/library-access";
+import { openLibrary } from "@/components/library/library-access";
 import { PatternSections } from "@/components/library/pattern-sections";
 import { VersionHistory } from "@/components/library/version-history";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,44 +14,38 @@ export const metadata: Metadata = { title: "Pattern history" };
 
 export default async function PatternHistoryPage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
-  const access = await resolveLibrary(query.learner);
-  if (access.kind !== "ok") {
-    return (
-      <>
-        <PageHeader title="Pattern history" />
-        <LibraryUnavailable access={access} what="this pattern" />
-      </>
-    );
-  }
-  const row = await getPattern(access.owner.learnerId, slug);
+  const { opened, notice } = await openLibrary({
+    header: <PageHeader title="Pattern history" />,
+    what: "this pattern",
+    learner: query.learner,
+  });
+  if (!opened) return notice;
+  const row = await getPattern(opened.owner.learnerId, slug);
   if (!row) notFound();
   const versions = await patternHistory(row.id);
   return (
-    <>
-      <PageHeader title={`History of “${row.title}”`} eyebrow={<Link href={patternRoute(slug, access.view)}>Back to the pattern</Link>}>
-        Every save is kept; earlier versions are never changed.
-      </PageHeader>
-      <VersionHistory
-        versions={versions.map((v) => ({
-          version: v.version,
-          createdAt: v.createdAt,
-          fields: [
-            ["Title", v.data.title],
-            ["Slug", v.data.slug],
-            ["Category", categoryLabel(v.data.category)],
-            ["Tags", v.data.tags.join(", ")],
-            [
-              "Where it came from",
-              v.data.sourceModule === null
-                ? ""
-                : `Module ${v.data.sourceModule}${v.data.sourceExercise ? `, exercise ${v.data.sourceExercise}` : ""}`,
-            ],
-            ["Archived", v.data.archived ? "yes" : "no"],
-            ...PATTERN_SECTIONS.map((s) => [s.heading, v.data[s.key]] as [string, string]),
+    <VersionHistory
+      title={row.title}
+      back={{ href: patternRoute(slug, opened.view), label: "Back to the pattern" }}
+      versions={versions.map((v) => ({
+        version: v.version,
+        createdAt: v.createdAt,
+        fields: [
+          ["Title", v.data.title],
+          ["Slug", v.data.slug],
+          ["Category", categoryLabel(v.data.category)],
+          ["Tags", v.data.tags.join(", ")],
+          [
+            "Where it came from",
+            v.data.sourceModule === null
+              ? ""
+              : `Module ${v.data.sourceModule}${v.data.sourceExercise ? `, exercise ${v.data.sourceExercise}` : ""}`,
           ],
-          content: <PatternSections data={v.data} level={3} />,
-        }))}
-      />
-    </>
+          ["Archived", v.data.archived ? "yes" : "no"],
+          ...PATTERN_SECTIONS.map((s) => [s.heading, v.data[s.key]] as [string, string]),
+        ],
+        content: <PatternSections data={v.data} level={3} />,
+      }))}
+    />
   );
 }

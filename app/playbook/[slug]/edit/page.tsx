@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EntryFields } from "@/components/library/entry-fields";
-import { LibraryUnavailable, resolveLibrary } from "@/components/library/library-access";
+import { openLibrary } from "@/components/library/library-access";
 import { ActionForm } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
 import { entryRoute } from "@/lib/library/links";
@@ -14,21 +14,15 @@ export const metadata: Metadata = { title: "Edit playbook entry" };
 
 export default async function EditEntryPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const access = await resolveLibrary();
-  if (access.kind !== "ok" || !access.owner.canEdit) {
-    return (
-      <>
-        <PageHeader title="Edit playbook entry" />
-        <LibraryUnavailable
-          access={access.kind === "ok" ? { kind: "refused", message: "Only the learner who owns this playbook can edit it." } : access}
-          what="your playbook"
-        />
-      </>
-    );
-  }
-  const row = await getEntry(access.owner.learnerId, slug);
+  const { opened, notice } = await openLibrary({
+    header: <PageHeader title="Edit playbook entry" />,
+    what: "your playbook",
+    ownOnly: "Only the learner who owns this playbook can edit it.",
+  });
+  if (!opened) return notice;
+  const row = await getEntry(opened.owner.learnerId, slug);
   if (!row) notFound();
-  const titles = await patternTitles(access.owner.learnerId);
+  const titles = await patternTitles(opened.owner.learnerId);
   return (
     <>
       <PageHeader title={`Edit “${row.title}”`} eyebrow={<Link href={entryRoute(slug)}>Back to the entry</Link>}>

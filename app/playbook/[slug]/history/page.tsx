@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EntryBody } from "@/components/library/entry-body";
-import { LibraryUnavailable, resolveLibrary } from "@/components/library/library-access";
+import { openLibrary } from "@/components/library/library-access";
 import { VersionHistory } from "@/components/library/version-history";
 import { PageHeader } from "@/components/ui/page-header";
 import { entryRoute } from "@/lib/library/links";
@@ -15,37 +14,31 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ learne
 
 export default async function EntryHistoryPage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
-  const access = await resolveLibrary(query.learner);
-  if (access.kind !== "ok") {
-    return (
-      <>
-        <PageHeader title="Playbook entry history" />
-        <LibraryUnavailable access={access} what="this entry" />
-      </>
-    );
-  }
-  const row = await getEntry(access.owner.learnerId, slug);
+  const { opened, notice } = await openLibrary({
+    header: <PageHeader title="Playbook entry history" />,
+    what: "this entry",
+    learner: query.learner,
+  });
+  if (!opened) return notice;
+  const row = await getEntry(opened.owner.learnerId, slug);
   if (!row) notFound();
   const versions = await entryHistory(row.id);
   return (
-    <>
-      <PageHeader title={`History of “${row.title}”`} eyebrow={<Link href={entryRoute(slug, access.view)}>Back to the entry</Link>}>
-        Every save is kept; earlier versions are never changed.
-      </PageHeader>
-      <VersionHistory
-        versions={versions.map((v) => ({
-          version: v.version,
-          createdAt: v.createdAt,
-          fields: [
-            ["Title", v.data.title],
-            ["Slug", v.data.slug],
-            ["Kind", KIND_LABELS[v.data.kind]],
-            ["Archived", v.data.archived ? "yes" : "no"],
-            ["Text", v.data.body],
-          ],
-          content: <EntryBody kind={v.data.kind} body={v.data.body} />,
-        }))}
-      />
-    </>
+    <VersionHistory
+      title={row.title}
+      back={{ href: entryRoute(slug, opened.view), label: "Back to the entry" }}
+      versions={versions.map((v) => ({
+        version: v.version,
+        createdAt: v.createdAt,
+        fields: [
+          ["Title", v.data.title],
+          ["Slug", v.data.slug],
+          ["Kind", KIND_LABELS[v.data.kind]],
+          ["Archived", v.data.archived ? "yes" : "no"],
+          ["Text", v.data.body],
+        ],
+        content: <EntryBody kind={v.data.kind} body={v.data.body} />,
+      }))}
+    />
   );
 }
