@@ -2,7 +2,8 @@
 // page; only the reviewer, in the browser, can accept it.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { scoreAll, signIn } from "./fixtures";
+import { scoreAll } from "./fixtures";
+import { signIn } from "./people";
 import { type AgentServer, createToken, expect, LEARNER, mastery, REVIEWER, rowCounts, test } from "./agent-server";
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });

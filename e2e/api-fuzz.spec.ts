@@ -1,7 +1,8 @@
 // Malformed, oversized and wrong-typed requests to every endpoint of the OpenAPI document: never
 // a 5xx, always a JSON error naming the problem, and not one row written.
 import type { APIRequestContext, APIResponse } from "@playwright/test";
-import { signIn } from "./fixtures";
+import {  } from "./fixtures";
+import { signIn } from "./people";
 import { createToken, expect, REVIEWER, rowCounts, test } from "./agent-server";
 
 type Operation = { operationId: string; parameters?: { name: string; in: string }[]; requestBody?: { content: { "application/json": { example?: Record<string, unknown> } } }; security: unknown[]; "x-max-body-bytes"?: number };

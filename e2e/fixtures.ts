@@ -1,7 +1,7 @@
 // Shared Playwright fixtures: an accessibility check with axe that fails on serious or
-// critical violations, an assertion that no error boundary is showing, and sign-in helpers.
+// critical violations, an assertion that no error boundary is showing, and rubric scoring.
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, type Browser, expect, type Locator, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 
 type Fixtures = {
   expectAccessible: (page?: Page) => Promise<void>;
@@ -25,17 +25,6 @@ export { expect };
 
 export async function expectNoErrorBoundary(page: Page) {
   await expect(page.getByTestId("error-boundary")).toHaveCount(0);
-}
-
-/** A new browser context signed in as `who`. */
-export async function signIn(browser: Browser, who: { name: string; passphrase: string }): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Name").fill(who.name);
-  await page.getByLabel("Passphrase").fill(who.passphrase);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText(`${who.name} (`)).toBeVisible();
-  return page;
 }
 
 /** Chooses `level` in all six rubric dimensions of a form. */

@@ -1,9 +1,8 @@
-// The whole review gate in a browser: setup, start, refusals, proof, reject, rework, accept, log.
+// The whole review gate in a browser: start, refusals, proof, reject, rework, accept, log.
 import type { Page } from "@playwright/test";
-import { expect, scoreAll, signIn, test } from "./fixtures";
+import { expect, scoreAll, test } from "./fixtures";
+import { LEARNER, REVIEWER, signIn } from "./people";
 
-const LEARNER = { name: "Ada Learner", passphrase: "ada-passphrase-1" };
-const REVIEWER = { name: "Rex Reviewer", passphrase: "rex-passphrase-1" };
 const MODULE_1 = "/programs/codex-mastery/modules/internals/packet";
 
 async function fillProof(page: Page, evidenceTitle: string) {
@@ -24,25 +23,6 @@ async function fillProof(page: Page, evidenceTitle: string) {
 
 // Whole flows with two browsers: give them room on a busy 2-core machine.
 test.describe.configure({ mode: "serial", timeout: 120_000 });
-
-test("setup refuses a weak passphrase, then creates the learner and the reviewer", async ({ page, expectAccessible }) => {
-  await page.goto("/setup");
-  await expectAccessible();
-  const form = page.getByRole("form", { name: "Set up" });
-  await form.getByRole("group", { name: "Learner" }).getByLabel("Name").fill(LEARNER.name);
-  await form.getByRole("group", { name: "Learner" }).getByLabel("Passphrase").fill("short");
-  await form.getByRole("group", { name: "Reviewer" }).getByLabel("Name").fill(REVIEWER.name);
-  await form.getByRole("group", { name: "Reviewer" }).getByLabel("Passphrase").fill(REVIEWER.passphrase);
-  await form.getByRole("button", { name: /Create and sign in/ }).click();
-  await expect(form.getByText("use at least 10 characters")).toBeVisible();
-  await expect(form.getByRole("group", { name: "Reviewer" }).getByLabel("Name")).toHaveValue(REVIEWER.name);
-
-  await form.getByRole("group", { name: "Learner" }).getByLabel("Passphrase").fill(LEARNER.passphrase);
-  await form.getByRole("group", { name: "Reviewer" }).getByLabel("Passphrase").fill(REVIEWER.passphrase);
-  await form.getByRole("button", { name: /Create and sign in/ }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
-  await expect(page.getByText(`${LEARNER.name} (learner)`)).toBeVisible();
-});
 
 test("a packet goes through refusals, rejection, rework and acceptance", async ({ browser, expectAccessible }) => {
   const learner = await signIn(browser, LEARNER);

@@ -7,7 +7,8 @@ import { addLearnerProfile, createUser } from "../lib/auth/people";
 import { db } from "../lib/db";
 import { checkPlan } from "../lib/execplans/check";
 import { waivePrerequisite } from "../lib/reviews/service";
-import { expect, signIn, test } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { signIn } from "./people";
 
 const LEARNER = { name: "Pia Planner", passphrase: "pia-passphrase-1" };
 const OTHER = { name: "Otto Other", passphrase: "otto-passphrase-1" };

@@ -1,5 +1,6 @@
 // The one Prisma client of the process, on SQLite through better-sqlite3, with the pragmas a
 // local app that must not lose data needs. SQLite-specific SQL stays here and in the migrations.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { PrismaClient } from "./generated/prisma/client";
 import { databasePath } from "./env";
@@ -31,6 +32,9 @@ function createLock(): () => Promise<() => void> {
   };
 }
 
+/** Set while a callback of `$transaction` runs: its queries belong to that transaction. */
+const insideTransaction = new AsyncLocalStorage<true>();
+
 type Queryable = { queryRaw: (query: unknown) => Promise<unknown>; executeRaw: (query: unknown) => Promise<unknown> };
 type Transaction = { commit: () => Promise<void>; rollback: () => Promise<void> };
 
@@ -41,7 +45,8 @@ type Transaction = { commit: () => Promise<void>; rollback: () => Promise<void> 
  *   locked" because another process (a backup, a second server, a script) wrote in between;
  * - a query made outside any transaction waits while a transaction is open, instead of running
  *   inside it on the shared connection, where it would read uncommitted rows and see its own
- *   write rolled back with someone else's transaction.
+ *   write rolled back with someone else's transaction. Queries made from within a transaction's
+ *   callback (through the client rather than `tx`) are part of that transaction and go ahead.
  */
 function withIsolatedTransactions(factory: PrismaBetterSqlite3): PrismaBetterSqlite3 {
   const connectAdapter = factory.connect.bind(factory);
@@ -56,6 +61,7 @@ function withIsolatedTransactions(factory: PrismaBetterSqlite3): PrismaBetterSql
     for (const method of ["queryRaw", "executeRaw"] as const) {
       const run = queryable[method].bind(adapter);
       queryable[method] = async (query) => {
+        if (insideTransaction.getStore()) return run(query);
         const release = await acquire();
         try {
           return await run(query);
@@ -96,6 +102,8 @@ async function connect(): Promise<Db> {
   const { PrismaClient } = await import("./generated/prisma/client");
   const adapter = withIsolatedTransactions(new PrismaBetterSqlite3({ url: `file:${databasePath()}`, timeout: BUSY_TIMEOUT_MS }));
   const client = new PrismaClient({ adapter });
+  const begin = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  (client as unknown as { $transaction: typeof begin }).$transaction = (...args) => insideTransaction.run(true, () => begin(...args));
   for (const pragma of PRAGMAS) await client.$queryRawUnsafe(pragma);
   return client;
 }
