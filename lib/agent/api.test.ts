@@ -21,6 +21,9 @@ const logRoute = await import("../../app/api/v1/log/route");
 const reviewRoute = await import("../../app/api/v1/packets/[id]/review/route");
 const rescoreRoute = await import("../../app/api/v1/packets/[id]/rescore/route");
 const packetsRoute = await import("../../app/api/v1/packets/route");
+const playbookExportRoute = await import("../../app/api/v1/playbook/export/route");
+const { createPattern } = await import("../library/patterns");
+const { createEntry } = await import("../library/playbook");
 
 let token: string;
 let userId: string;
@@ -195,5 +198,21 @@ describe("document answers", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
     expect(await response.text()).toBe("# Ada\n");
+  });
+});
+
+describe("exports", () => {
+  it("answers the playbook with the patterns it links as Markdown, as the token's learner", async () => {
+    const actor = { kind: "learner" as const, userId, label: "Ada" };
+    await createPattern(actor, learnerId, { title: "Budget the context", category: "speed", problem: "Context fills up.", whenToUse: "Long sessions.", howToApply: "Trim reads." });
+    await createEntry(actor, learnerId, { title: "Before a long session", kind: "checklist", body: "- [ ] Apply [[budget-the-context]]" });
+    const response = await playbookExportRoute.GET(new Request("http://127.0.0.1/api/v1/playbook/export", { headers: { authorization: `Bearer ${token}` } }), {
+      params: Promise.resolve({}),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
+    const text = await response.text();
+    expect(text).toContain("Before a long session");
+    expect(text).toContain("Budget the context");
   });
 });

@@ -246,6 +246,16 @@ export const API = {
     query: S.SearchQuery,
     answer: S.SearchAnswer,
   }),
+  exportPlaybook: defineEndpoint({
+    method: "GET",
+    path: "/api/v1/playbook/export",
+    operationId: "exportPlaybook",
+    tag: "Exports",
+    summary: "The learner's playbook, with the patterns it links, as one Markdown document",
+    auth: "learner",
+    answer: { mediaType: "text/markdown", description: "The playbook in Markdown, as the Playbook page's download." },
+    cli: "mastery export playbook -o playbook.md",
+  }),
   openApi: defineEndpoint({
     method: "GET",
     path: "/api/v1/openapi.json",

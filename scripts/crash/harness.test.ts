@@ -14,7 +14,7 @@ describe("the crash harness", () => {
     const report = await runCrashHarness({ dbFile, kills: 4, maxDelayMs: 400 });
     expect(report.kills).toBe(4);
     expect(report.writes).toBeGreaterThan(4);
-    expect(Object.keys(report.byKind)).toEqual(expect.arrayContaining(["packet", "evidence"]));
+    expect(Object.keys(report.byKind)).toEqual(expect.arrayContaining(["packet", "evidence", "pattern"]));
   }, 120_000);
 
   it("notices a missing acknowledged write and a half-done operation", () => {

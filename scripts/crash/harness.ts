@@ -9,7 +9,7 @@ import Database from "better-sqlite3";
 import { applyPendingMigrations } from "../../prisma/migrator";
 
 const WORKER = path.join(import.meta.dirname, "worker.ts");
-const TABLE_OF: Record<string, string> = { packet: "Packet", evidence: "Evidence", proof: "CompletionProof", review: "Review" };
+const TABLE_OF: Record<string, string> = { packet: "Packet", evidence: "Evidence", proof: "CompletionProof", review: "Review", pattern: "PatternVersion" };
 
 type Ack = { kind: string; id: string };
 export type CrashReport = { kills: number; writes: number; byKind: Record<string, number>; appendOnlyRows: number };
@@ -71,6 +71,8 @@ export function checkAfterKill(dbFile: string, acknowledged: Ack[], seen: Map<st
       // An accept writes the review and completes the packet together, and only together.
       `SELECT id FROM Packet p WHERE status = 'completed' AND NOT EXISTS (SELECT 1 FROM Review r WHERE r.packetId = p.id AND r.verdict = 'accept')`,
       `SELECT r.id FROM Review r JOIN Packet p ON p.id = r.packetId WHERE r.verdict = 'accept' AND p.status <> 'completed'`,
+      // A pattern save moves the head row and appends its version together.
+      `SELECT p.id FROM Pattern p WHERE p.version <> (SELECT MAX(v.version) FROM PatternVersion v WHERE v.patternId = p.id)`,
       // Every transition is logged with the status it produced.
       `SELECT p.id FROM Packet p
          WHERE p.attempt = (SELECT MAX(attempt) FROM Packet q WHERE q.learnerId = p.learnerId AND q.moduleNumber = p.moduleNumber)
@@ -92,7 +94,7 @@ export async function runCrashHarness(options: { dbFile: string; kills: number; 
   const acknowledged: Ack[] = [];
   const seen = new Map<string, string>();
   for (let n = 1; n <= kills; n++) {
-    await runUntilKilled(dbFile, Math.floor(Math.random() * maxDelayMs), acknowledged);
+    await runUntilKilled(dbFile, 50 + Math.floor(Math.random() * maxDelayMs), acknowledged);
     const problems = checkAfterKill(dbFile, acknowledged, seen);
     if (problems.length > 0) throw new Error(`after kill ${n}:\n  ${problems.slice(0, 20).join("\n  ")}`);
     options.onKill?.(n);

@@ -1,8 +1,9 @@
 // The crash harness's writer: drives the app's own write paths (packet transitions, evidence
-// versions, completion proofs, reviews with their log entries) in an endless loop and prints
+// versions, completion proofs, reviews with their log entries, pattern versions) in an endless loop and prints
 // one JSON line per write after it was acknowledged, i.e. after the domain function returned.
 // It picks up wherever the database is, so it can be killed and restarted at any moment.
 import { db } from "../../lib/db";
+import { createPattern, updatePattern } from "../../lib/library/patterns";
 import { addEvidence, listEvidence } from "../../lib/packets/evidence";
 import { startPacket, submitPacket } from "../../lib/packets/service";
 import type { Actor } from "../../lib/packets/transitions";
@@ -26,7 +27,26 @@ async function people() {
   return { learnerId: profile.id, learner, reviewer };
 }
 
-async function step(learnerId: string, learner: Actor, reviewer: Actor) {
+async function savePattern(learnerId: string, learner: Actor) {
+  const client = await db();
+  const slug = `pattern-${Math.floor(Math.random() * 20)}`;
+  const input = {
+    title: `Pattern ${slug}`,
+    slug,
+    category: "speed",
+    problem: `Problem ${Math.random()}`,
+    whenToUse: "When it helps.",
+    howToApply: "x".repeat(100 + Math.floor(Math.random() * 2000)),
+  };
+  const existing = await client.pattern.findUnique({ where: { learnerId_slug: { learnerId, slug } } });
+  const row = existing ? await updatePattern(learner, learnerId, slug, input) : await createPattern(learner, learnerId, input);
+  if (!row) return;
+  const version = await client.patternVersion.findUniqueOrThrow({ where: { patternId_version: { patternId: row.id, version: row.version } } });
+  ack("pattern", version.id);
+}
+
+async function step(n: number, learnerId: string, learner: Actor, reviewer: Actor) {
+  if (n % 4 === 1) return savePattern(learnerId, learner);
   const client = await db();
   const open = await client.packet.findFirst({ where: { learnerId, status: { in: ["in_progress", "review_required"] } } });
   if (!open) {
@@ -70,4 +90,4 @@ async function step(learnerId: string, learner: Actor, reviewer: Actor) {
 
 const { learnerId, learner, reviewer } = await people();
 console.log(JSON.stringify({ kind: "ready", id: learnerId }));
-for (;;) await step(learnerId, learner, reviewer);
+for (let n = 0; ; n++) await step(n, learnerId, learner, reviewer);
