@@ -1,7 +1,8 @@
 // `npm run test:e2e`: Playwright against a real `next start` with a fresh temporary database
-// and a temporary copy of the content (plus the broken fixture program the specs expect).
+// and a temporary copy of the content, plus the fixture programs the specs expect: a broken one
+// and a copy of the template whose first module carries script-injection payloads.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensureChromium } from "./chromium";
@@ -18,6 +19,11 @@ const scratch = mkdtempSync(path.join(tmpdir(), "mastery-e2e-"));
 const contentDir = path.join(scratch, "content");
 cpSync("content", contentDir, { recursive: true });
 cpSync(path.join("e2e", "fixtures", "content"), contentDir, { recursive: true });
+const inert = path.join(contentDir, "inert-fixture");
+cpSync(path.join("content", "async-plan-template"), inert, { recursive: true });
+const programFile = path.join(inert, "program.md");
+writeFileSync(programFile, readFileSync(programFile, "utf8").replace('title: "Async Plan Template"', 'title: "Inert Fixture"'));
+appendFileSync(path.join(inert, "modules", "01-orientation.md"), `\n${readFileSync(path.join("e2e", "fixtures", "xss-payloads.md"), "utf8")}`);
 
 const result = spawnSync(path.resolve("node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], {
   stdio: "inherit",
