@@ -23,6 +23,10 @@ beforeAll(async () => {
     INSERT INTO ReviewComment (id, packetId, evidenceItemKey, body, authorId, authorName) VALUES ('rc1', 'p1', 'k', 'Fix', 'u2', 'Rev');
     INSERT INTO CommentResolution (id, commentId, note) VALUES ('cr1', 'rc1', 'Done');
     INSERT INTO PlanLogEntry (id, learnerId, moduleNumber, status, summary, evidence, risks, next, actorKind, actorLabel) VALUES ('g1', 'l1', 1, 'in_progress', 's', 'e', 'r', 'n', 'learner', 'Ada');
+    INSERT INTO Pattern (id, learnerId, slug, version, title, category, problem, whenToUse, howToApply, updatedAt) VALUES ('pt1', 'l1', 'p', 1, 'P', 'speed', 'p', 'w', 'h', 0);
+    INSERT INTO PatternVersion (id, patternId, version, data) VALUES ('pv1', 'pt1', 1, '{}');
+    INSERT INTO PlaybookEntry (id, learnerId, slug, version, kind, title, body, updatedAt) VALUES ('pe1', 'l1', 'e', 1, 'scenario', 'E', 'b', 0);
+    INSERT INTO PlaybookEntryVersion (id, entryId, version, data) VALUES ('ev1', 'pe1', 1, '{}');
   `);
 });
 afterAll(() => {
@@ -37,6 +41,8 @@ const TABLES: [string, string, string][] = [
   ["ReviewComment", "body", "rc1"],
   ["CommentResolution", "note", "cr1"],
   ["PlanLogEntry", "summary", "g1"],
+  ["PatternVersion", "data", "pv1"],
+  ["PlaybookEntryVersion", "data", "ev1"],
 ];
 
 describe("append-only tables", () => {

@@ -6,17 +6,27 @@ import rehypeHighlight from "rehype-highlight";
 import rehypeSlug from "rehype-slug";
 import remarkGfm from "remark-gfm";
 import { remarkHtmlAsText } from "@/lib/content/remark-html-as-text";
+import { MISSING_PREFIX, remarkWikiLinks, type WikiResolver } from "@/lib/library/remark-wiki-links";
 
 type Props = {
   source: string;
   /** Maps an href or image src written in the source to the URL the app serves, or null. */
   resolveHref?: (href: string) => string | null;
   className?: string;
+  /** Turns `[[pattern-slug]]` into a link to the pattern; unknown slugs show as broken links. */
+  wikiLinks?: WikiResolver;
 };
 
-export function Markdown({ source, resolveHref = (href) => href, className }: Props) {
+export function Markdown({ source, resolveHref = (href) => href, className, wikiLinks }: Props) {
   const components: Components = {
     a({ href = "", children }) {
+      if (wikiLinks && href.startsWith(MISSING_PREFIX)) {
+        return (
+          <span className="text-danger underline decoration-wavy" title={`No pattern has the slug ${href.slice(MISSING_PREFIX.length)}`}>
+            {children} (missing)
+          </span>
+        );
+      }
       const target = resolveHref(href);
       if (target === null) return <span className="text-danger">{children}</span>;
       if (target.startsWith("/") || target.startsWith("#")) return <Link href={target}>{children}</Link>;
@@ -60,7 +70,7 @@ export function Markdown({ source, resolveHref = (href) => href, className }: Pr
   return (
     <div className={`prose ${className ?? ""}`}>
       <ReactMarkdown
-        remarkPlugins={[remarkGfm, remarkHtmlAsText]}
+        remarkPlugins={wikiLinks ? [remarkGfm, remarkHtmlAsText, [remarkWikiLinks, wikiLinks]] : [remarkGfm, remarkHtmlAsText]}
         rehypePlugins={[rehypeSlug, [rehypeHighlight, { detect: false, ignoreMissing: true }]]}
         components={components}
       >

@@ -101,7 +101,8 @@ function readValidated<T extends z.ZodType>(
   return { meta: parsed.data, body: source.body, bodyLine: source.bodyLine };
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** A zod issue in the words the content check uses. */
+export function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === "invalid_value") return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
   if (issue.code === "unrecognized_keys") return `unknown field(s) ${issue.keys.join(", ")}`;
   return issue.message

@@ -5,7 +5,8 @@ import { exerciseRoute, moduleRoute, programRoute } from "./links";
 import type { ContentIndex } from "./loader";
 
 export type SearchDoc = { id: string; kind: "program" | "module" | "exercise"; title: string; context: string; url: string; text: string };
-export type SearchHit = Omit<SearchDoc, "text"> & { snippet: string; score: number };
+/** A result; the app-wide search adds the signed-in learner's patterns and playbook entries. */
+export type SearchHit = Omit<SearchDoc, "text" | "kind"> & { kind: SearchDoc["kind"] | "pattern" | "playbook"; snippet: string; score: number };
 
 function documentsOf(content: ContentIndex): SearchDoc[] {
   const docs: SearchDoc[] = [];

@@ -1,0 +1,248 @@
+// Importing an exported library back: a zip, a folder of files or the single playbook file is
+// read and checked as a whole first. The plan lists what would be created, which existing
+// entries (same slug) would get a new version, and every bad file by name; nothing is written
+// unless the whole import is valid, and then it is written in one transaction.
+import { createHash } from "node:crypto";
+import { unzipSync } from "fflate";
+import { db } from "../db";
+import { AppError } from "../errors";
+import type { Actor } from "../packets/transitions";
+import { transaction, type Tx } from "../packets/service";
+import { ownLibrary } from "./access";
+import { type FileProblem, isSingleFile, libraryFileKind, type ParsedLibrary, parseLibrary, parseSingleFile } from "./markdown-format";
+import { contextProblems, knownCategories, patternData, type PatternRow, samePattern, writePattern } from "./patterns";
+import { entryData, type EntryRow, sameEntry, writeEntry } from "./playbook";
+import { CategorySlugSchema, PATTERN_SECTIONS, type PatternData, PatternInputSchema, type PlaybookEntryData, PlaybookEntryInputSchema } from "./schema";
+
+export type UploadedFile = { name: string; bytes: Uint8Array };
+
+export const IMPORT_LIMITS = { uploadBytes: 20 * 1024 * 1024, unpackedBytes: 50 * 1024 * 1024, files: 5000 } as const;
+
+const emptyParse = (): ParsedLibrary => ({ categories: [], patterns: [], entries: [], problems: [], ignored: [] });
+
+function decode(name: string, bytes: Uint8Array, problems: FileProblem[]): string | null {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    problems.push({ file: name, message: "is not UTF-8 text" });
+    return null;
+  }
+}
+
+function unzip(upload: UploadedFile, out: ParsedLibrary): Map<string, Uint8Array> | null {
+  let unpacked = 0;
+  let count = 0;
+  try {
+    const entries = unzipSync(upload.bytes, {
+      filter: (file) => {
+        if (file.name.endsWith("/")) return false;
+        unpacked += file.originalSize;
+        count++;
+        if (unpacked > IMPORT_LIMITS.unpackedBytes || count > IMPORT_LIMITS.files) throw new RangeError("too large");
+        return file.name.endsWith(".md");
+      },
+    });
+    return new Map(Object.entries(entries));
+  } catch (error) {
+    const tooLarge = error instanceof RangeError;
+    out.problems.push({
+      file: upload.name,
+      message: tooLarge ? `unpacks to more than ${IMPORT_LIMITS.unpackedBytes / 1024 / 1024} MB or ${IMPORT_LIMITS.files} files` : "is not a readable zip archive",
+    });
+    return null;
+  }
+}
+
+/** Reads an upload: one zip, one exported playbook file, or the files of a folder (with their relative paths as names). */
+export function readUpload(uploads: UploadedFile[]): ParsedLibrary {
+  if (uploads.length === 0) throw new AppError("invalid", "Choose what to import.", { files: "choose a zip, a folder or an exported playbook file" });
+  const total = uploads.reduce((n, u) => n + u.bytes.byteLength, 0);
+  if (total > IMPORT_LIMITS.uploadBytes) throw new AppError("invalid", "The upload is too large.", { files: `imports are limited to ${IMPORT_LIMITS.uploadBytes / 1024 / 1024} MB` });
+  const out = emptyParse();
+  const single = uploads.length === 1 ? uploads[0]! : null;
+  let files: Map<string, Uint8Array>;
+  if (single && /\.zip$/i.test(single.name)) {
+    const unpacked = unzip(single, out);
+    if (!unpacked) return out;
+    files = unpacked;
+  } else files = new Map(uploads.filter((u) => /\.md$/i.test(u.name)).map((u) => [u.name, u.bytes]));
+  for (const u of uploads) if (!/\.(md|zip)$/i.test(u.name)) out.ignored.push(u.name);
+
+  const texts = new Map<string, string>();
+  for (const [name, bytes] of files) {
+    const text = decode(name, bytes, out.problems);
+    if (text !== null) texts.set(name, text);
+  }
+  if (single && texts.size === 1 && isSingleFile(texts.get(single.name) ?? "")) return merge(out, parseSingleFile(single.name, texts.get(single.name)!));
+  if (single && texts.size === 1 && libraryFileKind(single.name) === null) {
+    out.problems.push({ file: single.name, message: "is not an exported playbook file; to import separate pattern files, upload the zip or the whole folder" });
+    return out;
+  }
+  const parsed = merge(out, parseLibrary(texts));
+  if (parsed.problems.length === 0 && parsed.patterns.length + parsed.entries.length + parsed.categories.length === 0) {
+    parsed.problems.push({ file: single?.name ?? "the folder", message: "holds no library files (docs/patterns/<category>/<slug>.md, docs/playbook/index.md, scenarios.md, checklists.md)" });
+  }
+  return parsed;
+}
+
+function merge(into: ParsedLibrary, from: ParsedLibrary): ParsedLibrary {
+  return {
+    categories: [...into.categories, ...from.categories],
+    patterns: [...into.patterns, ...from.patterns],
+    entries: [...into.entries, ...from.entries],
+    problems: [...into.problems, ...from.problems],
+    ignored: [...into.ignored, ...from.ignored],
+  };
+}
+
+export type PlanItem = { kind: "pattern" | "entry"; slug: string; title: string; file: string; currentVersion?: number; changes?: string[] };
+export type ImportPlan = {
+  problems: FileProblem[];
+  ignored: string[];
+  newCategories: string[];
+  create: PlanItem[];
+  /** Existing entries (same slug) whose text differs: the conflicts, updated as a new version unless kept. */
+  update: PlanItem[];
+  unchanged: PlanItem[];
+  /** Identifies this plan against the library's current state, so an apply matches what was previewed. */
+  fingerprint: string;
+};
+
+const PATTERN_LABELS: Record<keyof PatternData, string> = {
+  title: "title",
+  slug: "slug",
+  category: "category",
+  tags: "tags",
+  ...(Object.fromEntries(PATTERN_SECTIONS.map((s) => [s.key, s.heading.toLowerCase()])) as Record<(typeof PATTERN_SECTIONS)[number]["key"], string>),
+  sourceModule: "source module",
+  sourceExercise: "source exercise",
+  archived: "archived",
+};
+
+function changedFields<T extends object>(a: T, b: T, labels: Record<keyof T, string>): string[] {
+  return (Object.keys(labels) as (keyof T)[]).filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key])).map((key) => labels[key]);
+}
+
+type Checked = { plan: ImportPlan; patterns: { data: PatternData; existing: PatternRow | null }[]; entries: { data: PlaybookEntryData; existing: EntryRow | null }[] };
+
+function issues(file: string, what: string, error: { issues: { path: PropertyKey[]; message: string }[] }): FileProblem[] {
+  return error.issues.map((issue) => ({ file, message: `${what}: ${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${issue.message}` }));
+}
+
+async function check(client: Tx, learner: { id: string; programSlug: string }, parsed: ParsedLibrary): Promise<Checked> {
+  const problems = [...parsed.problems];
+  const known = await knownCategories(learner.id, client);
+  const newCategories = new Set<string>();
+  const wanted = [...parsed.categories, ...parsed.patterns.map((p) => String(p.input.category ?? ""))];
+  for (const category of wanted) {
+    if (known.includes(category) || newCategories.has(category) || category === "") continue;
+    if (CategorySlugSchema.safeParse(category).success) newCategories.add(category);
+    else problems.push({ file: parsed.patterns.find((p) => p.input.category === category)?.file ?? "docs/patterns/README.md", message: `category “${category}”: use lowercase letters a–z, digits and single dashes` });
+  }
+  const categories = [...known, ...newCategories];
+
+  const patterns: { file: string; data: PatternData }[] = [];
+  for (const { file, input } of parsed.patterns) {
+    const what = `pattern ${String(input.slug ?? "")}`;
+    const result = PatternInputSchema.safeParse(input);
+    if (!result.success) problems.push(...issues(file, what, result.error));
+    else {
+      const context = contextProblems(learner.programSlug, categories, result.data);
+      for (const [field, message] of Object.entries(context)) problems.push({ file, message: `${what}: ${field}: ${message}` });
+      patterns.push({ file, data: result.data });
+    }
+  }
+  const entries: { file: string; data: PlaybookEntryData }[] = [];
+  for (const { file, input } of parsed.entries) {
+    const result = PlaybookEntryInputSchema.safeParse(input);
+    if (!result.success) problems.push(...issues(file, `entry ${String(input.slug ?? "")}`, result.error));
+    else entries.push({ file, data: result.data });
+  }
+  for (const [label, items] of [["pattern", patterns], ["entry", entries]] as const) {
+    const seen = new Map<string, string>();
+    for (const item of items) {
+      const earlier = seen.get(item.data.slug);
+      if (earlier !== undefined) problems.push({ file: item.file, message: `${label} ${item.data.slug} appears twice (also in ${earlier})` });
+      seen.set(item.data.slug, item.file);
+    }
+  }
+
+  const [existingPatterns, existingEntries] = await Promise.all([
+    client.pattern.findMany({ where: { learnerId: learner.id, slug: { in: patterns.map((p) => p.data.slug) } } }),
+    client.playbookEntry.findMany({ where: { learnerId: learner.id, slug: { in: entries.map((e) => e.data.slug) } } }),
+  ]);
+  const plan: ImportPlan = { problems, ignored: parsed.ignored, newCategories: [...newCategories].sort(), create: [], update: [], unchanged: [], fingerprint: "" };
+  const checked: Checked = { plan, patterns: [], entries: [] };
+  for (const { file, data } of patterns) {
+    const existing = existingPatterns.find((row) => row.slug === data.slug) ?? null;
+    const item: PlanItem = { kind: "pattern", slug: data.slug, title: data.title, file, currentVersion: existing?.version };
+    if (!existing) plan.create.push(item);
+    else if (samePattern(data, patternData(existing))) plan.unchanged.push(item);
+    else plan.update.push({ ...item, changes: changedFields(patternData(existing), data, PATTERN_LABELS) });
+    checked.patterns.push({ data, existing });
+  }
+  for (const { file, data } of entries) {
+    const existing = existingEntries.find((row) => row.slug === data.slug) ?? null;
+    const item: PlanItem = { kind: "entry", slug: data.slug, title: data.title, file, currentVersion: existing?.version };
+    if (!existing) plan.create.push(item);
+    else if (sameEntry(data, entryData(existing))) plan.unchanged.push(item);
+    else plan.update.push({ ...item, changes: changedFields(entryData(existing), data, { title: "title", slug: "slug", kind: "kind", body: "text", archived: "archived" }) });
+    checked.entries.push({ data, existing });
+  }
+  const state = JSON.stringify([plan.newCategories, ...[plan.create, plan.update, plan.unchanged].map((list) => list.map((i) => [i.kind, i.slug, i.currentVersion ?? 0]))]);
+  plan.fingerprint = createHash("sha256").update(state).digest("hex").slice(0, 32);
+  return checked;
+}
+
+/** What importing the upload would do, without writing anything. */
+export async function planImport(learnerId: string, parsed: ParsedLibrary): Promise<ImportPlan> {
+  const client = await db();
+  const learner = await client.learner.findUnique({ where: { id: learnerId } });
+  if (!learner) throw new AppError("not-found", "No such learner profile.");
+  return (await check(client, learner, parsed)).plan;
+}
+
+export const itemKey = (item: Pick<PlanItem, "kind" | "slug">) => `${item.kind}:${item.slug}`;
+
+export type ImportResult = { created: number; updated: number; kept: number; unchanged: number; categories: number };
+
+/**
+ * Applies the import in one transaction: new categories, new entries, and a new version of each
+ * conflicting one except those in `keep` (kind:slug). Refused when the upload has problems or
+ * the library changed since the preview with `fingerprint`.
+ */
+export async function applyImport(actor: Actor, learnerId: string, parsed: ParsedLibrary, options: { fingerprint: string; keep?: string[]; tokenLearnerId?: string }): Promise<ImportResult> {
+  const keep = new Set(options.keep ?? []);
+  return transaction(async (tx) => {
+    const learner = await ownLibrary(tx, actor, learnerId, options.tokenLearnerId);
+    const { plan, patterns, entries } = await check(tx, learner, parsed);
+    if (plan.problems.length > 0) {
+      throw new AppError("invalid", `Nothing was imported: ${plan.problems.length} problem${plan.problems.length === 1 ? "" : "s"} in the upload.`, { files: plan.problems.map((p) => `${p.file}: ${p.message}`).join("\n") });
+    }
+    if (plan.fingerprint !== options.fingerprint) throw new AppError("conflict", "The library or the upload changed since the check; check the upload again before importing.");
+    for (const slug of plan.newCategories) await tx.patternCategory.create({ data: { learnerId, slug } });
+    const result: ImportResult = { created: 0, updated: 0, kept: 0, unchanged: plan.unchanged.length, categories: plan.newCategories.length };
+    const shouldWrite = (existing: unknown, changed: boolean, key: string): boolean => {
+      if (!existing) {
+        result.created++;
+        return true;
+      }
+      if (!changed) return false;
+      if (keep.has(key)) {
+        result.kept++;
+        return false;
+      }
+      result.updated++;
+      return true;
+    };
+    for (const { data, existing } of patterns) {
+      const changed = !existing || !samePattern(data, patternData(existing));
+      if (shouldWrite(existing, changed, itemKey({ kind: "pattern", slug: data.slug }))) await writePattern(tx, learnerId, existing, data);
+    }
+    for (const { data, existing } of entries) {
+      const changed = !existing || !sameEntry(data, entryData(existing));
+      if (shouldWrite(existing, changed, itemKey({ kind: "entry", slug: data.slug }))) await writeEntry(tx, learnerId, existing, data);
+    }
+    return result;
+  });
+}

@@ -1,0 +1,161 @@
+// Patterns and playbook entries against a real SQLite database: saves keep every version,
+// per-learner rules, wiki-link resolution with backlinks and broken links, ticks and search.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyPendingMigrations } from "../../prisma/migrator";
+import type { Actor } from "../packets/transitions";
+
+const scratch = mkdtempSync(path.join(tmpdir(), "library-test-"));
+process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
+const { db, databasePath } = await import("../db");
+const patterns = await import("./patterns");
+const playbook = await import("./playbook");
+const { searchLibrary, searchEverything } = await import("./search");
+const { parseChecklist, checklistKeys } = await import("./structure");
+
+let ada: Actor;
+let bo: Actor;
+let adaLearner: string;
+let boLearner: string;
+
+async function refusal(promise: Promise<unknown>) {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toMatchObject({ name: "AppError" });
+  return error as { code: string; message: string; fieldErrors: Record<string, string> };
+}
+
+const pattern = (overrides: Record<string, unknown> = {}) => ({
+  title: "Batch independent reads",
+  category: "speed",
+  problem: "Round trips cost minutes.",
+  whenToUse: "Several reads, none decides another.",
+  howToApply: "Name every read in one request.",
+  ...overrides,
+});
+
+beforeAll(async () => {
+  await applyPendingMigrations({ dbPath: databasePath() });
+  const client = await db();
+  const adaUser = await client.user.create({ data: { name: "Ada", role: "learner", passphraseHash: "x" } });
+  const boUser = await client.user.create({ data: { name: "Bo", role: "learner", passphraseHash: "x" } });
+  adaLearner = (await client.learner.create({ data: { name: "Ada", ownerId: adaUser.id, programSlug: "codex-mastery" } })).id;
+  boLearner = (await client.learner.create({ data: { name: "Bo", ownerId: boUser.id, programSlug: "codex-mastery" } })).id;
+  ada = { kind: "learner", userId: adaUser.id, label: "Ada" };
+  bo = { kind: "learner", userId: boUser.id, label: "Bo" };
+});
+
+afterAll(async () => {
+  await (await db()).$disconnect();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("patterns", () => {
+  it("creates a pattern as version 1 and keeps every earlier text on each save", async () => {
+    const row = await patterns.createPattern(ada, adaLearner, pattern({ tags: "context, reads", sourceModule: 3 }));
+    expect(row).toMatchObject({ slug: "batch-independent-reads", version: 1, tags: '["context","reads"]', sourceModule: 3 });
+    const saved = await patterns.updatePattern(ada, adaLearner, row.slug, pattern({ tags: "context, reads", sourceModule: 3, whenToUse: "Three or more reads." }), { expectedVersion: 1 });
+    expect(saved?.version).toBe(2);
+    expect(await patterns.updatePattern(ada, adaLearner, row.slug, pattern({ tags: "context, reads", sourceModule: 3, whenToUse: "Three or more reads." }))).toBeNull();
+    await patterns.setPatternArchived(ada, adaLearner, row.slug, true);
+    const history = await patterns.patternHistory(row.id);
+    expect(history.map((v) => [v.version, v.data.whenToUse, v.data.archived])).toEqual([
+      [3, "Three or more reads.", true],
+      [2, "Three or more reads.", false],
+      [1, "Several reads, none decides another.", false],
+    ]);
+    await patterns.setPatternArchived(ada, adaLearner, row.slug, false);
+  });
+
+  it("refuses a save based on an older version", async () => {
+    const error = await refusal(patterns.updatePattern(ada, adaLearner, "batch-independent-reads", pattern({ whenToUse: "late" }), { expectedVersion: 1 }));
+    expect(error.code).toBe("conflict");
+    expect(error.message).toContain("it is now version 4");
+  });
+
+  it("keeps slugs unique per learner, not across learners", async () => {
+    const error = await refusal(patterns.createPattern(ada, adaLearner, pattern({ tags: "other" })));
+    expect(error.fieldErrors).toEqual({ slug: "the slug “batch-independent-reads” is already used by “Batch independent reads”" });
+    await expect(patterns.createPattern(bo, boLearner, pattern())).resolves.toMatchObject({ version: 1 });
+  });
+
+  it("refuses an unknown category with the list of known ones, and accepts an added one", async () => {
+    const error = await refusal(patterns.createPattern(ada, adaLearner, pattern({ title: "Threat model first", category: "security" })));
+    expect(error.fieldErrors.category).toBe('unknown category "security": choose one of speed, quality, debugging, planning, architecture');
+    await patterns.addCategory(ada, adaLearner, { slug: "security" });
+    await expect(patterns.createPattern(ada, adaLearner, pattern({ title: "Threat model first", category: "security" }))).resolves.toMatchObject({ category: "security" });
+    expect((await refusal(patterns.addCategory(ada, adaLearner, { slug: "Security!" }))).fieldErrors.slug).toContain("lowercase letters");
+    expect((await refusal(patterns.createPattern(bo, boLearner, pattern({ title: "Other", category: "security" })))).fieldErrors.category).toContain("unknown category");
+  });
+
+  it("checks the source module and exercise against the program", async () => {
+    const error = await refusal(patterns.createPattern(ada, adaLearner, pattern({ title: "Nowhere", sourceModule: 42 })));
+    expect(error.fieldErrors).toEqual({ sourceModule: "the program has no module 42" });
+    const exercise = await refusal(patterns.createPattern(ada, adaLearner, pattern({ title: "Nowhere", sourceModule: 3, sourceExercise: "no-such-exercise" })));
+    expect(exercise.fieldErrors).toEqual({ sourceExercise: "Module 3 has no exercise “no-such-exercise”" });
+  });
+
+  it("lets only the owner change a library", async () => {
+    const error = await refusal(patterns.createPattern(bo, adaLearner, pattern({ title: "Intruder" })));
+    expect(error.code).toBe("forbidden");
+  });
+
+  it("lists, filters, sorts and counts", async () => {
+    await patterns.createPattern(ada, adaLearner, pattern({ title: "Red-first contract", category: "quality", tags: "tests" }));
+    const query = patterns.LibraryQuerySchema.parse({});
+    expect((await patterns.listPatterns(adaLearner, query)).total).toBe(3);
+    expect((await patterns.listPatterns(adaLearner, { ...query, category: "quality" })).items.map((p) => p.slug)).toEqual(["red-first-contract"]);
+    expect((await patterns.listPatterns(adaLearner, { ...query, tag: "context" })).items.map((p) => p.slug)).toEqual(["batch-independent-reads"]);
+    expect((await patterns.listPatterns(adaLearner, { ...query, sort: "title" })).items.map((p) => p.title)).toEqual(["Batch independent reads", "Red-first contract", "Threat model first"]);
+    const overview = await patterns.libraryOverview(adaLearner);
+    expect(Object.fromEntries(overview.counts)).toEqual({ speed: 1, quality: 1, security: 1 });
+    expect(overview.tags).toEqual([["context", 1], ["reads", 1], ["tests", 1]]);
+  });
+});
+
+describe("playbook entries and wiki-links", () => {
+  it("resolves links to patterns, shows backlinks and reports broken links", async () => {
+    await playbook.createEntry(ada, adaLearner, { title: "Before a bundle", kind: "checklist", body: "- [ ] Use [[batch-independent-reads]]\n- [ ] Check [[no-such-pattern]]\n\n`[[red-first-contract]]` in code is no link" });
+    await playbook.createEntry(ada, adaLearner, { title: "Parallel or sequential?", kind: "decision-tree", body: "- Disjoint writes?\n  - yes: see [[batch-independent-reads]]\n  - no: go sequential" });
+    await patterns.updatePattern(ada, adaLearner, "red-first-contract", pattern({ title: "Red-first contract", category: "quality", tags: "tests", alternatives: "[[batch-independent-reads]]" }));
+    const back = await playbook.backlinksTo(adaLearner, "batch-independent-reads");
+    expect(back.entries.map((e) => e.slug)).toEqual(["before-a-bundle", "parallel-or-sequential"]);
+    expect(back.patterns.map((p) => p.slug)).toEqual(["red-first-contract"]);
+    expect((await playbook.backlinksTo(adaLearner, "red-first-contract")).entries).toEqual([]);
+    expect(await playbook.brokenLinksReport(adaLearner)).toEqual([{ kind: "playbook", slug: "before-a-bundle", title: "Before a bundle", broken: ["no-such-pattern"] }]);
+  });
+
+  it("keeps entry versions and refuses a taken slug", async () => {
+    const entry = (await playbook.getEntry(adaLearner, "before-a-bundle"))!;
+    await playbook.updateEntry(ada, adaLearner, entry.slug, { title: "Before a bundle", kind: "checklist", body: "- [ ] Use [[batch-independent-reads]]" });
+    expect((await playbook.entryHistory(entry.id)).map((v) => v.version)).toEqual([2, 1]);
+    const error = await refusal(playbook.createEntry(ada, adaLearner, { title: "Before a bundle", kind: "scenario", body: "x" }));
+    expect(error.fieldErrors.slug).toContain("already used");
+  });
+
+  it("persists ticks per item and refuses an item that is not in the checklist", async () => {
+    const entry = (await playbook.getEntry(adaLearner, "before-a-bundle"))!;
+    const [key] = checklistKeys(parseChecklist(entry.body));
+    await playbook.setTick(ada, adaLearner, entry.slug, key!, true);
+    await playbook.setTick(ada, adaLearner, entry.slug, key!, true);
+    expect((await playbook.ticksFor([entry.id])).get(entry.id)).toEqual(new Set([key]));
+    await playbook.setTick(ada, adaLearner, entry.slug, key!, false);
+    expect((await playbook.ticksFor([entry.id])).get(entry.id)).toBeUndefined();
+    expect((await refusal(playbook.setTick(ada, adaLearner, entry.slug, "nope", true))).code).toBe("not-found");
+    expect((await refusal(playbook.setTick(bo, adaLearner, entry.slug, key!, true))).code).toBe("forbidden");
+  });
+});
+
+describe("search", () => {
+  it("finds the learner's own patterns and entries, and joins the app-wide search", async () => {
+    expect((await searchLibrary(adaLearner, "round trips")).map((h) => h.id)).toEqual(expect.arrayContaining(["pattern:batch-independent-reads"]));
+    expect((await searchLibrary(adaLearner, "disjoint")).map((h) => h.id)).toEqual(["playbook:parallel-or-sequential"]);
+    await patterns.updatePattern(ada, adaLearner, "threat-model-first", pattern({ title: "Threat model first", category: "security", howToApply: "Draw the zanzibar diagram." }));
+    expect((await searchLibrary(adaLearner, "zanzibar")).map((h) => h.url)).toEqual(["/patterns/threat-model-first"]);
+    expect(await searchLibrary(boLearner, "zanzibar")).toEqual([]);
+    const everything = await searchEverything(adaLearner, "zanzibar");
+    expect(everything.map((h) => h.kind)).toEqual(["pattern"]);
+    expect((await searchEverything(undefined, "context budget")).every((h) => h.kind !== "pattern")).toBe(true);
+  });
+});

@@ -1,0 +1,242 @@
+// A learner's patterns and categories: validated saves that keep every earlier text as an
+// append-only version, archiving, and the queries of the library and pattern pages.
+import { z } from "zod";
+import { getProgram, moduleByNumber } from "../content";
+import { db } from "../db";
+import { AppError, isUniqueViolation } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import type { Actor } from "../packets/transitions";
+import { transaction, type Tx } from "../packets/service";
+import { ownLibrary } from "./access";
+import {
+  CategorySlugSchema,
+  PATTERN_CATEGORIES,
+  PATTERN_SECTIONS,
+  type PatternData,
+  type PatternInput,
+  PatternInputSchema,
+  unknownCategoryMessage,
+} from "./schema";
+import { searchLibrary } from "./search";
+
+export type PatternRow = Prisma.PatternGetPayload<object>;
+
+export function patternData(row: PatternRow): PatternData {
+  return {
+    title: row.title,
+    slug: row.slug,
+    category: row.category,
+    tags: JSON.parse(row.tags) as string[],
+    problem: row.problem,
+    whenToUse: row.whenToUse,
+    howToApply: row.howToApply,
+    tradeOffs: row.tradeOffs,
+    alternatives: row.alternatives,
+    examples: row.examples,
+    sourceModule: row.sourceModule,
+    sourceExercise: row.sourceExercise,
+    archived: row.archived,
+  };
+}
+
+const columns = (data: PatternData) => ({ ...data, tags: JSON.stringify(data.tags) });
+
+const FIELDS = Object.keys(PatternInputSchema.in.shape) as (keyof PatternData)[];
+
+export function samePattern(a: PatternData, b: PatternData): boolean {
+  return FIELDS.every((key) => JSON.stringify(a[key]) === JSON.stringify(b[key]));
+}
+
+/** The program's categories, then the learner's own, in the order the library shows them. */
+export async function knownCategories(learnerId: string, tx?: Tx): Promise<string[]> {
+  const client = tx ?? (await db());
+  const own = await client.patternCategory.findMany({ where: { learnerId }, orderBy: { slug: "asc" } });
+  return [...PATTERN_CATEGORIES, ...own.map((c) => c.slug)];
+}
+
+export async function addCategory(actor: Actor, learnerId: string, input: { slug: string }, tokenLearnerId?: string): Promise<string> {
+  const parsed = z.object({ slug: CategorySlugSchema }).safeParse(input);
+  if (!parsed.success) throw AppError.fromZod(parsed.error);
+  const slug = parsed.data.slug;
+  return transaction(async (tx) => {
+    await ownLibrary(tx, actor, learnerId, tokenLearnerId);
+    if ((await knownCategories(learnerId, tx)).includes(slug)) throw new AppError("invalid", "That category exists already.", { slug: `“${slug}” is already a category` });
+    await tx.patternCategory.create({ data: { learnerId, slug } });
+    return slug;
+  });
+}
+
+/** Field errors for what only the learner's state can tell: category, source module and exercise. */
+export function contextProblems(programSlug: string, categories: readonly string[], data: PatternData): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (!categories.includes(data.category)) problems.category = unknownCategoryMessage(data.category, categories);
+  if (data.sourceModule !== null) {
+    const program = getProgram(programSlug);
+    const mod = program ? moduleByNumber(program, data.sourceModule) : null;
+    if (!mod) problems.sourceModule = `the program has no module ${data.sourceModule}`;
+    else if (data.sourceExercise && !mod.exercises.some((e) => e.slug === data.sourceExercise)) {
+      problems.sourceExercise = `Module ${data.sourceModule} has no exercise “${data.sourceExercise}”`;
+    }
+  }
+  return problems;
+}
+
+/** Writes a pattern's new text (creating it when `existing` is null) and its version row. */
+export async function writePattern(tx: Tx, learnerId: string, existing: PatternRow | null, data: PatternData): Promise<PatternRow> {
+  const version = (existing?.version ?? 0) + 1;
+  const row = existing
+    ? await tx.pattern.update({ where: { id: existing.id }, data: { ...columns(data), version } })
+    : await tx.pattern.create({ data: { ...columns(data), learnerId, version } });
+  await tx.patternVersion.create({ data: { patternId: row.id, version, data: JSON.stringify(data) } });
+  return row;
+}
+
+function parse(input: PatternInput | Record<string, unknown>): PatternData {
+  const parsed = PatternInputSchema.safeParse(input);
+  if (!parsed.success) throw AppError.fromZod(parsed.error);
+  return parsed.data;
+}
+
+async function checkContext(tx: Tx, learner: { id: string; programSlug: string }, data: PatternData, selfId: string | null) {
+  const problems = contextProblems(learner.programSlug, await knownCategories(learner.id, tx), data);
+  const clash = await tx.pattern.findUnique({ where: { learnerId_slug: { learnerId: learner.id, slug: data.slug } } });
+  if (clash && clash.id !== selfId) problems.slug = `the slug “${data.slug}” is already used by “${clash.title}”`;
+  if (Object.keys(problems).length > 0) throw new AppError("invalid", "Some fields need attention.", problems);
+}
+
+const slugTaken = (slug: string) => new AppError("invalid", "Some fields need attention.", { slug: `the slug “${slug}” is already used` });
+
+export async function createPattern(actor: Actor, learnerId: string, input: PatternInput | Record<string, unknown>, tokenLearnerId?: string): Promise<PatternRow> {
+  const data = parse(input);
+  try {
+    return await transaction(async (tx) => {
+      const learner = await ownLibrary(tx, actor, learnerId, tokenLearnerId);
+      await checkContext(tx, learner, data, null);
+      return writePattern(tx, learnerId, null, data);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw slugTaken(data.slug);
+    throw error;
+  }
+}
+
+async function currentPattern(tx: Tx, learnerId: string, slug: string, expectedVersion?: number): Promise<PatternRow> {
+  const row = await tx.pattern.findUnique({ where: { learnerId_slug: { learnerId, slug } } });
+  if (!row) throw new AppError("not-found", `There is no pattern “${slug}”.`);
+  if (expectedVersion !== undefined && row.version !== expectedVersion) {
+    throw new AppError("conflict", `This pattern was saved elsewhere since you opened it (it is now version ${row.version}); reload to see that version, then make your change again.`);
+  }
+  return row;
+}
+
+/** Saves a new version; with `expectedVersion`, refuses if someone saved in between. Null when nothing changed. */
+export async function updatePattern(
+  actor: Actor,
+  learnerId: string,
+  slug: string,
+  input: PatternInput | Record<string, unknown>,
+  options: { expectedVersion?: number; tokenLearnerId?: string } = {},
+): Promise<PatternRow | null> {
+  const parsedInput = parse(input);
+  try {
+    return await transaction(async (tx) => {
+      const learner = await ownLibrary(tx, actor, learnerId, options.tokenLearnerId);
+      const existing = await currentPattern(tx, learnerId, slug, options.expectedVersion);
+      const data = { ...parsedInput, archived: existing.archived };
+      await checkContext(tx, learner, data, existing.id);
+      if (samePattern(data, patternData(existing))) return null;
+      return writePattern(tx, learnerId, existing, data);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw slugTaken(parsedInput.slug);
+    throw error;
+  }
+}
+
+export async function setPatternArchived(actor: Actor, learnerId: string, slug: string, archived: boolean, tokenLearnerId?: string): Promise<PatternRow> {
+  return transaction(async (tx) => {
+    await ownLibrary(tx, actor, learnerId, tokenLearnerId);
+    const existing = await currentPattern(tx, learnerId, slug);
+    if (existing.archived === archived) return existing;
+    return writePattern(tx, learnerId, existing, { ...patternData(existing), archived });
+  });
+}
+
+export async function getPattern(learnerId: string, slug: string): Promise<PatternRow | null> {
+  return (await db()).pattern.findUnique({ where: { learnerId_slug: { learnerId, slug } } });
+}
+
+/** Every saved text of a pattern, newest first. */
+export async function patternHistory(patternId: string) {
+  const rows = await (await db()).patternVersion.findMany({ where: { patternId }, orderBy: { version: "desc" } });
+  return rows.map((row) => ({ version: row.version, createdAt: row.createdAt, data: JSON.parse(row.data) as PatternData }));
+}
+
+export const SORTS = { updated: "Recently changed", title: "Title", category: "Category", created: "Oldest first" } as const;
+export const PAGE_SIZE = 50;
+
+export const LibraryQuerySchema = z.object({
+  q: z.string().max(200).catch("").default(""),
+  category: z.string().max(60).optional().catch(undefined),
+  tag: z.string().max(60).optional().catch(undefined),
+  sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS]).optional().catch(undefined),
+  archived: z.literal("1").optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
+});
+export type LibraryQuery = z.infer<typeof LibraryQuerySchema>;
+
+const ORDER: Record<keyof typeof SORTS, Prisma.PatternOrderByWithRelationInput[]> = {
+  updated: [{ updatedAt: "desc" }, { slug: "asc" }],
+  title: [{ title: "asc" }, { slug: "asc" }],
+  category: [{ category: "asc" }, { title: "asc" }],
+  created: [{ createdAt: "asc" }, { slug: "asc" }],
+};
+
+/** One page of the library for the filters, sort and search; search results keep their rank unless a sort is chosen. */
+export async function listPatterns(learnerId: string, query: LibraryQuery) {
+  const client = await db();
+  const where: Prisma.PatternWhereInput = {
+    learnerId,
+    archived: query.archived === "1",
+    ...(query.category ? { category: query.category } : {}),
+    ...(query.tag ? { tags: { contains: JSON.stringify(query.tag) } } : {}),
+  };
+  const select = { id: true, slug: true, title: true, category: true, tags: true, whenToUse: true, version: true, updatedAt: true } as const;
+  if (query.q.trim() !== "") {
+    const ranked = (await searchLibrary(learnerId, query.q, 500)).filter((hit) => hit.kind === "pattern").map((hit) => hit.slug);
+    const rows = await client.pattern.findMany({ where: { ...where, slug: { in: ranked } }, select, orderBy: query.sort ? ORDER[query.sort] : undefined });
+    const ordered = query.sort ? rows : ranked.flatMap((slug) => rows.filter((r) => r.slug === slug));
+    return { total: ordered.length, items: ordered.slice((query.page - 1) * PAGE_SIZE, query.page * PAGE_SIZE) };
+  }
+  const [total, items] = await Promise.all([
+    client.pattern.count({ where }),
+    client.pattern.findMany({ where, select, orderBy: ORDER[query.sort ?? "updated"], skip: (query.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+  ]);
+  return { total, items };
+}
+
+/** Active patterns per category, and every tag in use with its count. */
+export async function libraryOverview(learnerId: string) {
+  const client = await db();
+  const [groups, tagRows, archived] = await Promise.all([
+    client.pattern.groupBy({ by: ["category"], where: { learnerId, archived: false }, _count: { _all: true } }),
+    client.pattern.findMany({ where: { learnerId, archived: false, tags: { not: "[]" } }, select: { tags: true } }),
+    client.pattern.count({ where: { learnerId, archived: true } }),
+  ]);
+  const tags = new Map<string, number>();
+  for (const row of tagRows) for (const tag of JSON.parse(row.tags) as string[]) tags.set(tag, (tags.get(tag) ?? 0) + 1);
+  return {
+    counts: new Map(groups.map((g) => [g.category, g._count._all])),
+    total: groups.reduce((n, g) => n + g._count._all, 0),
+    archived,
+    tags: [...tags.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
+  };
+}
+
+/** Slug → title of every pattern, to resolve wiki-links. */
+export async function patternTitles(learnerId: string): Promise<Map<string, string>> {
+  const rows = await (await db()).pattern.findMany({ where: { learnerId }, select: { slug: true, title: true } });
+  return new Map(rows.map((r) => [r.slug, r.title]));
+}
+
+export const sectionTexts = (data: PatternData) => PATTERN_SECTIONS.map((s) => data[s.key]);

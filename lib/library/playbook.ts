@@ -1,0 +1,174 @@
+// A learner's playbook entries: validated saves with append-only versions, archiving, checklist
+// ticks, and the queries of the playbook pages (with links between entries and patterns).
+import { db } from "../db";
+import { AppError, isUniqueViolation } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import type { Actor } from "../packets/transitions";
+import { transaction, type Tx } from "../packets/service";
+import { ownLibrary } from "./access";
+import { patternData, sectionTexts } from "./patterns";
+import { type PlaybookEntryData, type PlaybookEntryInput, PlaybookEntryInputSchema, type PlaybookKind } from "./schema";
+import { checklistKeys, parseChecklist } from "./structure";
+import { brokenWikiLinks, findWikiLinks } from "./wiki-links";
+
+export type EntryRow = Prisma.PlaybookEntryGetPayload<object>;
+
+export function entryData(row: EntryRow): PlaybookEntryData {
+  return { title: row.title, slug: row.slug, kind: row.kind as PlaybookKind, body: row.body, archived: row.archived };
+}
+
+export function sameEntry(a: PlaybookEntryData, b: PlaybookEntryData): boolean {
+  return a.title === b.title && a.slug === b.slug && a.kind === b.kind && a.body === b.body && a.archived === b.archived;
+}
+
+/** Writes an entry's new text (creating it when `existing` is null) and its version row. */
+export async function writeEntry(tx: Tx, learnerId: string, existing: EntryRow | null, data: PlaybookEntryData): Promise<EntryRow> {
+  const version = (existing?.version ?? 0) + 1;
+  const row = existing
+    ? await tx.playbookEntry.update({ where: { id: existing.id }, data: { ...data, version } })
+    : await tx.playbookEntry.create({ data: { ...data, learnerId, version } });
+  await tx.playbookEntryVersion.create({ data: { entryId: row.id, version, data: JSON.stringify(data) } });
+  return row;
+}
+
+function parse(input: PlaybookEntryInput | Record<string, unknown>): PlaybookEntryData {
+  const parsed = PlaybookEntryInputSchema.safeParse(input);
+  if (!parsed.success) throw AppError.fromZod(parsed.error);
+  return parsed.data;
+}
+
+async function refuseTakenSlug(tx: Tx, learnerId: string, slug: string, selfId: string | null) {
+  const clash = await tx.playbookEntry.findUnique({ where: { learnerId_slug: { learnerId, slug } } });
+  if (clash && clash.id !== selfId) throw new AppError("invalid", "Some fields need attention.", { slug: `the slug “${slug}” is already used by “${clash.title}”` });
+}
+
+const slugTaken = (slug: string) => new AppError("invalid", "Some fields need attention.", { slug: `the slug “${slug}” is already used` });
+
+export async function createEntry(actor: Actor, learnerId: string, input: PlaybookEntryInput | Record<string, unknown>, tokenLearnerId?: string): Promise<EntryRow> {
+  const data = parse(input);
+  try {
+    return await transaction(async (tx) => {
+      await ownLibrary(tx, actor, learnerId, tokenLearnerId);
+      await refuseTakenSlug(tx, learnerId, data.slug, null);
+      return writeEntry(tx, learnerId, null, data);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw slugTaken(data.slug);
+    throw error;
+  }
+}
+
+async function currentEntry(tx: Tx, learnerId: string, slug: string, expectedVersion?: number): Promise<EntryRow> {
+  const row = await tx.playbookEntry.findUnique({ where: { learnerId_slug: { learnerId, slug } } });
+  if (!row) throw new AppError("not-found", `There is no playbook entry “${slug}”.`);
+  if (expectedVersion !== undefined && row.version !== expectedVersion) {
+    throw new AppError("conflict", `This entry was saved elsewhere since you opened it (it is now version ${row.version}); reload to see that version, then make your change again.`);
+  }
+  return row;
+}
+
+/** Saves a new version; null when nothing changed. */
+export async function updateEntry(
+  actor: Actor,
+  learnerId: string,
+  slug: string,
+  input: PlaybookEntryInput | Record<string, unknown>,
+  options: { expectedVersion?: number; tokenLearnerId?: string } = {},
+): Promise<EntryRow | null> {
+  const parsedInput = parse(input);
+  try {
+    return await transaction(async (tx) => {
+      await ownLibrary(tx, actor, learnerId, options.tokenLearnerId);
+      const existing = await currentEntry(tx, learnerId, slug, options.expectedVersion);
+      const data = { ...parsedInput, archived: existing.archived };
+      await refuseTakenSlug(tx, learnerId, data.slug, existing.id);
+      if (sameEntry(data, entryData(existing))) return null;
+      return writeEntry(tx, learnerId, existing, data);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw slugTaken(parsedInput.slug);
+    throw error;
+  }
+}
+
+export async function setEntryArchived(actor: Actor, learnerId: string, slug: string, archived: boolean, tokenLearnerId?: string): Promise<EntryRow> {
+  return transaction(async (tx) => {
+    await ownLibrary(tx, actor, learnerId, tokenLearnerId);
+    const existing = await currentEntry(tx, learnerId, slug);
+    if (existing.archived === archived) return existing;
+    return writeEntry(tx, learnerId, existing, { ...entryData(existing), archived });
+  });
+}
+
+export async function getEntry(learnerId: string, slug: string): Promise<EntryRow | null> {
+  return (await db()).playbookEntry.findUnique({ where: { learnerId_slug: { learnerId, slug } } });
+}
+
+export async function listEntries(learnerId: string, archived = false): Promise<EntryRow[]> {
+  return (await db()).playbookEntry.findMany({ where: { learnerId, archived }, orderBy: [{ title: "asc" }, { slug: "asc" }] });
+}
+
+/** Every saved text of an entry, newest first. */
+export async function entryHistory(entryId: string) {
+  const rows = await (await db()).playbookEntryVersion.findMany({ where: { entryId }, orderBy: { version: "desc" } });
+  return rows.map((row) => ({ version: row.version, createdAt: row.createdAt, data: JSON.parse(row.data) as PlaybookEntryData }));
+}
+
+/** The ticked item keys of each checklist entry given. */
+export async function ticksFor(entryIds: string[]): Promise<Map<string, Set<string>>> {
+  const rows = await (await db()).checklistTick.findMany({ where: { entryId: { in: entryIds } }, select: { entryId: true, itemKey: true } });
+  const ticks = new Map<string, Set<string>>();
+  for (const row of rows) ticks.set(row.entryId, (ticks.get(row.entryId) ?? new Set()).add(row.itemKey));
+  return ticks;
+}
+
+export async function setTick(actor: Actor, learnerId: string, slug: string, itemKey: string, ticked: boolean, tokenLearnerId?: string): Promise<void> {
+  await transaction(async (tx) => {
+    await ownLibrary(tx, actor, learnerId, tokenLearnerId);
+    const entry = await currentEntry(tx, learnerId, slug);
+    if (entry.kind !== "checklist" || !checklistKeys(parseChecklist(entry.body)).includes(itemKey)) {
+      throw new AppError("not-found", "That checklist item does not exist any more; reload the page.");
+    }
+    if (ticked) await tx.checklistTick.upsert({ where: { entryId_itemKey: { entryId: entry.id, itemKey } }, create: { entryId: entry.id, itemKey }, update: {} });
+    else await tx.checklistTick.deleteMany({ where: { entryId: entry.id, itemKey } });
+  });
+}
+
+export async function clearTicks(actor: Actor, learnerId: string, slug: string, tokenLearnerId?: string): Promise<void> {
+  await transaction(async (tx) => {
+    await ownLibrary(tx, actor, learnerId, tokenLearnerId);
+    const entry = await currentEntry(tx, learnerId, slug);
+    await tx.checklistTick.deleteMany({ where: { entryId: entry.id } });
+  });
+}
+
+/** Entries and patterns whose text links to the pattern `slug`. */
+export async function backlinksTo(learnerId: string, slug: string) {
+  const client = await db();
+  const needle = `[[${slug}]]`;
+  const [entries, patterns] = await Promise.all([
+    client.playbookEntry.findMany({ where: { learnerId, body: { contains: needle } }, orderBy: { title: "asc" } }),
+    client.pattern.findMany({
+      where: { learnerId, slug: { not: slug }, OR: (["problem", "whenToUse", "howToApply", "tradeOffs", "alternatives", "examples"] as const).map((f) => ({ [f]: { contains: needle } })) },
+      orderBy: { title: "asc" },
+    }),
+  ]);
+  return {
+    entries: entries.filter((e) => findWikiLinks(e.body).includes(slug)),
+    patterns: patterns.filter((p) => sectionTexts(patternData(p)).some((text) => findWikiLinks(text).includes(slug))),
+  };
+}
+
+/** Every entry and pattern with wiki-links that name no pattern. */
+export async function brokenLinksReport(learnerId: string) {
+  const client = await db();
+  const [entries, patterns] = await Promise.all([
+    client.playbookEntry.findMany({ where: { learnerId, body: { contains: "[[" } }, orderBy: { title: "asc" } }),
+    client.pattern.findMany({ where: { learnerId }, orderBy: { title: "asc" } }),
+  ]);
+  const known = new Set(patterns.map((p) => p.slug));
+  return [
+    ...entries.map((e) => ({ kind: "playbook" as const, slug: e.slug, title: e.title, broken: brokenWikiLinks([e.body], known) })),
+    ...patterns.map((p) => ({ kind: "pattern" as const, slug: p.slug, title: p.title, broken: brokenWikiLinks(sectionTexts(patternData(p)), known) })),
+  ].filter((item) => item.broken.length > 0);
+}

@@ -1,0 +1,90 @@
+// Full-text search over one learner's patterns and playbook entries. The index is kept per
+// learner in memory and rebuilt when the library changed (a save always raises a version).
+import MiniSearch from "minisearch";
+import { getContent } from "../content";
+import { type SearchHit, searchContent, snippetAround } from "../content/search";
+import { db } from "../db";
+import { categoryLabel, KIND_LABELS, PATTERN_SECTIONS, type PlaybookKind } from "./schema";
+
+type LibraryDoc = { id: string; kind: "pattern" | "playbook"; slug: string; title: string; context: string; url: string; text: string };
+export type LibraryHit = SearchHit & { kind: "pattern" | "playbook"; slug: string };
+
+const cache = globalThis as unknown as { masteryLibrarySearch?: Map<string, { stamp: string; index: MiniSearch<LibraryDoc> }> };
+
+async function stampOf(learnerId: string): Promise<string> {
+  const client = await db();
+  const [patterns, entries] = await Promise.all([
+    client.pattern.aggregate({ where: { learnerId }, _count: { _all: true }, _sum: { version: true } }),
+    client.playbookEntry.aggregate({ where: { learnerId }, _count: { _all: true }, _sum: { version: true } }),
+  ]);
+  return `${patterns._count._all}:${patterns._sum.version ?? 0}:${entries._count._all}:${entries._sum.version ?? 0}`;
+}
+
+async function documents(learnerId: string): Promise<LibraryDoc[]> {
+  const client = await db();
+  const [patterns, entries] = await Promise.all([
+    client.pattern.findMany({ where: { learnerId, archived: false } }),
+    client.playbookEntry.findMany({ where: { learnerId, archived: false } }),
+  ]);
+  return [
+    ...patterns.map((p) => ({
+      id: `pattern:${p.slug}`,
+      kind: "pattern" as const,
+      slug: p.slug,
+      title: p.title,
+      context: `Your patterns · ${categoryLabel(p.category)}`,
+      url: `/patterns/${p.slug}`,
+      text: [(JSON.parse(p.tags) as string[]).join(" "), ...PATTERN_SECTIONS.map((s) => p[s.key])].join("\n"),
+    })),
+    ...entries.map((e) => ({
+      id: `playbook:${e.slug}`,
+      kind: "playbook" as const,
+      slug: e.slug,
+      title: e.title,
+      context: `Your playbook · ${KIND_LABELS[e.kind as PlaybookKind]}`,
+      url: `/playbook/${e.slug}`,
+      text: e.body,
+    })),
+  ];
+}
+
+async function indexFor(learnerId: string): Promise<MiniSearch<LibraryDoc>> {
+  const store = (cache.masteryLibrarySearch ??= new Map());
+  const stamp = await stampOf(learnerId);
+  const cached = store.get(learnerId);
+  if (cached?.stamp === stamp) return cached.index;
+  const index = new MiniSearch<LibraryDoc>({
+    fields: ["title", "text"],
+    storeFields: ["kind", "slug", "title", "context", "url", "text"],
+    searchOptions: { boost: { title: 3 }, prefix: true, fuzzy: 0.15, combineWith: "AND" },
+  });
+  index.addAll(await documents(learnerId));
+  store.set(learnerId, { stamp, index });
+  return index;
+}
+
+export async function searchLibrary(learnerId: string, query: string, limit = 20): Promise<LibraryHit[]> {
+  const q = query.trim();
+  if (q === "") return [];
+  const index = await indexFor(learnerId);
+  return index
+    .search(q)
+    .slice(0, limit)
+    .map((result) => ({
+      id: String(result.id),
+      kind: result.kind as LibraryHit["kind"],
+      slug: result.slug as string,
+      title: result.title as string,
+      context: result.context as string,
+      url: result.url as string,
+      score: result.score,
+      snippet: snippetAround(result.text as string, result.terms),
+    }));
+}
+
+/** The app-wide search: the program's content, joined by the signed-in learner's own library. */
+export async function searchEverything(learnerId: string | undefined, query: string, limit = 20): Promise<SearchHit[]> {
+  const content = searchContent(getContent(), query, limit);
+  const own = learnerId ? await searchLibrary(learnerId, query, limit) : [];
+  return [...own.map(({ slug: _slug, ...hit }) => hit), ...content].sort((a, b) => b.score - a.score).slice(0, limit);
+}
