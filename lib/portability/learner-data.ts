@@ -31,6 +31,16 @@ export const EXPORTED_TABLES: ReadonlyArray<{ table: string; where: string }> = 
   { table: "CommentResolution", where: `"commentId" IN (SELECT "id" FROM "ReviewComment" WHERE ${IN_PACKETS})` },
   { table: "PlanLogEntry", where: `"learnerId" = ?` },
   { table: "PrerequisiteWaiver", where: `"learnerId" = ?` },
+  { table: "PatternCategory", where: `"learnerId" = ?` },
+  { table: "Pattern", where: `"learnerId" = ?` },
+  { table: "PatternVersion", where: `"patternId" IN (SELECT "id" FROM "Pattern" WHERE "learnerId" = ?)` },
+  { table: "PlaybookEntry", where: `"learnerId" = ?` },
+  { table: "PlaybookEntryVersion", where: `"entryId" IN (SELECT "id" FROM "PlaybookEntry" WHERE "learnerId" = ?)` },
+  { table: "ChecklistTick", where: `"entryId" IN (SELECT "id" FROM "PlaybookEntry" WHERE "learnerId" = ?)` },
+  { table: "RunningTimer", where: `"learnerId" = ?` },
+  { table: "TimeEntry", where: `"learnerId" = ?` },
+  { table: "RedrillResult", where: `"learnerId" = ?` },
+  { table: "IndicatorMark", where: `"learnerId" = ?` },
 ];
 
 /** People, sign-in attempts and settings belong to the install, not to a learner profile. */
