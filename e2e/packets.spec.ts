@@ -1,63 +1,16 @@
 // The whole review gate in a browser: setup, start, refusals, proof, reject, rework, accept, log.
-import type { Browser, Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { ensureSetUp, fillProof, LEARNER, REVIEWER, scoreAll, signIn } from "./helpers";
 
-const LEARNER = { name: "Ada Learner", passphrase: "ada-passphrase-1" };
-const REVIEWER = { name: "Rex Reviewer", passphrase: "rex-passphrase-1" };
 const MODULE_1 = "/programs/codex-mastery/modules/internals/packet";
-
-async function signIn(browser: Browser, who: { name: string; passphrase: string }): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Name").fill(who.name);
-  await page.getByLabel("Passphrase").fill(who.passphrase);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText(`${who.name} (`)).toBeVisible();
-  return page;
-}
-
-async function scoreAll(form: Locator, level: string) {
-  for (const dimension of ["Correctness", "Speed/Fluency", "Resilience", "Judgment", "Maintainability", "Collaboration Readiness"]) {
-    await form.getByRole("group", { name: dimension }).getByLabel(level).check();
-  }
-}
-
-async function fillProof(page: Page, evidenceTitle: string) {
-  const form = page.getByRole("form", { name: "Submit for review" });
-  await form.getByLabel("Build/validation status").selectOption("passing");
-  await form.getByLabel("What was validated (command and result)").fill("scripts/validate.sh exited 0");
-  await form.getByLabel("Test/drill status").selectOption("passing");
-  await form.getByLabel("Which drills and tests ran, with results").fill("Role labelling drill, 3 reps in 14 minutes");
-  await scoreAll(form, "4");
-  await expect(form.getByText(/Total 24 of 30, average 4: passes/)).toBeVisible();
-  await form.getByLabel("Rubric score summary").fill("4 in every dimension");
-  await form.getByLabel("Risks").fill("The hook is not on CI yet");
-  await form.getByLabel("Follow-ups").fill("Add the hook to CI");
-  await form.getByRole("group", { name: "Claim 1" }).getByLabel("What you claim").fill("Every message of the trace is labelled by role");
-  await form.getByRole("group", { name: "Claim 1" }).getByLabel(evidenceTitle).check();
-  await form.getByRole("button", { name: "Submit for review" }).click();
-}
 
 // Whole flows with two browsers: give them room on a busy 2-core machine.
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
-test("setup refuses a weak passphrase, then creates the learner and the reviewer", async ({ page, expectAccessible }) => {
-  await page.goto("/setup");
-  await expectAccessible();
-  const form = page.getByRole("form", { name: "Set up" });
-  await form.getByRole("group", { name: "Learner" }).getByLabel("Name").fill(LEARNER.name);
-  await form.getByRole("group", { name: "Learner" }).getByLabel("Passphrase").fill("short");
-  await form.getByRole("group", { name: "Reviewer" }).getByLabel("Name").fill(REVIEWER.name);
-  await form.getByRole("group", { name: "Reviewer" }).getByLabel("Passphrase").fill(REVIEWER.passphrase);
-  await form.getByRole("button", { name: /Create and sign in/ }).click();
-  await expect(form.getByText("use at least 10 characters")).toBeVisible();
-  await expect(form.getByRole("group", { name: "Reviewer" }).getByLabel("Name")).toHaveValue(REVIEWER.name);
-
-  await form.getByRole("group", { name: "Learner" }).getByLabel("Passphrase").fill(LEARNER.passphrase);
-  await form.getByRole("group", { name: "Reviewer" }).getByLabel("Passphrase").fill(REVIEWER.passphrase);
-  await form.getByRole("button", { name: /Create and sign in/ }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
-  await expect(page.getByText(`${LEARNER.name} (learner)`)).toBeVisible();
+test("setup refuses a weak passphrase, then creates the learner and the reviewer", async ({ page, browser, expectAccessible }) => {
+  await ensureSetUp(page, expectAccessible);
+  await signIn(browser, LEARNER);
+  await signIn(browser, REVIEWER);
 });
 
 test("a packet goes through refusals, rejection, rework and acceptance", async ({ browser, expectAccessible }) => {

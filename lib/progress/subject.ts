@@ -1,6 +1,7 @@
 // Whose progress a signed-in person may see: their own learner profile's, or any learner's for
 // a reviewer (the plan log's access rule).
-import type { SignedIn } from "../auth/session";
+import { currentUser, type SignedIn } from "../auth/session";
+import { db } from "../db";
 import { AppError } from "../errors";
 import { readableLearners } from "../log/access";
 
@@ -16,4 +17,12 @@ export async function progressSubject(signedIn: SignedIn, requested?: string): P
     return null;
   }
   return { learnerId: chosen.id, learnerName: chosen.name, programSlug: chosen.programSlug, own: chosen.ownerId === signedIn.user.id };
+}
+
+/** The signed-in person's own learner profile in a program, if they are working in it. */
+export async function ownLearnerIn(programSlug: string): Promise<string | null> {
+  const signedIn = await currentUser();
+  if (!signedIn?.learnerId) return null;
+  const learner = await (await db()).learner.findUnique({ where: { id: signedIn.learnerId } });
+  return learner && learner.ownerId === signedIn.user.id && learner.programSlug === programSlug ? learner.id : null;
 }

@@ -64,6 +64,7 @@ export async function recordRedrill(
         passed: outcome === "pass",
         note,
         dueAt: item.dueAt,
+        createdAt: now,
       },
     });
   });

@@ -107,6 +107,7 @@ export async function stopTimer(
         startedAt: running.startedAt,
         seconds,
         note,
+        createdAt: now,
       },
     });
   });
@@ -151,7 +152,7 @@ export async function addTimeEntry(
   return transaction(async (tx) => {
     const state = await ownState(tx, actor, learnerId, tokenLearnerId);
     return tx.timeEntry.create({
-      data: { learnerId, ...target(state, moduleNumber, exercise), source: "manual", startedAt, seconds: count * 60, note },
+      data: { learnerId, ...target(state, moduleNumber, exercise), source: "manual", startedAt, seconds: count * 60, note, createdAt: now },
     });
   });
 }
@@ -194,9 +195,14 @@ export async function correctTimeEntry(
         seconds: count * 60,
         note,
         correctsId: original,
+        createdAt: now,
       },
     });
   });
+}
+
+export async function runningTimerOf(learnerId: string) {
+  return (await db()).runningTimer.findUnique({ where: { learnerId } });
 }
 
 /** Every time row of a learner (originals and corrections) and the running timer. */
@@ -204,7 +210,7 @@ export async function loadTime(learnerId: string) {
   const client = await db();
   const [rows, running] = await Promise.all([
     client.timeEntry.findMany({ where: { learnerId }, orderBy: [{ startedAt: "asc" }, { id: "asc" }] }),
-    client.runningTimer.findUnique({ where: { learnerId } }),
+    runningTimerOf(learnerId),
   ]);
   return { rows, running };
 }

@@ -1,0 +1,66 @@
+import { ticks } from "./chart-frame";
+
+export type Bar = { label: string; value: number; display?: string };
+
+/** Vertical bars with their values, and an optional dashed reference line (a target or threshold). */
+export function BarChart({
+  id,
+  label,
+  bars,
+  yMax,
+  reference,
+  height = 220,
+  labelledBy,
+}: {
+  id: string;
+  label: string;
+  bars: Bar[];
+  yMax?: number;
+  reference?: { value: number; label: string };
+  height?: number;
+  labelledBy?: string;
+}) {
+  const W = 640;
+  const H = height;
+  const M = { left: 40, right: 16, top: 18, bottom: 30 };
+  const top = ticks(Math.max(yMax ?? 0, reference?.value ?? 0, ...bars.map((b) => b.value)));
+  const yTop = top.at(-1)!;
+  const y = (v: number) => H - M.bottom - (v / yTop) * (H - M.top - M.bottom);
+  const slot = (W - M.left - M.right) / Math.max(1, bars.length);
+  const width = Math.min(48, slot * 0.7);
+  return (
+    <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-labelledby={labelledBy ?? `${id}-caption`} aria-describedby={`${id}-desc`}>
+      <desc id={`${id}-desc`}>{label}</desc>
+      {top.map((t) => (
+        <g key={t}>
+          <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} className="stroke-line" strokeWidth="1" />
+          <text x={M.left - 6} y={y(t) + 4} textAnchor="end" className="fill-muted text-[13px]">
+            {t}
+          </text>
+        </g>
+      ))}
+      {bars.map((bar, i) => {
+        const cx = M.left + slot * i + slot / 2;
+        return (
+          <g key={bar.label}>
+            {bar.value > 0 ? <rect x={cx - width / 2} y={y(bar.value)} width={width} height={y(0) - y(bar.value)} rx="2" className="fill-accent" /> : null}
+            <text x={cx} y={y(bar.value) - 4} textAnchor="middle" className="fill-ink text-[13px]">
+              {bar.display ?? bar.value}
+            </text>
+            <text x={cx} y={H - M.bottom + 16} textAnchor="middle" className="fill-muted text-[13px]">
+              {bar.label}
+            </text>
+          </g>
+        );
+      })}
+      {reference ? (
+        <g>
+          <line x1={M.left} x2={W - M.right} y1={y(reference.value)} y2={y(reference.value)} className="stroke-warning" strokeWidth="2" strokeDasharray="6 5" />
+          <text x={W - M.right} y={y(reference.value) - 4} textAnchor="end" className="fill-warning text-[13px]">
+            {reference.label}
+          </text>
+        </g>
+      ) : null}
+    </svg>
+  );
+}
