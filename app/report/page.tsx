@@ -7,6 +7,7 @@ import { currentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { readableLearners } from "@/lib/log/access";
 import { reportSubject } from "@/lib/report/access";
+import { forDisplay } from "@/lib/report/markdown";
 import { statusUpdateMarkdown } from "@/lib/report/status-update";
 
 export const metadata: Metadata = { title: "Status update" };
@@ -65,8 +66,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         </span>
       </p>
       <article aria-label="Status update report" className={`${box} overflow-x-auto`}>
-        {/* The page has its own h1: the report's title shows one level down. */}
-        <Markdown source={markdown.replace(/^# /m, "## ")} />
+        <Markdown source={forDisplay(markdown)} />
       </article>
     </>
   );

@@ -9,6 +9,7 @@ export function BarChart({
   bars,
   yMax,
   reference,
+  width = 640,
   height = 220,
   labelledBy,
 }: {
@@ -17,17 +18,18 @@ export function BarChart({
   bars: Bar[];
   yMax?: number;
   reference?: { value: number; label: string };
+  width?: number;
   height?: number;
   labelledBy?: string;
 }) {
-  const W = 640;
+  const W = width;
   const H = height;
-  const M = { left: 40, right: 16, top: 18, bottom: 30 };
+  const M = { left: 40, right: reference ? 12 + reference.label.length * 8 : 16, top: 18, bottom: 30 };
   const top = ticks(Math.max(yMax ?? 0, reference?.value ?? 0, ...bars.map((b) => b.value)));
   const yTop = top.at(-1)!;
   const y = (v: number) => H - M.bottom - (v / yTop) * (H - M.top - M.bottom);
   const slot = (W - M.left - M.right) / Math.max(1, bars.length);
-  const width = Math.min(48, slot * 0.7);
+  const barWidth = Math.min(48, slot * 0.7);
   return (
     <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-labelledby={labelledBy ?? `${id}-caption`} aria-describedby={`${id}-desc`}>
       <desc id={`${id}-desc`}>{label}</desc>
@@ -43,7 +45,7 @@ export function BarChart({
         const cx = M.left + slot * i + slot / 2;
         return (
           <g key={bar.label}>
-            {bar.value > 0 ? <rect x={cx - width / 2} y={y(bar.value)} width={width} height={y(0) - y(bar.value)} rx="2" className="fill-accent" /> : null}
+            {bar.value > 0 ? <rect x={cx - barWidth / 2} y={y(bar.value)} width={barWidth} height={y(0) - y(bar.value)} rx="2" className="fill-accent" /> : null}
             <text x={cx} y={y(bar.value) - 4} textAnchor="middle" className="fill-ink text-[13px]">
               {bar.display ?? bar.value}
             </text>
@@ -56,7 +58,7 @@ export function BarChart({
       {reference ? (
         <g>
           <line x1={M.left} x2={W - M.right} y1={y(reference.value)} y2={y(reference.value)} className="stroke-warning" strokeWidth="2" strokeDasharray="6 5" />
-          <text x={W - M.right} y={y(reference.value) - 4} textAnchor="end" className="fill-warning text-[13px]">
+          <text x={W - M.right + 4} y={y(reference.value) + 4} className="fill-warning text-[13px]">
             {reference.label}
           </text>
         </g>

@@ -36,10 +36,10 @@ export function LegendItem({ label, dashed, tone = "accent" }: { label: string; 
   );
 }
 
-/** Up to about five round tick values from 0 to at least `max`. */
+/** Up to about six round tick values from 0 to at least `max`. */
 export function ticks(max: number): number[] {
   const top = Math.max(1, max);
-  const raw = top / 4;
+  const raw = top / 5;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw)!;
   const count = Math.ceil(top / step);

@@ -35,7 +35,9 @@ export function CapabilitySpine({ program, standings, own }: { program: Program;
         cells: [
           row.capability,
           <ModuleLinks key="m" program={program} modules={row.modules} own={own} />,
-          row.evidence === 0 ? "none yet" : `${row.evidence} item(s): ${row.modules.map((m) => `M${m.number} ${m.evidence.length}`).join(", ")}`,
+          row.evidence === 0
+            ? "none yet"
+            : `${row.evidence} item(s)${row.modules.length > 1 ? `: ${row.modules.map((m) => `M${m.number} ${m.evidence.length}`).join(", ")}` : ""}`,
           row.modules.some((m) => m.latest)
             ? row.modules
                 .filter((m) => m.latest)

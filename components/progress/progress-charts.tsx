@@ -88,7 +88,8 @@ export function ProgressCharts({ snapshot }: { snapshot: LearnerSnapshot }) {
                     id={`chart-scores-${d}`}
                     labelledBy={`chart-scores-${d}-title`}
                     label={`${DIMENSION_LABELS[d]}: the latest score of each module, 1 to 5.`}
-                    height={160}
+                    width={340}
+                    height={180}
                     yMax={5}
                     bars={standings.map((s) => ({ label: `M${s.number}`, value: s.latest?.scores[d] ?? 0, display: s.latest ? String(s.latest.scores[d]) : "–" }))}
                     reference={{ value: threshold.minEach, label: `min ${threshold.minEach}` }}

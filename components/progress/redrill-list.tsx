@@ -7,6 +7,8 @@ import { INTERVAL_DAYS, type RedrillItem } from "@/lib/redrill/schedule";
 import { redrillText } from "@/lib/redrill/triggers";
 
 const box = "rounded-lg border border-line bg-surface p-4";
+/** Due items shown in full; the rest wait behind a disclosure so the dashboard stays short. */
+const SHOWN = 3;
 
 function ItemText({ program, item }: { program: Program; item: RedrillItem }) {
   const text = redrillText(program, item)!;
@@ -27,6 +29,37 @@ function ItemText({ program, item }: { program: Program; item: RedrillItem }) {
   );
 }
 
+function DueList({ program, items, canRecord, label }: { program: Program; items: RedrillItem[]; canRecord: boolean; label: string }) {
+  return (
+    <ul className="grid gap-3" aria-label={label}>
+      {items.map((item) => (
+        <li key={item.key} className={box}>
+          <ItemText program={program} item={item} />
+          {canRecord ? (
+            <ActionForm action={redrillAction} label={`Record re-drill: ${redrillText(program, item)!.title}`} className="mt-3">
+              <input type="hidden" name="item" value={item.key} />
+              <fieldset className="mb-2">
+                <legend className="text-sm font-medium">How did it go?</legend>
+                <span className="flex flex-wrap gap-4">
+                  <Choice type="radio" name="outcome" value="pass">
+                    Done well, without looking
+                  </Choice>
+                  <Choice type="radio" name="outcome" value="fail">
+                    Struggled or needed to look
+                  </Choice>
+                </span>
+                <FieldError name="outcome" />
+              </fieldset>
+              <Field name="note" label="Note (optional)" />
+              <SubmitButton tone="plain">Record the re-drill</SubmitButton>
+            </ActionForm>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Re-drills due now (with a form to record how each went) and the ones coming up. */
 export function RedrillList({ program, items, now, canRecord }: { program: Program; items: RedrillItem[]; now: Date; canRecord: boolean }) {
   const active = items.filter((i) => !i.retired);
@@ -39,35 +72,16 @@ export function RedrillList({ program, items, now, canRecord }: { program: Progr
   return (
     <div className="grid gap-3">
       <p className="text-sm text-muted">
-        {due.length} due now, {upcoming.length} coming up{retired > 0 ? `, ${retired} retired after their last interval` : ""}. A passed re-drill comes back after {INTERVAL_DAYS.join(", ")} days; a failed one comes back tomorrow.
+        {due.length} due now, {upcoming.length} coming up{retired > 0 ? `, ${retired} retired after their last interval` : ""}. Each pass brings an item back after a longer interval ({INTERVAL_DAYS.join(", ")} days); a fail brings it back tomorrow.
       </p>
-      {due.length > 0 ? (
-        <ul className="grid gap-3" aria-label="Re-drills due">
-          {due.map((item) => (
-            <li key={item.key} className={box}>
-              <ItemText program={program} item={item} />
-              {canRecord ? (
-                <ActionForm action={redrillAction} label={`Record re-drill: ${redrillText(program, item)!.title}`} className="mt-3">
-                  <input type="hidden" name="item" value={item.key} />
-                  <fieldset className="mb-2">
-                    <legend className="text-sm font-medium">How did it go?</legend>
-                    <span className="flex flex-wrap gap-4">
-                      <Choice type="radio" name="outcome" value="pass">
-                        Done well, without looking
-                      </Choice>
-                      <Choice type="radio" name="outcome" value="fail">
-                        Struggled or needed to look
-                      </Choice>
-                    </span>
-                    <FieldError name="outcome" />
-                  </fieldset>
-                  <Field name="note" label="Note (optional)" />
-                  <SubmitButton tone="plain">Record the re-drill</SubmitButton>
-                </ActionForm>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+      {due.length > 0 ? <DueList program={program} items={due.slice(0, SHOWN)} canRecord={canRecord} label="Re-drills due" /> : null}
+      {due.length > SHOWN ? (
+        <details className={box}>
+          <summary className="cursor-pointer font-medium">More re-drills due ({due.length - SHOWN})</summary>
+          <div className="mt-3">
+            <DueList program={program} items={due.slice(SHOWN)} canRecord={canRecord} label="More re-drills due" />
+          </div>
+        </details>
       ) : null}
       {upcoming.length > 0 ? (
         <details className={box}>

@@ -36,3 +36,27 @@ export function oneLine(text: string, max = 240): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+const BLOCK_START = /^\s*([-*+>|#]|\d+\.\s)/;
+
+/**
+ * The report as a page shows it: the template's line-by-line blocks (the fetch directives, the
+ * error-capture questions) keep their lines, and the title sits below the page's own heading.
+ */
+export function forDisplay(markdown: string): string {
+  const lines = markdown.split("\n");
+  let fence: string | null = null;
+  return lines
+    .map((line, i) => {
+      const marks = /^(`{3,})/.exec(line)?.[1];
+      if (marks && (fence === null || line.trim() === fence)) {
+        fence = fence === null ? marks : null;
+        return line;
+      }
+      const next = lines[i + 1];
+      if (fence !== null || line.trim() === "" || !next?.trim() || BLOCK_START.test(line) || BLOCK_START.test(next) || /^`{3,}/.test(next)) return line;
+      return `${line}  `;
+    })
+    .join("\n")
+    .replace(/^# /m, "## ");
+}
