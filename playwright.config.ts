@@ -25,9 +25,11 @@ export default defineConfig({
       ],
     },
   },
+  // Setup runs first, once, on the fresh database; every other spec signs in as the people it made.
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] } },
-    { name: "phone", use: { ...devices["Pixel 7"] }, grep: /@phone/ },
+    { name: "setup", testMatch: /setup\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /setup\.spec\.ts/, dependencies: ["setup"] },
+    { name: "phone", use: { ...devices["Pixel 7"] }, grep: /@phone/, testIgnore: /setup\.spec\.ts/, dependencies: ["setup"] },
   ],
   webServer: {
     command: "tsx scripts/start.ts",

@@ -4,7 +4,8 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { ensureSetUp, fillProof, LEARNER, REVIEWER, scoreAll, signIn, signInOn } from "./helpers";
+import { fillProof, scoreAll } from "./packet-steps";
+import { addLearner, LEARNER, REVIEWER, signIn } from "./people";
 
 const DEE = { name: `Dee ${Date.now().toString(36)}`, passphrase: "dee-passphrase-1" };
 const MODULE_1 = "/programs/codex-mastery/modules/internals/packet";
@@ -16,15 +17,9 @@ async function hours(page: Page) {
   return page.getByRole("progressbar", { name: "Hours invested" }).getAttribute("aria-valuetext");
 }
 
-test("the dashboard reflects a packet accepted in the same test", async ({ page, browser, expectAccessible }) => {
-  await ensureSetUp(page, expectAccessible);
+test("the dashboard reflects a packet accepted in the same test", async ({ browser, expectAccessible }) => {
   const rex = await signIn(browser, REVIEWER);
-  await rex.goto("/people");
-  const add = rex.getByRole("form", { name: "Add a person" });
-  await add.getByLabel("Name").fill(DEE.name);
-  await add.getByLabel("Passphrase").fill(DEE.passphrase);
-  await add.getByRole("button", { name: "Add" }).click();
-  await expect(add.getByRole("status")).toContainText(`Added ${DEE.name} as a learner`);
+  await addLearner(rex, DEE);
 
   const dee = await signIn(browser, DEE);
   await dee.goto("/");
@@ -185,14 +180,14 @@ test("the checklist takes a tick with a note, and the status update is a page an
   await expectAccessible(rex);
 });
 
-test("the dashboard and the report fit a phone @phone", async ({ page, expectAccessible }) => {
-  await ensureSetUp(page, expectAccessible);
-  await signInOn(page, LEARNER);
+test("the dashboard and the report fit a phone @phone", async ({ browser, expectAccessible }) => {
+  const page = await signIn(browser, LEARNER);
+  await page.setViewportSize(test.info().project.use.viewport ?? { width: 412, height: 839 });
   for (const address of ["/", "/report", "/time"]) {
     await page.goto(address);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await expectAccessible();
+    await expectAccessible(page);
   }
 });

@@ -1,17 +1,12 @@
-// The whole review gate in a browser: setup, start, refusals, proof, reject, rework, accept, log.
+// The whole review gate in a browser: start, refusals, proof, reject, rework, accept, log.
 import { expect, test } from "./fixtures";
-import { ensureSetUp, fillProof, LEARNER, REVIEWER, scoreAll, signIn } from "./helpers";
+import { fillProof, scoreAll } from "./packet-steps";
+import { LEARNER, REVIEWER, signIn } from "./people";
 
 const MODULE_1 = "/programs/codex-mastery/modules/internals/packet";
 
 // Whole flows with two browsers: give them room on a busy 2-core machine.
 test.describe.configure({ mode: "serial", timeout: 120_000 });
-
-test("setup refuses a weak passphrase, then creates the learner and the reviewer", async ({ page, browser, expectAccessible }) => {
-  await ensureSetUp(page, expectAccessible);
-  await signIn(browser, LEARNER);
-  await signIn(browser, REVIEWER);
-});
 
 test("a packet goes through refusals, rejection, rework and acceptance", async ({ browser, expectAccessible }) => {
   const learner = await signIn(browser, LEARNER);

@@ -1,50 +1,279 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NoContent } from "@/components/content/no-content";
+import { LearnerSwitch, LibraryUnavailable, resolveLibrary } from "@/components/library/library-access";
+import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
+import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
+import { getProgram, type Program } from "@/lib/content";
 import { currentProgram } from "@/lib/content/current";
 import { moduleRoute } from "@/lib/content/links";
-import { PATTERN_CATEGORIES } from "@/lib/content/schema";
+import { libraryRoute, libraryZipRoute, type LibraryView, patternRoute, playbookFileRoute } from "@/lib/library/links";
+import {
+  type LibraryQuery,
+  LibraryQuerySchema,
+  libraryOverview,
+  listPatterns,
+  knownCategories,
+  PAGE_SIZE,
+  SORTS,
+} from "@/lib/library/patterns";
+import { categoryLabel } from "@/lib/library/schema";
+import { readableLearners } from "@/lib/log/access";
+import { formatTimestamp } from "@/lib/log/format";
+import { addCategoryAction } from "./actions";
 
 export const metadata: Metadata = { title: "Patterns" };
 
-export default async function PatternsPage() {
-  const program = await currentProgram();
+type Query = Record<string, string | undefined>;
+
+function Suggestions({ program, canExtract }: { program: Program; canExtract: boolean }) {
+  const suggested = program.modules.flatMap((mod) => mod.meta.patterns.map((pattern, index) => ({ mod, pattern, index })));
+  return (
+    <Section id="suggested" title="Suggested by the modules">
+      <p className="mb-3 text-muted">
+        Each module names patterns to extract in its Pattern phase{canExtract ? "; start one from its suggestion" : ""}.
+      </p>
+      <ul className="grid gap-3 md:grid-cols-2">
+        {suggested.map(({ mod, pattern, index }) => (
+          <li key={`${mod.slug}-${pattern.name}`} className="rounded-lg border border-line bg-surface p-3">
+            <strong>{pattern.name}</strong> <Badge>{pattern.category}</Badge>
+            <p className="mt-1 text-sm">{pattern.summary}</p>
+            <p className="mt-1 text-xs text-muted">
+              From{" "}
+              <Link href={`${moduleRoute(program.slug, mod.slug)}#pattern-phase`} className="underline">
+                Module {mod.meta.number}: {mod.meta.title}
+              </Link>
+              {canExtract ? (
+                <>
+                  {" · "}
+                  <Link
+                    href={`/patterns/new?module=${mod.meta.number}&suggestion=${index}`}
+                    className="underline"
+                    aria-label={`Extract ${pattern.name}`}
+                  >
+                    Extract
+                  </Link>
+                </>
+              ) : null}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+function Filters({
+  query,
+  categories,
+  tags,
+  view,
+}: {
+  query: LibraryQuery;
+  categories: string[];
+  tags: [string, number][];
+  view: LibraryView;
+}) {
+  const select = "ml-2 rounded border border-line bg-surface px-2 py-1";
+  return (
+    <form
+      role="search"
+      aria-label="Filter the library"
+      className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-line bg-surface p-3"
+    >
+      {view.learner ? <input type="hidden" name="learner" value={view.learner} /> : null}
+      <label className="text-sm">
+        Search
+        <input type="search" name="q" defaultValue={query.q} className="ml-2 rounded border border-line bg-canvas px-2 py-1" />
+      </label>
+      <label className="text-sm">
+        Category
+        <select name="category" defaultValue={query.category ?? ""} className={select}>
+          <option value="">All</option>
+          {categories.map((c) => (
+            <option key={c} value={c}>
+              {categoryLabel(c)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="text-sm">
+        Tag
+        <select name="tag" defaultValue={query.tag ?? ""} className={select}>
+          <option value="">All</option>
+          {tags.map(([tag, n]) => (
+            <option key={tag} value={tag}>
+              {tag} ({n})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="text-sm">
+        Sort
+        <select name="sort" defaultValue={query.sort ?? ""} className={select}>
+          <option value="">{query.q ? "Best match" : SORTS.updated}</option>
+          {Object.entries(SORTS).map(([key, label]) => (
+            <option key={key} value={key}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="archived" value="1" defaultChecked={query.archived === "1"} /> Archived only
+      </label>
+      <button type="submit" className="rounded border border-line px-3 py-1">
+        Apply
+      </button>
+    </form>
+  );
+}
+
+export default async function PatternsPage({ searchParams }: { searchParams: Promise<Query> }) {
+  const raw = await searchParams;
+  const [access, cookieProgram] = await Promise.all([resolveLibrary(raw.learner), currentProgram()]);
+  const program = access.kind === "ok" ? getProgram(access.owner.programSlug) : cookieProgram;
   if (!program) return <NoContent />;
-  const suggested = program.modules.flatMap((mod) => mod.meta.patterns.map((pattern) => ({ mod, pattern })));
-  const categories = [...new Set([...PATTERN_CATEGORIES, ...suggested.map((s) => s.pattern.category)])];
+  const target = program.meta.successMetrics.patterns;
+  if (access.kind !== "ok") {
+    return (
+      <>
+        <PageHeader title="Pattern library">Target: {target}+ documented patterns, organised by category.</PageHeader>
+        <LibraryUnavailable access={access} what="your pattern library" />
+        <Suggestions program={program} canExtract={false} />
+      </>
+    );
+  }
+  const { owner, view, signedIn } = access;
+  const query = LibraryQuerySchema.parse(raw);
+  const [overview, list, categories, learners] = await Promise.all([
+    libraryOverview(owner.learnerId),
+    listPatterns(owner.learnerId, query),
+    knownCategories(owner.learnerId),
+    readableLearners(signedIn),
+  ]);
+  const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
+  const pageLink = (page: number) =>
+    libraryRoute(
+      view,
+      Object.fromEntries(
+        Object.entries({ ...raw, page: String(page), learner: undefined }).filter(
+          (e): e is [string, string] => e[1] !== undefined && e[1] !== "",
+        ),
+      ),
+    );
+  const filtered = query.q !== "" || query.category || query.tag || query.archived;
   return (
     <>
       <PageHeader title="Pattern library">
-        Target: {program.meta.successMetrics.patterns}+ documented patterns, organised by category. Each mod names the patterns to
-        extract in its Pattern phase.
+        {owner.canEdit ? "Your" : `${owner.learnerName}’s`} patterns: {overview.total} of {target}+ documented
+        {overview.archived > 0 ? ` (${overview.archived} archived)` : ""}.
       </PageHeader>
-      {categories.map((category) => {
-        const items = suggested.filter((s) => s.pattern.category === category);
-        return (
-          <Section key={category} id={`category-${category}`} title={`${category[0]!.toUpperCase()}${category.slice(1)}`}>
-            {items.length === 0 ? (
-              <p className="text-muted">No mod suggests a pattern in this category.</p>
-            ) : (
-              <ul className="grid gap-3 md:grid-cols-2">
-                {items.map(({ mod, pattern }) => (
-                  <li key={`${mod.slug}-${pattern.name}`} className="rounded-lg border border-line bg-surface p-3">
-                    <strong>{pattern.name}</strong>
-                    <p className="mt-1 text-sm">{pattern.summary}</p>
-                    <p className="mt-1 text-xs text-muted">
-                      From{" "}
-                      <Link href={`${moduleRoute(program.slug, mod.slug)}#pattern-phase`} className="underline">
-                        Module {mod.meta.number}: {mod.meta.title}
-                      </Link>
-                    </p>
-                  </li>
+      <LearnerSwitch learners={learners} current={owner.learnerId} path="/patterns" />
+      <div className="mb-4 flex flex-wrap gap-2 print:hidden">
+        {owner.canEdit ? (
+          <>
+            <Link href="/patterns/new" className="rounded bg-accent px-3 py-1.5 font-medium text-accent-ink">
+              New pattern
+            </Link>
+            <Link href="/patterns/import" className="rounded border border-line px-3 py-1.5">
+              Import
+            </Link>
+          </>
+        ) : null}
+        <a href={libraryZipRoute(view)} className="rounded border border-line px-3 py-1.5">
+          Download the library (zip)
+        </a>
+        <a href={playbookFileRoute(view)} className="rounded border border-line px-3 py-1.5">
+          Download the playbook (one Markdown file)
+        </a>
+      </div>
+      <section aria-labelledby="targets-title" className="mb-6">
+        <h2 id="targets-title" className="sr-only">
+          Patterns per category
+        </h2>
+        <p className="mb-2">
+          <progress
+            value={Math.min(overview.total, target)}
+            max={target}
+            className="w-full max-w-md align-middle"
+            aria-label={`${overview.total} of ${target} patterns`}
+          />{" "}
+          <span className="text-sm text-muted">{overview.total >= target ? "Target reached" : `${target - overview.total} to go`}</span>
+        </p>
+        <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6" aria-label="Patterns per category">
+          {categories.map((c) => (
+            <li key={c}>
+              <Link
+                href={libraryRoute(view, { category: c })}
+                className={`block rounded-lg border p-2 hover:bg-sunken ${query.category === c ? "border-accent" : "border-line"} bg-surface`}
+              >
+                <span className="block text-sm text-muted">{categoryLabel(c)}</span>
+                <span className="text-lg font-semibold">{overview.counts.get(c) ?? 0}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <Filters query={query} categories={categories} tags={overview.tags} view={view} />
+      <p className="mb-2 text-sm text-muted" aria-live="polite">
+        {list.total} {list.total === 1 ? "pattern" : "patterns"}
+        {filtered ? " match" : ""}
+        {pages > 1 ? ` · page ${query.page} of ${pages}` : ""}
+      </p>
+      {list.items.length === 0 ? (
+        <p className="rounded-lg border border-line bg-surface p-4 text-muted">
+          {filtered
+            ? "No pattern matches these filters."
+            : "No patterns yet. Extract one from a module's Pattern phase, or start a new one."}
+        </p>
+      ) : (
+        <ul className="grid gap-3 md:grid-cols-2" aria-label="Patterns">
+          {list.items.map((p) => (
+            <li key={p.id} className="rounded-lg border border-line bg-surface p-3">
+              <Link href={patternRoute(p.slug, view)} className="font-semibold hover:underline">
+                {p.title}
+              </Link>
+              <p className="mt-1 flex flex-wrap gap-1">
+                <Badge tone="accent">{categoryLabel(p.category)}</Badge>
+                {(JSON.parse(p.tags) as string[]).map((tag) => (
+                  <Badge key={tag}>#{tag}</Badge>
                 ))}
-              </ul>
-            )}
-          </Section>
-        );
-      })}
+              </p>
+              <p className="mt-1 line-clamp-2 text-sm">{p.whenToUse}</p>
+              <p className="mt-1 text-xs text-muted">
+                Version {p.version} · {formatTimestamp(p.updatedAt)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {pages > 1 ? (
+        <nav aria-label="Pages" className="mt-4 flex gap-3">
+          {query.page > 1 ? (
+            <Link href={pageLink(query.page - 1)} className="underline">
+              Previous page
+            </Link>
+          ) : null}
+          {query.page < pages ? (
+            <Link href={pageLink(query.page + 1)} className="underline">
+              Next page
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+      {owner.canEdit ? (
+        <Section id="categories" title="Categories">
+          <p className="mb-2 text-muted">The program’s five categories, plus any you add for patterns that fit none of them.</p>
+          <ActionForm action={addCategoryAction} label="Add a category" className="max-w-md">
+            <Field name="slug" label="New category" hint="Lowercase letters, digits and dashes, e.g. security." required />
+            <SubmitButton tone="plain">Add category</SubmitButton>
+          </ActionForm>
+        </Section>
+      ) : null}
+      <Suggestions program={program} canExtract={owner.canEdit} />
     </>
   );
 }

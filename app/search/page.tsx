@@ -1,20 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
-import { getContent } from "@/lib/content";
-import { searchContent } from "@/lib/content/search";
+import { currentUser } from "@/lib/auth/session";
+import { searchEverything } from "@/lib/library/search";
 
 export const metadata: Metadata = { title: "Search" };
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const q = ((await searchParams).q ?? "").slice(0, 200);
-  const results = searchContent(getContent(), q);
+  const results = await searchEverything((await currentUser())?.learnerId, q);
   return (
     <>
       <PageHeader title="Search" />
       <form role="search" className="mb-6 flex gap-2">
         <label htmlFor="search-q" className="sr-only">
-          Search modules and exercises
+          Search modules, exercises and your library
         </label>
         <input id="search-q" name="q" type="search" defaultValue={q} className="flex-1 rounded border border-line bg-surface px-3 py-2" />
         <button type="submit" className="rounded bg-accent px-4 py-2 font-medium text-accent-ink">

@@ -1,12 +1,18 @@
 // Renders content Markdown on the server: GFM, heading anchors, highlighted code, raw HTML
 // shown as text (never executed), and links resolved to app routes.
 import Link from "next/link";
-import ReactMarkdown, { type Components } from "react-markdown";
+import type { ReactElement } from "react";
+import renderMarkdown, { type Components } from "react-markdown";
 import rehypeHighlight from "rehype-highlight";
 import rehypeSlug from "rehype-slug";
 import remarkGfm from "remark-gfm";
 import { remarkHtmlAsText } from "@/lib/content/remark-html-as-text";
-import { MISSING_PREFIX, remarkWikiLinks, type WikiResolver } from "@/lib/library/remark-wiki-links";
+import { MISSING_PREFIX, remarkWikiLinks, WIKI_LINK, type WikiResolver } from "@/lib/library/remark-wiki-links";
+
+// rehype-highlight builds its highlighter (registering every common grammar, ~20 ms) each time a
+// processor is made, and react-markdown makes one per render: build it once for the process.
+const highlightTransform = rehypeHighlight({ detect: false });
+const highlightCode = () => highlightTransform;
 
 type Props = {
   source: string;
@@ -15,9 +21,38 @@ type Props = {
   className?: string;
   /** Turns `[[pattern-slug]]` into a link to the pattern; unknown slugs show as broken links. */
   wikiLinks?: WikiResolver;
+  /** One line of Markdown inside other text: no paragraph, a span instead of a block. */
+  inline?: boolean;
 };
 
-export function Markdown({ source, resolveHref = (href) => href, className, wikiLinks }: Props) {
+// Library pages render the same texts on every request (a playbook of hundreds of entries): on
+// the server, keep the rendered tree of recent texts that need no per-page link resolution.
+const RENDERED_LIMIT = 2000;
+const rendered = new Map<string, ReactElement>();
+
+function remembered(key: string, render: () => ReactElement): ReactElement {
+  const hit = rendered.get(key);
+  if (hit) {
+    rendered.delete(key);
+    rendered.set(key, hit);
+    return hit;
+  }
+  const value = render();
+  rendered.set(key, value);
+  if (rendered.size > RENDERED_LIMIT) rendered.delete(rendered.keys().next().value!);
+  return value;
+}
+
+export function Markdown(props: Props) {
+  const { source, className, wikiLinks, inline } = props;
+  const Wrapper = inline ? "span" : "div";
+  const wrapperClass = inline ? className : `prose ${className ?? ""}`;
+  if (props.resolveHref || typeof window !== "undefined") return <Wrapper className={wrapperClass}>{render(props)}</Wrapper>;
+  const links = wikiLinks ? JSON.stringify([...source.matchAll(WIKI_LINK)].map((m) => wikiLinks(m[1]!))) : "";
+  return <Wrapper className={wrapperClass}>{remembered(`${inline ? "i" : "b"}\u0000${links}\u0000${source}`, () => render(props))}</Wrapper>;
+}
+
+function render({ source, resolveHref = (href) => href, wikiLinks, inline }: Props): ReactElement {
   const components: Components = {
     a({ href = "", children }) {
       if (wikiLinks && href.startsWith(MISSING_PREFIX)) {
@@ -59,6 +94,9 @@ export function Markdown({ source, resolveHref = (href) => href, className, wiki
         </pre>
       );
     },
+    p({ children }) {
+      return inline ? <>{children}</> : <p>{children}</p>;
+    },
     table({ children }) {
       return (
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Table">
@@ -67,15 +105,10 @@ export function Markdown({ source, resolveHref = (href) => href, className, wiki
       );
     },
   };
-  return (
-    <div className={`prose ${className ?? ""}`}>
-      <ReactMarkdown
-        remarkPlugins={wikiLinks ? [remarkGfm, remarkHtmlAsText, [remarkWikiLinks, wikiLinks]] : [remarkGfm, remarkHtmlAsText]}
-        rehypePlugins={[rehypeSlug, [rehypeHighlight, { detect: false, ignoreMissing: true }]]}
-        components={components}
-      >
-        {source}
-      </ReactMarkdown>
-    </div>
-  );
+  return renderMarkdown({
+    remarkPlugins: wikiLinks ? [remarkGfm, remarkHtmlAsText, [remarkWikiLinks, wikiLinks]] : [remarkGfm, remarkHtmlAsText],
+    rehypePlugins: [rehypeSlug, highlightCode],
+    components,
+    children: source,
+  });
 }

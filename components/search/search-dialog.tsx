@@ -81,7 +81,7 @@ export function SearchDialog() {
       >
         <div className="border-b border-line p-3">
           <label htmlFor={`${listId}-input`} className="sr-only">
-            Search modules and exercises
+            Search modules, exercises and your library
           </label>
           <input
             ref={input}
@@ -92,7 +92,7 @@ export function SearchDialog() {
             aria-controls={listId}
             aria-activedescendant={shown[active] ? `${listId}-${active}` : undefined}
             autoComplete="off"
-            placeholder="Search modules and exercises…"
+            placeholder="Search modules, exercises and your library…"
             value={query}
             onChange={(event) => setQuery(event.target.value)}
             onKeyDown={(event) => {

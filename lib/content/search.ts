@@ -1,6 +1,6 @@
 // Full-text search over the programs' modules and exercises; the index is built once per
 // content version and queried in memory.
-import MiniSearch from "minisearch";
+import MiniSearch, { type SearchResult } from "minisearch";
 import { exerciseRoute, moduleRoute, programRoute } from "./links";
 import type { ContentIndex } from "./loader";
 
@@ -52,12 +52,15 @@ function documentsOf(content: ContentIndex): SearchDoc[] {
   return docs;
 }
 
+/** How every index of the app searches: titles weigh more, prefixes and small typos match. */
+export const SEARCH_OPTIONS = { boost: { title: 3 }, prefix: true, fuzzy: 0.15, combineWith: "AND" } as const;
+
 export function buildSearchIndex(content: ContentIndex) {
   const docs = documentsOf(content);
   const index = new MiniSearch<SearchDoc>({
     fields: ["title", "text"],
     storeFields: ["kind", "title", "context", "url", "text"],
-    searchOptions: { boost: { title: 3 }, prefix: true, fuzzy: 0.15, combineWith: "AND" },
+    searchOptions: SEARCH_OPTIONS,
   });
   index.addAll(docs);
   return index;
@@ -84,13 +87,18 @@ export function searchContent(content: ContentIndex, query: string, limit = 20):
   return index
     .search(q)
     .slice(0, limit)
-    .map((result) => ({
-      id: String(result.id),
-      kind: result.kind as SearchDoc["kind"],
-      title: result.title as string,
-      context: result.context as string,
-      url: result.url as string,
-      score: result.score,
-      snippet: snippetAround(result.text as string, result.terms),
-    }));
+    .map(hitOf);
+}
+
+/** A result of an index storing kind, title, context, url and text, as a hit with a snippet. */
+export function hitOf(result: SearchResult): SearchHit {
+  return {
+    id: String(result.id),
+    kind: result.kind as SearchHit["kind"],
+    title: result.title as string,
+    context: result.context as string,
+    url: result.url as string,
+    score: result.score,
+    snippet: snippetAround(result.text as string, result.terms),
+  };
 }

@@ -17,7 +17,11 @@ export async function libraryFor(signedIn: SignedIn, requested?: string): Promis
   const chosen = requested
     ? learners.find((l) => l.id === requested)
     : (own.find((l) => l.id === signedIn.learnerId) ?? own[0] ?? learners[0]);
-  if (!chosen) throw new AppError(requested ? "forbidden" : "not-found", requested ? "You cannot read this learner's library." : "There is no learner profile yet.");
+  if (!chosen)
+    throw new AppError(
+      requested ? "forbidden" : "not-found",
+      requested ? "You cannot read this learner's library." : "There is no learner profile yet.",
+    );
   return { learnerId: chosen.id, learnerName: chosen.name, programSlug: chosen.programSlug, canEdit: chosen.ownerId === signedIn.user.id };
 }
 
@@ -28,4 +32,10 @@ export async function ownLibrary(tx: Tx, actor: Actor, learnerId: string, tokenL
   const allowed = actor.kind === "agent" ? tokenLearnerId === learner.id : actor.userId === learner.ownerId;
   if (!allowed) throw new AppError("forbidden", "You can only change your own library.");
   return learner;
+}
+
+/** The signed-in person's own learner profile, which their library changes go to. */
+export function ownLearnerId(signedIn: SignedIn): string {
+  if (!signedIn.learnerId) throw new AppError("forbidden", "You have no learner profile: the library belongs to a learner profile.");
+  return signedIn.learnerId;
 }

@@ -40,6 +40,11 @@ export async function exportLibraryZip(learnerId: string): Promise<Uint8Array> {
 }
 
 export function exportFileName(learnerName: string, extension: "md" | "zip"): string {
-  const base = learnerName.normalize("NFKD").replace(/[^\w-]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase() || "library";
+  const base =
+    learnerName
+      .normalize("NFKD")
+      .replace(/[^\w-]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .toLowerCase() || "library";
   return `${base}-${extension === "md" ? "playbook.md" : "library.zip"}`;
 }

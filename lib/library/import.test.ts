@@ -31,7 +31,11 @@ async function person(name: string): Promise<Person> {
 async function importInto(who: Person, uploads: { name: string; bytes: Uint8Array }[], keep: string[] = []) {
   const parsed = readUpload(uploads);
   const plan = await planImport(who.learnerId, parsed);
-  return { plan, result: plan.problems.length === 0 ? await applyImport(who.actor, who.learnerId, parsed, { fingerprint: plan.fingerprint, keep }) : null };
+  return {
+    plan,
+    result:
+      plan.problems.length === 0 ? await applyImport(who.actor, who.learnerId, parsed, { fingerprint: plan.fingerprint, keep }) : null,
+  };
 }
 
 async function counts(learnerId: string) {
@@ -52,12 +56,20 @@ beforeAll(async () => {
   await addCategory(ada.actor, ada.learnerId, { slug: "unused-category" });
   const random = prng(42);
   for (let i = 0; i < 12; i++) {
-    const data = hostilePattern(random, i === 0 ? "alpha" : i === 1 ? "beta" : `pattern-${i}`, random.pick(["speed", "quality", "security"]));
+    const data = hostilePattern(
+      random,
+      i === 0 ? "alpha" : i === 1 ? "beta" : `pattern-${i}`,
+      random.pick(["speed", "quality", "security"]),
+    );
     await createPattern(ada.actor, ada.learnerId, { ...data, sourceModule: null, archived: false });
     if (data.archived) await setPatternArchived(ada.actor, ada.learnerId, data.slug, true);
   }
   for (let i = 0; i < 8; i++) await createEntry(ada.actor, ada.learnerId, { ...hostileEntry(random, `entry-${i}`), archived: false });
-  await createEntry(ada.actor, ada.learnerId, { title: "Before a bundle", kind: "checklist", body: "- [ ] apply [[alpha]]\n- [ ] and [[missing-one]]" });
+  await createEntry(ada.actor, ada.learnerId, {
+    title: "Before a bundle",
+    kind: "checklist",
+    body: "- [ ] apply [[alpha]]\n- [ ] and [[missing-one]]",
+  });
 });
 
 afterAll(async () => {
@@ -129,7 +141,13 @@ describe("conflicts", () => {
     const result = await applyImport(gus.actor, gus.learnerId, parsed, { fingerprint: plan.fingerprint, keep: ["pattern:beta"] });
     expect(result).toMatchObject({ updated: 1, kept: 1, unchanged: 1 });
     const client = await db();
-    expect(await client.pattern.findMany({ where: { learnerId: gus.learnerId }, orderBy: { slug: "asc" }, select: { slug: true, version: true, whenToUse: true, title: true } })).toEqual([
+    expect(
+      await client.pattern.findMany({
+        where: { learnerId: gus.learnerId },
+        orderBy: { slug: "asc" },
+        select: { slug: true, version: true, whenToUse: true, title: true },
+      }),
+    ).toEqual([
       { slug: "alpha", version: 3, whenToUse: "w", title: "Alpha" },
       { slug: "beta", version: 2, whenToUse: "w", title: "Beta renamed" },
       { slug: "gamma", version: 1, whenToUse: "w", title: "Gamma" },
@@ -141,7 +159,14 @@ describe("conflicts", () => {
     const zip = await exportLibraryZip(ada.learnerId);
     const parsed = readUpload([{ name: "a.zip", bytes: zip }]);
     const plan = await planImport(hal.learnerId, parsed);
-    await createPattern(hal.actor, hal.learnerId, { title: "Alpha", slug: "alpha", category: "speed", problem: "p", whenToUse: "w", howToApply: "h" });
+    await createPattern(hal.actor, hal.learnerId, {
+      title: "Alpha",
+      slug: "alpha",
+      category: "speed",
+      problem: "p",
+      whenToUse: "w",
+      howToApply: "h",
+    });
     const error = await applyImport(hal.actor, hal.learnerId, parsed, { fingerprint: plan.fingerprint }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "conflict" });
     expect(await counts(hal.learnerId)).toMatchObject({ patterns: 1, entries: 0 });
@@ -157,9 +182,13 @@ describe("bad uploads", () => {
 
   it("names each bad file and imports nothing", async () => {
     const zip = await zipWith((files) => {
-      files["docs/patterns/speed/broken.md"] = encode("---\ntitle: Broken\nslug: broken\ncategory: speed\n---\n\n# Broken\n\n## When to use\n\nonly this\n");
+      files["docs/patterns/speed/broken.md"] = encode(
+        "---\ntitle: Broken\nslug: broken\ncategory: speed\n---\n\n# Broken\n\n## When to use\n\nonly this\n",
+      );
       files["docs/patterns/quality/bad-yaml.md"] = encode("---\ntitle: [oops\n---\n");
-      files["docs/playbook/scenarios.md"] = encode(new TextDecoder().decode(files["docs/playbook/scenarios.md"]) + '\n<!-- mastery:entry slug="x" kind="poem" -->\n## Poem\n\ntext\n');
+      files["docs/playbook/scenarios.md"] = encode(
+        new TextDecoder().decode(files["docs/playbook/scenarios.md"]) + '\n<!-- mastery:entry slug="x" kind="poem" -->\n## Poem\n\ntext\n',
+      );
     });
     const ivy = await person("Ivy");
     const { plan, result } = await importInto(ivy, [{ name: "bad.zip", bytes: zip }]);
@@ -169,7 +198,10 @@ describe("bad uploads", () => {
         { file: "docs/patterns/speed/broken.md", message: "pattern broken: problem: describe the problem and its context" },
         { file: "docs/patterns/speed/broken.md", message: "pattern broken: howToApply: say how to apply it" },
         { file: "docs/patterns/quality/bad-yaml.md", message: expect.stringMatching(/^line \d/) },
-        { file: "docs/playbook/scenarios.md", message: "entry x: kind: choose a kind: quick-reference, scenario, checklist, decision-tree" },
+        {
+          file: "docs/playbook/scenarios.md",
+          message: "entry x: kind: choose a kind: quick-reference, scenario, checklist, decision-tree",
+        },
       ]),
     );
     const parsed = readUpload([{ name: "bad.zip", bytes: zip }]);
@@ -186,18 +218,37 @@ describe("bad uploads", () => {
       files["docs/patterns/planning/alpha.md"] = encode(text);
     });
     const dupPlan = await planImport(ada.learnerId, readUpload([{ name: "dup.zip", bytes: dup }]));
-    expect(dupPlan.problems).toEqual([{ file: expect.stringMatching(/alpha\.md$/), message: expect.stringMatching(/^pattern alpha appears twice \(also in docs\/patterns\/\w+\/alpha\.md\)$/) }]);
-    expect(readUpload([{ name: "x.zip", bytes: encode("not a zip") }]).problems).toEqual([{ file: "x.zip", message: "is not a readable zip archive" }]);
-    expect(readUpload([{ name: "notes.md", bytes: new Uint8Array([0xff, 0xfe, 0x41]) }]).problems).toEqual([{ file: "notes.md", message: "is not UTF-8 text" }]);
-    expect(readUpload([{ name: "notes.md", bytes: encode("# just notes") }]).problems[0]).toMatchObject({ file: "notes.md", message: expect.stringContaining("is not an exported playbook file") });
-    expect(readUpload([{ name: "empty.zip", bytes: zipSync({ "a.txt": encode("x") }) }]).problems[0]).toMatchObject({ file: "empty.zip", message: expect.stringContaining("holds no library files") });
+    expect(dupPlan.problems).toEqual([
+      {
+        file: expect.stringMatching(/alpha\.md$/),
+        message: expect.stringMatching(/^pattern alpha appears twice \(also in docs\/patterns\/\w+\/alpha\.md\)$/),
+      },
+    ]);
+    expect(readUpload([{ name: "x.zip", bytes: encode("not a zip") }]).problems).toEqual([
+      { file: "x.zip", message: "is not a readable zip archive" },
+    ]);
+    expect(readUpload([{ name: "notes.md", bytes: new Uint8Array([0xff, 0xfe, 0x41]) }]).problems).toEqual([
+      { file: "notes.md", message: "is not UTF-8 text" },
+    ]);
+    expect(readUpload([{ name: "notes.md", bytes: encode("# just notes") }]).problems[0]).toMatchObject({
+      file: "notes.md",
+      message: expect.stringContaining("is not an exported playbook file"),
+    });
+    expect(readUpload([{ name: "empty.zip", bytes: zipSync({ "a.txt": encode("x") }) }]).problems[0]).toMatchObject({
+      file: "empty.zip",
+      message: expect.stringContaining("holds no library files"),
+    });
   });
 
   it("refuses an unknown source module by file", async () => {
     const zip = await zipWith((files) => {
-      files["docs/patterns/speed/far.md"] = encode("---\ntitle: Far\nslug: far\ncategory: speed\nsource:\n  module: 99\n---\n\n# Far\n\n## Problem and context\n\np\n\n## When to use\n\nw\n\n## How to apply\n\nh\n");
+      files["docs/patterns/speed/far.md"] = encode(
+        "---\ntitle: Far\nslug: far\ncategory: speed\nsource:\n  module: 99\n---\n\n# Far\n\n## Problem and context\n\np\n\n## When to use\n\nw\n\n## How to apply\n\nh\n",
+      );
     });
     const plan = await planImport(ada.learnerId, readUpload([{ name: "far.zip", bytes: zip }]));
-    expect(plan.problems).toEqual([{ file: "docs/patterns/speed/far.md", message: "pattern far: sourceModule: the program has no module 99" }]);
+    expect(plan.problems).toEqual([
+      { file: "docs/patterns/speed/far.md", message: "pattern far: sourceModule: the program has no module 99" },
+    ]);
   });
 });

@@ -12,7 +12,14 @@ import { ownLibrary } from "./access";
 import { type FileProblem, isSingleFile, libraryFileKind, type ParsedLibrary, parseLibrary, parseSingleFile } from "./markdown-format";
 import { contextProblems, knownCategories, patternData, type PatternRow, samePattern, writePattern } from "./patterns";
 import { entryData, type EntryRow, sameEntry, writeEntry } from "./playbook";
-import { CategorySlugSchema, PATTERN_SECTIONS, type PatternData, PatternInputSchema, type PlaybookEntryData, PlaybookEntryInputSchema } from "./schema";
+import {
+  CategorySlugSchema,
+  PATTERN_SECTIONS,
+  type PatternData,
+  PatternInputSchema,
+  type PlaybookEntryData,
+  PlaybookEntryInputSchema,
+} from "./schema";
 
 export type UploadedFile = { name: string; bytes: Uint8Array };
 
@@ -47,7 +54,9 @@ function unzip(upload: UploadedFile, out: ParsedLibrary): Map<string, Uint8Array
     const tooLarge = error instanceof RangeError;
     out.problems.push({
       file: upload.name,
-      message: tooLarge ? `unpacks to more than ${IMPORT_LIMITS.unpackedBytes / 1024 / 1024} MB or ${IMPORT_LIMITS.files} files` : "is not a readable zip archive",
+      message: tooLarge
+        ? `unpacks to more than ${IMPORT_LIMITS.unpackedBytes / 1024 / 1024} MB or ${IMPORT_LIMITS.files} files`
+        : "is not a readable zip archive",
     });
     return null;
   }
@@ -55,9 +64,13 @@ function unzip(upload: UploadedFile, out: ParsedLibrary): Map<string, Uint8Array
 
 /** Reads an upload: one zip, one exported playbook file, or the files of a folder (with their relative paths as names). */
 export function readUpload(uploads: UploadedFile[]): ParsedLibrary {
-  if (uploads.length === 0) throw new AppError("invalid", "Choose what to import.", { files: "choose a zip, a folder or an exported playbook file" });
+  if (uploads.length === 0)
+    throw new AppError("invalid", "Choose what to import.", { files: "choose a zip, a folder or an exported playbook file" });
   const total = uploads.reduce((n, u) => n + u.bytes.byteLength, 0);
-  if (total > IMPORT_LIMITS.uploadBytes) throw new AppError("invalid", "The upload is too large.", { files: `imports are limited to ${IMPORT_LIMITS.uploadBytes / 1024 / 1024} MB` });
+  if (total > IMPORT_LIMITS.uploadBytes)
+    throw new AppError("invalid", "The upload is too large.", {
+      files: `imports are limited to ${IMPORT_LIMITS.uploadBytes / 1024 / 1024} MB`,
+    });
   const out = emptyParse();
   const single = uploads.length === 1 ? uploads[0]! : null;
   let files: Map<string, Uint8Array>;
@@ -73,14 +86,21 @@ export function readUpload(uploads: UploadedFile[]): ParsedLibrary {
     const text = decode(name, bytes, out.problems);
     if (text !== null) texts.set(name, text);
   }
-  if (single && texts.size === 1 && isSingleFile(texts.get(single.name) ?? "")) return merge(out, parseSingleFile(single.name, texts.get(single.name)!));
+  if (single && texts.size === 1 && isSingleFile(texts.get(single.name) ?? ""))
+    return merge(out, parseSingleFile(single.name, texts.get(single.name)!));
   if (single && texts.size === 1 && libraryFileKind(single.name) === null) {
-    out.problems.push({ file: single.name, message: "is not an exported playbook file; to import separate pattern files, upload the zip or the whole folder" });
+    out.problems.push({
+      file: single.name,
+      message: "is not an exported playbook file; to import separate pattern files, upload the zip or the whole folder",
+    });
     return out;
   }
   const parsed = merge(out, parseLibrary(texts));
   if (parsed.problems.length === 0 && parsed.patterns.length + parsed.entries.length + parsed.categories.length === 0) {
-    parsed.problems.push({ file: single?.name ?? "the folder", message: "holds no library files (docs/patterns/<category>/<slug>.md, docs/playbook/index.md, scenarios.md, checklists.md)" });
+    parsed.problems.push({
+      file: single?.name ?? "the folder",
+      message: "holds no library files (docs/patterns/<category>/<slug>.md, docs/playbook/index.md, scenarios.md, checklists.md)",
+    });
   }
   return parsed;
 }
@@ -95,7 +115,14 @@ function merge(into: ParsedLibrary, from: ParsedLibrary): ParsedLibrary {
   };
 }
 
-export type PlanItem = { kind: "pattern" | "entry"; slug: string; title: string; file: string; currentVersion?: number; changes?: string[] };
+export type PlanItem = {
+  kind: "pattern" | "entry";
+  slug: string;
+  title: string;
+  file: string;
+  currentVersion?: number;
+  changes?: string[];
+};
 export type ImportPlan = {
   problems: FileProblem[];
   ignored: string[];
@@ -113,7 +140,10 @@ const PATTERN_LABELS: Record<keyof PatternData, string> = {
   slug: "slug",
   category: "category",
   tags: "tags",
-  ...(Object.fromEntries(PATTERN_SECTIONS.map((s) => [s.key, s.heading.toLowerCase()])) as Record<(typeof PATTERN_SECTIONS)[number]["key"], string>),
+  ...(Object.fromEntries(PATTERN_SECTIONS.map((s) => [s.key, s.heading.toLowerCase()])) as Record<
+    (typeof PATTERN_SECTIONS)[number]["key"],
+    string
+  >),
   sourceModule: "source module",
   sourceExercise: "source exercise",
   archived: "archived",
@@ -123,10 +153,17 @@ function changedFields<T extends object>(a: T, b: T, labels: Record<keyof T, str
   return (Object.keys(labels) as (keyof T)[]).filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key])).map((key) => labels[key]);
 }
 
-type Checked = { plan: ImportPlan; patterns: { data: PatternData; existing: PatternRow | null }[]; entries: { data: PlaybookEntryData; existing: EntryRow | null }[] };
+type Checked = {
+  plan: ImportPlan;
+  patterns: { data: PatternData; existing: PatternRow | null }[];
+  entries: { data: PlaybookEntryData; existing: EntryRow | null }[];
+};
 
 function issues(file: string, what: string, error: { issues: { path: PropertyKey[]; message: string }[] }): FileProblem[] {
-  return error.issues.map((issue) => ({ file, message: `${what}: ${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${issue.message}` }));
+  return error.issues.map((issue) => ({
+    file,
+    message: `${what}: ${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${issue.message}`,
+  }));
 }
 
 async function check(client: Tx, learner: { id: string; programSlug: string }, parsed: ParsedLibrary): Promise<Checked> {
@@ -137,7 +174,11 @@ async function check(client: Tx, learner: { id: string; programSlug: string }, p
   for (const category of wanted) {
     if (known.includes(category) || newCategories.has(category) || category === "") continue;
     if (CategorySlugSchema.safeParse(category).success) newCategories.add(category);
-    else problems.push({ file: parsed.patterns.find((p) => p.input.category === category)?.file ?? "docs/patterns/README.md", message: `category “${category}”: use lowercase letters a–z, digits and single dashes` });
+    else
+      problems.push({
+        file: parsed.patterns.find((p) => p.input.category === category)?.file ?? "docs/patterns/README.md",
+        message: `category “${category}”: use lowercase letters a–z, digits and single dashes`,
+      });
   }
   const categories = [...known, ...newCategories];
 
@@ -158,11 +199,15 @@ async function check(client: Tx, learner: { id: string; programSlug: string }, p
     if (!result.success) problems.push(...issues(file, `entry ${String(input.slug ?? "")}`, result.error));
     else entries.push({ file, data: result.data });
   }
-  for (const [label, items] of [["pattern", patterns], ["entry", entries]] as const) {
+  for (const [label, items] of [
+    ["pattern", patterns],
+    ["entry", entries],
+  ] as const) {
     const seen = new Map<string, string>();
     for (const item of items) {
       const earlier = seen.get(item.data.slug);
-      if (earlier !== undefined) problems.push({ file: item.file, message: `${label} ${item.data.slug} appears twice (also in ${earlier})` });
+      if (earlier !== undefined)
+        problems.push({ file: item.file, message: `${label} ${item.data.slug} appears twice (also in ${earlier})` });
       seen.set(item.data.slug, item.file);
     }
   }
@@ -171,7 +216,15 @@ async function check(client: Tx, learner: { id: string; programSlug: string }, p
     client.pattern.findMany({ where: { learnerId: learner.id, slug: { in: patterns.map((p) => p.data.slug) } } }),
     client.playbookEntry.findMany({ where: { learnerId: learner.id, slug: { in: entries.map((e) => e.data.slug) } } }),
   ]);
-  const plan: ImportPlan = { problems, ignored: parsed.ignored, newCategories: [...newCategories].sort(), create: [], update: [], unchanged: [], fingerprint: "" };
+  const plan: ImportPlan = {
+    problems,
+    ignored: parsed.ignored,
+    newCategories: [...newCategories].sort(),
+    create: [],
+    update: [],
+    unchanged: [],
+    fingerprint: "",
+  };
   const checked: Checked = { plan, patterns: [], entries: [] };
   for (const { file, data } of patterns) {
     const existing = existingPatterns.find((row) => row.slug === data.slug) ?? null;
@@ -186,10 +239,23 @@ async function check(client: Tx, learner: { id: string; programSlug: string }, p
     const item: PlanItem = { kind: "entry", slug: data.slug, title: data.title, file, currentVersion: existing?.version };
     if (!existing) plan.create.push(item);
     else if (sameEntry(data, entryData(existing))) plan.unchanged.push(item);
-    else plan.update.push({ ...item, changes: changedFields(entryData(existing), data, { title: "title", slug: "slug", kind: "kind", body: "text", archived: "archived" }) });
+    else
+      plan.update.push({
+        ...item,
+        changes: changedFields(entryData(existing), data, {
+          title: "title",
+          slug: "slug",
+          kind: "kind",
+          body: "text",
+          archived: "archived",
+        }),
+      });
     checked.entries.push({ data, existing });
   }
-  const state = JSON.stringify([plan.newCategories, ...[plan.create, plan.update, plan.unchanged].map((list) => list.map((i) => [i.kind, i.slug, i.currentVersion ?? 0]))]);
+  const state = JSON.stringify([
+    plan.newCategories,
+    ...[plan.create, plan.update, plan.unchanged].map((list) => list.map((i) => [i.kind, i.slug, i.currentVersion ?? 0])),
+  ]);
   plan.fingerprint = createHash("sha256").update(state).digest("hex").slice(0, 32);
   return checked;
 }
@@ -211,17 +277,33 @@ export type ImportResult = { created: number; updated: number; kept: number; unc
  * conflicting one except those in `keep` (kind:slug). Refused when the upload has problems or
  * the library changed since the preview with `fingerprint`.
  */
-export async function applyImport(actor: Actor, learnerId: string, parsed: ParsedLibrary, options: { fingerprint: string; keep?: string[]; tokenLearnerId?: string }): Promise<ImportResult> {
+export async function applyImport(
+  actor: Actor,
+  learnerId: string,
+  parsed: ParsedLibrary,
+  options: { fingerprint: string; keep?: string[]; tokenLearnerId?: string },
+): Promise<ImportResult> {
   const keep = new Set(options.keep ?? []);
   return transaction(async (tx) => {
     const learner = await ownLibrary(tx, actor, learnerId, options.tokenLearnerId);
     const { plan, patterns, entries } = await check(tx, learner, parsed);
     if (plan.problems.length > 0) {
-      throw new AppError("invalid", `Nothing was imported: ${plan.problems.length} problem${plan.problems.length === 1 ? "" : "s"} in the upload.`, { files: plan.problems.map((p) => `${p.file}: ${p.message}`).join("\n") });
+      throw new AppError(
+        "invalid",
+        `Nothing was imported: ${plan.problems.length} problem${plan.problems.length === 1 ? "" : "s"} in the upload.`,
+        { files: plan.problems.map((p) => `${p.file}: ${p.message}`).join("\n") },
+      );
     }
-    if (plan.fingerprint !== options.fingerprint) throw new AppError("conflict", "The library or the upload changed since the check; check the upload again before importing.");
+    if (plan.fingerprint !== options.fingerprint)
+      throw new AppError("conflict", "The library or the upload changed since the check; check the upload again before importing.");
     for (const slug of plan.newCategories) await tx.patternCategory.create({ data: { learnerId, slug } });
-    const result: ImportResult = { created: 0, updated: 0, kept: 0, unchanged: plan.unchanged.length, categories: plan.newCategories.length };
+    const result: ImportResult = {
+      created: 0,
+      updated: 0,
+      kept: 0,
+      unchanged: plan.unchanged.length,
+      categories: plan.newCategories.length,
+    };
     const shouldWrite = (existing: unknown, changed: boolean, key: string): boolean => {
       if (!existing) {
         result.created++;

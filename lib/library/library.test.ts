@@ -21,7 +21,10 @@ let adaLearner: string;
 let boLearner: string;
 
 async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toMatchObject({ name: "AppError" });
   return error as { code: string; message: string; fieldErrors: Record<string, string> };
 }
@@ -55,9 +58,22 @@ describe("patterns", () => {
   it("creates a pattern as version 1 and keeps every earlier text on each save", async () => {
     const row = await patterns.createPattern(ada, adaLearner, pattern({ tags: "context, reads", sourceModule: 3 }));
     expect(row).toMatchObject({ slug: "batch-independent-reads", version: 1, tags: '["context","reads"]', sourceModule: 3 });
-    const saved = await patterns.updatePattern(ada, adaLearner, row.slug, pattern({ tags: "context, reads", sourceModule: 3, whenToUse: "Three or more reads." }), { expectedVersion: 1 });
+    const saved = await patterns.updatePattern(
+      ada,
+      adaLearner,
+      row.slug,
+      pattern({ tags: "context, reads", sourceModule: 3, whenToUse: "Three or more reads." }),
+      { expectedVersion: 1 },
+    );
     expect(saved?.version).toBe(2);
-    expect(await patterns.updatePattern(ada, adaLearner, row.slug, pattern({ tags: "context, reads", sourceModule: 3, whenToUse: "Three or more reads." }))).toBeNull();
+    expect(
+      await patterns.updatePattern(
+        ada,
+        adaLearner,
+        row.slug,
+        pattern({ tags: "context, reads", sourceModule: 3, whenToUse: "Three or more reads." }),
+      ),
+    ).toBeNull();
     await patterns.setPatternArchived(ada, adaLearner, row.slug, true);
     const history = await patterns.patternHistory(row.id);
     expect(history.map((v) => [v.version, v.data.whenToUse, v.data.archived])).toEqual([
@@ -69,7 +85,9 @@ describe("patterns", () => {
   });
 
   it("refuses a save based on an older version", async () => {
-    const error = await refusal(patterns.updatePattern(ada, adaLearner, "batch-independent-reads", pattern({ whenToUse: "late" }), { expectedVersion: 1 }));
+    const error = await refusal(
+      patterns.updatePattern(ada, adaLearner, "batch-independent-reads", pattern({ whenToUse: "late" }), { expectedVersion: 1 }),
+    );
     expect(error.code).toBe("conflict");
     expect(error.message).toContain("it is now version 4");
   });
@@ -84,15 +102,21 @@ describe("patterns", () => {
     const error = await refusal(patterns.createPattern(ada, adaLearner, pattern({ title: "Threat model first", category: "security" })));
     expect(error.fieldErrors.category).toBe('unknown category "security": choose one of speed, quality, debugging, planning, architecture');
     await patterns.addCategory(ada, adaLearner, { slug: "security" });
-    await expect(patterns.createPattern(ada, adaLearner, pattern({ title: "Threat model first", category: "security" }))).resolves.toMatchObject({ category: "security" });
+    await expect(
+      patterns.createPattern(ada, adaLearner, pattern({ title: "Threat model first", category: "security" })),
+    ).resolves.toMatchObject({ category: "security" });
     expect((await refusal(patterns.addCategory(ada, adaLearner, { slug: "Security!" }))).fieldErrors.slug).toContain("lowercase letters");
-    expect((await refusal(patterns.createPattern(bo, boLearner, pattern({ title: "Other", category: "security" })))).fieldErrors.category).toContain("unknown category");
+    expect(
+      (await refusal(patterns.createPattern(bo, boLearner, pattern({ title: "Other", category: "security" })))).fieldErrors.category,
+    ).toContain("unknown category");
   });
 
   it("checks the source module and exercise against the program", async () => {
     const error = await refusal(patterns.createPattern(ada, adaLearner, pattern({ title: "Nowhere", sourceModule: 42 })));
     expect(error.fieldErrors).toEqual({ sourceModule: "the program has no module 42" });
-    const exercise = await refusal(patterns.createPattern(ada, adaLearner, pattern({ title: "Nowhere", sourceModule: 3, sourceExercise: "no-such-exercise" })));
+    const exercise = await refusal(
+      patterns.createPattern(ada, adaLearner, pattern({ title: "Nowhere", sourceModule: 3, sourceExercise: "no-such-exercise" })),
+    );
     expect(exercise.fieldErrors).toEqual({ sourceExercise: "Module 3 has no exercise “no-such-exercise”" });
   });
 
@@ -105,30 +129,61 @@ describe("patterns", () => {
     await patterns.createPattern(ada, adaLearner, pattern({ title: "Red-first contract", category: "quality", tags: "tests" }));
     const query = patterns.LibraryQuerySchema.parse({});
     expect((await patterns.listPatterns(adaLearner, query)).total).toBe(3);
-    expect((await patterns.listPatterns(adaLearner, { ...query, category: "quality" })).items.map((p) => p.slug)).toEqual(["red-first-contract"]);
-    expect((await patterns.listPatterns(adaLearner, { ...query, tag: "context" })).items.map((p) => p.slug)).toEqual(["batch-independent-reads"]);
-    expect((await patterns.listPatterns(adaLearner, { ...query, sort: "title" })).items.map((p) => p.title)).toEqual(["Batch independent reads", "Red-first contract", "Threat model first"]);
+    expect((await patterns.listPatterns(adaLearner, { ...query, category: "quality" })).items.map((p) => p.slug)).toEqual([
+      "red-first-contract",
+    ]);
+    expect((await patterns.listPatterns(adaLearner, { ...query, tag: "context" })).items.map((p) => p.slug)).toEqual([
+      "batch-independent-reads",
+    ]);
+    expect((await patterns.listPatterns(adaLearner, { ...query, sort: "title" })).items.map((p) => p.title)).toEqual([
+      "Batch independent reads",
+      "Red-first contract",
+      "Threat model first",
+    ]);
     const overview = await patterns.libraryOverview(adaLearner);
     expect(Object.fromEntries(overview.counts)).toEqual({ speed: 1, quality: 1, security: 1 });
-    expect(overview.tags).toEqual([["context", 1], ["reads", 1], ["tests", 1]]);
+    expect(overview.tags).toEqual([
+      ["context", 1],
+      ["reads", 1],
+      ["tests", 1],
+    ]);
   });
 });
 
 describe("playbook entries and wiki-links", () => {
   it("resolves links to patterns, shows backlinks and reports broken links", async () => {
-    await playbook.createEntry(ada, adaLearner, { title: "Before a bundle", kind: "checklist", body: "- [ ] Use [[batch-independent-reads]]\n- [ ] Check [[no-such-pattern]]\n\n`[[red-first-contract]]` in code is no link" });
-    await playbook.createEntry(ada, adaLearner, { title: "Parallel or sequential?", kind: "decision-tree", body: "- Disjoint writes?\n  - yes: see [[batch-independent-reads]]\n  - no: go sequential" });
-    await patterns.updatePattern(ada, adaLearner, "red-first-contract", pattern({ title: "Red-first contract", category: "quality", tags: "tests", alternatives: "[[batch-independent-reads]]" }));
+    await playbook.createEntry(ada, adaLearner, {
+      title: "Before a bundle",
+      kind: "checklist",
+      body: "- [ ] Use [[batch-independent-reads]]\n- [ ] Check [[no-such-pattern]]\n\n`[[red-first-contract]]` in code is no link",
+    });
+    await playbook.createEntry(ada, adaLearner, {
+      title: "Parallel or sequential?",
+      kind: "decision-tree",
+      body: "- Disjoint writes?\n  - yes: see [[batch-independent-reads]]\n  - no: go sequential",
+    });
+    await patterns.updatePattern(
+      ada,
+      adaLearner,
+      "red-first-contract",
+      pattern({ title: "Red-first contract", category: "quality", tags: "tests", alternatives: "[[batch-independent-reads]]" }),
+    );
     const back = await playbook.backlinksTo(adaLearner, "batch-independent-reads");
     expect(back.entries.map((e) => e.slug)).toEqual(["before-a-bundle", "parallel-or-sequential"]);
     expect(back.patterns.map((p) => p.slug)).toEqual(["red-first-contract"]);
     expect((await playbook.backlinksTo(adaLearner, "red-first-contract")).entries).toEqual([]);
-    expect(await playbook.brokenLinksReport(adaLearner)).toEqual([{ kind: "playbook", slug: "before-a-bundle", title: "Before a bundle", broken: ["no-such-pattern"] }]);
+    expect(await playbook.brokenLinksReport(adaLearner)).toEqual([
+      { kind: "playbook", slug: "before-a-bundle", title: "Before a bundle", broken: ["no-such-pattern"] },
+    ]);
   });
 
   it("keeps entry versions and refuses a taken slug", async () => {
     const entry = (await playbook.getEntry(adaLearner, "before-a-bundle"))!;
-    await playbook.updateEntry(ada, adaLearner, entry.slug, { title: "Before a bundle", kind: "checklist", body: "- [ ] Use [[batch-independent-reads]]" });
+    await playbook.updateEntry(ada, adaLearner, entry.slug, {
+      title: "Before a bundle",
+      kind: "checklist",
+      body: "- [ ] Use [[batch-independent-reads]]",
+    });
     expect((await playbook.entryHistory(entry.id)).map((v) => v.version)).toEqual([2, 1]);
     const error = await refusal(playbook.createEntry(ada, adaLearner, { title: "Before a bundle", kind: "scenario", body: "x" }));
     expect(error.fieldErrors.slug).toContain("already used");
@@ -149,9 +204,16 @@ describe("playbook entries and wiki-links", () => {
 
 describe("search", () => {
   it("finds the learner's own patterns and entries, and joins the app-wide search", async () => {
-    expect((await searchLibrary(adaLearner, "round trips")).map((h) => h.id)).toEqual(expect.arrayContaining(["pattern:batch-independent-reads"]));
+    expect((await searchLibrary(adaLearner, "round trips")).map((h) => h.id)).toEqual(
+      expect.arrayContaining(["pattern:batch-independent-reads"]),
+    );
     expect((await searchLibrary(adaLearner, "disjoint")).map((h) => h.id)).toEqual(["playbook:parallel-or-sequential"]);
-    await patterns.updatePattern(ada, adaLearner, "threat-model-first", pattern({ title: "Threat model first", category: "security", howToApply: "Draw the zanzibar diagram." }));
+    await patterns.updatePattern(
+      ada,
+      adaLearner,
+      "threat-model-first",
+      pattern({ title: "Threat model first", category: "security", howToApply: "Draw the zanzibar diagram." }),
+    );
     expect((await searchLibrary(adaLearner, "zanzibar")).map((h) => h.url)).toEqual(["/patterns/threat-model-first"]);
     expect(await searchLibrary(boLearner, "zanzibar")).toEqual([]);
     const everything = await searchEverything(adaLearner, "zanzibar");

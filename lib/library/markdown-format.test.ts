@@ -1,6 +1,15 @@
 // The Markdown layouts give back exactly what was saved, whatever the learner wrote.
 import { describe, expect, it } from "vitest";
-import { type LibraryBundle, isSingleFile, parseLibrary, parsePatternFile, parseSingleFile, serializeLibrary, serializePatternFile, serializeSingleFile } from "./markdown-format";
+import {
+  type LibraryBundle,
+  isSingleFile,
+  parseLibrary,
+  parsePatternFile,
+  parseSingleFile,
+  serializeLibrary,
+  serializePatternFile,
+  serializeSingleFile,
+} from "./markdown-format";
 import { hostileEntry, hostilePattern, hostileText, prng } from "./sample-library";
 import { PatternInputSchema, PlaybookEntryInputSchema } from "./schema";
 import { collapseWikiLinks, expandWikiLinks } from "./wiki-links";
@@ -106,12 +115,20 @@ describe("one pattern file", () => {
     const link = () => null;
     expect(parsePatternFile("x.md", "no frontmatter", link)).toMatchObject({ problem: expect.stringContaining("missing frontmatter") });
     expect(parsePatternFile("x.md", "---\ntitle: [unclosed\n---\n", link)).toMatchObject({ problem: expect.stringMatching(/line \d/) });
-    expect(parsePatternFile("x.md", "---\ntitle: T\nslug: t\ncategory: speed\ncolour: red\n---\n", link)).toMatchObject({ problem: expect.stringContaining("unknown field(s) colour") });
-    expect(parsePatternFile("x.md", "---\ntitle: T\nslug: t\ncategory: speed\n---\n\n# T\n\nstray text\n\n## When to use\n\nx\n", link)).toMatchObject({
+    expect(parsePatternFile("x.md", "---\ntitle: T\nslug: t\ncategory: speed\ncolour: red\n---\n", link)).toMatchObject({
+      problem: expect.stringContaining("unknown field(s) colour"),
+    });
+    expect(
+      parsePatternFile("x.md", "---\ntitle: T\nslug: t\ncategory: speed\n---\n\n# T\n\nstray text\n\n## When to use\n\nx\n", link),
+    ).toMatchObject({
       problem: expect.stringContaining("text before the first section"),
     });
-    expect(parsePatternFile("x.md", "---\ntitle: T\nslug: t\ncategory: speed\n---\n\n# Other\n", link)).toMatchObject({ problem: expect.stringContaining("differs from the title") });
-    expect(parsePatternFile("x.md", "---\ntitle: T\nslug: t\ncategory: speed\n---\n\n## When to use\n\na\n\n## When to use\n\nb\n", link)).toMatchObject({ problem: expect.stringContaining("appears twice") });
+    expect(parsePatternFile("x.md", "---\ntitle: T\nslug: t\ncategory: speed\n---\n\n# Other\n", link)).toMatchObject({
+      problem: expect.stringContaining("differs from the title"),
+    });
+    expect(
+      parsePatternFile("x.md", "---\ntitle: T\nslug: t\ncategory: speed\n---\n\n## When to use\n\na\n\n## When to use\n\nb\n", link),
+    ).toMatchObject({ problem: expect.stringContaining("appears twice") });
   });
 });
 
@@ -135,7 +152,14 @@ describe("the folder layout", () => {
     bundle.entries[0] = { ...bundle.entries[0]!, kind: "scenario", body: "Use [[beta]] and [[nowhere]]." };
     const files = serializeLibrary(bundle);
     expect([...files.keys()]).toEqual(
-      expect.arrayContaining(["docs/patterns/README.md", "docs/patterns/speed/alpha.md", "docs/patterns/quality/beta.md", "docs/playbook/index.md", "docs/playbook/scenarios.md", "docs/playbook/checklists.md"]),
+      expect.arrayContaining([
+        "docs/patterns/README.md",
+        "docs/patterns/speed/alpha.md",
+        "docs/patterns/quality/beta.md",
+        "docs/playbook/index.md",
+        "docs/playbook/scenarios.md",
+        "docs/playbook/checklists.md",
+      ]),
     );
     expect(files.get("docs/patterns/quality/beta.md")).toContain("See [[alpha]](../speed/alpha.md).");
     expect(files.get("docs/playbook/scenarios.md")).toContain("Use [[beta]](../patterns/quality/beta.md) and [[nowhere]].");
@@ -156,7 +180,9 @@ describe("the folder layout", () => {
     const [name, text] = [...files].find(([n]) => n.endsWith("/alpha.md"))!;
     files.delete(name);
     files.set("docs/patterns/elsewhere/alpha.md", text);
-    expect(parseLibrary(files).problems).toEqual([{ file: "docs/patterns/elsewhere/alpha.md", message: expect.stringContaining(`should be ${name}`) }]);
+    expect(parseLibrary(files).problems).toEqual([
+      { file: "docs/patterns/elsewhere/alpha.md", message: expect.stringContaining(`should be ${name}`) },
+    ]);
   });
 });
 

@@ -40,10 +40,10 @@ export const CATEGORIES_FILE = `${PATTERNS_DIR}/README.md`;
 
 /** The seed's three playbook files and the entry kinds each holds. */
 export const PLAYBOOK_PARTS = [
-  { name: "index", title: "Index", kinds: ["quick-reference", "decision-tree"] },
-  { name: "scenarios", title: "Scenarios", kinds: ["scenario"] },
-  { name: "checklists", title: "Checklists", kinds: ["checklist"] },
-] as const satisfies readonly { name: string; title: string; kinds: readonly PlaybookKind[] }[];
+  { name: "index", title: "Index", kinds: ["quick-reference", "decision-tree"], empty: "No quick references or decision trees yet." },
+  { name: "scenarios", title: "Scenarios", kinds: ["scenario"], empty: "No scenarios yet." },
+  { name: "checklists", title: "Checklists", kinds: ["checklist"], empty: "No checklists yet." },
+] as const satisfies readonly { name: string; title: string; kinds: readonly PlaybookKind[]; empty: string }[];
 
 export const partOf = (kind: PlaybookKind) => PLAYBOOK_PARTS.find((part) => (part.kinds as readonly string[]).includes(kind))!;
 
@@ -91,7 +91,8 @@ const singleSectionLine: Structural = (line) => isMarker(line) || SINGLE_SECTION
 
 /** A body as it is written into a file: wiki-links expanded, structure-like lines escaped. */
 const writeBody = (body: string, link: LinkTarget, structural: Structural) => escapeLines(expandWikiLinks(body, link), structural);
-const readBody = (lines: string[], link: LinkTarget, structural: Structural) => normalizeMarkdown(collapseWikiLinks(unescapeLines(lines.join("\n"), structural), link));
+const readBody = (lines: string[], link: LinkTarget, structural: Structural) =>
+  normalizeMarkdown(collapseWikiLinks(unescapeLines(lines.join("\n"), structural), link));
 
 // ── patterns ────────────────────────────────────────────────────────────────────────────────
 
@@ -104,7 +105,12 @@ function sectionsText(pattern: PatternData, level: number, link: LinkTarget, str
 }
 
 /** Reads sections from lines; text before the first section other than blank lines is a problem. */
-function readSections(lines: string[], headings: Map<string, string>, link: LinkTarget, structural: Structural): { sections: Record<string, string>; problem?: string } {
+function readSections(
+  lines: string[],
+  headings: Map<string, string>,
+  link: LinkTarget,
+  structural: Structural,
+): { sections: Record<string, string>; problem?: string } {
   const sections: Record<string, string> = {};
   let current: string | null = null;
   let buffer: string[] = [];
@@ -119,7 +125,10 @@ function readSections(lines: string[], headings: Map<string, string>, link: Link
       if (key in sections) return { sections, problem: `the section “${line.replace(/^#+ /, "")}” appears twice` };
       current = key;
     } else if (current === null && line.trim() !== "") {
-      return { sections, problem: `text before the first section (“${line.slice(0, 60)}”); start every part with one of: ${PATTERN_SECTIONS.map((s) => s.heading).join(", ")}` };
+      return {
+        sections,
+        problem: `text before the first section (“${line.slice(0, 60)}”); start every part with one of: ${PATTERN_SECTIONS.map((s) => s.heading).join(", ")}`,
+      };
     } else buffer.push(line);
   }
   flush();
@@ -165,13 +174,25 @@ export function parsePatternFile(file: string, text: string, link: LinkTarget): 
   const lines = source.body.split("\n");
   const titleAt = lines.findIndex((line) => line.trim() !== "");
   if (titleAt >= 0 && lines[titleAt]!.startsWith("# ")) {
-    if (lines[titleAt] !== `# ${front.data.title}`) return { problem: `the heading “${lines[titleAt]!.slice(2)}” differs from the title in the frontmatter` };
+    if (lines[titleAt] !== `# ${front.data.title}`)
+      return { problem: `the heading “${lines[titleAt]!.slice(2)}” differs from the title in the frontmatter` };
     lines.splice(0, titleAt + 1);
   }
   const { sections, problem } = readSections(lines, FILE_SECTIONS, link, fileSectionLine);
   if (problem) return { problem };
   const { title, slug, category, tags = [], source: from, archived = false } = front.data;
-  return { input: { title, slug, category, tags, ...sections, sourceModule: from?.module ?? null, sourceExercise: from?.exercise ?? null, archived } };
+  return {
+    input: {
+      title,
+      slug,
+      category,
+      tags,
+      ...sections,
+      sourceModule: from?.module ?? null,
+      sourceExercise: from?.exercise ?? null,
+      archived,
+    },
+  };
 }
 
 // ── the folder layout ───────────────────────────────────────────────────────────────────────
@@ -193,7 +214,9 @@ function patternIndex(patterns: PatternData[], href: (p: PatternData) => string)
     .map((category) => ({ category, items: patterns.filter((p) => p.category === category).sort(bySlug) }))
     .filter((group) => group.items.length > 0);
   const label = (p: PatternData) => p.title.replace(/[[\]\\]/g, "\\$&");
-  return groups.map((g) => `### ${categoryLabel(g.category)}\n\n${g.items.map((p) => `- [${label(p)}](${href(p)})`).join("\n")}\n`).join("\n");
+  return groups
+    .map((g) => `### ${categoryLabel(g.category)}\n\n${g.items.map((p) => `- [${label(p)}](${href(p)})`).join("\n")}\n`)
+    .join("\n");
 }
 
 function playbookPreamble(part: (typeof PLAYBOOK_PARTS)[number], bundle: LibraryBundle): string {
@@ -266,11 +289,26 @@ function readEntries(file: string, lines: string[], level: number, link: LinkTar
     if (found.type === "part" || found.type === "playbook") continue;
     const body = headed(chunk.lines, level);
     if (found.type !== "entry" || !body) {
-      out.problems.push({ file, message: found.type !== "entry" ? `unexpected marker “${found.type}”` : `the entry ${found.attrs.slug ?? ""} needs a “${"#".repeat(level)} Title” line after its marker` });
+      out.problems.push({
+        file,
+        message:
+          found.type !== "entry"
+            ? `unexpected marker “${found.type}”`
+            : `the entry ${found.attrs.slug ?? ""} needs a “${"#".repeat(level)} Title” line after its marker`,
+      });
       continue;
     }
     const { slug = "", kind = "", archived } = found.attrs;
-    out.entries.push({ file, input: { slug, kind: kind as PlaybookKind, title: body.title, body: readBody(body.rest, link, isMarker), archived: archived === "true" } });
+    out.entries.push({
+      file,
+      input: {
+        slug,
+        kind: kind as PlaybookKind,
+        title: body.title,
+        body: readBody(body.rest, link, isMarker),
+        archived: archived === "true",
+      },
+    });
   }
 }
 
@@ -300,7 +338,9 @@ export function parseLibrary(files: Map<string, string>): ParsedLibrary {
     const kind = libraryFileKind(file);
     if (kind === "categories") {
       const source = parseSource(text);
-      const listed = z.object({ categories: z.array(z.string()).default([]) }).safeParse(source.yamlErrors.length > 0 ? {} : (source.data ?? {}));
+      const listed = z
+        .object({ categories: z.array(z.string()).default([]) })
+        .safeParse(source.yamlErrors.length > 0 ? {} : (source.data ?? {}));
       if (listed.success) out.categories.push(...listed.data.categories);
       else out.problems.push({ file, message: describe(listed.error) });
     } else if (kind === "pattern") {
@@ -313,7 +353,10 @@ export function parseLibrary(files: Map<string, string>): ParsedLibrary {
       const parsed = parsePatternFile(file, text, link);
       if ("problem" in parsed) out.problems.push({ file, message: parsed.problem });
       else if (parsed.input.slug !== place.slug || parsed.input.category !== place.category) {
-        out.problems.push({ file, message: `the file should be ${patternPath({ category: String(parsed.input.category), slug: String(parsed.input.slug) })} for its slug and category` });
+        out.problems.push({
+          file,
+          message: `the file should be ${patternPath({ category: String(parsed.input.category), slug: String(parsed.input.slug) })} for its slug and category`,
+        });
       } else out.patterns.push({ file, input: parsed.input });
     } else if (kind === "playbook") {
       const link: LinkTarget = (slug) => {
@@ -364,9 +407,17 @@ export function isSingleFile(text: string): boolean {
 
 export function parseSingleFile(file: string, raw: string): ParsedLibrary {
   const out: ParsedLibrary = { categories: [], patterns: [], entries: [], problems: [], ignored: [] };
-  const lines = raw.replace(/\r\n?/g, "\n").replace(/^\uFEFF/, "").split("\n");
+  const lines = raw
+    .replace(/\r\n?/g, "\n")
+    .replace(/^\uFEFF/, "")
+    .split("\n");
   const { items } = chunks(lines);
-  const included = new Set(items.flatMap((c) => parseMarker(c.marker)).filter((m) => m?.type === "pattern").map((m) => m!.attrs.slug ?? ""));
+  const included = new Set(
+    items
+      .flatMap((c) => parseMarker(c.marker))
+      .filter((m) => m?.type === "pattern")
+      .map((m) => m!.attrs.slug ?? ""),
+  );
   const link: LinkTarget = (slug) => (included.has(slug) ? `#${anchorOf(slug)}` : null);
   const entryLines: string[] = [];
   for (const chunk of items) {

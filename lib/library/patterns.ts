@@ -60,7 +60,8 @@ export async function addCategory(actor: Actor, learnerId: string, input: { slug
   const slug = parsed.data.slug;
   return transaction(async (tx) => {
     await ownLibrary(tx, actor, learnerId, tokenLearnerId);
-    if ((await knownCategories(learnerId, tx)).includes(slug)) throw new AppError("invalid", "That category exists already.", { slug: `“${slug}” is already a category` });
+    if ((await knownCategories(learnerId, tx)).includes(slug))
+      throw new AppError("invalid", "That category exists already.", { slug: `“${slug}” is already a category` });
     await tx.patternCategory.create({ data: { learnerId, slug } });
     return slug;
   });
@@ -106,7 +107,12 @@ async function checkContext(tx: Tx, learner: { id: string; programSlug: string }
 
 const slugTaken = (slug: string) => new AppError("invalid", "Some fields need attention.", { slug: `the slug “${slug}” is already used` });
 
-export async function createPattern(actor: Actor, learnerId: string, input: PatternInput | Record<string, unknown>, tokenLearnerId?: string): Promise<PatternRow> {
+export async function createPattern(
+  actor: Actor,
+  learnerId: string,
+  input: PatternInput | Record<string, unknown>,
+  tokenLearnerId?: string,
+): Promise<PatternRow> {
   const data = parse(input);
   try {
     return await transaction(async (tx) => {
@@ -124,7 +130,10 @@ async function currentPattern(tx: Tx, learnerId: string, slug: string, expectedV
   const row = await tx.pattern.findUnique({ where: { learnerId_slug: { learnerId, slug } } });
   if (!row) throw new AppError("not-found", `There is no pattern “${slug}”.`);
   if (expectedVersion !== undefined && row.version !== expectedVersion) {
-    throw new AppError("conflict", `This pattern was saved elsewhere since you opened it (it is now version ${row.version}); reload to see that version, then make your change again.`);
+    throw new AppError(
+      "conflict",
+      `This pattern was saved elsewhere since you opened it (it is now version ${row.version}); reload to see that version, then make your change again.`,
+    );
   }
   return row;
 }
@@ -153,7 +162,13 @@ export async function updatePattern(
   }
 }
 
-export async function setPatternArchived(actor: Actor, learnerId: string, slug: string, archived: boolean, tokenLearnerId?: string): Promise<PatternRow> {
+export async function setPatternArchived(
+  actor: Actor,
+  learnerId: string,
+  slug: string,
+  archived: boolean,
+  tokenLearnerId?: string,
+): Promise<PatternRow> {
   return transaction(async (tx) => {
     await ownLibrary(tx, actor, learnerId, tokenLearnerId);
     const existing = await currentPattern(tx, learnerId, slug);
@@ -179,7 +194,10 @@ export const LibraryQuerySchema = z.object({
   q: z.string().max(200).catch("").default(""),
   category: z.string().max(60).optional().catch(undefined),
   tag: z.string().max(60).optional().catch(undefined),
-  sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS]).optional().catch(undefined),
+  sort: z
+    .enum(Object.keys(SORTS) as [keyof typeof SORTS])
+    .optional()
+    .catch(undefined),
   archived: z.literal("1").optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
 });
@@ -201,16 +219,35 @@ export async function listPatterns(learnerId: string, query: LibraryQuery) {
     ...(query.category ? { category: query.category } : {}),
     ...(query.tag ? { tags: { contains: JSON.stringify(query.tag) } } : {}),
   };
-  const select = { id: true, slug: true, title: true, category: true, tags: true, whenToUse: true, version: true, updatedAt: true } as const;
+  const select = {
+    id: true,
+    slug: true,
+    title: true,
+    category: true,
+    tags: true,
+    whenToUse: true,
+    version: true,
+    updatedAt: true,
+  } as const;
   if (query.q.trim() !== "") {
     const ranked = (await searchLibrary(learnerId, query.q, 500)).filter((hit) => hit.kind === "pattern").map((hit) => hit.slug);
-    const rows = await client.pattern.findMany({ where: { ...where, slug: { in: ranked } }, select, orderBy: query.sort ? ORDER[query.sort] : undefined });
+    const rows = await client.pattern.findMany({
+      where: { ...where, slug: { in: ranked } },
+      select,
+      orderBy: query.sort ? ORDER[query.sort] : undefined,
+    });
     const ordered = query.sort ? rows : ranked.flatMap((slug) => rows.filter((r) => r.slug === slug));
     return { total: ordered.length, items: ordered.slice((query.page - 1) * PAGE_SIZE, query.page * PAGE_SIZE) };
   }
   const [total, items] = await Promise.all([
     client.pattern.count({ where }),
-    client.pattern.findMany({ where, select, orderBy: ORDER[query.sort ?? "updated"], skip: (query.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    client.pattern.findMany({
+      where,
+      select,
+      orderBy: ORDER[query.sort ?? "updated"],
+      skip: (query.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+    }),
   ]);
   return { total, items };
 }
@@ -233,10 +270,19 @@ export async function libraryOverview(learnerId: string) {
   };
 }
 
+/** Slug, title and category of every active pattern, by title. */
+export async function activePatternHeads(learnerId: string) {
+  return (await db()).pattern.findMany({
+    where: { learnerId, archived: false },
+    select: { slug: true, title: true, category: true },
+    orderBy: { title: "asc" },
+  });
+}
+
 /** Slug → title of every pattern, to resolve wiki-links. */
-export async function patternTitles(learnerId: string): Promise<Map<string, string>> {
+export async function patternTitles(learnerId: string): Promise<Record<string, string>> {
   const rows = await (await db()).pattern.findMany({ where: { learnerId }, select: { slug: true, title: true } });
-  return new Map(rows.map((r) => [r.slug, r.title]));
+  return Object.fromEntries(rows.map((r) => [r.slug, r.title]));
 }
 
 export const sectionTexts = (data: PatternData) => PATTERN_SECTIONS.map((s) => data[s.key]);

@@ -39,12 +39,18 @@ function parse(input: PlaybookEntryInput | Record<string, unknown>): PlaybookEnt
 
 async function refuseTakenSlug(tx: Tx, learnerId: string, slug: string, selfId: string | null) {
   const clash = await tx.playbookEntry.findUnique({ where: { learnerId_slug: { learnerId, slug } } });
-  if (clash && clash.id !== selfId) throw new AppError("invalid", "Some fields need attention.", { slug: `the slug “${slug}” is already used by “${clash.title}”` });
+  if (clash && clash.id !== selfId)
+    throw new AppError("invalid", "Some fields need attention.", { slug: `the slug “${slug}” is already used by “${clash.title}”` });
 }
 
 const slugTaken = (slug: string) => new AppError("invalid", "Some fields need attention.", { slug: `the slug “${slug}” is already used` });
 
-export async function createEntry(actor: Actor, learnerId: string, input: PlaybookEntryInput | Record<string, unknown>, tokenLearnerId?: string): Promise<EntryRow> {
+export async function createEntry(
+  actor: Actor,
+  learnerId: string,
+  input: PlaybookEntryInput | Record<string, unknown>,
+  tokenLearnerId?: string,
+): Promise<EntryRow> {
   const data = parse(input);
   try {
     return await transaction(async (tx) => {
@@ -62,7 +68,10 @@ async function currentEntry(tx: Tx, learnerId: string, slug: string, expectedVer
   const row = await tx.playbookEntry.findUnique({ where: { learnerId_slug: { learnerId, slug } } });
   if (!row) throw new AppError("not-found", `There is no playbook entry “${slug}”.`);
   if (expectedVersion !== undefined && row.version !== expectedVersion) {
-    throw new AppError("conflict", `This entry was saved elsewhere since you opened it (it is now version ${row.version}); reload to see that version, then make your change again.`);
+    throw new AppError(
+      "conflict",
+      `This entry was saved elsewhere since you opened it (it is now version ${row.version}); reload to see that version, then make your change again.`,
+    );
   }
   return row;
 }
@@ -91,7 +100,13 @@ export async function updateEntry(
   }
 }
 
-export async function setEntryArchived(actor: Actor, learnerId: string, slug: string, archived: boolean, tokenLearnerId?: string): Promise<EntryRow> {
+export async function setEntryArchived(
+  actor: Actor,
+  learnerId: string,
+  slug: string,
+  archived: boolean,
+  tokenLearnerId?: string,
+): Promise<EntryRow> {
   return transaction(async (tx) => {
     await ownLibrary(tx, actor, learnerId, tokenLearnerId);
     const existing = await currentEntry(tx, learnerId, slug);
@@ -116,20 +131,34 @@ export async function entryHistory(entryId: string) {
 
 /** The ticked item keys of each checklist entry given. */
 export async function ticksFor(entryIds: string[]): Promise<Map<string, Set<string>>> {
-  const rows = await (await db()).checklistTick.findMany({ where: { entryId: { in: entryIds } }, select: { entryId: true, itemKey: true } });
+  const rows = await (
+    await db()
+  ).checklistTick.findMany({ where: { entryId: { in: entryIds } }, select: { entryId: true, itemKey: true } });
   const ticks = new Map<string, Set<string>>();
   for (const row of rows) ticks.set(row.entryId, (ticks.get(row.entryId) ?? new Set()).add(row.itemKey));
   return ticks;
 }
 
-export async function setTick(actor: Actor, learnerId: string, slug: string, itemKey: string, ticked: boolean, tokenLearnerId?: string): Promise<void> {
+export async function setTick(
+  actor: Actor,
+  learnerId: string,
+  slug: string,
+  itemKey: string,
+  ticked: boolean,
+  tokenLearnerId?: string,
+): Promise<void> {
   await transaction(async (tx) => {
     await ownLibrary(tx, actor, learnerId, tokenLearnerId);
     const entry = await currentEntry(tx, learnerId, slug);
     if (entry.kind !== "checklist" || !checklistKeys(parseChecklist(entry.body)).includes(itemKey)) {
       throw new AppError("not-found", "That checklist item does not exist any more; reload the page.");
     }
-    if (ticked) await tx.checklistTick.upsert({ where: { entryId_itemKey: { entryId: entry.id, itemKey } }, create: { entryId: entry.id, itemKey }, update: {} });
+    if (ticked)
+      await tx.checklistTick.upsert({
+        where: { entryId_itemKey: { entryId: entry.id, itemKey } },
+        create: { entryId: entry.id, itemKey },
+        update: {},
+      });
     else await tx.checklistTick.deleteMany({ where: { entryId: entry.id, itemKey } });
   });
 }
@@ -149,7 +178,13 @@ export async function backlinksTo(learnerId: string, slug: string) {
   const [entries, patterns] = await Promise.all([
     client.playbookEntry.findMany({ where: { learnerId, body: { contains: needle } }, orderBy: { title: "asc" } }),
     client.pattern.findMany({
-      where: { learnerId, slug: { not: slug }, OR: (["problem", "whenToUse", "howToApply", "tradeOffs", "alternatives", "examples"] as const).map((f) => ({ [f]: { contains: needle } })) },
+      where: {
+        learnerId,
+        slug: { not: slug },
+        OR: (["problem", "whenToUse", "howToApply", "tradeOffs", "alternatives", "examples"] as const).map((f) => ({
+          [f]: { contains: needle },
+        })),
+      },
       orderBy: { title: "asc" },
     }),
   ]);
@@ -169,6 +204,11 @@ export async function brokenLinksReport(learnerId: string) {
   const known = new Set(patterns.map((p) => p.slug));
   return [
     ...entries.map((e) => ({ kind: "playbook" as const, slug: e.slug, title: e.title, broken: brokenWikiLinks([e.body], known) })),
-    ...patterns.map((p) => ({ kind: "pattern" as const, slug: p.slug, title: p.title, broken: brokenWikiLinks(sectionTexts(patternData(p)), known) })),
+    ...patterns.map((p) => ({
+      kind: "pattern" as const,
+      slug: p.slug,
+      title: p.title,
+      broken: brokenWikiLinks(sectionTexts(patternData(p)), known),
+    })),
   ].filter((item) => item.broken.length > 0);
 }

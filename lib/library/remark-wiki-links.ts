@@ -1,11 +1,12 @@
 // A remark plugin that turns `[[pattern-slug]]` in text into a link to the pattern, or into a
 // link marked missing (rendered as a broken link) when no pattern has that slug.
-import { WIKI_LINK } from "./wiki-links";
-
 type Node = { type: string; value?: string; url?: string; children?: Node[]; data?: Record<string, unknown> };
 
 export type WikiTarget = { href: string; title: string };
 export type WikiResolver = (slug: string) => WikiTarget | null;
+
+/** `[[pattern-slug]]`: a wiki-link to the pattern with that slug. */
+export const WIKI_LINK = /\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]/g;
 
 /** The href of a wiki-link to a missing pattern; the Markdown renderer shows it as broken. */
 export const MISSING_PREFIX = "wiki-missing:";
@@ -30,7 +31,9 @@ function split(value: string, resolve: WikiResolver): Node[] {
 
 function convert(node: Node, resolve: WikiResolver): void {
   if (!node.children || node.type === "link" || node.type === "linkReference") return;
-  node.children = node.children.flatMap((child) => (child.type === "text" && child.value?.includes("[[") ? split(child.value, resolve) : [child]));
+  node.children = node.children.flatMap((child) =>
+    child.type === "text" && child.value?.includes("[[") ? split(child.value, resolve) : [child],
+  );
   node.children.forEach((child) => convert(child, resolve));
 }
 

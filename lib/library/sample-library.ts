@@ -22,7 +22,7 @@ export type Random = ReturnType<typeof prng>;
 export const FRAGMENTS = [
   "```js\nconst x = `[[alpha]]`;\n```",
   "~~~\n---\n## When to use\n~~~",
-  "````md\n```\n<!-- mastery:entry slug=\"x\" kind=\"scenario\" -->\n```\n````",
+  '````md\n```\n<!-- mastery:entry slug="x" kind="scenario" -->\n```\n````',
   "| a | b |\n|---|---|\n| [[beta]] | `x|y` |",
   "---",
   "---\ntitle: not frontmatter\n---",
@@ -37,7 +37,7 @@ export const FRAGMENTS = [
   "# Title",
   '<a id="pattern-alpha"></a>',
   "<script>alert('x')</script>",
-  "<div onclick=\"steal()\">html</div>",
+  '<div onclick="steal()">html</div>',
   "<!-- a comment -->",
   "-->",
   "[[alpha]]",
@@ -60,7 +60,7 @@ export const FRAGMENTS = [
   "\\",
   "***",
   "Setext\n===",
-  '"quoted" and \'single\'',
+  "\"quoted\" and 'single'",
   "key: value",
   "&amp; &lt; &#x3C;",
   "\r\nwindows line\r\n",
@@ -82,7 +82,21 @@ export function hostileText(random: Random, max = 20): string {
   return `${random.pick(["", "  ", "\n\n", "word "])}${text}`;
 }
 
-const TITLES = ["# Hash", "Title ##", "---", '<!-- mastery:entry slug="t" -->', "Ünïcödé 😀", "<b>bold</b>", "[[alpha]]", "a: b", "'quoted'", "true", "123", "- dash", "Plain title"];
+const TITLES = [
+  "# Hash",
+  "Title ##",
+  "---",
+  '<!-- mastery:entry slug="t" -->',
+  "Ünïcödé 😀",
+  "<b>bold</b>",
+  "[[alpha]]",
+  "a: b",
+  "'quoted'",
+  "true",
+  "123",
+  "- dash",
+  "Plain title",
+];
 const TAGS = ["speed", "débogage", "日本", "ci-cd", "123", "x"];
 
 export function hostilePattern(random: Random, slug: string, category: string): PatternData {

@@ -22,35 +22,54 @@ describe("pattern input", () => {
   });
 
   it("limits lengths and says by how much", () => {
-    expect(fieldErrors(PatternInputSchema.safeParse({ ...valid, title: "t".repeat(121) }))).toEqual({ title: "use at most 120 characters (this has 121)" });
+    expect(fieldErrors(PatternInputSchema.safeParse({ ...valid, title: "t".repeat(121) }))).toEqual({
+      title: "use at most 120 characters (this has 121)",
+    });
     expect(fieldErrors(PatternInputSchema.safeParse({ ...valid, examples: "x".repeat(20_001) }))).toEqual({
       examples: "use at most 20,000 characters (this has 20,001)",
     });
-    expect(fieldErrors(PatternInputSchema.safeParse({ ...valid, tags: Array.from({ length: 13 }, (_, i) => `t${i}`) }))).toEqual({ tags: "use at most 12 tags" });
+    expect(fieldErrors(PatternInputSchema.safeParse({ ...valid, tags: Array.from({ length: 13 }, (_, i) => `t${i}`) }))).toEqual({
+      tags: "use at most 12 tags",
+    });
   });
 
   it("derives the slug from the title, or checks the one given", () => {
     expect(PatternInputSchema.parse(valid).slug).toBe("batch-independent-reads");
     expect(PatternInputSchema.parse({ ...valid, title: "Débogage « rapide » !" }).slug).toBe("debogage-rapide");
-    expect(fieldErrors(PatternInputSchema.safeParse({ ...valid, title: "日本語" }))).toEqual({ slug: "enter a slug: the title has no letters a–z or digits to make one from" });
+    expect(fieldErrors(PatternInputSchema.safeParse({ ...valid, title: "日本語" }))).toEqual({
+      slug: "enter a slug: the title has no letters a–z or digits to make one from",
+    });
     expect(fieldErrors(PatternInputSchema.safeParse({ ...valid, slug: "Not A Slug" }))).toEqual({
       slug: "use lowercase letters a–z, digits and single dashes for the slug (e.g. batch-independent-reads)",
     });
   });
 
   it("normalises tags and refuses ones that cannot be tags", () => {
-    expect(PatternInputSchema.parse({ ...valid, tags: " Context, code review,context,日本 " }).tags).toEqual(["context", "code-review", "日本"]);
-    expect(fieldErrors(PatternInputSchema.safeParse({ ...valid, tags: "a/b" }))).toEqual({ tags: 'tag "a/b": use letters, digits and dashes, at most 32 characters' });
+    expect(PatternInputSchema.parse({ ...valid, tags: " Context, code review,context,日本 " }).tags).toEqual([
+      "context",
+      "code-review",
+      "日本",
+    ]);
+    expect(fieldErrors(PatternInputSchema.safeParse({ ...valid, tags: "a/b" }))).toEqual({
+      tags: 'tag "a/b": use letters, digits and dashes, at most 32 characters',
+    });
   });
 
   it("refuses control characters and a one-line title on two lines", () => {
-    expect(fieldErrors(PatternInputSchema.safeParse({ ...valid, problem: "bell\u0007" }))).toEqual({ problem: "contains control characters; remove them" });
+    expect(fieldErrors(PatternInputSchema.safeParse({ ...valid, problem: "bell\u0007" }))).toEqual({
+      problem: "contains control characters; remove them",
+    });
     expect(fieldErrors(PatternInputSchema.safeParse({ ...valid, title: "two\nlines" }))).toEqual({ title: "keep the title on one line" });
   });
 
   it("needs a module for an exercise", () => {
-    expect(fieldErrors(PatternInputSchema.safeParse({ ...valid, sourceExercise: "x" }))).toEqual({ sourceExercise: "choose the module the exercise belongs to" });
-    expect(PatternInputSchema.parse({ ...valid, sourceModule: "3", sourceExercise: "" })).toMatchObject({ sourceModule: 3, sourceExercise: null });
+    expect(fieldErrors(PatternInputSchema.safeParse({ ...valid, sourceExercise: "x" }))).toEqual({
+      sourceExercise: "choose the module the exercise belongs to",
+    });
+    expect(PatternInputSchema.parse({ ...valid, sourceModule: "3", sourceExercise: "" })).toMatchObject({
+      sourceModule: 3,
+      sourceExercise: null,
+    });
   });
 
   it("names the known categories when refusing one", () => {

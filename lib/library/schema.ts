@@ -37,7 +37,10 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * whitespace after the last. Exports and imports rely on it to give back exactly what was saved.
  */
 export function normalizeMarkdown(text: string): string {
-  return text.replace(/\r\n?/g, "\n").replace(/^(?:[ \t]*\n)+/, "").trimEnd();
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/^(?:[ \t]*\n)+/, "")
+    .trimEnd();
 }
 
 /** A slug from a title: ASCII letters and digits joined by single dashes ("" when none are left). */
@@ -57,7 +60,8 @@ function plain(value: string, ctx: z.RefinementCtx) {
   else if (CONTROL.test(value)) ctx.addIssue({ code: "custom", message: "contains control characters; remove them" });
 }
 
-const tooLong = (max: number, length: number) => `use at most ${max.toLocaleString("en")} characters (this has ${length.toLocaleString("en")})`;
+const tooLong = (max: number, length: number) =>
+  `use at most ${max.toLocaleString("en")} characters (this has ${length.toLocaleString("en")})`;
 
 const markdown = (max: number, required: string | null) =>
   z
@@ -99,14 +103,20 @@ const tags = z
   .union([z.string(), z.array(z.string())])
   .default([])
   .transform((value) => {
-    const list = (Array.isArray(value) ? value : value.split(",")).map((t) => t.trim().toLowerCase().replace(/\s+/g, "-")).filter((t) => t !== "");
+    const list = (Array.isArray(value) ? value : value.split(","))
+      .map((t) => t.trim().toLowerCase().replace(/\s+/g, "-"))
+      .filter((t) => t !== "");
     return [...new Set(list)];
   })
   .superRefine((list, ctx) => {
     if (list.length > LIMITS.tags) ctx.addIssue({ code: "custom", message: `use at most ${LIMITS.tags} tags` });
     const bad = list.find((t) => t.length > LIMITS.tag || !TAG.test(t));
-    if (bad !== undefined) ctx.addIssue({ code: "custom", message: `tag "${bad}": use letters, digits and dashes, at most ${LIMITS.tag} characters` });
+    if (bad !== undefined)
+      ctx.addIssue({ code: "custom", message: `tag "${bad}": use letters, digits and dashes, at most ${LIMITS.tag} characters` });
   });
+
+/** Slugs that name pages of their own under /patterns and /playbook. */
+export const RESERVED_SLUGS = ["new", "import", "export"];
 
 /** Fills an empty slug from the title, or says why it cannot. */
 function withSlug<T extends { slug: string; title: string }>(value: T, ctx: z.RefinementCtx): T {
@@ -117,6 +127,8 @@ function withSlug<T extends { slug: string; title: string }>(value: T, ctx: z.Re
   }
   const checked = SlugSchema.safeParse(slug);
   if (!checked.success && value.title !== "") ctx.addIssue({ code: "custom", path: ["slug"], message: checked.error.issues[0]!.message });
+  else if (RESERVED_SLUGS.includes(slug))
+    ctx.addIssue({ code: "custom", path: ["slug"], message: `“${slug}” names a page of its own; choose another slug` });
   return { ...value, slug };
 }
 

@@ -2,7 +2,7 @@
 // learner in memory and rebuilt when the library changed (a save always raises a version).
 import MiniSearch from "minisearch";
 import { getContent } from "../content";
-import { type SearchHit, searchContent, snippetAround } from "../content/search";
+import { hitOf, SEARCH_OPTIONS, type SearchHit, searchContent } from "../content/search";
 import { db } from "../db";
 import { categoryLabel, KIND_LABELS, PATTERN_SECTIONS, type PlaybookKind } from "./schema";
 
@@ -56,7 +56,7 @@ async function indexFor(learnerId: string): Promise<MiniSearch<LibraryDoc>> {
   const index = new MiniSearch<LibraryDoc>({
     fields: ["title", "text"],
     storeFields: ["kind", "slug", "title", "context", "url", "text"],
-    searchOptions: { boost: { title: 3 }, prefix: true, fuzzy: 0.15, combineWith: "AND" },
+    searchOptions: SEARCH_OPTIONS,
   });
   index.addAll(await documents(learnerId));
   store.set(learnerId, { stamp, index });
@@ -70,21 +70,12 @@ export async function searchLibrary(learnerId: string, query: string, limit = 20
   return index
     .search(q)
     .slice(0, limit)
-    .map((result) => ({
-      id: String(result.id),
-      kind: result.kind as LibraryHit["kind"],
-      slug: result.slug as string,
-      title: result.title as string,
-      context: result.context as string,
-      url: result.url as string,
-      score: result.score,
-      snippet: snippetAround(result.text as string, result.terms),
-    }));
+    .map((result) => ({ ...hitOf(result), kind: result.kind as LibraryHit["kind"], slug: result.slug as string }));
 }
 
 /** The app-wide search: the program's content, joined by the signed-in learner's own library. */
 export async function searchEverything(learnerId: string | undefined, query: string, limit = 20): Promise<SearchHit[]> {
   const content = searchContent(getContent(), query, limit);
   const own = learnerId ? await searchLibrary(learnerId, query, limit) : [];
-  return [...own.map(({ slug: _slug, ...hit }) => hit), ...content].sort((a, b) => b.score - a.score).slice(0, limit);
+  return [...own, ...content].sort((a, b) => b.score - a.score).slice(0, limit);
 }

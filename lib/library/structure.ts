@@ -1,6 +1,5 @@
 // The structure inside playbook entries: a checklist's tickable items and a decision tree's
 // questions and actions, read from the entry's Markdown (GFM task items, nested lists).
-import { createHash } from "node:crypto";
 import type { List, ListItem, Root, RootContent } from "mdast";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
@@ -20,16 +19,29 @@ function slice(source: string, nodes: RootContent[]): string {
 }
 
 export type ChecklistBlock =
-  | { kind: "markdown"; source: string }
-  | { kind: "list"; ordered: boolean; start: number; items: ChecklistItem[] };
+  { kind: "markdown"; source: string } | { kind: "list"; ordered: boolean; start: number; items: ChecklistItem[] };
 /** A list item; `key` is set for a tickable (task) item and stays the same while its text does. */
 export type ChecklistItem = { key: string | null; label: string; blocks: ChecklistBlock[] };
+
+/** cyrb53: a small string hash that runs the same in the browser (for the preview) and on the server. */
+function hash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
 
 function itemKey(label: string, seen: Map<string, number>): string {
   const text = label.replace(/\s+/g, " ").trim();
   const count = (seen.get(text) ?? 0) + 1;
   seen.set(text, count);
-  return `${createHash("sha256").update(text).digest("hex").slice(0, 16)}-${count}`;
+  return `${hash(text)}-${count}`;
 }
 
 function checklistBlocks(source: string, nodes: RootContent[], seen: Map<string, number>): ChecklistBlock[] {
@@ -50,7 +62,9 @@ function checklistBlocks(source: string, nodes: RootContent[], seen: Map<string,
 }
 
 function hasTaskItems(item: ListItem): boolean {
-  return item.children.some((child) => child.type === "list" && child.children.some((c) => typeof c.checked === "boolean" || hasTaskItems(c)));
+  return item.children.some(
+    (child) => child.type === "list" && child.children.some((c) => typeof c.checked === "boolean" || hasTaskItems(c)),
+  );
 }
 
 function listBlock(source: string, list: List, seen: Map<string, number>): ChecklistBlock {

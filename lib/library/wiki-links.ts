@@ -1,8 +1,7 @@
 // Wiki-style links between library texts: `[[pattern-slug]]` names a pattern. Finds them outside
 // code, and rewrites them to Markdown links for an export and back on import, losslessly.
 import { eachLine } from "../content/markdown-source";
-
-export const WIKI_LINK = /\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]/g;
+import { WIKI_LINK } from "./remark-wiki-links";
 
 type Segment = { text: string; code: boolean };
 
@@ -16,7 +15,10 @@ function splitInlineCode(line: string): Segment[] {
     if (open.index < from) continue;
     const close = runs.slice(i + 1).find((run) => run[0].length === open[0].length);
     if (!close) continue;
-    segments.push({ text: line.slice(from, open.index), code: false }, { text: line.slice(open.index, close.index + close[0].length), code: true });
+    segments.push(
+      { text: line.slice(from, open.index), code: false },
+      { text: line.slice(open.index, close.index + close[0].length), code: true },
+    );
     from = close.index + close[0].length;
     i = runs.indexOf(close);
   }
@@ -28,7 +30,13 @@ function splitInlineCode(line: string): Segment[] {
 export function mapProse(text: string, rewrite: (prose: string) => string): string {
   const out: string[] = [];
   eachLine(text, (line, _index, prose) => {
-    out.push(prose ? splitInlineCode(line).map((s) => (s.code ? s.text : rewrite(s.text))).join("") : line);
+    out.push(
+      prose
+        ? splitInlineCode(line)
+            .map((s) => (s.code ? s.text : rewrite(s.text)))
+            .join("")
+        : line,
+    );
   });
   return out.join("\n");
 }

@@ -14,6 +14,7 @@ import { getProgram, moduleByNumber } from "@/lib/content";
 import { moduleRoute } from "@/lib/content/links";
 import { type PacketDetail, packetDetail } from "@/lib/packets/queries";
 import { diffLines } from "@/lib/reviews/diff";
+import { LineDiff } from "@/components/ui/line-diff";
 import { DEFAULT_THRESHOLD, DIMENSION_LABELS, DIMENSIONS } from "@/lib/rubric/rubric";
 import { commentAction, rescoreAction, verdictAction } from "../actions";
 
@@ -84,14 +85,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           {diffs.map((d) => (
             <div key={d.title} className="mb-3">
               <h3 className="font-medium">{d.title}</h3>
-              <pre className="overflow-x-auto rounded border border-line bg-sunken p-2 text-sm" tabIndex={0} aria-label={`Changes in ${d.title}`}>
-                {d.lines.map((l, i) => (
-                  <span key={i} className={`block ${l.kind === "added" ? "bg-success-soft" : l.kind === "removed" ? "bg-danger-soft line-through" : ""}`}>
-                    {l.kind === "added" ? "+ " : l.kind === "removed" ? "- " : "  "}
-                    {l.text}
-                  </span>
-                ))}
-              </pre>
+              <LineDiff lines={d.lines} label={`Changes in ${d.title}`} />
             </div>
           ))}
           <p className="text-sm text-muted">{changed.length} evidence item(s) are new or have new versions; they are highlighted below.</p>

@@ -139,13 +139,21 @@ export default async function ModulePage({ params }: Params) {
           <Section id="pattern-phase" title="Pattern phase">
             <p className="mb-2 text-muted">Patterns to extract from your practice and add to your library:</p>
             <ul className="space-y-2">
-              {meta.patterns.map((p) => (
+              {meta.patterns.map((p, i) => (
                 <li key={p.name} className="rounded border border-line p-3">
                   <strong>{p.name}</strong> <Badge>{p.category}</Badge>
                   <p className="mt-1 text-sm">{p.summary}</p>
+                  <Link href={`/patterns/new?module=${meta.number}&suggestion=${i}`} className="mt-1 inline-block text-sm underline" aria-label={`Extract “${p.name}” into your library`}>
+                    Extract this pattern
+                  </Link>
                 </li>
               ))}
             </ul>
+            <p className="mt-3">
+              <Link href={`/patterns/new?module=${meta.number}`} className="inline-block rounded bg-accent px-3 py-1.5 font-medium text-accent-ink">
+                Extract pattern
+              </Link>
+            </p>
           </Section>
           <Section id="document-phase" title="Document phase">
             <p className="mb-2 text-muted">Add to your playbook:</p>

@@ -1,0 +1,42 @@
+import { currentUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { ownLearnerId } from "@/lib/library/access";
+import { applyImport, planImport, readUpload } from "@/lib/library/import";
+
+/**
+ * POST multipart: `files` (one zip, one exported playbook file, or a folder's files named by
+ * their relative paths) and `step` = check | apply; apply also takes `fingerprint` from the
+ * check and `keep` (kind:slug of conflicts to leave as they are). Answers with JSON.
+ */
+export async function POST(request: Request) {
+  const signedIn = await currentUser();
+  if (!signedIn) return Response.json({ error: { code: "unauthenticated", message: "Sign in first." } }, { status: 401 });
+  try {
+    const learnerId = ownLearnerId(signedIn);
+    const form = await request.formData().catch(() => {
+      throw new AppError("invalid", "Send the files as multipart form data.", { files: "no files received" });
+    });
+    const uploads = await Promise.all(
+      form
+        .getAll("files")
+        .filter((value): value is File => value instanceof File && value.size > 0)
+        .map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
+    );
+    const parsed = readUpload(uploads);
+    const plan = await planImport(learnerId, parsed);
+    if (form.get("step") !== "apply") return Response.json({ plan });
+    if (plan.problems.length > 0)
+      return Response.json(
+        { plan, error: { code: "invalid", message: "Nothing was imported: fix the files named below first." } },
+        { status: 400 },
+      );
+    const result = await applyImport(signedIn.asLearner, learnerId, parsed, {
+      fingerprint: String(form.get("fingerprint") ?? ""),
+      keep: form.getAll("keep").map(String),
+    });
+    return Response.json({ plan, result });
+  } catch (error) {
+    if (error instanceof AppError) return Response.json(error.toJSON(), { status: error.status });
+    throw error;
+  }
+}

@@ -1,0 +1,88 @@
+// Which library a page shows (see lib/library/access.ts), and what it says when there is none.
+import Link from "next/link";
+import type { ReactElement } from "react";
+import { currentUser, type SignedIn } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { type LibraryOwner, libraryFor } from "@/lib/library/access";
+import type { LibraryView } from "@/lib/library/links";
+
+export type LibraryAccess =
+  | { kind: "ok"; signedIn: SignedIn; owner: LibraryOwner; view: LibraryView }
+  | { kind: "signed-out" }
+  | { kind: "refused"; message: string };
+
+export async function resolveLibrary(requested?: string): Promise<LibraryAccess> {
+  const signedIn = await currentUser();
+  if (!signedIn) return { kind: "signed-out" };
+  try {
+    const owner = await libraryFor(signedIn, requested);
+    return { kind: "ok", signedIn, owner, view: owner.canEdit ? {} : { learner: owner.learnerId } };
+  } catch (error) {
+    if (error instanceof AppError) return { kind: "refused", message: error.message };
+    throw error;
+  }
+}
+
+export function LibraryUnavailable({ access, what }: { access: Exclude<LibraryAccess, { kind: "ok" }>; what: string }) {
+  return (
+    <p className="rounded-lg border border-line bg-surface p-4">
+      {access.kind === "signed-out" ? (
+        <>
+          <Link href="/signin" className="underline">
+            Sign in
+          </Link>{" "}
+          to see {what}.
+        </>
+      ) : (
+        access.message
+      )}
+    </p>
+  );
+}
+
+type Opened = Extract<LibraryAccess, { kind: "ok" }>;
+
+/**
+ * The library a page works on, or what to show instead: the page's header and why there is
+ * nothing (signed out, refused, or, with `ownOnly`, not the viewer's own library).
+ */
+export async function openLibrary(options: {
+  header: ReactElement;
+  what: string;
+  learner?: string;
+  ownOnly?: string;
+}): Promise<{ opened: Opened; notice?: never } | { opened?: never; notice: ReactElement }> {
+  const access = await resolveLibrary(options.learner);
+  if (access.kind === "ok" && (access.owner.canEdit || !options.ownOnly)) return { opened: access };
+  const shown = access.kind === "ok" ? { kind: "refused" as const, message: options.ownOnly! } : access;
+  return {
+    notice: (
+      <>
+        {options.header}
+        <LibraryUnavailable access={shown} what={options.what} />
+      </>
+    ),
+  };
+}
+
+/** A reviewer's choice of whose library to read. */
+export function LearnerSwitch({ learners, current, path }: { learners: { id: string; name: string }[]; current: string; path: string }) {
+  if (learners.length < 2) return null;
+  return (
+    <form action={path} className="mb-4 flex flex-wrap items-end gap-2 print:hidden" aria-label="Choose a learner">
+      <label className="text-sm">
+        Library of
+        <select name="learner" defaultValue={current} className="ml-2 rounded border border-line bg-surface px-2 py-1">
+          {learners.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="rounded border border-line px-3 py-1">
+        Show
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { type ReactNode, useOptimistic, useState, useTransition } from "react";
+
+export type TickAction = (slug: string, itemKey: string, ticked: boolean) => Promise<string | null>;
+
+/** A checklist item whose tick is saved as soon as it changes. */
+export function TickBox({
+  slug,
+  itemKey,
+  ticked,
+  action,
+  children,
+}: {
+  slug: string;
+  itemKey: string;
+  ticked: boolean;
+  action: TickAction;
+  children: ReactNode;
+}) {
+  const [shown, setShown] = useOptimistic(ticked);
+  const [error, setError] = useState<string | null>(null);
+  const [, startTransition] = useTransition();
+  return (
+    <>
+      <label className="flex items-start gap-2">
+        <input
+          type="checkbox"
+          className="mt-1.5 size-4 shrink-0"
+          checked={shown}
+          onChange={(event) => {
+            const next = event.target.checked;
+            startTransition(async () => {
+              setShown(next);
+              setError(await action(slug, itemKey, next));
+            });
+          }}
+        />
+        <span>{children}</span>
+      </label>
+      {error ? (
+        <p role="alert" className="ml-6 text-sm text-danger">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}

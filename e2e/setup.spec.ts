@@ -1,0 +1,23 @@
+// First-start setup in a browser; runs before every other spec (see playwright.config.ts), which
+// sign in as the learner and the reviewer it creates.
+import { expect, test } from "./fixtures";
+import { LEARNER, REVIEWER } from "./people";
+
+test("setup refuses a weak passphrase, then creates the learner and the reviewer", async ({ page, expectAccessible }) => {
+  await page.goto("/setup");
+  await expectAccessible();
+  const form = page.getByRole("form", { name: "Set up" });
+  await form.getByRole("group", { name: "Learner" }).getByLabel("Name").fill(LEARNER.name);
+  await form.getByRole("group", { name: "Learner" }).getByLabel("Passphrase").fill("short");
+  await form.getByRole("group", { name: "Reviewer" }).getByLabel("Name").fill(REVIEWER.name);
+  await form.getByRole("group", { name: "Reviewer" }).getByLabel("Passphrase").fill(REVIEWER.passphrase);
+  await form.getByRole("button", { name: /Create and sign in/ }).click();
+  await expect(form.getByText("use at least 10 characters")).toBeVisible();
+  await expect(form.getByRole("group", { name: "Reviewer" }).getByLabel("Name")).toHaveValue(REVIEWER.name);
+
+  await form.getByRole("group", { name: "Learner" }).getByLabel("Passphrase").fill(LEARNER.passphrase);
+  await form.getByRole("group", { name: "Reviewer" }).getByLabel("Passphrase").fill(REVIEWER.passphrase);
+  await form.getByRole("button", { name: /Create and sign in/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await expect(page.getByText(`${LEARNER.name} (learner)`)).toBeVisible();
+});

@@ -1,0 +1,157 @@
+// `npx tsx scripts/bench/library.ts`: seeds a scratch database with 1,000 patterns and 300
+// playbook entries (hostile Markdown from the test generator, with wiki-links), times both
+// exports in this process, then starts the production server on 127.0.0.1:3211 against that
+// database and times the library page (and its search and the playbook page) as the learner.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { sealData } from "iron-session";
+import { buildIfStale } from "../build-stamp";
+
+const PORT = 3211;
+const BASE = `http://127.0.0.1:${PORT}`;
+const PATTERNS = 1000;
+const ENTRIES = 300;
+const SECRET = randomBytes(32).toString("hex");
+
+const scratch = mkdtempSync(path.join(tmpdir(), "mastery-bench-library-"));
+const databaseUrl = `file:${path.join(scratch, "bench.db")}`;
+process.env.DATABASE_URL = databaseUrl;
+const { db, databasePath } = await import("../../lib/db");
+const { applyPendingMigrations } = await import("../../prisma/migrator");
+const { writePattern } = await import("../../lib/library/patterns");
+const { writeEntry } = await import("../../lib/library/playbook");
+const { exportLibraryZip, exportPlaybookMarkdown } = await import("../../lib/library/export");
+const { hostileEntry, hostilePattern, prng } = await import("../../lib/library/sample-library");
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const rows: [string, string][] = [];
+const record = (metric: string, values: number[], unit = "ms") => {
+  rows.push(
+    [`${metric} median`, `${percentile(values, 50).toFixed(1)} ${unit}`],
+    [`${metric} p95`, `${percentile(values, 95).toFixed(1)} ${unit}`],
+  );
+};
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const result = await work();
+  return [result, performance.now() - started];
+}
+
+// Seed, in one transaction through the library's own write functions (so versions exist too).
+await applyPendingMigrations({ dbPath: databasePath() });
+const client = await db();
+const user = await client.user.create({ data: { name: "Bench Learner", role: "learner", passphraseHash: "unused" } });
+const learner = await client.learner.create({ data: { name: "Bench Learner", ownerId: user.id, programSlug: "codex-mastery" } });
+const random = prng(2026);
+const categories = ["speed", "quality", "debugging", "planning", "architecture"];
+const slugs = Array.from({ length: PATTERNS }, (_, i) => `pattern-${String(i).padStart(4, "0")}`);
+const [, seedMs] = await timed(() =>
+  client.$transaction(
+    async (tx) => {
+      for (const [i, slug] of slugs.entries()) {
+        const data = hostilePattern(random, slug, categories[i % categories.length]!);
+        await writePattern(tx, learner.id, null, {
+          ...data,
+          archived: false,
+          alternatives: `${data.alternatives}\n\nSee [[${random.pick(slugs)}]].`.trim(),
+        });
+      }
+      for (let i = 0; i < ENTRIES; i++) {
+        const data = hostileEntry(random, `entry-${String(i).padStart(3, "0")}`);
+        await writeEntry(tx, learner.id, null, {
+          ...data,
+          archived: false,
+          body: `${data.body}\n\nUses [[${random.pick(slugs)}]] and [[${random.pick(slugs)}]].`,
+        });
+      }
+    },
+    { timeout: 600_000 },
+  ),
+);
+rows.push(["seed 1,000 patterns + 300 entries (one transaction)", `${(seedMs / 1000).toFixed(1)} s`]);
+
+// Exports, in this process: the first run is cold, then 10 timed runs.
+const [markdown, firstMd] = await timed(() => exportPlaybookMarkdown(learner.id));
+const [zip, firstZip] = await timed(() => exportLibraryZip(learner.id));
+rows.push(["single-file export, first run", `${firstMd.toFixed(1)} ms`], ["zip export, first run", `${firstZip.toFixed(1)} ms`]);
+const mdTimes: number[] = [];
+const zipTimes: number[] = [];
+for (let i = 0; i < 10; i++) {
+  mdTimes.push((await timed(() => exportPlaybookMarkdown(learner.id)))[1]);
+  zipTimes.push((await timed(() => exportLibraryZip(learner.id)))[1]);
+}
+record("single-file export (10 runs)", mdTimes);
+record("zip export (10 runs)", zipTimes);
+rows.push(
+  ["single-file size", `${(Buffer.byteLength(markdown) / 1024).toFixed(0)} KB`],
+  ["zip size", `${(zip.byteLength / 1024).toFixed(0)} KB`],
+);
+await client.$disconnect();
+
+// The server: a production build against the seeded database, signed in as the learner.
+buildIfStale();
+const server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], {
+  env: {
+    ...process.env,
+    PORT: String(PORT),
+    HOST: "127.0.0.1",
+    DATABASE_URL: databaseUrl,
+    SESSION_SECRET: SECRET,
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+  stdio: "ignore",
+});
+const cookie = `mastery_session=${await sealData({ userId: user.id, learnerId: learner.id }, { password: SECRET })}`;
+
+async function waitForServer() {
+  for (let i = 0; i < 600; i++) {
+    const ok = await fetch(`${BASE}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("the server did not start within 150 s");
+}
+
+async function measure(url: string, requests: number, expect: string): Promise<number[]> {
+  for (let i = 0; i < 5; i++) await (await fetch(BASE + url, { headers: { cookie } })).text();
+  const times: number[] = [];
+  for (let i = 0; i < requests; i++) {
+    const started = performance.now();
+    const html = await (await fetch(BASE + url, { headers: { cookie } })).text();
+    times.push(performance.now() - started);
+    if (!html.includes(expect)) throw new Error(`${url} did not show “${expect}”; is the session accepted?`);
+  }
+  return times;
+}
+
+try {
+  await waitForServer();
+  record("library page /patterns (100 requests)", await measure("/patterns", 100, "Download the library (zip)"));
+  record("library page searching “context” (100 requests)", await measure("/patterns?q=context", 100, "Download the library (zip)"));
+  record(
+    "library page filtered by category, sorted by title (100 requests)",
+    await measure("/patterns?category=quality&sort=title", 100, "Download the library (zip)"),
+  );
+  record(
+    "playbook page, all 300 entries rendered (20 requests)",
+    await measure("/playbook", 20, "Download the playbook (one Markdown file)"),
+  );
+} finally {
+  server.kill("SIGTERM");
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+const width = Math.max(...rows.map(([metric]) => metric.length));
+console.log(rows.map(([metric, value]) => `${metric.padEnd(width)}  ${value}`).join("\n"));
+process.exit(0);
