@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Markdown } from "@/components/markdown/markdown";
 import { LearnerPicker } from "@/components/progress/learner-picker";
 import { PageHeader } from "@/components/ui/page-header";
+import { SignInPrompt } from "@/components/ui/sign-in-prompt";
 import { currentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { readableLearners } from "@/lib/log/access";
@@ -26,12 +26,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
     return (
       <>
         {header}
-        <p className={box}>
-          <Link href="/signin" className="underline">
-            Sign in
-          </Link>{" "}
-          to read a status update.
-        </p>
+        <SignInPrompt to="to read a status update." />
       </>
     );
   }

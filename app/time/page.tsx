@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { addTimeAction, correctTimeAction } from "@/app/actions";
 import { LearnerPicker } from "@/components/progress/learner-picker";
 import { TargetOptions, targetLabel, TimerPanel } from "@/components/progress/timer-panel";
@@ -7,6 +6,7 @@ import { TimeSummary } from "@/components/progress/time-summary";
 import { DataTable } from "@/components/ui/data-table";
 import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
+import { SignInPrompt } from "@/components/ui/sign-in-prompt";
 import { Section } from "@/components/ui/section";
 import { currentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
@@ -49,12 +49,7 @@ export default async function TimePage({ searchParams }: { searchParams: Promise
     return (
       <>
         {header}
-        <p className={box}>
-          <Link href="/signin" className="underline">
-            Sign in
-          </Link>{" "}
-          to track your time.
-        </p>
+        <SignInPrompt to="to track your time." />
       </>
     );
   }

@@ -1,4 +1,4 @@
-import { ticks } from "./chart-frame";
+import { ticks, YGrid } from "./chart-frame";
 
 export type Bar = { label: string; value: number; display?: string };
 
@@ -33,14 +33,7 @@ export function BarChart({
   return (
     <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-labelledby={labelledBy ?? `${id}-caption`} aria-describedby={`${id}-desc`}>
       <desc id={`${id}-desc`}>{label}</desc>
-      {top.map((t) => (
-        <g key={t}>
-          <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} className="stroke-line" strokeWidth="1" />
-          <text x={M.left - 6} y={y(t) + 4} textAnchor="end" className="fill-muted text-[13px]">
-            {t}
-          </text>
-        </g>
-      ))}
+      <YGrid values={top} y={y} left={M.left} right={W - M.right} />
       {bars.map((bar, i) => {
         const cx = M.left + slot * i + slot / 2;
         return (

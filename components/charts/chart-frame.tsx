@@ -45,3 +45,15 @@ export function ticks(max: number): number[] {
   const count = Math.ceil(top / step);
   return Array.from({ length: count + 1 }, (_, i) => Math.round(i * step * 100) / 100);
 }
+
+/** Horizontal grid lines with their values on the left, for a chart of the given plot box. */
+export function YGrid({ values, y, left, right }: { values: number[]; y: (v: number) => number; left: number; right: number }) {
+  return values.map((t) => (
+    <g key={t}>
+      <line x1={left} x2={right} y1={y(t)} y2={y(t)} className="stroke-line" strokeWidth="1" />
+      <text x={left - 6} y={y(t) + 4} textAnchor="end" className="fill-muted text-[13px]">
+        {t}
+      </text>
+    </g>
+  ));
+}

@@ -1,4 +1,4 @@
-import { ticks } from "./chart-frame";
+import { ticks, YGrid } from "./chart-frame";
 
 export type LineSeries = { name: string; values: number[]; dashed?: boolean; tone?: "accent" | "muted" | "success" };
 
@@ -18,14 +18,7 @@ export function LineChart({ id, label, xs, xLabel, series, yMax }: { id: string;
   return (
     <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-labelledby={`${id}-caption`} aria-describedby={`${id}-desc`}>
       <desc id={`${id}-desc`}>{label}</desc>
-      {top.map((t) => (
-        <g key={t}>
-          <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} className="stroke-line" strokeWidth="1" />
-          <text x={M.left - 6} y={y(t) + 4} textAnchor="end" className="fill-muted text-[13px]">
-            {t}
-          </text>
-        </g>
-      ))}
+      <YGrid values={top} y={y} left={M.left} right={W - M.right} />
       {xs.map((value, i) =>
         i % every === 0 || i === xs.length - 1 ? (
           <text key={value} x={x(i)} y={H - M.bottom + 16} textAnchor="middle" className="fill-muted text-[13px]">

@@ -28,20 +28,7 @@ const { applyPendingMigrations } = await import("../../prisma/migrator");
 const { databasePath, db } = await import("../../lib/db");
 const { seedProgress } = await import("./seed-progress");
 const { buildIfStale } = await import("../build-stamp");
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function waitForServer() {
-  for (let i = 0; i < 600; i++) {
-    const ok = await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("the server did not start within 150 s");
-}
+const { percentile, waitForServer } = await import("./server");
 
 async function measure(address: string, cookie: string, expect: string): Promise<number[]> {
   const once = async () => {
@@ -78,7 +65,7 @@ const server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"]
 
 const rows: [string, number, number][] = [];
 try {
-  await waitForServer();
+  await waitForServer(BASE);
   const cookie = `mastery_session=${await sealData({ userId, learnerId }, { password: serverEnv.SESSION_SECRET })}`;
   for (const [label, address, expect] of [
     ["dashboard (/)", "/", "8 of 8 completed"],
