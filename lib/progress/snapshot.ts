@@ -56,7 +56,7 @@ const earliestOf = (dates: (Date | null | undefined)[]) => {
 };
 
 /** Evidence items of a packet at their latest version. */
-export function latestEvidence(packet: SnapshotPacket) {
+function latestEvidence(packet: SnapshotPacket) {
   const latest = new Map<string, SnapshotPacket["evidence"][number]>();
   for (const row of packet.evidence) if ((latest.get(row.itemKey)?.version ?? 0) < row.version) latest.set(row.itemKey, row);
   return [...latest.values()];

@@ -5,7 +5,7 @@
 import { addDays } from "../progress/calendar";
 
 export const INTERVAL_DAYS = [1, 3, 7, 14] as const;
-export const REDRILL_KINDS = ["drill", "failure-mode", "exit-ticket"] as const;
+const REDRILL_KINDS = ["drill", "failure-mode", "exit-ticket"] as const;
 export type RedrillKind = (typeof REDRILL_KINDS)[number];
 
 export type RedrillRef = { moduleNumber: number; kind: RedrillKind; ref: string };
@@ -25,7 +25,7 @@ export type RedrillItem = RedrillRef & {
 export const redrillKey = (ref: RedrillRef) => `${ref.moduleNumber}:${ref.kind}:${ref.ref}`;
 
 export function parseRedrillKey(key: string): RedrillRef | null {
-  const match = /^(\d+):(drill|failure-mode|exit-ticket):([a-z0-9-]+)$/.exec(key);
+  const match = new RegExp(`^(\\d+):(${REDRILL_KINDS.join("|")}):([a-z0-9-]+)$`).exec(key);
   return match ? { moduleNumber: Number(match[1]), kind: match[2] as RedrillKind, ref: match[3]! } : null;
 }
 

@@ -10,7 +10,7 @@ import type { Actor } from "../packets/transitions";
 const scratch = mkdtempSync(path.join(tmpdir(), "time-test-"));
 process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
 const { db, databasePath } = await import("../db");
-const { startTimer, stopTimer, addTimeEntry, correctTimeEntry, loadTime } = await import("./service");
+const { startTimer, stopTimer, addTimeEntry, correctTimeEntry, runningTimerOf } = await import("./service");
 const { effectiveEntries, timeTotals } = await import("./aggregate");
 
 let learnerId: string;
@@ -53,7 +53,7 @@ describe("the timer", () => {
       reason: "timer-running",
     });
     await (await db()).$disconnect();
-    expect((await loadTime(learnerId)).running?.id).toBe(timer.id);
+    expect((await runningTimerOf(learnerId))?.id).toBe(timer.id);
   });
 
   it("only the learner starts or stops it", async () => {
@@ -62,7 +62,7 @@ describe("the timer", () => {
   });
 
   it("stops into a time entry, and refuses to stop again", async () => {
-    const { running } = await loadTime(learnerId);
+    const running = await runningTimerOf(learnerId);
     const entry = await stopTimer(ada, { learnerId, timerId: running!.id }, undefined, later(95));
     expect(entry).toMatchObject({ source: "timer", seconds: 95, moduleNumber: 1, exercise: "tool-schema" });
     expect(await refusal(stopTimer(ada, { learnerId, timerId: running!.id }, undefined, later(100)))).toMatchObject({
@@ -133,7 +133,7 @@ describe("time added and corrected by hand", () => {
       NOW,
     );
     expect(second.correctsId).toBe(added.id);
-    const { rows } = await loadTime(learnerId);
+    const rows = await (await db()).timeEntry.findMany({ where: { learnerId } });
     expect(rows).toHaveLength(4);
     const totals = timeTotals(effectiveEntries(rows), new Date("2026-06-07T00:00:00Z"));
     expect(totals.totalSeconds).toBe(95 + 45 * 60);

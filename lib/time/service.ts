@@ -204,13 +204,3 @@ export async function correctTimeEntry(
 export async function runningTimerOf(learnerId: string) {
   return (await db()).runningTimer.findUnique({ where: { learnerId } });
 }
-
-/** Every time row of a learner (originals and corrections) and the running timer. */
-export async function loadTime(learnerId: string) {
-  const client = await db();
-  const [rows, running] = await Promise.all([
-    client.timeEntry.findMany({ where: { learnerId }, orderBy: [{ startedAt: "asc" }, { id: "asc" }] }),
-    runningTimerOf(learnerId),
-  ]);
-  return { rows, running };
-}
