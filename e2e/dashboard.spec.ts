@@ -93,6 +93,14 @@ test("a timer survives a reload, refuses a second stop, and the hours update", a
   // The refusal stays on screen while the page refreshes to show that no timer runs.
   await expect(stale.getByRole("form", { name: "Timer", exact: true }).getByRole("alert")).toContainText("No timer is running: it was already stopped.");
   await expectAccessible(dee);
+
+  // An exercise page times that exercise.
+  await dee.goto("/programs/codex-mastery/modules/internals/exercises/tool-schema");
+  await dee.getByRole("form", { name: "Timer", exact: true }).getByRole("button", { name: "Start the timer" }).click();
+  await expect(dee.getByRole("form", { name: "Running timer" })).toContainText("Timer running on Exercise 1.2:");
+  await expectAccessible(dee);
+  await dee.getByRole("form", { name: "Running timer" }).getByRole("button", { name: "Stop the timer" }).click();
+  await expect(dee.getByRole("form", { name: "Timer", exact: true }).getByRole("status")).toContainText("recorded on module 1.");
 });
 
 test("time added by hand and corrected, with field errors for bad input", async ({ browser, expectAccessible }) => {
@@ -110,13 +118,13 @@ test("time added by hand and corrected, with field errors for bad input", async 
   await expect(add.getByLabel("Note (optional)")).toHaveValue("reading");
   await expect(add.getByLabel(/^Minutes/)).toHaveAttribute("aria-invalid", "true");
 
-  await add.getByLabel("Module or exercise").selectOption("1:tool-schema");
+  await add.getByLabel("Module or exercise").selectOption("1:context-budget");
   await add.getByLabel("Day").fill(today());
   await add.getByLabel(/^Minutes/).fill("30");
   await add.getByRole("button", { name: "Add the time" }).click();
   await expect(add.getByRole("status")).toContainText("Added 30 min on module 1.");
   const entries = dee.getByRole("region", { name: "Time entries" });
-  const row = entries.getByRole("row", { name: /Exercise 1\.2/ });
+  const row = entries.getByRole("row", { name: /Exercise 1\.3/ });
   await expect(row).toContainText("added by hand");
 
   await row.getByText("Correct", { exact: true }).click();
@@ -127,7 +135,7 @@ test("time added by hand and corrected, with field errors for bad input", async 
   await correct.getByLabel("Why the time changes").fill("stopped for lunch in between");
   await correct.getByRole("button", { name: "Save the correction" }).click();
   await expect(correct.getByRole("status")).toContainText("Corrected: the entry now counts 20 min");
-  await expect(entries.getByRole("row", { name: /Exercise 1\.2/ })).toContainText("corrected 1×");
+  await expect(entries.getByRole("row", { name: /Exercise 1\.3/ })).toContainText("corrected 1×");
   await expect(dee.getByRole("region", { name: "Time per week" })).toBeVisible();
   await expectAccessible(dee);
 });

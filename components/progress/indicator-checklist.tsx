@@ -47,7 +47,7 @@ export function IndicatorChecklist({ states, canEdit }: { states: IndicatorState
                     </ActionForm>
                   ) : (
                     <p className="text-sm">
-                      {state.checked ? "☑" : "☐"} {state.item}
+                      <span aria-hidden="true">{state.checked ? "☑" : "☐"}</span> <span className="sr-only">{state.checked ? "Ticked:" : "Not ticked:"}</span> {state.item}
                       {state.note ? <span className="block text-muted">{state.note}</span> : null}
                     </p>
                   )}
