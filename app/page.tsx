@@ -2,14 +2,26 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { LearningPath } from "@/components/content/learning-path";
 import { NoContent } from "@/components/content/no-content";
+import { CapabilitySpine, EndStateTable } from "@/components/progress/capability-tables";
+import { IndicatorChecklist } from "@/components/progress/indicator-checklist";
+import { LearnerPicker } from "@/components/progress/learner-picker";
+import { MetricBars } from "@/components/progress/metric-bars";
+import { PacePanel } from "@/components/progress/pace-panel";
+import { ProgressCharts } from "@/components/progress/progress-charts";
+import { RedrillList } from "@/components/progress/redrill-list";
+import { TimerPanel } from "@/components/progress/timer-panel";
+import { TimeSummary } from "@/components/progress/time-summary";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { hasAnyUser } from "@/lib/auth/people";
-import { currentUser } from "@/lib/auth/session";
-import { moduleByNumber } from "@/lib/content";
+import { currentUser, type SignedIn } from "@/lib/auth/session";
+import { moduleByNumber, type Program } from "@/lib/content";
 import { currentProgram } from "@/lib/content/current";
 import { moduleRoute, programRoute } from "@/lib/content/links";
-import { progressFor } from "@/lib/packets/progress";
+import { AppError } from "@/lib/errors";
+import { readableLearners } from "@/lib/log/access";
+import { learnerSnapshot, type LearnerSnapshot } from "@/lib/progress/snapshot";
+import { progressSubject } from "@/lib/progress/subject";
 
 function WhatNext({ children }: { children: ReactNode }) {
   return (
@@ -17,25 +29,29 @@ function WhatNext({ children }: { children: ReactNode }) {
       <h2 id="next-step" className="font-semibold">
         What next
       </h2>
-      <p className="mt-1">{children}</p>
+      <div className="mt-1">{children}</div>
     </section>
   );
 }
 
-export default async function DashboardPage() {
-  const program = await currentProgram();
-  if (!program) return <NoContent />;
+/** Where the one next action happens: the packet, or the re-drill list. */
+function nextHref(snapshot: LearnerSnapshot, own: boolean): string | null {
+  const { next, program } = snapshot;
+  if (next.kind === "done") return null;
+  if (next.kind === "redrill") return "#redrill";
+  const mod = moduleByNumber(program, next.moduleNumber);
+  if (!mod) return null;
+  if (own) return `${moduleRoute(program.slug, mod.slug)}/packet`;
+  const packet = snapshot.current.get(next.moduleNumber);
+  return next.kind === "wait" && packet ? `/review/${packet.id}` : moduleRoute(program.slug, mod.slug);
+}
+
+function GenericDashboard({ program, setUp, notice }: { program: Program; setUp: boolean; notice?: ReactNode }) {
   const { meta } = program;
-  const [setUp, signedIn] = await Promise.all([hasAnyUser(), currentUser()]);
-  const progress = await progressFor(signedIn, program);
   const first = program.modules.find((m) => m.meta.prerequisites.length === 0);
-  const nextModule = progress && "moduleNumber" in progress.next ? moduleByNumber(program, progress.next.moduleNumber) : null;
   const exercises = program.modules.reduce((n, m) => n + m.exercises.length, 0);
   const targets: [string, string][] = [
-    [
-      "Modules",
-      progress ? `${progress.completed.size} of ${meta.successMetrics.modules} completed` : `${meta.successMetrics.modules} to complete`,
-    ],
+    ["Modules", `${meta.successMetrics.modules} to complete`],
     ["Exercises", `${exercises} in the program (target ${meta.successMetrics.exercises})`],
     ["Patterns", `${meta.successMetrics.patterns}+ to document`],
     ["Hours", `${meta.successMetrics.hours.min}–${meta.successMetrics.hours.max} to invest`],
@@ -43,25 +59,13 @@ export default async function DashboardPage() {
   ];
   return (
     <>
-      <PageHeader title="Dashboard" eyebrow={<Link href={programRoute(program.slug)}>{meta.title}</Link>}>
-        {meta.summary}
-      </PageHeader>
+      {notice}
       {!setUp ? (
         <WhatNext>
           <Link href="/setup" className="font-medium underline">
             Set up Mastery
           </Link>
           : create the learner and the reviewer who signs off each module.
-        </WhatNext>
-      ) : progress ? (
-        <WhatNext>
-          {nextModule ? (
-            <Link href={`${moduleRoute(program.slug, nextModule.slug)}/packet`} className="font-medium underline">
-              {progress.next.text}
-            </Link>
-          ) : (
-            progress.next.text
-          )}
         </WhatNext>
       ) : first ? (
         <WhatNext>
@@ -83,8 +87,115 @@ export default async function DashboardPage() {
         </dl>
       </Section>
       <Section id="learning-path" title="Learning path">
-        <LearningPath program={program} completed={progress?.completed ?? new Set()} />
+        <LearningPath program={program} completed={new Set()} />
       </Section>
+    </>
+  );
+}
+
+function LearnerDashboard({ snapshot, own, browsing }: { snapshot: LearnerSnapshot; own: boolean; browsing: Program | null }) {
+  const { program, learner, next } = snapshot;
+  const href = nextHref(snapshot, own);
+  const completed = new Set(snapshot.standings.filter((s) => s.status === "completed").map((s) => s.number));
+  const query = own ? "" : `?learner=${learner.id}`;
+  return (
+    <>
+      {browsing && browsing.slug !== program.slug ? (
+        <p className="mb-4 rounded border border-line bg-sunken p-3 text-sm">
+          Showing {own ? "your" : `${learner.name}'s`} progress in {program.meta.title}; you are browsing {browsing.meta.title}.
+        </p>
+      ) : null}
+      <WhatNext>
+        <p>
+          {own ? null : `${learner.name}: `}
+          {href ? (
+            <Link href={href} className="font-medium underline">
+              {next.text}
+            </Link>
+          ) : (
+            next.text
+          )}
+        </p>
+        <p className="mt-2 text-sm">
+          <Link href={`/report${query}`} className="underline">
+            Status update report
+          </Link>{" "}
+          — the client&apos;s status template, filled from this data, as a page and a Markdown download.
+        </p>
+      </WhatNext>
+      <Section id="metrics" title="Success metrics">
+        <MetricBars metrics={snapshot.metrics} />
+      </Section>
+      <Section id="pace" title="Pace and milestones">
+        <PacePanel pace={snapshot.pace} />
+      </Section>
+      <Section id="charts" title="Progress charts">
+        <ProgressCharts snapshot={snapshot} />
+      </Section>
+      <Section id="time" title="Time">
+        <div className="grid gap-4 lg:grid-cols-2">
+          {own ? <TimerPanel program={program} running={snapshot.time.running} now={snapshot.now} /> : null}
+          <TimeSummary program={program} totals={snapshot.time.totals} timeHref={`/time${query}`} />
+        </div>
+      </Section>
+      <Section id="redrill" title="Re-drill">
+        <RedrillList program={program} items={snapshot.redrill.items} now={snapshot.now} canRecord={own} />
+      </Section>
+      <Section id="capabilities" title="Capability spine">
+        <CapabilitySpine program={program} standings={snapshot.standings} own={own} />
+      </Section>
+      <Section id="end-state" title="Proficiency end-state">
+        <EndStateTable program={program} standings={snapshot.standings} />
+      </Section>
+      <Section id="indicators" title="Qualitative checklist and behavioural indicators">
+        <IndicatorChecklist states={snapshot.indicators} canEdit={own} />
+      </Section>
+      <Section id="learning-path" title="Learning path">
+        <LearningPath program={program} completed={completed} />
+      </Section>
+    </>
+  );
+}
+
+async function subjectFor(signedIn: SignedIn | null, requested: string | undefined) {
+  if (!signedIn) return { subject: null, refusal: null };
+  try {
+    return { subject: await progressSubject(signedIn, requested), refusal: null };
+  } catch (error) {
+    if (error instanceof AppError) return { subject: null, refusal: error.message };
+    throw error;
+  }
+}
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ learner?: string }> }) {
+  const { learner: requested } = await searchParams;
+  const [browsing, setUp, signedIn] = await Promise.all([currentProgram(), hasAnyUser(), currentUser()]);
+  const { subject, refusal } = await subjectFor(signedIn, requested);
+  const snapshot = subject ? await learnerSnapshot(subject.learnerId) : null;
+  const program = snapshot?.program ?? browsing;
+  if (!program) return <NoContent />;
+  const learners = signedIn?.asReviewer ? await readableLearners(signedIn) : [];
+  return (
+    <>
+      <PageHeader title="Dashboard" eyebrow={<Link href={programRoute(program.slug)}>{program.meta.title}</Link>}>
+        {snapshot && subject ? (subject.own ? program.meta.summary : `${subject.learnerName}'s progress, as their reviewer sees it.`) : program.meta.summary}
+      </PageHeader>
+      <LearnerPicker learners={learners} selected={subject?.learnerId} action="/" />
+      {snapshot && subject ? (
+        <LearnerDashboard snapshot={snapshot} own={subject.own} browsing={browsing} />
+      ) : (
+        <GenericDashboard
+          program={program}
+          setUp={setUp}
+          notice={
+            refusal ? (
+              <p role="alert" className="mb-4 rounded border border-danger bg-danger-soft p-3">
+                {refusal}
+              </p>
+            ) : null
+          }
+        />
+      )}
     </>
   );
 }

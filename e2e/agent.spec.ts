@@ -1,8 +1,8 @@
 // An agent works module 1 through the real `mastery` command with a token from the Settings
 // page; only the reviewer, in the browser, can accept it.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { scoreAll } from "./fixtures";
+import { scoreAll } from "./packet-steps";
 import { signIn } from "./people";
 import { type AgentServer, createToken, expect, LEARNER, mastery, REVIEWER, rowCounts, test } from "./agent-server";
 
@@ -137,6 +137,19 @@ test("a reviewer accepts in the browser; the CLI then shows completed and next p
   expect(await json(agentServer, ["next"])).toMatchObject({ next: { kind: "start", module: 2, command: "mastery start 2" } });
   const feedback = await mastery(agentServer, token, ["feedback", "1"]);
   expect(feedback.stdout).toContain("Accepted by Rhea Reviewer");
+});
+
+test("the agent exports the playbook and the status-update report to files", async ({ agentServer }) => {
+  const playbook = path.join(agentServer.scratch, "playbook.md");
+  const exported = await mastery(agentServer, token, ["export", "playbook", "-o", playbook]);
+  expect(exported.code, exported.stderr).toBe(0);
+  expect(readFileSync(playbook, "utf8")).toMatch(/playbook/i);
+  const report = path.join(agentServer.scratch, "status.md");
+  const reported = await mastery(agentServer, token, ["report", "status", "-o", report]);
+  expect(reported.code, reported.stderr).toBe(0);
+  const text = readFileSync(report, "utf8");
+  expect(text).toMatch(/Status Update \(\d{4}-\d{2}-\d{2}\)/);
+  expect(text).toContain("Codex Code Internals");
 });
 
 test("the learner's browser session reaches the same API, and a note added on the log page is read by the agent", async ({ agentServer, browser, expectAccessible }) => {

@@ -1,7 +1,7 @@
 // Shared Playwright fixtures: an accessibility check with axe that fails on serious or
-// critical violations, an assertion that no error boundary is showing, and rubric scoring.
+// critical violations, and an assertion that no error boundary is showing.
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
 
 type Fixtures = {
   expectAccessible: (page?: Page) => Promise<void>;
@@ -25,11 +25,4 @@ export { expect };
 
 export async function expectNoErrorBoundary(page: Page) {
   await expect(page.getByTestId("error-boundary")).toHaveCount(0);
-}
-
-/** Chooses `level` in all six rubric dimensions of a form. */
-export async function scoreAll(form: Locator, level: string) {
-  for (const dimension of ["Correctness", "Speed/Fluency", "Resilience", "Judgment", "Maintainability", "Collaboration Readiness"]) {
-    await form.getByRole("group", { name: dimension }).getByLabel(level).check();
-  }
 }

@@ -1,25 +1,9 @@
 // The whole review gate in a browser: start, refusals, proof, reject, rework, accept, log.
-import type { Page } from "@playwright/test";
-import { expect, scoreAll, test } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { fillProof, scoreAll } from "./packet-steps";
 import { LEARNER, REVIEWER, signIn } from "./people";
 
 const MODULE_1 = "/programs/codex-mastery/modules/internals/packet";
-
-async function fillProof(page: Page, evidenceTitle: string) {
-  const form = page.getByRole("form", { name: "Submit for review" });
-  await form.getByLabel("Build/validation status").selectOption("passing");
-  await form.getByLabel("What was validated (command and result)").fill("scripts/validate.sh exited 0");
-  await form.getByLabel("Test/drill status").selectOption("passing");
-  await form.getByLabel("Which drills and tests ran, with results").fill("Role labelling drill, 3 reps in 14 minutes");
-  await scoreAll(form, "4");
-  await expect(form.getByText(/Total 24 of 30, average 4: passes/)).toBeVisible();
-  await form.getByLabel("Rubric score summary").fill("4 in every dimension");
-  await form.getByLabel("Risks").fill("The hook is not on CI yet");
-  await form.getByLabel("Follow-ups").fill("Add the hook to CI");
-  await form.getByRole("group", { name: "Claim 1" }).getByLabel("What you claim").fill("Every message of the trace is labelled by role");
-  await form.getByRole("group", { name: "Claim 1" }).getByLabel(evidenceTitle).check();
-  await form.getByRole("button", { name: "Submit for review" }).click();
-}
 
 // Whole flows with two browsers: give them room on a busy 2-core machine.
 test.describe.configure({ mode: "serial", timeout: 120_000 });

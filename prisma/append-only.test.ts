@@ -27,6 +27,9 @@ beforeAll(async () => {
     INSERT INTO PatternVersion (id, patternId, version, data) VALUES ('pv1', 'pt1', 1, '{}');
     INSERT INTO PlaybookEntry (id, learnerId, slug, version, kind, title, body, updatedAt) VALUES ('pe1', 'l1', 'e', 1, 'scenario', 'E', 'b', 0);
     INSERT INTO PlaybookEntryVersion (id, entryId, version, data) VALUES ('ev1', 'pe1', 1, '{}');
+    INSERT INTO TimeEntry (id, learnerId, moduleNumber, source, startedAt, seconds) VALUES ('t1', 'l1', 1, 'manual', 0, 600);
+    INSERT INTO RedrillResult (id, learnerId, moduleNumber, itemKind, itemRef, passed, dueAt) VALUES ('rd1', 'l1', 1, 'drill', 'd', 1, 0);
+    INSERT INTO IndicatorMark (id, learnerId, kind, item, checked, note) VALUES ('im1', 'l1', 'qualitative', 'i', 1, 'n');
   `);
 });
 afterAll(() => {
@@ -43,6 +46,9 @@ const TABLES: [string, string, string][] = [
   ["PlanLogEntry", "summary", "g1"],
   ["PatternVersion", "data", "pv1"],
   ["PlaybookEntryVersion", "data", "ev1"],
+  ["TimeEntry", "seconds", "t1"],
+  ["RedrillResult", "note", "rd1"],
+  ["IndicatorMark", "note", "im1"],
 ];
 
 describe("append-only tables", () => {

@@ -9,6 +9,7 @@ import { gzipSync } from "node:zlib";
 import { loadContent } from "../lib/content/loader";
 import { searchContent } from "../lib/content/search";
 import { buildIfStale } from "./build-stamp";
+import { percentile, waitForServer } from "./bench/server";
 
 const PORT = 3200;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -22,11 +23,6 @@ const record = (metric: string, value: number, unit: string, digits = 2) => {
   figures[metric] = value;
   rows.push({ metric, value: `${value.toFixed(digits)} ${unit}` });
 };
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 function time<T>(fn: () => T): [T, number] {
   const started = performance.now();
@@ -54,17 +50,8 @@ const server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"]
   stdio: "ignore",
 });
 
-async function waitForServer() {
-  for (let i = 0; i < 600; i++) {
-    const ok = await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("the server did not start within 150 s");
-}
-
 try {
-  await waitForServer();
+  await waitForServer(BASE);
   for (let i = 0; i < 20; i++) await (await fetch(BASE + MODULE_PAGE)).text();
   const pageTimes: number[] = [];
   for (let i = 0; i < REQUESTS; i++) {

@@ -22,6 +22,7 @@ const reviewRoute = await import("../../app/api/v1/packets/[id]/review/route");
 const rescoreRoute = await import("../../app/api/v1/packets/[id]/rescore/route");
 const packetsRoute = await import("../../app/api/v1/packets/route");
 const playbookExportRoute = await import("../../app/api/v1/playbook/export/route");
+const statusReportRoute = await import("../../app/api/v1/reports/status/route");
 const { createPattern } = await import("../library/patterns");
 const { createEntry } = await import("../library/playbook");
 
@@ -214,5 +215,14 @@ describe("exports", () => {
     const text = await response.text();
     expect(text).toContain("Before a long session");
     expect(text).toContain("Budget the context");
+  });
+
+  it("answers the status-update report from live state as Markdown", async () => {
+    const response = await statusReportRoute.GET(new Request("http://127.0.0.1/api/v1/reports/status", { headers: { authorization: `Bearer ${token}` } }), {
+      params: Promise.resolve({}),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
+    expect(await response.text()).toMatch(/Status Update \(\d{4}-\d{2}-\d{2}\)/);
   });
 });

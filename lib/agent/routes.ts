@@ -256,6 +256,16 @@ export const API = {
     answer: { mediaType: "text/markdown", description: "The playbook in Markdown, as the Playbook page's download." },
     cli: "mastery export playbook -o playbook.md",
   }),
+  statusReport: defineEndpoint({
+    method: "GET",
+    path: "/api/v1/reports/status",
+    operationId: "statusReport",
+    tag: "Exports",
+    summary: "The status-update report for the learner's program, filled from live state",
+    auth: "learner",
+    answer: { mediaType: "text/markdown", description: "The report in the status-update template's section order, as the Report page's download." },
+    cli: "mastery report status -o status.md",
+  }),
   openApi: defineEndpoint({
     method: "GET",
     path: "/api/v1/openapi.json",

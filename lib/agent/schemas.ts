@@ -159,7 +159,7 @@ export const PacketSummary = z.object({
 });
 
 export const NextStepAnswer = z.object({
-  kind: z.enum(["continue", "rework", "wait", "unblock", "start", "done"]),
+  kind: z.enum(["continue", "rework", "redrill", "wait", "unblock", "start", "done"]),
   module: z.number().int().nullable(),
   text: z.string(),
   command: z.string().nullable().meta({ description: "The CLI command that takes this step, if there is one." }),

@@ -1,21 +1,30 @@
-// The one action that moves a learner forward, from their packets' current state.
+// The one action that moves a learner forward, from their packets' current state and the
+// re-drills that are due.
 import type { Program } from "../content";
 import { moduleState } from "../content/graph";
 
 export type NextStep =
   | { kind: "continue"; moduleNumber: number; text: string }
   | { kind: "rework"; moduleNumber: number; text: string }
+  | { kind: "redrill"; moduleNumber: number; text: string; count: number }
   | { kind: "wait"; moduleNumber: number; text: string }
   | { kind: "unblock"; moduleNumber: number; text: string }
   | { kind: "start"; moduleNumber: number; text: string }
   | { kind: "done"; text: string };
 
 type PacketState = { moduleNumber: number; status: string; rejected: boolean };
+type DueRedrill = { moduleNumber: number; title: string };
 
-export function nextStep(program: Program, current: PacketState[]): NextStep {
+/** Review feedback first, then due re-drills (short and time-bound), then the packet in progress, then what opens next. */
+export function nextStep(program: Program, current: PacketState[], dueRedrills: DueRedrill[] = []): NextStep {
   const title = (n: number) => `Module ${n}: ${program.modules.find((m) => m.meta.number === n)?.meta.title ?? ""}`;
   const rework = current.find((p) => p.status === "in_progress" && p.rejected);
   if (rework) return { kind: "rework", moduleNumber: rework.moduleNumber, text: `Answer the review feedback on ${title(rework.moduleNumber)}.` };
+  const [firstDue] = dueRedrills;
+  if (firstDue) {
+    const more = dueRedrills.length > 1 ? ` (${dueRedrills.length} re-drills are due)` : "";
+    return { kind: "redrill", moduleNumber: firstDue.moduleNumber, count: dueRedrills.length, text: `Re-drill ${firstDue.title}${more}.` };
+  }
   const active = current.find((p) => p.status === "in_progress");
   if (active) return { kind: "continue", moduleNumber: active.moduleNumber, text: `Continue ${title(active.moduleNumber)}.` };
   const waiting = current.find((p) => p.status === "review_required");

@@ -41,6 +41,10 @@ export const EXPORTED_TABLES: ReadonlyArray<{ table: string; where: string }> = 
   { table: "ExecPlan", where: `"learnerId" = ?` },
   { table: "ExecPlanRevision", where: IN_PLANS },
   { table: "ExecPlanAttachment", where: IN_PLANS },
+  { table: "RunningTimer", where: `"learnerId" = ?` },
+  { table: "TimeEntry", where: `"learnerId" = ?` },
+  { table: "RedrillResult", where: `"learnerId" = ?` },
+  { table: "IndicatorMark", where: `"learnerId" = ?` },
 ];
 
 /**

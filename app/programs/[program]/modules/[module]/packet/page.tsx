@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DrillTimer } from "@/components/packets/drill-timer";
+import { TimerPanel } from "@/components/progress/timer-panel";
 import { EvidenceList } from "@/components/packets/evidence-list";
 import { AttachedPlans } from "@/components/plans/attached-plans";
 import { ReviewHistory } from "@/components/packets/review-history";
@@ -19,6 +20,7 @@ import { CHECK_RESULTS } from "@/lib/packets/proof";
 import { packetDetail } from "@/lib/packets/queries";
 import { SELF_REVIEW_CHECKLIST } from "@/lib/reviews/self-review";
 import { DEFAULT_THRESHOLD, DIMENSION_LABELS } from "@/lib/rubric/rubric";
+import { runningTimerOf } from "@/lib/time/service";
 import {
   blockAction,
   evidenceAction,
@@ -75,7 +77,10 @@ export default async function PacketPage({ params }: Params) {
       </>
     );
   }
-  const attempts = await (await db()).packet.findMany({ where: { learnerId: learner.id, moduleNumber: mod.meta.number }, orderBy: { attempt: "asc" } });
+  const [attempts, running] = await Promise.all([
+    (await db()).packet.findMany({ where: { learnerId: learner.id, moduleNumber: mod.meta.number }, orderBy: { attempt: "asc" } }),
+    runningTimerOf(learner.id),
+  ]);
   const current = attempts.at(-1);
   const [detail, plans] = current ? await Promise.all([packetDetail(current.id), packetPlans(current.id)]) : [null, []];
   const status = current?.status ?? "pending";
@@ -157,6 +162,9 @@ export default async function PacketPage({ params }: Params) {
             </ActionForm>
           ) : null}
           {status === "review_required" ? <p className={box}>Submitted. The packet waits for your reviewer&apos;s sign-off; you can still add evidence, which the reviewer sees as a delta.</p> : null}
+          <div className="mt-3">
+            <TimerPanel program={program} running={running} target={{ value: String(mod.meta.number), label: "this packet" }} now={new Date()} />
+          </div>
           {attempts.length > 1 ? (
             <p className="mt-3 text-sm text-muted">
               Earlier attempts: {attempts.slice(0, -1).map((a) => `#${a.attempt} (${a.status})`).join(", ")}

@@ -5,12 +5,15 @@ import { Hints } from "@/components/content/hints";
 import { Pager } from "@/components/content/pager";
 import { Reveal } from "@/components/content/reveal";
 import { Markdown } from "@/components/markdown/markdown";
+import { TimerPanel } from "@/components/progress/timer-panel";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { getExercise, getModule, getProgram } from "@/lib/content";
 import { exerciseRoute, moduleRoute, programRoute, resolveContentHref } from "@/lib/content/links";
 import { DIMENSION_LABELS } from "@/lib/content/schema";
+import { ownLearnerIn } from "@/lib/progress/subject";
+import { runningTimerOf } from "@/lib/time/service";
 
 type Params = { params: Promise<{ program: string; module: string; exercise: string }> };
 
@@ -39,6 +42,7 @@ export default async function ExercisePage({ params }: Params) {
   const previous = mod.exercises[index - 1];
   const next = mod.exercises[index + 1];
   const label = (e: typeof exercise) => `${mod.meta.number}.${e.meta.number} ${e.meta.title}`;
+  const learnerId = await ownLearnerIn(program.slug);
   return (
     <>
       <PageHeader
@@ -59,6 +63,14 @@ export default async function ExercisePage({ params }: Params) {
         </p>
       </PageHeader>
       <article className="mx-auto max-w-3xl">
+        {learnerId ? (
+          <TimerPanel
+            program={program}
+            running={await runningTimerOf(learnerId)}
+            target={{ value: `${mod.meta.number}:${exercise.slug}`, label: "this exercise" }}
+            now={new Date()}
+          />
+        ) : null}
         <div className="grid gap-4 md:grid-cols-2">
           <Section id="objectives" title="Objectives">
             <ul className="list-disc space-y-1 pl-5">

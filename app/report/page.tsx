@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { Markdown } from "@/components/markdown/markdown";
+import { LearnerPicker } from "@/components/progress/learner-picker";
+import { PageHeader } from "@/components/ui/page-header";
+import { SignInPrompt } from "@/components/ui/sign-in-prompt";
+import { currentUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { readableLearners } from "@/lib/log/access";
+import { reportSubject } from "@/lib/report/access";
+import { forDisplay } from "@/lib/report/markdown";
+import { statusUpdateMarkdown } from "@/lib/report/status-update";
+
+export const metadata: Metadata = { title: "Status update" };
+
+const box = "rounded-lg border border-line bg-surface p-4";
+
+export default async function ReportPage({ searchParams }: { searchParams: Promise<{ learner?: string }> }) {
+  const { learner: requested } = await searchParams;
+  const header = (
+    <PageHeader title="Status update">
+      The client&apos;s status-update template, filled from the live state of one learner in their program. The same data always gives the same report.
+    </PageHeader>
+  );
+  const signedIn = await currentUser();
+  if (!signedIn) {
+    return (
+      <>
+        {header}
+        <SignInPrompt to="to read a status update." />
+      </>
+    );
+  }
+  const learners = signedIn.asReviewer ? await readableLearners(signedIn) : [];
+  const subject = await reportSubject(signedIn, requested).catch((error: unknown) => {
+    if (error instanceof AppError) return error;
+    throw error;
+  });
+  if (subject instanceof AppError) {
+    return (
+      <>
+        {header}
+        <LearnerPicker learners={learners} action="/report" />
+        <p role={requested ? "alert" : undefined} className={box}>
+          {subject.message}
+        </p>
+      </>
+    );
+  }
+  const markdown = await statusUpdateMarkdown(subject.learnerId, subject.programSlug, new Date());
+  const download = `/report/download${subject.own ? "" : `?learner=${subject.learnerId}`}`;
+  return (
+    <>
+      {header}
+      <LearnerPicker learners={learners} selected={subject.learnerId} action="/report" />
+      <p className="mb-4 flex flex-wrap items-center gap-3">
+        <a href={download} className="rounded bg-accent px-4 py-2 font-medium text-accent-ink" download>
+          Download as Markdown
+        </a>
+        <span className="text-sm text-muted">
+          {subject.learnerName} · {subject.programSlug}
+        </span>
+      </p>
+      <article aria-label="Status update report" className={`${box} overflow-x-auto`}>
+        <Markdown source={forDisplay(markdown)} />
+      </article>
+    </>
+  );
+}

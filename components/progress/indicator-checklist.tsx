@@ -1,0 +1,63 @@
+import { indicatorAction } from "@/app/actions";
+import { Choice } from "@/components/ui/choice";
+import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
+import { formatTimestamp } from "@/lib/log/format";
+import { INDICATOR_KINDS, type IndicatorKind, type IndicatorState } from "@/lib/progress/indicators";
+
+function History({ state }: { state: IndicatorState }) {
+  if (state.history.length === 0) return null;
+  return (
+    <details className="mt-2 text-xs text-muted">
+      <summary className="cursor-pointer">History ({state.history.length})</summary>
+      <ol className="mt-1 grid gap-1">
+        {state.history.map((mark, i) => (
+          <li key={i}>
+            {formatTimestamp(mark.createdAt)}: {mark.checked ? "ticked" : "unticked"}
+            {mark.note ? ` — ${mark.note}` : ""}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+/** The qualitative checklist and behavioural indicators: tickable with a note by the learner, read-only for others. */
+export function IndicatorChecklist({ states, canEdit }: { states: IndicatorState[]; canEdit: boolean }) {
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      {(Object.keys(INDICATOR_KINDS) as IndicatorKind[]).map((kind) => {
+        const own = states.filter((s) => s.kind === kind);
+        return (
+          <section key={kind} aria-labelledby={`indicators-${kind}`} className="rounded-lg border border-line bg-surface p-4">
+            <h3 id={`indicators-${kind}`} className="mb-2 font-semibold">
+              {INDICATOR_KINDS[kind]} ({own.filter((s) => s.checked).length} of {own.length})
+            </h3>
+            <ul className="grid gap-3">
+              {own.map((state) => (
+                <li key={state.item} className="border-t border-line pt-3 first:border-t-0 first:pt-0">
+                  {canEdit ? (
+                    <ActionForm action={indicatorAction} label={`${INDICATOR_KINDS[kind]}: ${state.item}`}>
+                      <input type="hidden" name="kind" value={kind} />
+                      <input type="hidden" name="item" value={state.item} />
+                      <Choice type="checkbox" name="checked" defaultChecked={state.checked}>
+                        {state.item}
+                      </Choice>
+                      <Field name="note" label="Note: what shows it" defaultValue={state.note} />
+                      <SubmitButton tone="plain">Save</SubmitButton>
+                    </ActionForm>
+                  ) : (
+                    <p className="text-sm">
+                      <span aria-hidden="true">{state.checked ? "☑" : "☐"}</span> <span className="sr-only">{state.checked ? "Ticked:" : "Not ticked:"}</span> {state.item}
+                      {state.note ? <span className="block text-muted">{state.note}</span> : null}
+                    </p>
+                  )}
+                  <History state={state} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
+import { isoDate } from "@/lib/progress/calendar";
+import type { MilestoneState, Pace } from "@/lib/progress/metrics";
+
+const MILESTONE: Record<MilestoneState, { text: string; tone: "success" | "warning" | "danger" | "accent" | "neutral" }> = {
+  done: { text: "Done", tone: "success" },
+  late: { text: "Done late", tone: "warning" },
+  current: { text: "This stage", tone: "accent" },
+  upcoming: { text: "Upcoming", tone: "neutral" },
+  overdue: { text: "Overdue", tone: "danger" },
+};
+
+function paceSentence(pace: Pace): string {
+  const target = `${pace.target.min}–${pace.target.max} a week`;
+  if (pace.state === "not-started") return `Not started yet. At ${target}, the ${pace.total} modules take the planned weeks.`;
+  if (pace.state === "finished") return `All ${pace.total} modules completed, the last on ${isoDate(pace.projectedFinish!)} (week ${pace.projectedWeek}).`;
+  const projection = pace.projectedFinish
+    ? `At this pace the last module is done on ${isoDate(pace.projectedFinish)} (week ${pace.projectedWeek}).`
+    : "No projection until the first module is completed.";
+  return `Week ${pace.currentWeek}: ${pace.completed} of ${pace.total} modules, ${pace.modulesPerWeek} a week against the suggested ${target}. ${projection}`;
+}
+
+/** Pace against the program's suggested rate and its week-by-week milestones, with the warnings. */
+export function PacePanel({ pace }: { pace: Pace }) {
+  return (
+    <div className="grid gap-3">
+      <p className="rounded-lg border border-line bg-surface p-4">
+        {paceSentence(pace)}
+        {pace.plannedFinish ? (
+          <span className="block text-sm text-muted">
+            The plan ends between {isoDate(pace.plannedFinish.earliest)} and {isoDate(pace.plannedFinish.latest)}.
+          </span>
+        ) : null}
+      </p>
+      {pace.behind ? (
+        <div role="status" aria-label="Behind schedule" className="rounded-lg border border-warning bg-warning-soft p-4">
+          <p className="font-semibold">Behind schedule</p>
+          <ul className="list-disc pl-5 text-sm">
+            {pace.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <DataTable
+        label="Milestones"
+        headers={["Weeks", "Milestone", "Modules", "Due", "State"]}
+        rowHeaders
+        rows={pace.milestones.map((m) => ({
+          key: `${m.fromWeek}-${m.toWeek}`,
+          cells: [
+            `${m.fromWeek}–${m.toWeek}`,
+            m.label,
+            `${m.completed.length} of ${m.modules.length} (${m.modules.join(", ")})`,
+            m.due ? isoDate(m.due) : "—",
+            <Badge key="state" tone={MILESTONE[m.state].tone}>
+              {MILESTONE[m.state].text}
+            </Badge>,
+          ],
+        }))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { redrillAction } from "@/app/actions";
+import { Choice } from "@/components/ui/choice";
+import { ActionForm, Field, FieldError, SubmitButton } from "@/components/ui/form";
+import type { Program } from "@/lib/content";
+import { isoDate } from "@/lib/progress/calendar";
+import { INTERVAL_DAYS, type RedrillItem } from "@/lib/redrill/schedule";
+import { redrillText } from "@/lib/redrill/triggers";
+
+const box = "rounded-lg border border-line bg-surface p-4";
+/** Due items shown in full; the rest wait behind a disclosure so the dashboard stays short. */
+const SHOWN = 3;
+
+function ItemText({ program, item }: { program: Program; item: RedrillItem }) {
+  const text = redrillText(program, item)!;
+  return (
+    <>
+      <h3 className="font-semibold">{text.title}</h3>
+      <p className="mt-1 text-sm">{text.prompt}</p>
+      {text.answer ? (
+        <details className="mt-1 text-sm">
+          <summary className="cursor-pointer text-accent underline">Check your answer</summary>
+          <p className="mt-1">{text.answer}</p>
+        </details>
+      ) : null}
+      <p className="mt-1 text-xs text-muted">
+        Why: {item.reasons.join("; ")} · interval {INTERVAL_DAYS[item.stage]} day(s){item.results.length > 0 ? ` · ${item.results.length} earlier re-drill(s)` : ""}
+      </p>
+    </>
+  );
+}
+
+function DueList({ program, items, canRecord, label }: { program: Program; items: RedrillItem[]; canRecord: boolean; label: string }) {
+  return (
+    <ul className="grid gap-3" aria-label={label}>
+      {items.map((item) => (
+        <li key={item.key} className={box}>
+          <ItemText program={program} item={item} />
+          {canRecord ? (
+            <ActionForm action={redrillAction} label={`Record re-drill: ${redrillText(program, item)!.title}`} className="mt-3">
+              <input type="hidden" name="item" value={item.key} />
+              <fieldset className="mb-2">
+                <legend className="text-sm font-medium">How did it go?</legend>
+                <span className="flex flex-wrap gap-4">
+                  <Choice type="radio" name="outcome" value="pass">
+                    Done well, without looking
+                  </Choice>
+                  <Choice type="radio" name="outcome" value="fail">
+                    Struggled or needed to look
+                  </Choice>
+                </span>
+                <FieldError name="outcome" />
+              </fieldset>
+              <Field name="note" label="Note (optional)" />
+              <SubmitButton tone="plain">Record the re-drill</SubmitButton>
+            </ActionForm>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Re-drills due now (with a form to record how each went) and the ones coming up. */
+export function RedrillList({ program, items, now, canRecord }: { program: Program; items: RedrillItem[]; now: Date; canRecord: boolean }) {
+  const active = items.filter((i) => !i.retired);
+  const due = active.filter((i) => i.dueAt <= now);
+  const upcoming = active.filter((i) => i.dueAt > now);
+  const retired = items.length - active.length;
+  if (items.length === 0) {
+    return <p className={`${box} text-muted`}>Nothing to re-drill. Low review scores and failed or over-time drills bring the matching drills, failure modes and exit-ticket questions back here at growing intervals ({INTERVAL_DAYS.join(", ")} days).</p>;
+  }
+  return (
+    <div className="grid gap-3">
+      <p className="text-sm text-muted">
+        {due.length} due now, {upcoming.length} coming up{retired > 0 ? `, ${retired} retired after their last interval` : ""}. Each pass brings an item back after a longer interval ({INTERVAL_DAYS.join(", ")} days); a fail brings it back tomorrow.
+      </p>
+      {due.length > 0 ? <DueList program={program} items={due.slice(0, SHOWN)} canRecord={canRecord} label="Re-drills due" /> : null}
+      {due.length > SHOWN ? (
+        <details className={box}>
+          <summary className="cursor-pointer font-medium">More re-drills due ({due.length - SHOWN})</summary>
+          <div className="mt-3">
+            <DueList program={program} items={due.slice(SHOWN)} canRecord={canRecord} label="More re-drills due" />
+          </div>
+        </details>
+      ) : null}
+      {upcoming.length > 0 ? (
+        <details className={box}>
+          <summary className="cursor-pointer font-medium">Coming up ({upcoming.length})</summary>
+          <ul className="mt-2 grid gap-1 text-sm">
+            {upcoming.map((item) => (
+              <li key={item.key}>
+                {isoDate(item.dueAt)} — {redrillText(program, item)!.title}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,204 @@
+// Where a learner stands against the program's success metrics and timeline: the metrics as
+// progress bars, pace in modules per week, the milestones, a projected finish date from the
+// actual pace and the warnings when they fall behind. Pure: the caller passes the facts and now.
+import type { ProgramMeta } from "../content/schema";
+import { DAY_MS, formatDuration, hoursOf, isoDate, programWeek, startOfUtcDay, WEEK_MS, weekStart } from "./calendar";
+
+export type ProgressFacts = {
+  now: Date;
+  /** The learner's first activity (first packet started or first time entry), or null. */
+  start: Date | null;
+  completions: { moduleNumber: number; at: Date }[];
+  exercisesFinished: { key: string; at: Date }[];
+  patterns: number;
+  playbookEntries: number;
+  totalSeconds: number;
+  lastActivity: Date | null;
+};
+
+export type MetricKey = "modules" | "exercises" | "patterns" | "playbook" | "hours";
+export type Metric = { key: MetricKey; label: string; value: number; target: number; percent: number; text: string; met: boolean };
+
+const percentOf = (value: number, target: number) => (target <= 0 ? 100 : Math.min(100, Math.round((value / target) * 100)));
+
+export function successMetrics(targets: ProgramMeta["successMetrics"], facts: ProgressFacts): Metric[] {
+  const metric = (key: MetricKey, label: string, value: number, target: number, text: string): Metric => ({
+    key,
+    label,
+    value,
+    target,
+    percent: percentOf(value, target),
+    text,
+    met: value >= target,
+  });
+  const modules = facts.completions.length;
+  const exercises = facts.exercisesFinished.length;
+  const hours = hoursOf(facts.totalSeconds);
+  return [
+    metric("modules", "Modules completed", modules, targets.modules, `${modules} of ${targets.modules} completed`),
+    metric("exercises", "Exercises finished", exercises, targets.exercises, `${exercises} of ${targets.exercises} finished`),
+    metric("patterns", "Patterns documented", facts.patterns, targets.patterns, `${facts.patterns} of ${targets.patterns}+ documented`),
+    metric(
+      "playbook",
+      "Personal playbook",
+      Math.min(facts.playbookEntries, 1),
+      targets.playbook ? 1 : 0,
+      facts.playbookEntries > 0
+        ? `created (${facts.playbookEntries} ${facts.playbookEntries === 1 ? "entry" : "entries"})`
+        : targets.playbook
+          ? "not created yet"
+          : "optional in this program",
+    ),
+    metric(
+      "hours",
+      "Hours invested",
+      hours,
+      targets.hours.min,
+      `${facts.totalSeconds === 0 ? "0 h" : formatDuration(facts.totalSeconds)} of ${targets.hours.min}–${targets.hours.max} h`,
+    ),
+  ];
+}
+
+export type MilestoneState = "done" | "late" | "current" | "upcoming" | "overdue";
+export type MilestoneStatus = {
+  label: string;
+  fromWeek: number;
+  toWeek: number;
+  modules: number[];
+  completed: number[];
+  state: MilestoneState;
+  /** The day after the milestone's last week, when its modules are due. */
+  due: Date | null;
+  doneAt: Date | null;
+};
+
+export type PaceState = "not-started" | "below" | "within" | "above" | "finished";
+
+export type Pace = {
+  state: PaceState;
+  currentWeek: number | null;
+  weeksElapsed: number;
+  completed: number;
+  total: number;
+  modulesPerWeek: number | null;
+  target: { min: number; max: number };
+  /** Modules due by the milestones whose weeks have ended. */
+  expectedByNow: number;
+  projectedFinish: Date | null;
+  projectedWeek: number | null;
+  plannedFinish: { earliest: Date; latest: Date } | null;
+  idleDays: number | null;
+  behind: boolean;
+  warnings: string[];
+  milestones: MilestoneStatus[];
+};
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+export function pace(timeline: ProgramMeta["timeline"], totalModules: number, facts: ProgressFacts): Pace {
+  const { now, start } = facts;
+  const done = new Map(facts.completions.map((c) => [c.moduleNumber, c.at]));
+  const completed = done.size;
+  const finished = totalModules > 0 && completed >= totalModules;
+  const currentWeek = start ? programWeek(start, now) : null;
+  const weeksElapsed = start ? Math.max(0, (now.getTime() - startOfUtcDay(start).getTime()) / WEEK_MS) : 0;
+  const milestones = timeline.milestones.map((m): MilestoneStatus => {
+    const completedHere = m.modules.filter((n) => done.has(n));
+    const due = start ? weekStart(start, m.toWeek + 1) : null;
+    const doneAt =
+      completedHere.length === m.modules.length ? new Date(Math.max(...completedHere.map((n) => done.get(n)!.getTime()))) : null;
+    const state: MilestoneState =
+      doneAt !== null
+        ? due && doneAt >= due
+          ? "late"
+          : "done"
+        : currentWeek === null || currentWeek < m.fromWeek
+          ? "upcoming"
+          : currentWeek > m.toWeek
+            ? "overdue"
+            : "current";
+    return { label: m.label, fromWeek: m.fromWeek, toWeek: m.toWeek, modules: m.modules, completed: completedHere, state, due, doneAt };
+  });
+  const target = timeline.modulesPerWeek;
+  if (!start || currentWeek === null) {
+    return {
+      state: "not-started",
+      currentWeek: null,
+      weeksElapsed: 0,
+      completed,
+      total: totalModules,
+      modulesPerWeek: null,
+      target,
+      expectedByNow: 0,
+      projectedFinish: null,
+      projectedWeek: null,
+      plannedFinish: null,
+      idleDays: null,
+      behind: false,
+      warnings: [],
+      milestones,
+    };
+  }
+  const expectedByNow = new Set(timeline.milestones.filter((m) => m.toWeek < currentWeek).flatMap((m) => m.modules)).size;
+  const rate = completed / Math.max(weeksElapsed, 1);
+  const lastCompletion = completed > 0 ? new Date(Math.max(...facts.completions.map((c) => c.at.getTime()))) : null;
+  const projectedFinish = finished
+    ? lastCompletion
+    : completed > 0
+      ? new Date(now.getTime() + ((totalModules - completed) / rate) * WEEK_MS)
+      : null;
+  const projectedWeek = projectedFinish ? programWeek(start, projectedFinish) : null;
+  const idleDays = facts.lastActivity ? Math.max(0, Math.floor((now.getTime() - facts.lastActivity.getTime()) / DAY_MS)) : null;
+  const warnings: string[] = [];
+  if (!finished) {
+    if (completed < expectedByNow) {
+      const ended = Math.max(...timeline.milestones.filter((m) => m.toWeek < currentWeek).map((m) => m.toWeek));
+      warnings.push(`Behind the milestones: ${expectedByNow} module(s) were due by the end of week ${ended}, ${completed} completed.`);
+    }
+    if (projectedWeek !== null && projectedWeek > timeline.maxWeeks) {
+      warnings.push(
+        `At this pace the last module is done in week ${projectedWeek} (${isoDate(projectedFinish!)}), after the ${timeline.maxWeeks}-week plan.`,
+      );
+    } else if (projectedWeek === null && currentWeek > timeline.maxWeeks) {
+      warnings.push(`Week ${currentWeek} of a ${timeline.maxWeeks}-week plan with no module completed yet.`);
+    }
+    if (idleDays !== null && idleDays >= 14) warnings.push(`No activity for ${idleDays} days.`);
+  }
+  return {
+    state: finished ? "finished" : rate < target.min ? "below" : rate > target.max ? "above" : "within",
+    currentWeek,
+    weeksElapsed: round2(weeksElapsed),
+    completed,
+    total: totalModules,
+    modulesPerWeek: round2(rate),
+    target,
+    expectedByNow,
+    projectedFinish,
+    projectedWeek,
+    plannedFinish: { earliest: weekStart(start, timeline.minWeeks + 1), latest: weekStart(start, timeline.maxWeeks + 1) },
+    idleDays,
+    behind: warnings.length > 0,
+    warnings,
+    milestones,
+  };
+}
+
+export type WeekPoint = { week: number; modules: number; exercises: number; planned: number };
+
+/** Cumulative modules and exercises at the end of each program week (week 0 is the start), with the milestone plan. */
+export function cumulativeByWeek(timeline: ProgramMeta["timeline"], facts: ProgressFacts, lastWeek: number): WeekPoint[] {
+  if (!facts.start) return [];
+  const start = facts.start;
+  const upTo = (week: number, items: { at: Date }[]) => items.filter((item) => item.at < weekStart(start, week + 1)).length;
+  return Array.from({ length: lastWeek + 1 }, (_, week) => ({
+    week,
+    modules: upTo(week, facts.completions),
+    exercises: upTo(week, facts.exercisesFinished),
+    planned: new Set(timeline.milestones.filter((m) => m.toWeek <= week).flatMap((m) => m.modules)).size,
+  }));
+}
+
+/** The last week a chart of the plan should show: the plan's end, today or the projected finish, whichever is latest. */
+export function chartWeeks(timeline: ProgramMeta["timeline"], p: Pace): number {
+  return Math.max(timeline.maxWeeks, p.currentWeek ?? 0, Math.min(p.projectedWeek ?? 0, timeline.maxWeeks * 3));
+}

@@ -1,0 +1,181 @@
+// Everything the dashboard and the status-update report show about one learner, read in one go
+// and computed from the same rows, so the two never disagree.
+import { getProgram, type Program } from "../content";
+import { db } from "../db";
+import { AppError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import { type NextStep, nextStep } from "../packets/next-step";
+import type { Status } from "../packets/transitions";
+import { isDue, type RedrillItem } from "../redrill/schedule";
+import { drillFacts, learnerSchedule, redrillText } from "../redrill/triggers";
+import type { RubricScores } from "../rubric/rubric";
+import { type EffectiveEntry, effectiveEntries, type TimeTotals, timeTotals } from "../time/aggregate";
+import type { ModuleStanding } from "./capabilities";
+import { type IndicatorState, indicatorStates } from "./indicators";
+import { type Metric, type Pace, pace, type ProgressFacts, successMetrics } from "./metrics";
+
+const PACKET_INCLUDE = {
+  evidence: { orderBy: [{ createdAt: "asc" }, { version: "asc" }] },
+  proofs: { orderBy: { createdAt: "asc" } },
+  reviews: { orderBy: { createdAt: "asc" } },
+  comments: { include: { resolution: true }, orderBy: { createdAt: "asc" } },
+} satisfies Prisma.PacketInclude;
+
+export type SnapshotPacket = Prisma.PacketGetPayload<{ include: typeof PACKET_INCLUDE }>;
+export type LogRow = Prisma.PlanLogEntryGetPayload<object>;
+
+export type LearnerSnapshot = {
+  now: Date;
+  learner: Prisma.LearnerGetPayload<object>;
+  program: Program;
+  /** Every attempt, oldest first within a module. */
+  packets: SnapshotPacket[];
+  /** The latest attempt of each started module. */
+  current: Map<number, SnapshotPacket>;
+  standings: ModuleStanding[];
+  time: { entries: EffectiveEntry[]; totals: TimeTotals; running: Prisma.RunningTimerGetPayload<object> | null };
+  redrill: { items: RedrillItem[]; due: RedrillItem[] };
+  indicators: IndicatorState[];
+  library: { patterns: number; playbookEntries: number };
+  log: { count: number; recent: LogRow[] };
+  /** Prerequisites a reviewer waived, as `module:prerequisite`. */
+  waived: Set<string>;
+  facts: ProgressFacts;
+  metrics: Metric[];
+  pace: Pace;
+  next: NextStep;
+};
+
+const latestOf = (dates: (Date | null | undefined)[]) => {
+  const times = dates.filter((d): d is Date => d instanceof Date).map((d) => d.getTime());
+  return times.length > 0 ? new Date(Math.max(...times)) : null;
+};
+const earliestOf = (dates: (Date | null | undefined)[]) => {
+  const times = dates.filter((d): d is Date => d instanceof Date).map((d) => d.getTime());
+  return times.length > 0 ? new Date(Math.min(...times)) : null;
+};
+
+/** Evidence items of a packet at their latest version. */
+function latestEvidence(packet: SnapshotPacket) {
+  const latest = new Map<string, SnapshotPacket["evidence"][number]>();
+  for (const row of packet.evidence) if ((latest.get(row.itemKey)?.version ?? 0) < row.version) latest.set(row.itemKey, row);
+  return [...latest.values()];
+}
+
+function standingOf(program: Program, number: number, title: string, packet: SnapshotPacket | undefined): ModuleStanding {
+  if (!packet)
+    return {
+      number,
+      title,
+      status: "pending",
+      attempt: 0,
+      packetId: null,
+      evidence: [],
+      drillAttempts: [],
+      exercisesDone: [],
+      latest: null,
+    };
+  const evidence = latestEvidence(packet);
+  const review = packet.reviews.at(-1);
+  return {
+    number,
+    title,
+    status: packet.status as Status,
+    attempt: packet.attempt,
+    packetId: packet.id,
+    evidence: evidence.map((e) => ({ key: e.itemKey, kind: e.kind, title: e.title, version: e.version })),
+    drillAttempts: drillFacts([packet]).map(({ drillId, passed, withinTimebox }) => ({ drillId, passed, withinTimebox })),
+    exercisesDone: [
+      ...new Set(
+        evidence.filter((e) => e.kind === "exercise").map((e) => (JSON.parse(e.data ?? "{}") as { exercise?: string }).exercise ?? ""),
+      ),
+    ].filter((slug) => program.modules.find((m) => m.meta.number === number)?.exercises.some((ex) => ex.slug === slug)),
+    latest: review
+      ? { scores: JSON.parse(review.scores) as RubricScores, verdict: review.verdict, reviewer: review.reviewerName, at: review.createdAt }
+      : null,
+  };
+}
+
+export async function learnerSnapshot(learnerId: string, now = new Date()): Promise<LearnerSnapshot> {
+  const client = await db();
+  const learner = await client.learner.findUnique({ where: { id: learnerId } });
+  if (!learner) throw new AppError("not-found", "No such learner profile.", { learner: "unknown learner profile" });
+  const program = getProgram(learner.programSlug);
+  if (!program) throw new AppError("not-found", `The program ${learner.programSlug} is not available.`);
+  const where = { learnerId };
+  const [packets, timeRows, running, results, marks, patterns, playbookEntries, logCount, recent, waivers] = await Promise.all([
+    client.packet.findMany({ where, orderBy: [{ moduleNumber: "asc" }, { attempt: "asc" }], include: PACKET_INCLUDE }),
+    client.timeEntry.findMany({ where, orderBy: [{ startedAt: "asc" }, { id: "asc" }] }),
+    client.runningTimer.findUnique({ where }),
+    client.redrillResult.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    client.indicatorMark.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    client.pattern.count({ where: { learnerId, archived: false } }),
+    client.playbookEntry.count({ where: { learnerId, archived: false } }),
+    client.planLogEntry.count({ where }),
+    client.planLogEntry.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 5 }),
+    client.prerequisiteWaiver.findMany({ where }),
+  ]);
+  const current = new Map<number, SnapshotPacket>();
+  for (const packet of packets) current.set(packet.moduleNumber, packet);
+  const standings = program.modules.map((m) => standingOf(program, m.meta.number, m.meta.title, current.get(m.meta.number)));
+
+  const entries = effectiveEntries(timeRows);
+  const start = earliestOf([...packets.map((p) => p.startedAt), ...entries.map((e) => e.startedAt), running?.startedAt]);
+  const items = learnerSchedule(program, packets, results);
+  const due = items.filter((item) => isDue(item, now));
+
+  const exercisesFinished = new Map<string, Date>();
+  for (const packet of packets) {
+    const exercises = program.modules.find((m) => m.meta.number === packet.moduleNumber)?.exercises ?? [];
+    for (const row of packet.evidence) {
+      const slug = row.kind === "exercise" ? (JSON.parse(row.data ?? "{}") as { exercise?: string }).exercise : undefined;
+      const key = `${packet.moduleNumber}:${slug}`;
+      if (slug && exercises.some((e) => e.slug === slug) && !exercisesFinished.has(key)) exercisesFinished.set(key, row.createdAt);
+    }
+  }
+  const facts: ProgressFacts = {
+    now,
+    start,
+    completions: [...current.values()]
+      .filter((p) => p.status === "completed")
+      .map((p) => ({ moduleNumber: p.moduleNumber, at: p.completedAt ?? p.updatedAt })),
+    exercisesFinished: [...exercisesFinished].map(([key, at]) => ({ key, at })),
+    patterns,
+    playbookEntries,
+    totalSeconds: entries.reduce((sum, e) => sum + e.seconds, 0),
+    lastActivity: latestOf([
+      recent[0]?.createdAt,
+      ...timeRows.map((r) => r.createdAt),
+      running?.startedAt,
+      results.at(-1)?.createdAt,
+      marks.at(-1)?.createdAt,
+    ]),
+  };
+  const states = [...current.values()].map((p) => ({
+    moduleNumber: p.moduleNumber,
+    status: p.status,
+    rejected: p.reviews.filter((r) => r.verdict !== "rescore").at(-1)?.verdict === "reject",
+  }));
+  return {
+    now,
+    learner,
+    program,
+    packets,
+    current,
+    standings,
+    time: { entries, totals: timeTotals(entries, start), running },
+    redrill: { items, due },
+    indicators: indicatorStates(program.meta.successMetrics, marks),
+    library: { patterns, playbookEntries },
+    log: { count: logCount, recent },
+    waived: new Set(waivers.map((w) => `${w.moduleNumber}:${w.prerequisite}`)),
+    facts,
+    metrics: successMetrics(program.meta.successMetrics, facts),
+    pace: pace(program.meta.timeline, program.modules.length, facts),
+    next: nextStep(
+      program,
+      states,
+      due.map((item) => ({ moduleNumber: item.moduleNumber, title: redrillText(program, item)!.title })),
+    ),
+  };
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { effectiveEntries, type TimeRow, timeTotals } from "./aggregate";
+
+const START = new Date("2026-05-04T08:00:00Z");
+const at = (days: number) => new Date(START.getTime() + days * 86_400_000);
+let n = 0;
+const row = (over: Partial<TimeRow>): TimeRow => ({
+  id: `t${++n}`,
+  moduleNumber: 1,
+  exercise: null,
+  source: "timer",
+  startedAt: START,
+  seconds: 600,
+  note: "",
+  correctsId: null,
+  createdAt: START,
+  ...over,
+});
+
+describe("time aggregation", () => {
+  it("adds nothing up when there are no entries", () => {
+    expect(timeTotals(effectiveEntries([]), null)).toEqual({ totalSeconds: 0, byModule: new Map(), byWeek: [] });
+  });
+
+  it("totals per module, per program week (with empty weeks) and overall", () => {
+    const entries = effectiveEntries([
+      row({ seconds: 3600 }),
+      row({ moduleNumber: 2, startedAt: at(3), seconds: 1800 }),
+      row({ moduleNumber: 2, startedAt: at(16), seconds: 900, source: "manual" }),
+    ]);
+    const totals = timeTotals(entries, START);
+    expect(totals.totalSeconds).toBe(6300);
+    expect([...totals.byModule]).toEqual([
+      [1, 3600],
+      [2, 2700],
+    ]);
+    expect(totals.byWeek).toEqual([5400, 0, 900]);
+  });
+
+  it("lets the latest correction replace an entry, keeping the whole history", () => {
+    const original = row({ id: "orig", seconds: 7200, createdAt: at(0) });
+    const first = row({ id: "c1", correctsId: "orig", seconds: 3600, note: "forgot to stop", source: "correction", createdAt: at(1) });
+    const second = row({
+      id: "c2",
+      correctsId: "orig",
+      moduleNumber: 3,
+      seconds: 2400,
+      note: "was module 3",
+      source: "correction",
+      createdAt: at(2),
+    });
+    const [entry] = effectiveEntries([second, original, first]);
+    expect(entry).toMatchObject({ id: "orig", moduleNumber: 3, seconds: 2400, note: "was module 3", source: "timer", corrected: true });
+    expect(entry!.history.map((h) => h.id)).toEqual(["orig", "c1", "c2"]);
+    expect(timeTotals([entry!], START).byModule.get(3)).toBe(2400);
+  });
+
+  it("takes an entry corrected to zero out of the totals", () => {
+    const entries = effectiveEntries([row({ id: "x", seconds: 900 }), row({ correctsId: "x", seconds: 0, createdAt: at(1) })]);
+    expect(timeTotals(entries, START).totalSeconds).toBe(0);
+  });
+});

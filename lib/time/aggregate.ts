@@ -1,0 +1,69 @@
+// Time spent, from the append-only entries: the latest correction of an entry replaces it, and
+// the effective entries add up per module, per program week and in total.
+import { programWeek } from "../progress/calendar";
+
+export type TimeRow = {
+  id: string;
+  moduleNumber: number;
+  exercise: string | null;
+  source: string;
+  startedAt: Date;
+  seconds: number;
+  note: string;
+  correctsId: string | null;
+  createdAt: Date;
+};
+
+/** An entry as it counts now, with every row that made it (the original first). */
+export type EffectiveEntry = Omit<TimeRow, "correctsId"> & { history: TimeRow[]; corrected: boolean };
+
+const byCreation = (a: TimeRow, b: TimeRow) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id);
+
+export function effectiveEntries(rows: readonly TimeRow[]): EffectiveEntry[] {
+  const corrections = new Map<string, TimeRow[]>();
+  for (const row of rows) {
+    if (row.correctsId) corrections.set(row.correctsId, [...(corrections.get(row.correctsId) ?? []), row]);
+  }
+  return rows
+    .filter((row) => row.correctsId === null)
+    .map((original) => {
+      const history = [original, ...(corrections.get(original.id) ?? []).sort(byCreation)];
+      const latest = history.at(-1)!;
+      return {
+        id: original.id,
+        moduleNumber: latest.moduleNumber,
+        exercise: latest.exercise,
+        source: original.source,
+        startedAt: latest.startedAt,
+        seconds: latest.seconds,
+        note: latest.note,
+        createdAt: original.createdAt,
+        history,
+        corrected: history.length > 1,
+      };
+    })
+    .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id.localeCompare(b.id));
+}
+
+export type TimeTotals = {
+  totalSeconds: number;
+  byModule: Map<number, number>;
+  /** Seconds per program week, for weeks 1 … the last week with time (missing weeks are 0). */
+  byWeek: number[];
+};
+
+export function timeTotals(entries: readonly EffectiveEntry[], start: Date | null): TimeTotals {
+  const byModule = new Map<number, number>();
+  const byWeek: number[] = [];
+  let totalSeconds = 0;
+  for (const entry of entries) {
+    totalSeconds += entry.seconds;
+    byModule.set(entry.moduleNumber, (byModule.get(entry.moduleNumber) ?? 0) + entry.seconds);
+    if (start) {
+      const week = programWeek(start, entry.startedAt);
+      while (byWeek.length < week) byWeek.push(0);
+      byWeek[week - 1]! += entry.seconds;
+    }
+  }
+  return { totalSeconds, byModule, byWeek };
+}

@@ -1,0 +1,206 @@
+// Time tracking in the database: one running timer per learner (on a module's packet or one of
+// its exercises) that survives reloads and restarts, and append-only time entries: stopping the
+// timer or adding time by hand appends one, and a correction appends a replacement.
+import { z } from "zod";
+import { moduleByNumber } from "../content";
+import { db } from "../db";
+import { AppError, isUniqueViolation } from "../errors";
+import { assertActsFor, type LearnerState, loadLearnerState, type Tx, transaction } from "../packets/service";
+import type { Actor } from "../packets/transitions";
+import { parseIsoDate } from "../progress/calendar";
+
+export const MAX_ENTRY_MINUTES = 24 * 60;
+
+async function ownState(tx: Tx, actor: Actor, learnerId: string, tokenLearnerId?: string): Promise<LearnerState> {
+  if (actor.kind === "reviewer") throw new AppError("forbidden", "Only the learner tracks their own time.", {}, "learner-only");
+  const state = await loadLearnerState(tx, learnerId);
+  assertActsFor(actor, state, tokenLearnerId);
+  return state;
+}
+
+/** The module (and exercise, if any) time is booked on; the field names match the forms. */
+function target(state: LearnerState, moduleNumber: number, exercise: string | null) {
+  const mod = moduleByNumber(state.program, moduleNumber);
+  if (!mod) throw new AppError("invalid", `The program has no module ${moduleNumber}.`, { moduleNumber: "choose a module of the program" });
+  if (exercise && !mod.exercises.some((e) => e.slug === exercise)) {
+    throw new AppError("invalid", `Module ${moduleNumber} has no exercise “${exercise}”.`, {
+      exercise: "choose an exercise of this module",
+    });
+  }
+  return { moduleNumber, exercise, packetId: state.current.get(moduleNumber)?.id ?? null };
+}
+
+const TargetSchema = z.object({
+  learnerId: z.string().min(1),
+  moduleNumber: z.coerce.number({ error: "choose a module" }).int("choose a module").positive("choose a module"),
+  exercise: z
+    .string()
+    .regex(/^[a-z0-9-]*$/, "choose an exercise of this module")
+    .optional()
+    .transform((v) => v || null),
+});
+
+export async function startTimer(
+  actor: Actor,
+  input: z.input<typeof TargetSchema> | Record<string, unknown>,
+  tokenLearnerId?: string,
+  now = new Date(),
+) {
+  const parsed = TargetSchema.safeParse(input);
+  if (!parsed.success) throw AppError.fromZod(parsed.error, "The timer was not started: some fields need attention.");
+  const { learnerId, moduleNumber, exercise } = parsed.data;
+  try {
+    return await transaction(async (tx) => {
+      const state = await ownState(tx, actor, learnerId, tokenLearnerId);
+      const running = await tx.runningTimer.findUnique({ where: { learnerId } });
+      if (running) throw runningRefusal(running);
+      return tx.runningTimer.create({ data: { learnerId, ...target(state, moduleNumber, exercise), startedAt: now } });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new AppError("refused", "A timer is already running: stop it before starting another.", {}, "timer-running");
+    throw error;
+  }
+}
+
+function runningRefusal(running: { moduleNumber: number; exercise: string | null }) {
+  const on = running.exercise ? `exercise ${running.exercise} of module ${running.moduleNumber}` : `module ${running.moduleNumber}`;
+  return new AppError("refused", `A timer is already running on ${on}: stop it before starting another.`, {}, "timer-running");
+}
+
+const StopSchema = z.object({
+  learnerId: z.string().min(1),
+  timerId: z.string().optional(),
+  note: z.string().trim().max(500, "keep the note under 500 characters").default(""),
+});
+
+/** Stops the running timer (the one named, when a page names it) and appends its time entry. */
+export async function stopTimer(
+  actor: Actor,
+  input: z.input<typeof StopSchema> | Record<string, unknown>,
+  tokenLearnerId?: string,
+  now = new Date(),
+) {
+  const parsed = StopSchema.safeParse(input);
+  if (!parsed.success) throw AppError.fromZod(parsed.error, "The timer was not stopped: some fields need attention.");
+  const { learnerId, timerId, note } = parsed.data;
+  return transaction(async (tx) => {
+    await ownState(tx, actor, learnerId, tokenLearnerId);
+    const running = await tx.runningTimer.findUnique({ where: { learnerId } });
+    if (!running || (timerId && running.id !== timerId)) {
+      throw new AppError(
+        "refused",
+        "No timer is running: it was already stopped. Reload to see the recorded time.",
+        {},
+        "timer-not-running",
+      );
+    }
+    await tx.runningTimer.delete({ where: { id: running.id } });
+    const seconds = Math.max(1, Math.round((now.getTime() - running.startedAt.getTime()) / 1000));
+    return tx.timeEntry.create({
+      data: {
+        learnerId,
+        packetId: running.packetId,
+        moduleNumber: running.moduleNumber,
+        exercise: running.exercise,
+        source: "timer",
+        startedAt: running.startedAt,
+        seconds,
+        note,
+        createdAt: now,
+      },
+    });
+  });
+}
+
+const minutes = (min: number) =>
+  z.coerce
+    .number({ error: "enter the minutes as a number" })
+    .int("enter whole minutes")
+    .min(min, min === 0 ? "minutes cannot be negative" : "enter at least 1 minute")
+    .max(MAX_ENTRY_MINUTES, `one entry is at most ${MAX_ENTRY_MINUTES} minutes (a day)`);
+
+const day = z
+  .string({ error: "enter the day (YYYY-MM-DD)" })
+  .trim()
+  .min(1, "enter the day (YYYY-MM-DD)")
+  .refine((text) => parseIsoDate(text) !== null, "enter a real day as YYYY-MM-DD");
+
+const ManualSchema = TargetSchema.extend({
+  date: day,
+  minutes: minutes(1),
+  note: z.string().trim().max(500, "keep the note under 500 characters").default(""),
+});
+
+function notInFuture(date: Date, now: Date) {
+  if (date.getTime() > now.getTime())
+    throw new AppError("invalid", "Time cannot be added for a day that has not come yet.", { date: "the day is in the future" });
+}
+
+/** Adds time worked without the timer. */
+export async function addTimeEntry(
+  actor: Actor,
+  input: z.input<typeof ManualSchema> | Record<string, unknown>,
+  tokenLearnerId?: string,
+  now = new Date(),
+) {
+  const parsed = ManualSchema.safeParse(input);
+  if (!parsed.success) throw AppError.fromZod(parsed.error, "The time was not added: some fields need attention.");
+  const { learnerId, moduleNumber, exercise, date, minutes: count, note } = parsed.data;
+  const startedAt = parseIsoDate(date)!;
+  notInFuture(startedAt, now);
+  return transaction(async (tx) => {
+    const state = await ownState(tx, actor, learnerId, tokenLearnerId);
+    return tx.timeEntry.create({
+      data: { learnerId, ...target(state, moduleNumber, exercise), source: "manual", startedAt, seconds: count * 60, note, createdAt: now },
+    });
+  });
+}
+
+const CorrectionSchema = ManualSchema.extend({
+  entryId: z.string({ error: "choose the entry to correct" }).min(1, "choose the entry to correct"),
+  minutes: minutes(0),
+  note: z
+    .string({ error: "say why the time changes" })
+    .trim()
+    .min(3, "say why the time changes")
+    .max(500, "keep the note under 500 characters"),
+});
+
+/** Replaces an entry's module, day and minutes with a new row; 0 minutes takes its time out. The original stays. */
+export async function correctTimeEntry(
+  actor: Actor,
+  input: z.input<typeof CorrectionSchema> | Record<string, unknown>,
+  tokenLearnerId?: string,
+  now = new Date(),
+) {
+  const parsed = CorrectionSchema.safeParse(input);
+  if (!parsed.success) throw AppError.fromZod(parsed.error, "The correction was not saved: some fields need attention.");
+  const { learnerId, entryId, moduleNumber, exercise, date, minutes: count, note } = parsed.data;
+  const day = parseIsoDate(date)!;
+  notInFuture(day, now);
+  return transaction(async (tx) => {
+    const state = await ownState(tx, actor, learnerId, tokenLearnerId);
+    const entry = await tx.timeEntry.findUnique({ where: { id: entryId } });
+    if (!entry || entry.learnerId !== learnerId)
+      throw new AppError("not-found", "There is no such time entry to correct.", { entryId: "unknown entry" });
+    const original = entry.correctsId ?? entry.id;
+    const sameDay = entry.startedAt.toISOString().slice(0, 10) === date;
+    return tx.timeEntry.create({
+      data: {
+        learnerId,
+        ...target(state, moduleNumber, exercise),
+        source: "correction",
+        startedAt: sameDay ? entry.startedAt : day,
+        seconds: count * 60,
+        note,
+        correctsId: original,
+        createdAt: now,
+      },
+    });
+  });
+}
+
+export async function runningTimerOf(learnerId: string) {
+  return (await db()).runningTimer.findUnique({ where: { learnerId } });
+}
