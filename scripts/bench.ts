@@ -1,7 +1,9 @@
 // `npm run bench`: measures content loading, search, the module page's server time and the
 // JavaScript a module page sends, against a production build on 127.0.0.1. Prints a table
-// and writes bench-results/latest.{json,md}.
-import { spawn } from "node:child_process";
+// and writes bench-results/latest.{json,md}; then runs the feature benchmarks in scripts/bench/
+// (ExecPlan checker; library exports and pages; dashboard and status report), each against a
+// seeded database of its own.
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -85,4 +87,10 @@ console.log(rows.map((r) => `${r.metric.padEnd(width)}  ${r.value}`).join("\n"))
 mkdirSync("bench-results", { recursive: true });
 writeFileSync("bench-results/latest.json", JSON.stringify({ at: new Date().toISOString(), figures }, null, 2));
 writeFileSync("bench-results/latest.md", `${table}\n`);
-process.exit(0);
+// The feature benchmarks, each with its own seeded database and server.
+for (const name of ["execplan-check", "library", "dashboard"]) {
+  console.log(`\n── scripts/bench/${name}.ts ──`);
+  const run = spawnSync(path.resolve("node_modules/.bin/tsx"), [`scripts/bench/${name}.ts`], { stdio: "inherit" });
+  if (run.status !== 0) process.exitCode = 1;
+}
+process.exit(process.exitCode ?? 0);
