@@ -4,6 +4,7 @@
 import { checkPlan } from "../../lib/execplans/check";
 import { planTemplate } from "../../lib/execplans/template";
 import { TASK_TYPES } from "../../lib/execplans/format";
+import { percentile } from "./server";
 
 const TARGET_LINES = 2000;
 const RUNS = 60;
@@ -81,11 +82,6 @@ function generatePlan(lines: number, extraNotes = 0): string {
   text = section(text, "Revision Notes", notes);
   const padding = TARGET_LINES - text.split("\n").length;
   return padding > 0 ? text.replace("## Artifacts & Notes\n\n", `## Artifacts & Notes\n\n${"Notes line.\n".repeat(padding)}`) : text;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 function measure(run: () => void): { median: number; p95: number } {

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { sealData } from "iron-session";
 import { buildIfStale } from "../build-stamp";
+import { percentile, waitForServer } from "./server";
 
 const PORT = 3211;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -25,11 +26,6 @@ const { writePattern } = await import("../../lib/library/patterns");
 const { writeEntry } = await import("../../lib/library/playbook");
 const { exportLibraryZip, exportPlaybookMarkdown } = await import("../../lib/library/export");
 const { hostileEntry, hostilePattern, prng } = await import("../../lib/library/sample-library");
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 const rows: [string, string][] = [];
 const record = (metric: string, values: number[], unit = "ms") => {
@@ -111,18 +107,6 @@ const server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"]
 });
 const cookie = `mastery_session=${await sealData({ userId: user.id, learnerId: learner.id }, { password: SECRET })}`;
 
-async function waitForServer() {
-  for (let i = 0; i < 600; i++) {
-    const ok = await fetch(`${BASE}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("the server did not start within 150 s");
-}
-
 async function measure(url: string, requests: number, expect: string): Promise<number[]> {
   for (let i = 0; i < 5; i++) await (await fetch(BASE + url, { headers: { cookie } })).text();
   const times: number[] = [];
@@ -136,7 +120,7 @@ async function measure(url: string, requests: number, expect: string): Promise<n
 }
 
 try {
-  await waitForServer();
+  await waitForServer(BASE);
   record("library page /patterns (100 requests)", await measure("/patterns", 100, "Download the library (zip)"));
   record("library page searching “context” (100 requests)", await measure("/patterns?q=context", 100, "Download the library (zip)"));
   record(

@@ -1,15 +1,11 @@
-import { libraryDownload } from "@/lib/library/download";
+import { download } from "@/lib/downloads";
+import { libraryFor } from "@/lib/library/access";
 import { exportFileName, exportLibraryZip } from "@/lib/library/export";
 
 /** The whole library as a zip of docs/patterns/<category>/<slug>.md and docs/playbook/*.md. */
-export async function GET(request: Request) {
-  return libraryDownload(request, async (owner) => {
-    const zip = await exportLibraryZip(owner.learnerId);
-    return new Response(new Uint8Array(zip), {
-      headers: {
-        "content-type": "application/zip",
-        "content-disposition": `attachment; filename="${exportFileName(owner.learnerName, "zip")}"`,
-      },
-    });
+export function GET(request: Request) {
+  return download(request, async (signedIn, query) => {
+    const owner = await libraryFor(signedIn, query.learner);
+    return { body: await exportLibraryZip(owner.learnerId), type: "application/zip", filename: exportFileName(owner.learnerName, "zip") };
   });
 }

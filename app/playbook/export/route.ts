@@ -1,14 +1,11 @@
-import { libraryDownload } from "@/lib/library/download";
+import { download } from "@/lib/downloads";
+import { libraryFor } from "@/lib/library/access";
 import { exportFileName, exportPlaybookMarkdown } from "@/lib/library/export";
 
 /** The playbook with the patterns it links, as one Markdown file. */
-export async function GET(request: Request) {
-  return libraryDownload(request, async (owner) => {
-    return new Response(await exportPlaybookMarkdown(owner.learnerId), {
-      headers: {
-        "content-type": "text/markdown; charset=utf-8",
-        "content-disposition": `attachment; filename="${exportFileName(owner.learnerName, "md")}"`,
-      },
-    });
+export function GET(request: Request) {
+  return download(request, async (signedIn, query) => {
+    const owner = await libraryFor(signedIn, query.learner);
+    return { body: await exportPlaybookMarkdown(owner.learnerId), type: "text/markdown; charset=utf-8", filename: exportFileName(owner.learnerName, "md") };
   });
 }
