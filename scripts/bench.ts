@@ -1,97 +1,193 @@
-// `npm run bench`: measures content loading, search, the module page's server time and the
-// JavaScript a module page sends, against a production build on 127.0.0.1. Prints a table
-// and writes bench-results/latest.{json,md}; then runs the feature benchmarks in scripts/bench/
-// (ExecPlan checker; library exports and pages; dashboard and status report), each against a
-// seeded database of its own.
+// `npm run bench [-- --compare OLD.json]`: builds the app, seeds a scratch database with the
+// large dataset (scripts/bench/seed.ts), starts the production server on 127.0.0.1 and measures
+// every main page and two API reads at concurrency 1 and 10 from a second process, a static file
+// of the module page's size as the ceiling, the JavaScript each page sends, Lighthouse scores,
+// exports, content load, search and the server's peak memory. Prints the tables, writes
+// bench-results/latest.{md,json}, and exits 1 when a budget is missed.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
-import { loadContent } from "../lib/content/loader";
-import { searchContent } from "../lib/content/search";
+import { sealData } from "iron-session";
 import { buildIfStale } from "./build-stamp";
+import { compareResults, evaluateBudgets, type BenchResult, renderMarkdown } from "./bench/report";
+import { type LoadJob, type LoadResult } from "./bench/load";
+import { peakMemory } from "./bench/memory";
 import { percentile, waitForServer } from "./bench/server";
 
-const PORT = 3200;
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
-const REQUESTS = 300;
-const MODULE_PAGE = "/programs/codex-mastery/modules/quality";
-
-type Row = { metric: string; value: string };
-const rows: Row[] = [];
-const figures: Record<string, number> = {};
-const record = (metric: string, value: number, unit: string, digits = 2) => {
-  figures[metric] = value;
-  rows.push({ metric, value: `${value.toFixed(digits)} ${unit}` });
-};
-
-function time<T>(fn: () => T): [T, number] {
-  const started = performance.now();
-  const result = fn();
-  return [result, performance.now() - started];
+// `--quick` sends fewer requests, for trying a change; budgets are judged on full runs.
+const quick = process.argv.includes("--quick");
+const REQUESTS = quick ? { 1: 20, 10: 50 } : { 1: 100, 10: 300 };
+const compareWith = process.argv.includes("--compare") ? process.argv[process.argv.indexOf("--compare") + 1] : undefined;
+if (compareWith !== undefined && !existsSync(compareWith)) {
+  console.error(`--compare: no such file ${compareWith ?? "(missing)"}`);
+  process.exit(2);
 }
 
-// Content load and search, in this process.
-const root = path.resolve("content");
-const [content, coldMs] = time(() => loadContent(root));
-const warm = Array.from({ length: 10 }, () => time(() => loadContent(root))[1]);
-record("content load, first (ms)", coldMs, "ms");
-record("content load, median of 10 (ms)", percentile(warm, 50), "ms");
-const queries = ["context budget", "bisect", "handoff note", "parallel", "ExecPlan", "hook", "rollback", "review checklist"];
-searchContent(content, "warm up the index");
-const searchTimes = Array.from({ length: 25 }, () => queries.map((q) => time(() => searchContent(content, q))[1])).flat();
-record("search median (ms)", percentile(searchTimes, 50), "ms", 3);
-record("search p95 (ms)", percentile(searchTimes, 95), "ms", 3);
-
-// The server: a production build started against a scratch database.
-buildIfStale();
 const scratch = mkdtempSync(path.join(tmpdir(), "mastery-bench-"));
-const server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], {
-  env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1", DATABASE_URL: `file:${path.join(scratch, "bench.db")}`, NEXT_TELEMETRY_DISABLED: "1" },
-  stdio: "ignore",
-});
+const serverEnv = {
+  ...process.env,
+  DATABASE_URL: `file:${path.join(scratch, "bench.db")}`,
+  SESSION_SECRET: "bench-session-secret-0123456789abcdef0123456789",
+  MASTERY_BACKUP_EVERY_HOURS: "0",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+Object.assign(process.env, serverEnv);
+const { applyPendingMigrations } = await import("../prisma/migrator");
+const { databasePath, db } = await import("../lib/db");
+const { getProgram } = await import("../lib/content");
+const { loadContent } = await import("../lib/content/loader");
+const { searchEverything } = await import("../lib/library/search");
+const { exportLibraryZip, exportPlaybookMarkdown } = await import("../lib/library/export");
+const { statusUpdateMarkdown } = await import("../lib/report/status-update");
+const { LARGE, seedLargeDataset } = await import("./bench/seed");
 
+const figures: BenchResult["figures"] = {};
+async function timed(runs: number, work: () => unknown): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+const summarise = (key: string, times: number[]) => {
+  figures[`${key} median (ms)`] = percentile(times, 50);
+  figures[`${key} p95 (ms)`] = percentile(times, 95);
+};
+
+// Content: the first load reads and validates every file; later loads are what a reload costs.
+summarise("content load, first", await timed(1, () => loadContent(path.resolve("content"))));
+summarise("content load, again", await timed(10, () => loadContent(path.resolve("content"))));
+
+console.log("Seeding the large dataset…");
+await applyPendingMigrations({ dbPath: databasePath() });
+const started = performance.now();
+const seeded = await seedLargeDataset(LARGE, "bench-passphrase-1");
+figures["seed (s)"] = (performance.now() - started) / 1000;
+const client = await db();
+const counts = {
+  "plan-log entries": await client.planLogEntry.count({ where: { learnerId: seeded.learnerId } }),
+  "evidence versions": await client.evidence.count({ where: { packet: { learnerId: seeded.learnerId } } }),
+  patterns: await client.pattern.count({ where: { learnerId: seeded.learnerId } }),
+  "playbook entries": await client.playbookEntry.count({ where: { learnerId: seeded.learnerId } }),
+  ExecPlans: await client.execPlan.count({ where: { learnerId: seeded.learnerId } }),
+  "learners in the review queue": await client.packet.count({ where: { status: "review_required" } }),
+};
+
+// Exports and search, in this process, against the seeded database (first run excluded).
+const queries = ["context budget", "bisect", "handoff note", "parallel", "ExecPlan", "hook", "rollback", "review checklist", "pattern 12", "débogage"];
+await searchEverything(seeded.learnerId, "warm up");
+const searchTimes = (await Promise.all(queries.map((q) => timed(5, () => searchEverything(seeded.learnerId, q))))).flat();
+summarise("search, content and library", searchTimes);
+for (const [key, work] of [
+  ["playbook export (one file)", () => exportPlaybookMarkdown(seeded.learnerId)],
+  ["library export (zip)", () => exportLibraryZip(seeded.learnerId)],
+  ["status report", () => statusUpdateMarkdown(seeded.learnerId, "codex-mastery", new Date())],
+] as const) {
+  await work();
+  summarise(key, await timed(10, work));
+}
+await client.$disconnect();
+
+// The server, a production build against the seeded database.
+buildIfStale();
+const program = getProgram("codex-mastery")!;
+const mod = program.modules.find((m) => m.slug === "quality") ?? program.modules[3]!;
+const modulePath = `/programs/${program.slug}/modules/${mod.slug}`;
+const ceilingFile = path.resolve("public", "bench-ceiling.html");
+const server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], { env: { ...serverEnv, PORT: String(PORT), HOST: "127.0.0.1" }, stdio: "ignore" });
+const stopServer = async () => {
+  if (server.exitCode !== null) return;
+  server.kill("SIGTERM");
+  await new Promise((resolve) => server.once("exit", resolve));
+};
+
+let result: BenchResult;
 try {
   await waitForServer(BASE);
-  for (let i = 0; i < 20; i++) await (await fetch(BASE + MODULE_PAGE)).text();
-  const pageTimes: number[] = [];
-  for (let i = 0; i < REQUESTS; i++) {
-    const started = performance.now();
-    const response = await fetch(BASE + MODULE_PAGE);
-    await response.text();
-    pageTimes.push(performance.now() - started);
-  }
-  record(`module page median over ${REQUESTS} requests (ms)`, percentile(pageTimes, 50), "ms");
-  record(`module page p95 over ${REQUESTS} requests (ms)`, percentile(pageTimes, 95), "ms");
+  const seal = (data: object) => sealData(data, { password: serverEnv.SESSION_SECRET });
+  const learner = { cookie: `mastery_session=${await seal({ userId: seeded.userId, learnerId: seeded.learnerId })}` };
+  const reviewer = { cookie: `mastery_session=${await seal({ userId: seeded.reviewerId })}` };
+  const agent = { authorization: `Bearer ${seeded.token}` };
+  const targets: { name: string; path: string; headers: Record<string, string>; expect: string; main: boolean }[] = [
+    { name: "dashboard", path: "/", headers: learner, expect: "8 of 8 completed", main: true },
+    { name: "module", path: modulePath, headers: learner, expect: asHtml(mod.meta.title), main: true },
+    { name: "exercise", path: `${modulePath}/exercises/${mod.exercises[0]!.slug}`, headers: learner, expect: asHtml(mod.exercises[0]!.meta.title), main: true },
+    { name: "patterns", path: "/patterns", headers: learner, expect: "Download the library (zip)", main: true },
+    { name: "playbook", path: "/playbook", headers: learner, expect: "Download the playbook", main: true },
+    { name: "review queue", path: "/review", headers: reviewer, expect: "Queued Learner 1", main: true },
+    { name: "review page", path: `/review/${seeded.queuedPacketId}`, headers: reviewer, expect: "Queued Learner", main: true },
+    { name: "plan log", path: "/log", headers: learner, expect: "Plan log of Bench Learner", main: true },
+    { name: "status report", path: "/report", headers: learner, expect: "Status Update (", main: true },
+    { name: "API: packets", path: "/api/v1/packets", headers: agent, expect: '"completed"', main: false },
+    { name: "API: plan log", path: "/api/v1/log", headers: agent, expect: "summary", main: false },
+    { name: "API: search", path: "/api/v1/search?q=context%20budget", headers: agent, expect: "hits", main: false },
+  ];
 
-  const html = await (await fetch(BASE + MODULE_PAGE)).text();
-  // Modern browsers skip `nomodule` scripts (the legacy polyfills), so they are not counted.
-  const scripts = [...html.matchAll(/<script([^>]+)src="([^"]+)"([^>]*)>/g)].filter((m) => !/\bnomodule\b/i.test(m[1]! + m[3]!)).map((m) => m[2]!);
-  let jsGzip = 0;
-  for (const src of new Set(scripts)) {
-    const body = Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer());
-    jsGzip += gzipSync(body).length;
-  }
-  const inline = html.match(/<script(?![^>]*\bsrc=)[^>]*>[\s\S]*?<\/script>/g)?.join("") ?? "";
-  record("module page JavaScript files (gzip KB)", jsGzip / 1024, "KB", 1);
-  record("module page inline scripts incl. RSC payload (gzip KB)", gzipSync(inline).length / 1024, "KB", 1);
-  record("module page HTML (gzip KB)", gzipSync(html).length / 1024, "KB", 1);
+  // The ceiling: the same server sending a static file as large as the module page.
+  const moduleHtml = await (await fetch(BASE + modulePath, { headers: learner })).text();
+  writeFileSync(ceilingFile, moduleHtml);
+  const javascript: Record<string, number> = {};
+  for (const target of targets.filter((t) => t.main)) javascript[target.name] = await javascriptGzipBytes(target.path, target.headers);
+  targets.push({ name: "static file (ceiling)", path: "/bench-ceiling.html", headers: {}, expect: asHtml(mod.meta.title), main: false });
+
+  const jobs: LoadJob[] = targets.flatMap((t) =>
+    ([1, 10] as const).map((concurrency) => ({ name: t.name, url: BASE + t.path, headers: t.headers, expect: t.expect, concurrency, requests: REQUESTS[concurrency], warmup: 10 })),
+  );
+  console.log(`Measuring ${targets.length} addresses at concurrency 1 and 10…`);
+  const load = runLoad(jobs);
+
+  const { lighthouseScores } = await import("./bench/lighthouse");
+  const lighthouse = await lighthouseScores(BASE, learner.cookie, ["/", modulePath, "/patterns"]);
+  const memory = peakMemory(server.pid!);
+  result = {
+    at: new Date().toISOString(),
+    dataset: counts,
+    pages: targets.map((t) => {
+      const at = (c: number) => load.find((r) => r.name === t.name && r.concurrency === c)!;
+      return { name: t.name, path: t.path, main: t.main, c1: at(1), c10: at(10), javascriptGzipBytes: javascript[t.name] ?? null };
+    }),
+    lighthouse: { dashboard: lighthouse["/"]!, module: lighthouse[modulePath]!, patterns: lighthouse["/patterns"]! },
+    figures: { ...figures, "server peak memory (MB)": memory.serverMb, "server and launcher peak memory (MB)": memory.treeMb },
+  };
 } finally {
-  server.kill("SIGTERM");
+  await stopServer();
+  if (existsSync(ceilingFile)) unlinkSync(ceilingFile);
   rmSync(scratch, { recursive: true, force: true });
 }
 
-const width = Math.max(...rows.map((r) => r.metric.length));
-const table = ["| metric | value |", "|---|---|", ...rows.map((r) => `| ${r.metric} | ${r.value} |`)].join("\n");
-console.log(rows.map((r) => `${r.metric.padEnd(width)}  ${r.value}`).join("\n"));
+const budgets = evaluateBudgets(result);
+const markdown = renderMarkdown(result, budgets, compareWith ? compareResults(result, JSON.parse(readFileSync(compareWith, "utf8")) as BenchResult) : undefined);
+console.log(`\n${markdown}`);
 mkdirSync("bench-results", { recursive: true });
-writeFileSync("bench-results/latest.json", JSON.stringify({ at: new Date().toISOString(), figures }, null, 2));
-writeFileSync("bench-results/latest.md", `${table}\n`);
-// The feature benchmarks, each with its own seeded database and server.
-for (const name of ["execplan-check", "library", "dashboard"]) {
-  console.log(`\n── scripts/bench/${name}.ts ──`);
-  const run = spawnSync(path.resolve("node_modules/.bin/tsx"), [`scripts/bench/${name}.ts`], { stdio: "inherit" });
-  if (run.status !== 0) process.exitCode = 1;
+writeFileSync("bench-results/latest.json", `${JSON.stringify({ ...result, budgets }, null, 2)}\n`);
+writeFileSync("bench-results/latest.md", markdown);
+console.log("Written to bench-results/latest.md and bench-results/latest.json.");
+process.exit(budgets.every((b) => b.met) ? 0 : 1);
+
+function asHtml(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
-process.exit(process.exitCode ?? 0);
+
+/** The JavaScript files a modern browser loads for the page (nomodule polyfills skipped), gzipped. */
+async function javascriptGzipBytes(address: string, headers: Record<string, string>): Promise<number> {
+  const { gzipSync } = await import("node:zlib");
+  const html = await (await fetch(BASE + address, { headers })).text();
+  const sources = [...html.matchAll(/<script([^>]+)src="([^"]+)"([^>]*)>/g)].filter((m) => !/\bnomodule\b/i.test(m[1]! + m[3]!)).map((m) => m[2]!);
+  let bytes = 0;
+  for (const src of new Set(sources)) bytes += gzipSync(Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer())).length;
+  return bytes;
+}
+
+/** Runs the jobs in a second process (scripts/bench/load.ts) and reads its results. */
+function runLoad(jobs: LoadJob[]): LoadResult[] {
+  const file = path.join(scratch, "jobs.json");
+  writeFileSync(file, JSON.stringify(jobs));
+  const run = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/bench/load.ts", file], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  if (run.status !== 0) throw new Error("the load generator failed");
+  return run.stdout.trim().split("\n").map((line) => JSON.parse(line) as LoadResult);
+}

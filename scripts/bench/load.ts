@@ -1,0 +1,69 @@
+// The benchmark's load generator, run as its own process so that it does not share the event
+// loop it measures: `tsx scripts/bench/load.ts JOBS.json` sends each job's requests over
+// keep-alive connections with the job's concurrency, checks every answer, and prints one JSON
+// result per job (latency to the last byte, requests per second) on stdout.
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import { percentile } from "./server";
+
+export type LoadJob = { name: string; url: string; headers: Record<string, string>; expect: string; concurrency: number; requests: number; warmup: number };
+export type LoadResult = { name: string; concurrency: number; requests: number; medianMs: number; p95Ms: number; requestsPerSecond: number; bytes: number };
+
+type Answer = { ms: number; bytes: number };
+
+/** One request; a keep-alive socket the server closed as it was reused is retried once. */
+async function get(agent: http.Agent, job: LoadJob): Promise<Answer> {
+  try {
+    return await getOnce(agent, job);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ECONNRESET") throw error;
+    return getOnce(agent, job);
+  }
+}
+
+function getOnce(agent: http.Agent, job: LoadJob): Promise<Answer> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    http
+      .get(job.url, { agent, headers: job.headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          const body = Buffer.concat(chunks).toString("utf8");
+          if (response.statusCode !== 200 || !body.includes(job.expect)) {
+            reject(new Error(`${job.name}: ${job.url} answered ${response.statusCode} without “${job.expect}”`));
+          } else resolve({ ms: performance.now() - started, bytes: body.length });
+        });
+        response.on("error", reject);
+      })
+      .on("error", reject);
+  });
+}
+
+async function run(job: LoadJob): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: job.concurrency });
+  for (let i = 0; i < job.warmup; i++) await get(agent, job);
+  const times: number[] = [];
+  let issued = 0;
+  let bytes = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (issued < job.requests) {
+      issued++;
+      const answer = await get(agent, job);
+      times.push(answer.ms);
+      bytes = answer.bytes;
+    }
+  };
+  await Promise.all(Array.from({ length: job.concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  return { name: job.name, concurrency: job.concurrency, requests: times.length, medianMs: percentile(times, 50), p95Ms: percentile(times, 95), requestsPerSecond: times.length / seconds, bytes };
+}
+
+const jobs = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as LoadJob[];
+for (const job of jobs) {
+  const result = await run(job);
+  process.stderr.write(`  ${job.name}, concurrency ${job.concurrency}: median ${result.medianMs.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms, ${result.requestsPerSecond.toFixed(1)} req/s\n`);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
