@@ -17,8 +17,10 @@ import { percentile, waitForServer } from "./bench/server";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
-// `--quick` sends fewer requests, for trying a change; budgets are judged on full runs.
+// For trying a change: `--quick` sends fewer requests, `--only dashboard,module` measures only
+// those addresses (and the ceiling) and skips Lighthouse. Budgets are judged on full runs.
 const quick = process.argv.includes("--quick");
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1]!.split(",") : null;
 const REQUESTS = quick ? { 1: 20, 10: 50 } : { 1: 100, 10: 300 };
 const compareWith = process.argv.includes("--compare") ? process.argv[process.argv.indexOf("--compare") + 1] : undefined;
 if (compareWith !== undefined && !existsSync(compareWith)) {
@@ -100,6 +102,12 @@ const mod = program.modules.find((m) => m.slug === "quality") ?? program.modules
 const modulePath = `/programs/${program.slug}/modules/${mod.slug}`;
 const ceilingFile = path.resolve("public", "bench-ceiling.html");
 const server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], { env: { ...serverEnv, PORT: String(PORT), HOST: "127.0.0.1" }, stdio: "ignore" });
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.kill("SIGTERM");
+    process.exit(130);
+  });
+}
 const stopServer = async () => {
   if (server.exitCode !== null) return;
   server.kill("SIGTERM");
@@ -133,6 +141,7 @@ try {
   writeFileSync(ceilingFile, moduleHtml);
   const javascript: Record<string, number> = {};
   for (const target of targets.filter((t) => t.main)) javascript[target.name] = await javascriptGzipBytes(target.path, target.headers);
+  if (only) targets.splice(0, targets.length, ...targets.filter((t) => only.includes(t.name)));
   targets.push({ name: "static file (ceiling)", path: "/bench-ceiling.html", headers: {}, expect: asHtml(mod.meta.title), main: false });
 
   const jobs: LoadJob[] = targets.flatMap((t) =>
@@ -142,7 +151,7 @@ try {
   const load = runLoad(jobs);
 
   const { lighthouseScores } = await import("./bench/lighthouse");
-  const lighthouse = await lighthouseScores(BASE, learner.cookie, ["/", modulePath, "/patterns"]);
+  const lighthouse = only ? {} : await lighthouseScores(BASE, learner.cookie, ["/", modulePath, "/patterns"]);
   const memory = peakMemory(server.pid!);
   result = {
     at: new Date().toISOString(),
@@ -151,7 +160,7 @@ try {
       const at = (c: number) => load.find((r) => r.name === t.name && r.concurrency === c)!;
       return { name: t.name, path: t.path, main: t.main, c1: at(1), c10: at(10), javascriptGzipBytes: javascript[t.name] ?? null };
     }),
-    lighthouse: { dashboard: lighthouse["/"]!, module: lighthouse[modulePath]!, patterns: lighthouse["/patterns"]! },
+    lighthouse: only ? {} : { dashboard: lighthouse["/"]!, module: lighthouse[modulePath]!, patterns: lighthouse["/patterns"]! },
     figures: { ...figures, "server peak memory (MB)": memory.serverMb, "server and launcher peak memory (MB)": memory.treeMb },
   };
 } finally {

@@ -55,8 +55,13 @@ function documentsOf(content: ContentIndex): SearchDoc[] {
 /** How every index of the app searches: titles weigh more, prefixes and small typos match. */
 export const SEARCH_OPTIONS = { boost: { title: 3 }, prefix: true, fuzzy: 0.15, combineWith: "AND" } as const;
 
-export function buildSearchIndex(content: ContentIndex) {
-  const docs = documentsOf(content);
+/** Text as a snippet shows it: Markdown punctuation and runs of space flattened, once, when indexing. */
+export function flatText(text: string): string {
+  return text.replace(/[#*`>|_\[\]()-]+/g, " ").replace(/\s+/g, " ").trim();
+}
+
+function buildSearchIndex(content: ContentIndex) {
+  const docs = documentsOf(content).map((doc) => ({ ...doc, text: flatText(doc.text) }));
   const index = new MiniSearch<SearchDoc>({
     fields: ["title", "text"],
     storeFields: ["kind", "title", "context", "url", "text"],
@@ -66,8 +71,7 @@ export function buildSearchIndex(content: ContentIndex) {
   return index;
 }
 
-export function snippetAround(text: string, terms: string[], width = 160): string {
-  const flat = text.replace(/[#*`>|_\[\]()-]+/g, " ").replace(/\s+/g, " ").trim();
+function snippetAround(flat: string, terms: string[], width = 160): string {
   const lower = flat.toLowerCase();
   const at = terms.map((t) => lower.indexOf(t.toLowerCase())).filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? 0;
   const start = Math.max(0, at - Math.floor(width / 3));
@@ -90,7 +94,7 @@ export function searchContent(content: ContentIndex, query: string, limit = 20):
     .map(hitOf);
 }
 
-/** A result of an index storing kind, title, context, url and text, as a hit with a snippet. */
+/** A result of an index storing kind, title, context, url and flattened text, as a hit with a snippet. */
 export function hitOf(result: SearchResult): SearchHit {
   return {
     id: String(result.id),

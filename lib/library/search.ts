@@ -2,7 +2,7 @@
 // learner in memory and rebuilt when the library changed (a save always raises a version).
 import MiniSearch from "minisearch";
 import { getContent } from "../content";
-import { hitOf, SEARCH_OPTIONS, type SearchHit, searchContent } from "../content/search";
+import { flatText, hitOf, SEARCH_OPTIONS, type SearchHit, searchContent } from "../content/search";
 import { db } from "../db";
 import { categoryLabel, KIND_LABELS, PATTERN_SECTIONS, type PlaybookKind } from "./schema";
 
@@ -34,7 +34,7 @@ async function documents(learnerId: string): Promise<LibraryDoc[]> {
       title: p.title,
       context: `Your patterns · ${categoryLabel(p.category)}`,
       url: `/patterns/${p.slug}`,
-      text: [(JSON.parse(p.tags) as string[]).join(" "), ...PATTERN_SECTIONS.map((s) => p[s.key])].join("\n"),
+      text: flatText([(JSON.parse(p.tags) as string[]).join(" "), ...PATTERN_SECTIONS.map((s) => p[s.key])].join("\n")),
     })),
     ...entries.map((e) => ({
       id: `playbook:${e.slug}`,
@@ -43,7 +43,7 @@ async function documents(learnerId: string): Promise<LibraryDoc[]> {
       title: e.title,
       context: `Your playbook · ${KIND_LABELS[e.kind as PlaybookKind]}`,
       url: `/playbook/${e.slug}`,
-      text: e.body,
+      text: flatText(e.body),
     })),
   ];
 }

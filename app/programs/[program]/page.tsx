@@ -3,14 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DataTable } from "@/components/ui/data-table";
 import { LearningPath } from "@/components/content/learning-path";
-import { Markdown } from "@/components/markdown/markdown";
+import { ContentMarkdown } from "@/components/markdown/content-markdown";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { currentUser } from "@/lib/auth/session";
 import { getProgram } from "@/lib/content";
 import { progressFor } from "@/lib/packets/progress";
-import { moduleRoute, resolveContentHref } from "@/lib/content/links";
+import { moduleRoute } from "@/lib/content/links";
 import { DIMENSION_LABELS, DIMENSIONS } from "@/lib/content/schema";
 
 type Params = { params: Promise<{ program: string }> };
@@ -41,7 +41,7 @@ export default async function ProgramPage({ params }: Params) {
       </PageHeader>
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <div>
-          <Markdown source={program.body} resolveHref={(href) => resolveContentHref(program, program.file, href)} />
+          <ContentMarkdown program={program} file={program.file} source={program.body} />
           <Section id="modules" title="Modules">
             <ol className="divide-y divide-line rounded-lg border border-line bg-surface">
               {program.modules.map((module) => (

@@ -4,12 +4,12 @@ import { notFound } from "next/navigation";
 import { DataTable } from "@/components/ui/data-table";
 import { Pager } from "@/components/content/pager";
 import { TableOfContents } from "@/components/content/table-of-contents";
-import { Markdown } from "@/components/markdown/markdown";
+import { ContentMarkdown } from "@/components/markdown/content-markdown";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { getModule, getProgram, moduleByNumber } from "@/lib/content";
-import { exerciseRoute, moduleRoute, programRoute, resolveContentHref } from "@/lib/content/links";
+import { exerciseRoute, moduleRoute, programRoute } from "@/lib/content/links";
 import { DIMENSION_LABELS } from "@/lib/content/schema";
 import { tableOfContents, type TocEntry } from "@/lib/content/toc";
 
@@ -95,7 +95,7 @@ export default async function ModulePage({ params }: Params) {
               ))}
             </ul>
           </Section>
-          <Markdown source={mod.body} resolveHref={(href) => resolveContentHref(program, mod.file, href)} />
+          <ContentMarkdown program={program} file={mod.file} source={mod.body} />
           <Section id="failure-modes" title="Failure modes">
             <DataTable
               label="Failure modes"

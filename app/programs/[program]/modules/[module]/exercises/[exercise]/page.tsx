@@ -4,13 +4,13 @@ import { notFound } from "next/navigation";
 import { Hints } from "@/components/content/hints";
 import { Pager } from "@/components/content/pager";
 import { Reveal } from "@/components/content/reveal";
-import { Markdown } from "@/components/markdown/markdown";
+import { ContentMarkdown } from "@/components/markdown/content-markdown";
 import { TimerPanel } from "@/components/progress/timer-panel";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { getExercise, getModule, getProgram } from "@/lib/content";
-import { exerciseRoute, moduleRoute, programRoute, resolveContentHref } from "@/lib/content/links";
+import { exerciseRoute, moduleRoute, programRoute } from "@/lib/content/links";
 import { DIMENSION_LABELS } from "@/lib/content/schema";
 import { ownLearnerIn } from "@/lib/progress/subject";
 import { runningTimerOf } from "@/lib/time/service";
@@ -36,7 +36,7 @@ export default async function ExercisePage({ params }: Params) {
   const { program, mod, exercise } = found;
   const { meta, parts } = exercise;
   const render = (source: string) => (
-    <Markdown source={source} resolveHref={(href) => resolveContentHref(program, exercise.file, href)} />
+    <ContentMarkdown program={program} file={exercise.file} source={source} />
   );
   const index = mod.exercises.indexOf(exercise);
   const previous = mod.exercises[index - 1];
