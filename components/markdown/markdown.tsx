@@ -23,13 +23,10 @@ type Props = {
   wikiLinks?: WikiResolver;
   /** One line of Markdown inside other text: no paragraph, a span instead of a block. */
   inline?: boolean;
-  /** Names where links resolve from (e.g. the content file): with it, a text rendered with `resolveHref` is kept too. */
-  cacheKey?: string;
 };
 
-// Pages render the same texts on every request (a module's lesson, a playbook of hundreds of
-// entries): on the server, keep the rendered tree of recent texts whose links resolve the same
-// way every time (no per-page resolution, or one named by a cache key).
+// Library pages render the same texts on every request (a playbook of hundreds of entries): on
+// the server, keep the rendered tree of recent texts that need no per-page link resolution.
 const RENDERED_LIMIT = 2000;
 const rendered = new Map<string, ReactElement>();
 
@@ -50,10 +47,9 @@ export function Markdown(props: Props) {
   const { source, className, wikiLinks, inline } = props;
   const Wrapper = inline ? "span" : "div";
   const wrapperClass = inline ? className : `prose ${className ?? ""}`;
-  if ((props.resolveHref && props.cacheKey === undefined) || typeof window !== "undefined") return <Wrapper className={wrapperClass}>{render(props)}</Wrapper>;
+  if (props.resolveHref || typeof window !== "undefined") return <Wrapper className={wrapperClass}>{render(props)}</Wrapper>;
   const links = wikiLinks ? JSON.stringify([...source.matchAll(WIKI_LINK)].map((m) => wikiLinks(m[1]!))) : "";
-  const key = [inline ? "i" : "b", props.cacheKey ?? "", links, source].join("\u0000");
-  return <Wrapper className={wrapperClass}>{remembered(key, () => render(props))}</Wrapper>;
+  return <Wrapper className={wrapperClass}>{remembered(`${inline ? "i" : "b"}\u0000${links}\u0000${source}`, () => render(props))}</Wrapper>;
 }
 
 function render({ source, resolveHref = (href) => href, wikiLinks, inline }: Props): ReactElement {
