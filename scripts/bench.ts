@@ -100,7 +100,11 @@ buildIfStale();
 const program = getProgram("codex-mastery")!;
 const mod = program.modules.find((m) => m.slug === "quality") ?? program.modules[3]!;
 const modulePath = `/programs/${program.slug}/modules/${mod.slug}`;
+// Next.js lists `public/` when it starts and reads a file's bytes when asked: the ceiling file
+// exists from the start (after the build, so the build does not see it) and gets the module
+// page's HTML once the server can render it.
 const ceilingFile = path.resolve("public", "bench-ceiling.html");
+writeFileSync(ceilingFile, "");
 const server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], { env: { ...serverEnv, PORT: String(PORT), HOST: "127.0.0.1" }, stdio: "ignore" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
@@ -131,6 +135,7 @@ try {
     { name: "review page", path: `/review/${seeded.queuedPacketId}`, headers: reviewer, expect: "Queued Learner", main: true },
     { name: "plan log", path: "/log", headers: learner, expect: "Plan log of Bench Learner", main: true },
     { name: "status report", path: "/report", headers: learner, expect: "Status Update (", main: true },
+    { name: "smallest page (programs list)", path: "/programs", headers: learner, expect: asHtml(program.meta.title), main: false },
     { name: "API: packets", path: "/api/v1/packets", headers: agent, expect: '"completed"', main: false },
     { name: "API: plan log", path: "/api/v1/log", headers: agent, expect: "summary", main: false },
     { name: "API: search", path: "/api/v1/search?q=context%20budget", headers: agent, expect: "hits", main: false },
