@@ -143,7 +143,7 @@ export default async function ModulePage({ params }: Params) {
                 <li key={p.name} className="rounded border border-line p-3">
                   <strong>{p.name}</strong> <Badge>{p.category}</Badge>
                   <p className="mt-1 text-sm">{p.summary}</p>
-                  <Link href={`/patterns/new?module=${meta.number}&suggestion=${i}`} className="mt-1 inline-block text-sm underline" aria-label={`Extract “${p.name}” into your library`}>
+                  <Link href={`/patterns/new?module=${meta.number}&suggestion=${i}`} className="mt-1 inline-block text-sm underline" aria-label={`Extract this pattern: ${p.name}`}>
                     Extract this pattern
                   </Link>
                 </li>
