@@ -6,7 +6,7 @@
 // Alone: `npx tsx scripts/bench/lighthouse.ts <base> <cookie> <path...>` prints a table, e.g.
 // `npx tsx scripts/bench/lighthouse.ts http://127.0.0.1:3000 "mastery_session=Fe26.2*…" / /patterns`.
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { launch } from "chrome-launcher";
 import lighthouse, { desktopConfig, type Config, type Flags, type Result } from "lighthouse";
@@ -59,7 +59,16 @@ function failingAudits(lhr: Result): string[] {
       lines.push(`${categoryId} ${audit.id} "${audit.title}"${value} (score ${audit.score.toFixed(2)}, weight ${ref.weight})${where}`);
     }
   }
-  return [...lines, ...lhr.runWarnings.map((warning) => `warning: ${warning}`), ...offMachineRequests(lhr)];
+  return [...lines, ...lhr.runWarnings.map((warning) => `warning: ${warning}`), ...offMachineRequests(lhr), ...machineLoad(lhr)];
+}
+
+/** Simulated throttling scales the CPU time measured on this machine, so a busy machine lowers the performance score. */
+function machineLoad(lhr: Result): string[] {
+  if (lhr.categories.performance!.score === 1) return [];
+  const load = `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
+  return [
+    `machine: Lighthouse CPU benchmark index ${Math.round(lhr.environment.benchmarkIndex)}, ${load} (a busy machine lowers the performance score)`,
+  ];
 }
 
 /** Requests the page tried to send anywhere but its own server (the browser cannot resolve other hosts, so each one failed). */
