@@ -16,7 +16,7 @@ export type LighthouseScores = {
   /** Lighthouse's default run: a phone screen, simulated slow 4G and a 4× slower CPU. Scores 0–100. */
   performance: number;
   accessibility: number;
-  /** The audits of both categories that scored below 1, with their values, and Lighthouse's run warnings. */
+  /** The audits of both categories that scored below 1 with their values, Lighthouse's run warnings, requests to other hosts, and the machine's load when performance is below 100. */
   failing: string[];
   /** The desktop preset: a desktop screen, a simulated fast connection, no CPU slowdown. */
   desktopPerformance: number;
