@@ -37,6 +37,7 @@ const CHROME_FLAGS = [
 ];
 const CATEGORIES = ["performance", "accessibility"];
 const WARMUP_REQUESTS = 3;
+const ATTEMPTS = 3;
 const SELECTORS_SHOWN = 3;
 
 type Run = { performance: number; accessibility: number; failing: string[] };
@@ -82,19 +83,34 @@ function offMachineRequests(lhr: Result): string[] {
   );
 }
 
-async function audit(url: string, flags: Flags, config?: Config): Promise<Run> {
+/** Lighthouse's result for one page load, and how long the run took. */
+async function runOnce(url: string, flags: Flags, config?: Config): Promise<{ lhr: Result | undefined; seconds: number }> {
   const started = performance.now();
   const lhr = (await lighthouse(url, flags, config))?.lhr;
+  return { lhr, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Audits one page. A run Lighthouse itself reports as broken is repeated: NO_NAVSTART (a trace
+ * without the navigation in it) comes up now and then on a busy machine, and Lighthouse says to run again.
+ */
+async function audit(url: string, flags: Flags, config?: Config): Promise<Run> {
+  let { lhr, seconds } = await runOnce(url, flags, config);
+  for (let attempt = 2; lhr?.runtimeError && attempt <= ATTEMPTS; attempt++) {
+    process.stderr.write(`lighthouse ${url}: ${lhr.runtimeError.code}, running it again\n`);
+    ({ lhr, seconds } = await runOnce(url, flags, config));
+  }
   if (!lhr) throw new Error(`Lighthouse returned no result for ${url}`);
-  if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  if (lhr.runtimeError) {
+    throw new Error(`Lighthouse could not audit ${url} in ${ATTEMPTS} runs: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  }
   if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(url).pathname) {
     throw new Error(`${url} ended at ${lhr.finalDisplayedUrl}: is the session cookie valid?`);
   }
   const score = (id: string) => Math.round(lhr.categories[id]!.score! * 100);
   const run = { performance: score("performance"), accessibility: score("accessibility"), failing: failingAudits(lhr) };
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stderr.write(
-    `lighthouse ${lhr.configSettings.formFactor} ${url}: performance ${run.performance}, accessibility ${run.accessibility} (${seconds} s)\n`,
+    `lighthouse ${lhr.configSettings.formFactor} ${url}: performance ${run.performance}, accessibility ${run.accessibility} (${seconds.toFixed(1)} s)\n`,
   );
   return run;
 }
