@@ -87,6 +87,11 @@ export default async function ModulePage({ params }: Params) {
         </ul>
       </PageHeader>
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_16rem]">
+        <aside className="lg:order-last">
+          <div className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:overflow-y-auto">
+            <TableOfContents entries={toc} />
+          </div>
+        </aside>
         <article className="min-w-0">
           <Section id="outcomes" title="Outcomes">
             <ul className="list-disc space-y-1 pl-5">
@@ -186,11 +191,6 @@ export default async function ModulePage({ params }: Params) {
             next={next ? { href: moduleRoute(program.slug, next.slug), label: `Module ${next.meta.number}: ${next.meta.title}` } : null}
           />
         </article>
-        <aside className="order-first lg:order-none">
-          <div className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:overflow-y-auto">
-            <TableOfContents entries={toc} />
-          </div>
-        </aside>
       </div>
     </>
   );
