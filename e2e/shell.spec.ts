@@ -44,7 +44,7 @@ test("the theme switches between light and dark and is remembered", async ({ pag
   await page.goto("/");
   const html = page.locator("html");
   await expect(html).toHaveAttribute("data-theme", "light");
-  await page.getByRole("button", { name: /System theme/ }).click();
+  await page.getByRole("button", { name: /Auto theme/ }).click();
   await expect(html).toHaveAttribute("data-theme", "light");
   await page.getByRole("button", { name: /Light theme/ }).click();
   await expect(html).toHaveAttribute("data-theme", "dark");

@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { type Theme, THEME_COOKIE, THEMES } from "@/lib/ui/theme";
 
-const LABELS: Record<Theme, string> = { system: "System theme", light: "Light theme", dark: "Dark theme" };
+const SHOWN: Record<Theme, string> = { system: "Auto", light: "Light", dark: "Dark" };
+const LABELS: Record<Theme, string> = { system: "Auto theme (follows the system)", light: "Light theme", dark: "Dark theme" };
 
 export function ThemeToggle({ initial }: { initial: Theme }) {
   const [theme, setTheme] = useState<Theme>(initial);
@@ -19,9 +20,9 @@ export function ThemeToggle({ initial }: { initial: Theme }) {
       type="button"
       onClick={cycle}
       className="rounded border border-line px-3 py-1.5 text-sm hover:bg-sunken"
-      aria-label={`${LABELS[theme]} (click to change)`}
+      aria-label={`${LABELS[theme]}, click to change`}
     >
-      {theme === "dark" ? "Dark" : theme === "light" ? "Light" : "Auto"}
+      {SHOWN[theme]}
     </button>
   );
 }

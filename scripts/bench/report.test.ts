@@ -18,7 +18,7 @@ function result(overrides: Partial<BenchResult> = {}): BenchResult {
     at: "2026-11-21T12:00:00.000Z",
     dataset: { patterns: 1000 },
     pages: [page("dashboard", 50, 300, 120 * 1024), page("module", 40, 500, 100 * 1024), page("static file (ceiling)", 5, 1000, null, false), page("API: search", 51, 400, null, false)],
-    lighthouse: { dashboard: { performance: 95, accessibility: 100, desktopPerformance: 100, desktopAccessibility: 100, failing: [] } },
+    lighthouse: { dashboard: { performance: 95, accessibility: 100, desktopPerformance: 100, desktopAccessibility: 100, failing: [], desktopFailing: [] } },
     figures: {
       "playbook export (one file) p95 (ms)": 300,
       "search, content and library p95 (ms)": 12,
@@ -49,7 +49,7 @@ describe("evaluateBudgets", () => {
   it("misses a static-content page below half the ceiling's throughput and a score below its floor", () => {
     const slow = result({
       pages: [page("module", 40, 499, 100 * 1024), page("static file (ceiling)", 5, 1000, null, false)],
-      lighthouse: { module: { performance: 94, accessibility: 99, desktopPerformance: 100, desktopAccessibility: 99, failing: ["color-contrast"] } },
+      lighthouse: { module: { performance: 94, accessibility: 99, desktopPerformance: 100, desktopAccessibility: 99, failing: ["color-contrast"], desktopFailing: [] } },
     });
     const missed = evaluateBudgets(slow).filter((b) => !b.met).map((b) => b.name);
     expect(missed).toEqual(["module: throughput / static ceiling", "module: Lighthouse performance", "module: Lighthouse accessibility", "server peak memory"]);

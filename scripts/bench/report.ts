@@ -1,14 +1,14 @@
 // The benchmark's result: its shape, the budgets it is held to, the Markdown tables, and the
 // comparison with an earlier run's JSON.
+import type { LighthouseScores } from "./lighthouse";
 import type { LoadResult } from "./load";
 
 export type PageResult = { name: string; path: string; main: boolean; c1: LoadResult; c10: LoadResult; javascriptGzipBytes: number | null };
-export type LighthouseResult = { performance: number; accessibility: number; desktopPerformance: number; desktopAccessibility: number; failing: string[] };
 export type BenchResult = {
   at: string;
   dataset: Record<string, number>;
   pages: PageResult[];
-  lighthouse: Record<string, LighthouseResult>;
+  lighthouse: Record<string, LighthouseScores>;
   figures: Record<string, number>;
 };
 export type Budget = { name: string; limit: string; value: string; met: boolean };
@@ -95,9 +95,12 @@ export function renderMarkdown(result: BenchResult, budgets: Budget[], compariso
     ]),
   );
   const lighthouse = table(
-    ["page", "performance (mobile)", "accessibility", "performance (desktop)", "audits below full marks"],
-    Object.entries(result.lighthouse).map(([page, s]) => [page, String(s.performance), String(s.accessibility), String(s.desktopPerformance), s.failing.join("; ") || "none"]),
+    ["page", "performance (mobile)", "accessibility (mobile)", "performance (desktop)", "accessibility (desktop)"],
+    Object.entries(result.lighthouse).map(([page, s]) => [page, String(s.performance), String(s.accessibility), String(s.desktopPerformance), String(s.desktopAccessibility)]),
   );
+  const audits = Object.entries(result.lighthouse)
+    .flatMap(([page, s]) => [...s.failing.map((line) => `- ${page} (mobile): ${line}`), ...s.desktopFailing.map((line) => `- ${page} (desktop): ${line}`)])
+    .join("\n");
   const figures = table(["measure", "value"], Object.entries(result.figures).map(([key, value]) => [key, fixed(value)]));
   const dataset = Object.entries(result.dataset)
     .map(([what, n]) => `${n.toLocaleString("en")} ${what}`)
@@ -108,7 +111,7 @@ export function renderMarkdown(result: BenchResult, budgets: Budget[], compariso
     `# Benchmark ${result.at}`,
     `Dataset: ${dataset}. Production build on 127.0.0.1; load from a second process over keep-alive connections; times are to the last byte.`,
     `## Pages and API reads\n\n${pages}`,
-    `## Lighthouse\n\n${lighthouse}`,
+    `## Lighthouse\n\n${lighthouse}${audits ? `\n\nBelow full marks:\n\n${audits}` : ""}`,
     `## Exports, content, search, memory\n\n${figures}`,
     `## Budgets: ${budgets.length - missed} met, ${missed} missed\n\n${verdicts}`,
   ];

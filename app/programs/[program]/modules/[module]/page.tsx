@@ -87,6 +87,11 @@ export default async function ModulePage({ params }: Params) {
         </ul>
       </PageHeader>
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_16rem]">
+        <aside className="lg:order-last">
+          <div className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:overflow-y-auto">
+            <TableOfContents entries={toc} />
+          </div>
+        </aside>
         <article className="min-w-0">
           <Section id="outcomes" title="Outcomes">
             <ul className="list-disc space-y-1 pl-5">
@@ -143,7 +148,7 @@ export default async function ModulePage({ params }: Params) {
                 <li key={p.name} className="rounded border border-line p-3">
                   <strong>{p.name}</strong> <Badge>{p.category}</Badge>
                   <p className="mt-1 text-sm">{p.summary}</p>
-                  <Link href={`/patterns/new?module=${meta.number}&suggestion=${i}`} className="mt-1 inline-block text-sm underline" aria-label={`Extract “${p.name}” into your library`}>
+                  <Link href={`/patterns/new?module=${meta.number}&suggestion=${i}`} className="mt-1 inline-block text-sm underline" aria-label={`Extract this pattern: ${p.name}`}>
                     Extract this pattern
                   </Link>
                 </li>
@@ -186,11 +191,6 @@ export default async function ModulePage({ params }: Params) {
             next={next ? { href: moduleRoute(program.slug, next.slug), label: `Module ${next.meta.number}: ${next.meta.title}` } : null}
           />
         </article>
-        <aside className="order-first lg:order-none">
-          <div className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:overflow-y-auto">
-            <TableOfContents entries={toc} />
-          </div>
-        </aside>
       </div>
     </>
   );
