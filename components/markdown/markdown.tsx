@@ -7,6 +7,7 @@ import rehypeHighlight from "rehype-highlight";
 import rehypeSlug from "rehype-slug";
 import remarkGfm from "remark-gfm";
 import { remarkHtmlAsText } from "@/lib/content/remark-html-as-text";
+import { lruMemo } from "@/lib/lru";
 import { MISSING_PREFIX, remarkWikiLinks, WIKI_LINK, type WikiResolver } from "@/lib/library/remark-wiki-links";
 
 // rehype-highlight builds its highlighter (registering every common grammar, ~20 ms) each time a
@@ -18,6 +19,11 @@ type Props = {
   source: string;
   /** Maps an href or image src written in the source to the URL the app serves, or null. */
   resolveHref?: (href: string) => string | null;
+  /**
+   * What `resolveHref` resolves against (the file the source came from), when the same key and
+   * source always resolve the same way: the rendered tree is then kept like that of other texts.
+   */
+  resolveKey?: string;
   className?: string;
   /** Turns `[[pattern-slug]]` into a link to the pattern; unknown slugs show as broken links. */
   wikiLinks?: WikiResolver;
@@ -26,30 +32,22 @@ type Props = {
 };
 
 // Library pages render the same texts on every request (a playbook of hundreds of entries): on
-// the server, keep the rendered tree of recent texts that need no per-page link resolution.
-const RENDERED_LIMIT = 2000;
-const rendered = new Map<string, ReactElement>();
-
-function remembered(key: string, render: () => ReactElement): ReactElement {
-  const hit = rendered.get(key);
-  if (hit) {
-    rendered.delete(key);
-    rendered.set(key, hit);
-    return hit;
-  }
-  const value = render();
-  rendered.set(key, value);
-  if (rendered.size > RENDERED_LIMIT) rendered.delete(rendered.keys().next().value!);
-  return value;
-}
+// the server, keep the rendered tree of recent texts whose links resolve the same way each time.
+const remembered = lruMemo<ReactElement>(2000);
 
 export function Markdown(props: Props) {
-  const { source, className, wikiLinks, inline } = props;
+  const { source, className, wikiLinks, inline, resolveHref, resolveKey } = props;
   const Wrapper = inline ? "span" : "div";
   const wrapperClass = inline ? className : `prose ${className ?? ""}`;
-  if (props.resolveHref || typeof window !== "undefined") return <Wrapper className={wrapperClass}>{render(props)}</Wrapper>;
+  if ((resolveHref && resolveKey === undefined) || typeof window !== "undefined")
+    return <Wrapper className={wrapperClass}>{render(props)}</Wrapper>;
   const links = wikiLinks ? JSON.stringify([...source.matchAll(WIKI_LINK)].map((m) => wikiLinks(m[1]!))) : "";
-  return <Wrapper className={wrapperClass}>{remembered(`${inline ? "i" : "b"}\u0000${links}\u0000${source}`, () => render(props))}</Wrapper>;
+  const resolved = resolveHref ? `r${resolveKey}` : "";
+  return (
+    <Wrapper className={wrapperClass}>
+      {remembered(`${inline ? "i" : "b"}\u0000${links}\u0000${resolved}\u0000${source}`, () => render(props))}
+    </Wrapper>
+  );
 }
 
 function render({ source, resolveHref = (href) => href, wikiLinks, inline }: Props): ReactElement {
@@ -88,11 +86,7 @@ function render({ source, resolveHref = (href) => href, wikiLinks, inline }: Pro
       return <li className={className}>{children}</li>;
     },
     pre({ children }) {
-      return (
-        <pre tabIndex={0}>
-          {children}
-        </pre>
-      );
+      return <pre tabIndex={0}>{children}</pre>;
     },
     p({ children }) {
       return inline ? <>{children}</> : <p>{children}</p>;
