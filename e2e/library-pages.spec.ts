@@ -19,6 +19,7 @@ test.describe.configure({ mode: "serial", timeout: 120_000 });
 let pia: Page;
 
 // 45 entries: 5 quick references and 25 scenarios, then 15 checklists; 20 a page makes 3 pages.
+// Every scenario and the last checklist link to a pattern that does not exist.
 // 55 patterns: 50 a page makes 2 pages. Seeded once per run (the phone project runs this file again).
 test.beforeAll(async ({ browser }) => {
   pia = await seed(browser);
@@ -33,7 +34,8 @@ async function seed(browser: Browser): Promise<Page> {
     await createEntry(actor, profile.id, { title: `Reference ${two(i)}`, kind: "quick-reference", body: `Quick fact number ${i}.` });
   }
   for (let i = 1; i <= 25; i++) {
-    await createEntry(actor, profile.id, { title: `Scenario ${two(i)}`, kind: "scenario", body: `When case ${i} happens, **act**.` });
+    const body = `When case ${i} happens, **act**; see [[missing-pattern]].`;
+    await createEntry(actor, profile.id, { title: `Scenario ${two(i)}`, kind: "scenario", body });
   }
   for (let i = 1; i <= 15; i++) {
     const body = `- [ ] First step of list ${i}\n- [ ] Second step of list ${i}${i === 15 ? " [[missing-pattern]]" : ""}`;
@@ -69,8 +71,15 @@ test("the playbook lists every entry and shows them in full a page at a time", a
   await expect(pages(pia)).toContainText("Page 1 of 3");
   await expect(pages(pia).getByRole("link", { name: "Page 1" })).toHaveAttribute("aria-current", "page");
   await expect(pages(pia).getByRole("link", { name: "Previous" })).toHaveCount(0);
-  await expect(pia.getByRole("region", { name: "Broken links" })).toContainText("Checklist 15 links to [[missing-pattern]]");
+  const broken = pia.getByRole("region", { name: "Broken links" });
+  await expect(broken).toContainText("26 entries and 0 patterns link to slugs that name no pattern.");
+  await expect(broken.getByRole("listitem")).toHaveCount(20);
+  await expect(broken.getByRole("listitem").first()).toHaveText("Checklist 15 links to [[missing-pattern]], which names no pattern.");
   await expectAccessible(pia);
+  await broken.getByRole("link", { name: "Show all 26" }).click();
+  await expect(pia).toHaveURL(/\/playbook\?broken=all#broken-links$/);
+  await expect(broken.getByRole("listitem")).toHaveCount(26);
+  await pia.goto("/playbook");
 
   await pages(pia).getByRole("link", { name: "Next" }).click();
   await expect(pia).toHaveURL(/\/playbook\?page=2$/);
