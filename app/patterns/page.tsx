@@ -5,20 +5,14 @@ import { LearnerSwitch, LibraryUnavailable, resolveLibrary } from "@/components/
 import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { PageOutOfRange, Pagination } from "@/components/ui/pagination";
 import { Section } from "@/components/ui/section";
 import { getProgram, type Program } from "@/lib/content";
 import { currentProgram } from "@/lib/content/current";
 import { moduleRoute } from "@/lib/content/links";
+import { flatText, snippetAround } from "@/lib/content/search";
 import { libraryRoute, libraryZipRoute, type LibraryView, patternRoute, playbookFileRoute } from "@/lib/library/links";
-import {
-  type LibraryQuery,
-  LibraryQuerySchema,
-  libraryOverview,
-  listPatterns,
-  knownCategories,
-  PAGE_SIZE,
-  SORTS,
-} from "@/lib/library/patterns";
+import { type LibraryQuery, LibraryQuerySchema, libraryOverview, listPatterns, knownCategories, SORTS } from "@/lib/library/patterns";
 import { categoryLabel } from "@/lib/library/schema";
 import { readableLearners } from "@/lib/log/access";
 import { formatTimestamp } from "@/lib/log/format";
@@ -154,13 +148,13 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
     knownCategories(owner.learnerId),
     readableLearners(signedIn),
   ]);
-  const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
+  const { paging } = list;
   const pageLink = (page: number) =>
     libraryRoute(
       view,
       Object.fromEntries(
-        Object.entries({ ...raw, page: String(page), learner: undefined }).filter(
-          (e): e is [string, string] => e[1] !== undefined && e[1] !== "",
+        Object.entries({ ...raw, page: page > 1 ? String(page) : undefined, learner: undefined }).filter(
+          (e): e is [string, string] => typeof e[1] === "string" && e[1] !== "",
         ),
       ),
     );
@@ -219,11 +213,14 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
       </section>
       <Filters query={query} categories={categories} tags={overview.tags} view={view} />
       <p className="mb-2 text-sm text-muted" aria-live="polite">
-        {list.total} {list.total === 1 ? "pattern" : "patterns"}
+        {paging.total} {paging.total === 1 ? "pattern" : "patterns"}
         {filtered ? " match" : ""}
-        {pages > 1 ? ` · page ${query.page} of ${pages}` : ""}
+        {paging.pages > 1 && !paging.outOfRange ? ` · ${paging.from + 1}–${paging.to} on page ${paging.page} of ${paging.pages}` : ""}
       </p>
-      {list.items.length === 0 ? (
+      <Pagination paging={paging} href={pageLink} label="Library pages" />
+      {paging.outOfRange ? (
+        <PageOutOfRange paging={paging} href={pageLink} what={filtered ? "this list" : "the library"} />
+      ) : list.items.length === 0 ? (
         <p className="rounded-lg border border-line bg-surface p-4 text-muted">
           {filtered
             ? "No pattern matches these filters."
@@ -242,7 +239,7 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
                   <Badge key={tag}>#{tag}</Badge>
                 ))}
               </p>
-              <p className="mt-1 line-clamp-2 text-sm">{p.whenToUse}</p>
+              <p className="mt-1 line-clamp-2 text-sm">{snippetAround(flatText(p.whenToUse), [], 240)}</p>
               <p className="mt-1 text-xs text-muted">
                 Version {p.version} · {formatTimestamp(p.updatedAt)}
               </p>
@@ -250,20 +247,7 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
           ))}
         </ul>
       )}
-      {pages > 1 ? (
-        <nav aria-label="Pages" className="mt-4 flex gap-3">
-          {query.page > 1 ? (
-            <Link href={pageLink(query.page - 1)} className="underline">
-              Previous page
-            </Link>
-          ) : null}
-          {query.page < pages ? (
-            <Link href={pageLink(query.page + 1)} className="underline">
-              Next page
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination paging={paging} href={pageLink} label="Library pages, at the end" />
       {owner.canEdit ? (
         <Section id="categories" title="Categories">
           <p className="mb-2 text-muted">The program’s five categories, plus any you add for patterns that fit none of them.</p>

@@ -5,22 +5,28 @@ import { NoContent } from "@/components/content/no-content";
 import { EntryBody } from "@/components/library/entry-body";
 import { LearnerSwitch, LibraryUnavailable, resolveLibrary } from "@/components/library/library-access";
 import { PrintButton } from "@/components/library/print-button";
-import { Markdown } from "@/components/markdown/markdown";
+import { ContentMarkdown } from "@/components/markdown/content-markdown";
+import { BrokenLinksReport } from "@/components/library/broken-links-report";
+import { PlaybookContents } from "@/components/library/playbook-contents";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { PageOutOfRange, Pagination } from "@/components/ui/pagination";
 import { Section } from "@/components/ui/section";
 import { getProgram, type Program } from "@/lib/content";
 import { currentProgram } from "@/lib/content/current";
-import { moduleRoute, resolveContentHref } from "@/lib/content/links";
-import { entryRoute, libraryZipRoute, type LibraryView, patternRoute, playbookFileRoute, wikiResolver } from "@/lib/library/links";
-import { categoryOrder, partOf, PLAYBOOK_PARTS } from "@/lib/library/markdown-format";
-import { activePatternHeads, patternTitles } from "@/lib/library/patterns";
-import { brokenLinksReport, type EntryRow, listEntries, ticksFor } from "@/lib/library/playbook";
-import { categoryLabel, KIND_LABELS, PLAYBOOK_KINDS, type PlaybookKind } from "@/lib/library/schema";
+import { moduleRoute } from "@/lib/content/links";
+import { entryRoute, libraryZipRoute, type LibraryView, playbookFileRoute, playbookRoute, wikiResolver } from "@/lib/library/links";
+import { PLAYBOOK_PARTS } from "@/lib/library/markdown-format";
+import { ENTRIES_PER_PAGE, playbookPage } from "@/lib/library/playbook-pages";
+import type { EntryRow } from "@/lib/library/playbook";
+import { KIND_LABELS, PLAYBOOK_KINDS, type PlaybookKind } from "@/lib/library/schema";
 import { readableLearners } from "@/lib/log/access";
+import { parsePage } from "@/lib/pagination";
 import { tickAction } from "./actions";
 
 export const metadata: Metadata = { title: "Playbook" };
+
+const starterFile = (program: Program, part: string) => path.join(program.dir, "playbook", `${part}.md`);
 
 function FromTheProgram({ program }: { program: Program }) {
   const additions = program.modules.flatMap((mod) => mod.meta.playbook.map((entry) => ({ mod, entry })));
@@ -31,10 +37,7 @@ function FromTheProgram({ program }: { program: Program }) {
         {starters.map((part) => (
           <details key={part.name} className="mb-3 rounded-lg border border-line bg-surface p-3">
             <summary className="cursor-pointer font-medium">Starter {part.title.toLowerCase()} from the program</summary>
-            <Markdown
-              source={program.playbook[part.name]!}
-              resolveHref={(href) => resolveContentHref(program, path.join(program.dir, "playbook", `${part.name}.md`), href)}
-            />
+            <ContentMarkdown program={program} file={starterFile(program, part.name)} source={program.playbook[part.name]!} />
           </details>
         ))}
         <h3 className="mb-2 mt-4 font-semibold">What each module adds</h3>
@@ -103,7 +106,9 @@ function Entries({
   );
 }
 
-export default async function PlaybookPage({ searchParams }: { searchParams: Promise<{ learner?: string }> }) {
+type Query = { learner?: string; page?: string; all?: string; broken?: string };
+
+export default async function PlaybookPage({ searchParams }: { searchParams: Promise<Query> }) {
   const query = await searchParams;
   const [access, cookieProgram] = await Promise.all([resolveLibrary(query.learner), currentProgram()]);
   const program = access.kind === "ok" ? getProgram(access.owner.programSlug) : cookieProgram;
@@ -121,18 +126,17 @@ export default async function PlaybookPage({ searchParams }: { searchParams: Pro
     );
   }
   const { owner, view, signedIn } = access;
-  const [entries, archived, titles, broken, learners, patterns] = await Promise.all([
-    listEntries(owner.learnerId),
-    listEntries(owner.learnerId, true),
-    patternTitles(owner.learnerId),
-    brokenLinksReport(owner.learnerId),
+  const all = query.all === "1";
+  const [shown, learners] = await Promise.all([
+    playbookPage(owner.learnerId, { page: parsePage(query.page), all }),
     readableLearners(signedIn),
-    activePatternHeads(owner.learnerId),
   ]);
-  const ticks = await ticksFor(entries.filter((e) => e.kind === "checklist").map((e) => e.id));
-  const byCategory = categoryOrder(patterns.map((p) => p.category))
-    .map((category) => ({ category, items: patterns.filter((p) => p.category === category) }))
-    .filter((g) => g.items.length > 0);
+  const { paging, contents, parts } = shown;
+  const paged = !all && contents.length > ENTRIES_PER_PAGE;
+  const pageParams = (page: number): Record<string, string> => (page > 1 ? { page: String(page) } : {});
+  const pageHref = (page: number) => playbookRoute(view, pageParams(page));
+  const printView = playbookRoute(view, { all: "1" });
+  const partHref = (part: (typeof parts)[number]) => `${all ? printView : pageHref(part.startPage)}#${part.part.name}`;
   return (
     <>
       {header}
@@ -145,7 +149,18 @@ export default async function PlaybookPage({ searchParams }: { searchParams: Pro
               </Link>
             ))
           : null}
-        <PrintButton />
+        {paged ? (
+          <Link href={printView} className="rounded border border-line px-3 py-1.5">
+            Print view (all {contents.length} entries)
+          </Link>
+        ) : (
+          <PrintButton />
+        )}
+        {all && contents.length > ENTRIES_PER_PAGE ? (
+          <Link href={playbookRoute(view)} className="rounded border border-line px-3 py-1.5">
+            Back to pages
+          </Link>
+        ) : null}
         <a href={playbookFileRoute(view)} className="rounded border border-line px-3 py-1.5">
           Download the playbook (one Markdown file)
         </a>
@@ -154,69 +169,68 @@ export default async function PlaybookPage({ searchParams }: { searchParams: Pro
         </a>
       </div>
       <nav aria-label="Playbook parts" className="mb-2 text-sm print:hidden">
-        {PLAYBOOK_PARTS.map((part, i) => (
-          <span key={part.name}>
-            {i > 0 ? " · " : ""}
-            <a href={`#${part.name}`} className="underline">
-              {part.title}
-            </a>
+        <a href="#contents" className="underline">
+          Contents
+        </a>
+        {parts.map((p) => (
+          <span key={p.part.name}>
+            {" · "}
+            <a href={partHref(p)} className="underline">
+              {p.part.title}
+            </a>{" "}
+            <span className="text-muted">({p.total})</span>
           </span>
         ))}
       </nav>
-      {PLAYBOOK_PARTS.map((part) => {
-        const items = entries.filter((e) => partOf(e.kind as PlaybookKind) === part);
-        return (
-          <Section key={part.name} id={part.name} title={part.title}>
-            {items.length === 0 ? (
-              <p className="text-muted">{part.empty}</p>
-            ) : (
-              <Entries entries={items} titles={titles} ticks={ticks} view={view} canEdit={owner.canEdit} />
-            )}
-            {part.name === "index" && byCategory.length > 0 ? (
-              <div className="mt-6">
-                <h3 className="mb-2 text-lg font-semibold">Patterns by category</h3>
-                <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-                  {byCategory.map((g) => (
-                    <div key={g.category}>
-                      <h4 className="font-medium">{categoryLabel(g.category)}</h4>
-                      <ul className="list-disc pl-5 text-sm">
-                        {g.items.map((p) => (
-                          <li key={p.slug}>
-                            <Link href={patternRoute(p.slug, view)} className="underline">
-                              {p.title}
-                            </Link>
-                          </li>
-                        ))}
-                      </ul>
-                    </div>
-                  ))}
-                </div>
-              </div>
-            ) : null}
-          </Section>
-        );
-      })}
-      {broken.length > 0 ? (
-        <Section id="broken-links" title="Broken links">
-          <ul className="list-disc space-y-1 pl-5" aria-label="Broken links">
-            {broken.map((b) => (
-              <li key={`${b.kind}:${b.slug}`}>
-                <Link href={b.kind === "pattern" ? patternRoute(b.slug, view) : entryRoute(b.slug, view)} className="underline">
-                  {b.title}
-                </Link>{" "}
-                links to {b.broken.map((s) => `[[${s}]]`).join(", ")}, which {b.broken.length === 1 ? "names" : "name"} no pattern.
-              </li>
-            ))}
-          </ul>
-        </Section>
+      <Section id="contents" title="Contents">
+        <PlaybookContents entries={contents} patterns={shown.patterns} view={view} folded={paged} full={all} />
+      </Section>
+      {paged ? (
+        <>
+          {paging.outOfRange ? null : (
+            <>
+              <p className="mt-8 text-sm text-muted">
+                Entries {paging.from + 1}–{paging.to} of {contents.length}, {ENTRIES_PER_PAGE} a page.
+              </p>
+              <p className="hidden print:block">
+                This printout holds page {paging.page} of {paging.pages}; the print view ({printView}) holds the whole playbook.
+              </p>
+            </>
+          )}
+          <Pagination paging={paging} href={pageHref} label="Playbook pages" />
+        </>
       ) : null}
-      {archived.length > 0 ? (
+      {paging.outOfRange ? <PageOutOfRange paging={paging} href={pageHref} what="the playbook" /> : null}
+      {parts
+        .filter((p) => p.shown)
+        .map((p) => (
+          <Section key={p.part.name} id={p.part.name} title={p.part.title}>
+            {p.entries.length < p.total ? (
+              <p className="mb-3 text-sm text-muted">
+                {p.first + 1}–{p.first + p.entries.length} of {p.total}
+              </p>
+            ) : null}
+            {p.total === 0 ? (
+              <p className="text-muted">{p.part.empty}</p>
+            ) : (
+              <Entries entries={p.entries} titles={shown.titles} ticks={shown.ticks} view={view} canEdit={owner.canEdit} />
+            )}
+          </Section>
+        ))}
+      {paged ? <Pagination paging={paging} href={pageHref} label="Playbook pages, at the end" /> : null}
+      <BrokenLinksReport
+        report={shown.broken}
+        view={view}
+        full={all || query.broken === "all"}
+        showAllHref={`${playbookRoute(view, { ...pageParams(paging.page), broken: "all" })}#broken-links`}
+      />
+      {shown.archived.length > 0 ? (
         <div className="print:hidden">
           <Section id="archived" title="Archived">
             <ul className="list-disc pl-5">
-              {archived.map((e) => (
+              {shown.archived.map((e) => (
                 <li key={e.id}>
-                  <Link href={entryRoute(e.slug, view)} className="underline">
+                  <Link href={entryRoute(e.slug, view)} prefetch={false} className="underline">
                     {e.title}
                   </Link>{" "}
                   <span className="text-sm text-muted">({KIND_LABELS[e.kind as PlaybookKind]})</span>

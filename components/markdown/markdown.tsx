@@ -7,6 +7,7 @@ import rehypeHighlight from "rehype-highlight";
 import rehypeSlug from "rehype-slug";
 import remarkGfm from "remark-gfm";
 import { remarkHtmlAsText } from "@/lib/content/remark-html-as-text";
+import { lruMemo } from "@/lib/lru";
 import { MISSING_PREFIX, remarkWikiLinks, WIKI_LINK, type WikiResolver } from "@/lib/library/remark-wiki-links";
 
 // rehype-highlight builds its highlighter (registering every common grammar, ~20 ms) each time a
@@ -27,21 +28,7 @@ type Props = {
 
 // Library pages render the same texts on every request (a playbook of hundreds of entries): on
 // the server, keep the rendered tree of recent texts that need no per-page link resolution.
-const RENDERED_LIMIT = 2000;
-const rendered = new Map<string, ReactElement>();
-
-function remembered(key: string, render: () => ReactElement): ReactElement {
-  const hit = rendered.get(key);
-  if (hit) {
-    rendered.delete(key);
-    rendered.set(key, hit);
-    return hit;
-  }
-  const value = render();
-  rendered.set(key, value);
-  if (rendered.size > RENDERED_LIMIT) rendered.delete(rendered.keys().next().value!);
-  return value;
-}
+const remembered = lruMemo<ReactElement>(2000);
 
 export function Markdown(props: Props) {
   const { source, className, wikiLinks, inline } = props;
@@ -49,7 +36,9 @@ export function Markdown(props: Props) {
   const wrapperClass = inline ? className : `prose ${className ?? ""}`;
   if (props.resolveHref || typeof window !== "undefined") return <Wrapper className={wrapperClass}>{render(props)}</Wrapper>;
   const links = wikiLinks ? JSON.stringify([...source.matchAll(WIKI_LINK)].map((m) => wikiLinks(m[1]!))) : "";
-  return <Wrapper className={wrapperClass}>{remembered(`${inline ? "i" : "b"}\u0000${links}\u0000${source}`, () => render(props))}</Wrapper>;
+  return (
+    <Wrapper className={wrapperClass}>{remembered(`${inline ? "i" : "b"}\u0000${links}\u0000${source}`, () => render(props))}</Wrapper>
+  );
 }
 
 function render({ source, resolveHref = (href) => href, wikiLinks, inline }: Props): ReactElement {
@@ -88,11 +77,7 @@ function render({ source, resolveHref = (href) => href, wikiLinks, inline }: Pro
       return <li className={className}>{children}</li>;
     },
     pre({ children }) {
-      return (
-        <pre tabIndex={0}>
-          {children}
-        </pre>
-      );
+      return <pre tabIndex={0}>{children}</pre>;
     },
     p({ children }) {
       return inline ? <>{children}</> : <p>{children}</p>;

@@ -12,6 +12,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
+import { lruMemo } from "../lru";
 import { remarkHtmlAsText } from "./remark-html-as-text";
 
 type Resolve = (href: string) => string | null;
@@ -55,17 +56,14 @@ function adjust(tree: Root, resolve: Resolve): void {
   });
 }
 
-const rendered = new Map<string, string>();
+const remembered = lruMemo<string>(1000);
 
 /** The HTML of `source`, links resolved by `resolve`; kept under `key` (which must name how links resolve). */
 export function contentHtml(key: string, source: string, resolve: Resolve): string {
-  const cacheKey = `${key}\u0000${source}`;
-  const hit = rendered.get(cacheKey);
-  if (hit !== undefined) return hit;
-  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkHtmlAsText).use(remarkRehype).use(rehypeSlug).use(rehypeHighlight, { detect: false });
-  const tree = processor.runSync(processor.parse(source)) as Root;
-  adjust(tree, resolve);
-  const html = toHtml(tree);
-  rendered.set(cacheKey, html);
-  return html;
+  return remembered(`${key}\u0000${source}`, () => {
+    const processor = unified().use(remarkParse).use(remarkGfm).use(remarkHtmlAsText).use(remarkRehype).use(rehypeSlug).use(rehypeHighlight, { detect: false });
+    const tree = processor.runSync(processor.parse(source)) as Root;
+    adjust(tree, resolve);
+    return toHtml(tree);
+  });
 }

@@ -71,7 +71,8 @@ function buildSearchIndex(content: ContentIndex) {
   return index;
 }
 
-function snippetAround(flat: string, terms: string[], width = 160): string {
+/** Up to `width` characters of flattened text around the first of the terms. */
+export function snippetAround(flat: string, terms: string[], width = 160): string {
   const lower = flat.toLowerCase();
   const at = terms.map((t) => lower.indexOf(t.toLowerCase())).filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? 0;
   const start = Math.max(0, at - Math.floor(width / 3));

@@ -12,7 +12,8 @@ process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
 const { db, databasePath } = await import("../db");
 const patterns = await import("./patterns");
 const playbook = await import("./playbook");
-const { searchLibrary, searchEverything } = await import("./search");
+const { matchingPatternSlugs, searchLibrary, searchEverything } = await import("./search");
+const { playbookPage } = await import("./playbook-pages");
 const { parseChecklist, checklistKeys } = await import("./structure");
 
 let ada: Actor;
@@ -128,7 +129,17 @@ describe("patterns", () => {
   it("lists, filters, sorts and counts", async () => {
     await patterns.createPattern(ada, adaLearner, pattern({ title: "Red-first contract", category: "quality", tags: "tests" }));
     const query = patterns.LibraryQuerySchema.parse({});
-    expect((await patterns.listPatterns(adaLearner, query)).total).toBe(3);
+    expect((await patterns.listPatterns(adaLearner, query)).paging).toMatchObject({ total: 3, page: 1, pages: 1, outOfRange: false });
+    expect(await patterns.listPatterns(adaLearner, { ...query, page: 2 })).toMatchObject({
+      items: [],
+      paging: { outOfRange: true, pages: 1 },
+    });
+    expect(await patterns.listPatterns(adaLearner, { ...query, q: "reads", page: 9 })).toMatchObject({
+      items: [],
+      paging: { outOfRange: true },
+    });
+    expect(patterns.LibraryQuerySchema.parse({ page: "abc" }).page).toBe(1);
+    expect(patterns.LibraryQuerySchema.parse({ page: "3" }).page).toBe(3);
     expect((await patterns.listPatterns(adaLearner, { ...query, category: "quality" })).items.map((p) => p.slug)).toEqual([
       "red-first-contract",
     ]);
@@ -172,7 +183,7 @@ describe("playbook entries and wiki-links", () => {
     expect(back.entries.map((e) => e.slug)).toEqual(["before-a-bundle", "parallel-or-sequential"]);
     expect(back.patterns.map((p) => p.slug)).toEqual(["red-first-contract"]);
     expect((await playbook.backlinksTo(adaLearner, "red-first-contract")).entries).toEqual([]);
-    expect(await playbook.brokenLinksReport(adaLearner)).toEqual([
+    expect((await playbookPage(adaLearner, { page: 1, all: false })).broken).toEqual([
       { kind: "playbook", slug: "before-a-bundle", title: "Before a bundle", broken: ["no-such-pattern"] },
     ]);
   });
@@ -208,6 +219,11 @@ describe("search", () => {
       expect.arrayContaining(["pattern:batch-independent-reads"]),
     );
     expect((await searchLibrary(adaLearner, "disjoint")).map((h) => h.id)).toEqual(["playbook:parallel-or-sequential"]);
+    expect(await matchingPatternSlugs(adaLearner, "disjoint")).toEqual([]);
+    // The title names it; another pattern only links to it.
+    expect(await matchingPatternSlugs(adaLearner, "independent")).toEqual(["batch-independent-reads", "red-first-contract"]);
+    const listed = await patterns.listPatterns(adaLearner, patterns.LibraryQuerySchema.parse({ q: "independent" }));
+    expect(listed.items.map((p) => p.slug)).toEqual(["batch-independent-reads", "red-first-contract"]);
     await patterns.updatePattern(
       ada,
       adaLearner,
@@ -219,5 +235,56 @@ describe("search", () => {
     const everything = await searchEverything(adaLearner, "zanzibar");
     expect(everything.map((h) => h.kind)).toEqual(["pattern"]);
     expect((await searchEverything(undefined, "context budget")).every((h) => h.kind !== "pattern")).toBe(true);
+  });
+});
+
+describe("the playbook page", () => {
+  it("reads one page of entries in full, in part order, with the broken-links report kept current across saves", async () => {
+    for (let i = 1; i <= 12; i++) {
+      await playbook.createEntry(bo, boLearner, { title: `Scenario ${String(i).padStart(2, "0")}`, kind: "scenario", body: `Case ${i}.` });
+    }
+    for (let i = 1; i <= 10; i++) {
+      await playbook.createEntry(bo, boLearner, {
+        title: `Checklist ${String(i).padStart(2, "0")}`,
+        kind: "checklist",
+        body: `- [ ] step ${i}`,
+      });
+    }
+    await playbook.createEntry(bo, boLearner, { title: "Zeta reference", kind: "quick-reference", body: "See [[nowhere]]." });
+
+    const first = await playbookPage(boLearner, { page: 1, all: false });
+    expect(first.paging).toMatchObject({ page: 1, pages: 2, total: 23, from: 0, to: 20, outOfRange: false });
+    expect(first.contents.map((e) => e.title).slice(0, 3)).toEqual(["Zeta reference", "Scenario 01", "Scenario 02"]);
+    expect(first.parts.map((p) => [p.part.name, p.total, p.entries.length, p.startPage])).toEqual([
+      ["index", 1, 1, 1],
+      ["scenarios", 12, 12, 1],
+      ["checklists", 10, 7, 1],
+    ]);
+    expect(first.parts[1]!.entries[0]).toMatchObject({ title: "Scenario 01", body: "Case 1." });
+    expect(first.broken).toEqual([{ kind: "playbook", slug: "zeta-reference", title: "Zeta reference", broken: ["nowhere"] }]);
+
+    const second = await playbookPage(boLearner, { page: 2, all: false });
+    expect(second.parts.filter((p) => p.shown).map((p) => [p.part.name, p.first, p.entries.map((e) => e.title)])).toEqual([
+      ["checklists", 7, ["Checklist 08", "Checklist 09", "Checklist 10"]],
+    ]);
+    const past = await playbookPage(boLearner, { page: 3, all: false });
+    expect(past.paging.outOfRange).toBe(true);
+    expect(past.parts.some((p) => p.shown)).toBe(false);
+    const all = await playbookPage(boLearner, { page: 2, all: true });
+    expect(all.paging).toMatchObject({ page: 1, pages: 1, from: 0, to: 23 });
+    expect(all.parts.flatMap((p) => p.entries)).toHaveLength(23);
+
+    await playbook.updateEntry(bo, boLearner, "zeta-reference", {
+      title: "Zeta reference",
+      kind: "quick-reference",
+      body: "See [[elsewhere]].",
+    });
+    expect((await playbookPage(boLearner, { page: 1, all: false })).broken.map((b) => b.broken)).toEqual([["elsewhere"]]);
+    await patterns.createPattern(bo, boLearner, pattern({ title: "Elsewhere" }));
+    expect((await playbookPage(boLearner, { page: 1, all: false })).broken).toEqual([]);
+    await playbook.setEntryArchived(bo, boLearner, "scenario-01", true);
+    const afterArchive = await playbookPage(boLearner, { page: 1, all: false });
+    expect(afterArchive.archived.map((e) => e.slug)).toEqual(["scenario-01"]);
+    expect(afterArchive.paging.total).toBe(22);
   });
 });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getProgram, moduleByNumber } from "../content";
 import { db } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
+import { paginate, parsePage } from "../pagination";
 import type { Prisma } from "../generated/prisma/client";
 import type { Actor } from "../packets/transitions";
 import { transaction, type Tx } from "../packets/service";
@@ -17,7 +18,7 @@ import {
   PatternInputSchema,
   unknownCategoryMessage,
 } from "./schema";
-import { searchLibrary } from "./search";
+import { matchingPatternSlugs } from "./search";
 
 export type PatternRow = Prisma.PatternGetPayload<object>;
 
@@ -199,7 +200,11 @@ export const LibraryQuerySchema = z.object({
     .optional()
     .catch(undefined),
   archived: z.literal("1").optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
+  page: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .catch(undefined)
+    .transform(parsePage),
 });
 export type LibraryQuery = z.infer<typeof LibraryQuerySchema>;
 
@@ -230,26 +235,23 @@ export async function listPatterns(learnerId: string, query: LibraryQuery) {
     updatedAt: true,
   } as const;
   if (query.q.trim() !== "") {
-    const ranked = (await searchLibrary(learnerId, query.q, 500)).filter((hit) => hit.kind === "pattern").map((hit) => hit.slug);
+    const ranked = await matchingPatternSlugs(learnerId, query.q);
     const rows = await client.pattern.findMany({
       where: { ...where, slug: { in: ranked } },
       select,
       orderBy: query.sort ? ORDER[query.sort] : undefined,
     });
-    const ordered = query.sort ? rows : ranked.flatMap((slug) => rows.filter((r) => r.slug === slug));
-    return { total: ordered.length, items: ordered.slice((query.page - 1) * PAGE_SIZE, query.page * PAGE_SIZE) };
+    const bySlug = new Map(rows.map((row) => [row.slug, row]));
+    const ordered = query.sort ? rows : ranked.flatMap((slug) => bySlug.get(slug) ?? []);
+    const paging = paginate(ordered.length, PAGE_SIZE, query.page);
+    return { paging, items: ordered.slice(paging.from, paging.to) };
   }
-  const [total, items] = await Promise.all([
-    client.pattern.count({ where }),
-    client.pattern.findMany({
-      where,
-      select,
-      orderBy: ORDER[query.sort ?? "updated"],
-      skip: (query.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-    }),
-  ]);
-  return { total, items };
+  const paging = paginate(await client.pattern.count({ where }), PAGE_SIZE, query.page);
+  const items =
+    paging.to > paging.from
+      ? await client.pattern.findMany({ where, select, orderBy: ORDER[query.sort ?? "updated"], skip: paging.from, take: PAGE_SIZE })
+      : [];
+  return { paging, items };
 }
 
 /** Active patterns per category, and every tag in use with its count. */
@@ -270,13 +272,12 @@ export async function libraryOverview(learnerId: string) {
   };
 }
 
-/** Slug, title and category of every active pattern, by title. */
-export async function activePatternHeads(learnerId: string) {
-  return (await db()).pattern.findMany({
-    where: { learnerId, archived: false },
-    select: { slug: true, title: true, category: true },
-    orderBy: { title: "asc" },
-  });
+const HEAD = { id: true, slug: true, title: true, category: true, archived: true, version: true, updatedAt: true } as const;
+export type PatternHead = Prisma.PatternGetPayload<{ select: typeof HEAD }>;
+
+/** Every pattern without its texts (archived ones too), by title. */
+export async function patternHeads(learnerId: string): Promise<PatternHead[]> {
+  return (await db()).pattern.findMany({ where: { learnerId }, select: HEAD, orderBy: [{ title: "asc" }, { slug: "asc" }] });
 }
 
 /** Slug → title of every pattern, to resolve wiki-links. */

@@ -9,7 +9,7 @@ import { ownLibrary } from "./access";
 import { patternData, sectionTexts } from "./patterns";
 import { type PlaybookEntryData, type PlaybookEntryInput, PlaybookEntryInputSchema, type PlaybookKind } from "./schema";
 import { checklistKeys, parseChecklist } from "./structure";
-import { brokenWikiLinks, findWikiLinks } from "./wiki-links";
+import { findWikiLinks } from "./wiki-links";
 
 export type EntryRow = Prisma.PlaybookEntryGetPayload<object>;
 
@@ -119,8 +119,19 @@ export async function getEntry(learnerId: string, slug: string): Promise<EntryRo
   return (await db()).playbookEntry.findUnique({ where: { learnerId_slug: { learnerId, slug } } });
 }
 
-export async function listEntries(learnerId: string, archived = false): Promise<EntryRow[]> {
-  return (await db()).playbookEntry.findMany({ where: { learnerId, archived }, orderBy: [{ title: "asc" }, { slug: "asc" }] });
+const HEAD = { id: true, slug: true, title: true, kind: true, archived: true, version: true, updatedAt: true } as const;
+export type EntryHead = Prisma.PlaybookEntryGetPayload<{ select: typeof HEAD }>;
+
+/** Every entry without its text (archived ones too), by title. */
+export async function entryHeads(learnerId: string): Promise<EntryHead[]> {
+  return (await db()).playbookEntry.findMany({ where: { learnerId }, select: HEAD, orderBy: [{ title: "asc" }, { slug: "asc" }] });
+}
+
+/** The learner's entries with these ids, by id. */
+export async function entriesById(learnerId: string, ids: string[]): Promise<Map<string, EntryRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await (await db()).playbookEntry.findMany({ where: { learnerId, id: { in: ids } } });
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 /** Every saved text of an entry, newest first. */
@@ -131,6 +142,7 @@ export async function entryHistory(entryId: string) {
 
 /** The ticked item keys of each checklist entry given. */
 export async function ticksFor(entryIds: string[]): Promise<Map<string, Set<string>>> {
+  if (entryIds.length === 0) return new Map();
   const rows = await (
     await db()
   ).checklistTick.findMany({ where: { entryId: { in: entryIds } }, select: { entryId: true, itemKey: true } });
@@ -192,23 +204,4 @@ export async function backlinksTo(learnerId: string, slug: string) {
     entries: entries.filter((e) => findWikiLinks(e.body).includes(slug)),
     patterns: patterns.filter((p) => sectionTexts(patternData(p)).some((text) => findWikiLinks(text).includes(slug))),
   };
-}
-
-/** Every entry and pattern with wiki-links that name no pattern. */
-export async function brokenLinksReport(learnerId: string) {
-  const client = await db();
-  const [entries, patterns] = await Promise.all([
-    client.playbookEntry.findMany({ where: { learnerId, body: { contains: "[[" } }, orderBy: { title: "asc" } }),
-    client.pattern.findMany({ where: { learnerId }, orderBy: { title: "asc" } }),
-  ]);
-  const known = new Set(patterns.map((p) => p.slug));
-  return [
-    ...entries.map((e) => ({ kind: "playbook" as const, slug: e.slug, title: e.title, broken: brokenWikiLinks([e.body], known) })),
-    ...patterns.map((p) => ({
-      kind: "pattern" as const,
-      slug: p.slug,
-      title: p.title,
-      broken: brokenWikiLinks(sectionTexts(patternData(p)), known),
-    })),
-  ].filter((item) => item.broken.length > 0);
 }

@@ -1,24 +1,14 @@
 // Full-text search over one learner's patterns and playbook entries. The index is kept per
-// learner in memory and rebuilt when the library changed (a save always raises a version).
+// learner in memory and rebuilt when the library changed (see memo.ts).
 import MiniSearch from "minisearch";
 import { getContent } from "../content";
 import { flatText, hitOf, SEARCH_OPTIONS, type SearchHit, searchContent } from "../content/search";
 import { db } from "../db";
+import { whileLibraryUnchanged } from "./memo";
 import { categoryLabel, KIND_LABELS, PATTERN_SECTIONS, type PlaybookKind } from "./schema";
 
 type LibraryDoc = { id: string; kind: "pattern" | "playbook"; slug: string; title: string; context: string; url: string; text: string };
 export type LibraryHit = SearchHit & { kind: "pattern" | "playbook"; slug: string };
-
-const cache = globalThis as unknown as { masteryLibrarySearch?: Map<string, { stamp: string; index: MiniSearch<LibraryDoc> }> };
-
-async function stampOf(learnerId: string): Promise<string> {
-  const client = await db();
-  const [patterns, entries] = await Promise.all([
-    client.pattern.aggregate({ where: { learnerId }, _count: { _all: true }, _sum: { version: true } }),
-    client.playbookEntry.aggregate({ where: { learnerId }, _count: { _all: true }, _sum: { version: true } }),
-  ]);
-  return `${patterns._count._all}:${patterns._sum.version ?? 0}:${entries._count._all}:${entries._sum.version ?? 0}`;
-}
 
 async function documents(learnerId: string): Promise<LibraryDoc[]> {
   const client = await db();
@@ -49,18 +39,15 @@ async function documents(learnerId: string): Promise<LibraryDoc[]> {
 }
 
 async function indexFor(learnerId: string): Promise<MiniSearch<LibraryDoc>> {
-  const store = (cache.masteryLibrarySearch ??= new Map());
-  const stamp = await stampOf(learnerId);
-  const cached = store.get(learnerId);
-  if (cached?.stamp === stamp) return cached.index;
-  const index = new MiniSearch<LibraryDoc>({
-    fields: ["title", "text"],
-    storeFields: ["kind", "slug", "title", "context", "url", "text"],
-    searchOptions: SEARCH_OPTIONS,
+  return whileLibraryUnchanged("search", learnerId, async () => {
+    const index = new MiniSearch<LibraryDoc>({
+      fields: ["title", "text"],
+      storeFields: ["kind", "slug", "title", "context", "url", "text"],
+      searchOptions: SEARCH_OPTIONS,
+    });
+    index.addAll(await documents(learnerId));
+    return index;
   });
-  index.addAll(await documents(learnerId));
-  store.set(learnerId, { stamp, index });
-  return index;
 }
 
 export async function searchLibrary(learnerId: string, query: string, limit = 20): Promise<LibraryHit[]> {
@@ -71,6 +58,14 @@ export async function searchLibrary(learnerId: string, query: string, limit = 20
     .search(q)
     .slice(0, limit)
     .map((result) => ({ ...hitOf(result), kind: result.kind as LibraryHit["kind"], slug: result.slug as string }));
+}
+
+/** The slugs of the learner's patterns that match `query`, best match first. */
+export async function matchingPatternSlugs(learnerId: string, query: string): Promise<string[]> {
+  const q = query.trim();
+  if (q === "") return [];
+  const index = await indexFor(learnerId);
+  return index.search(q, { filter: (result) => result.kind === "pattern" }).map((result) => result.slug as string);
 }
 
 /** The app-wide search: the program's content, joined by the signed-in learner's own library. */

@@ -4,9 +4,14 @@ import type { List, ListItem, Root, RootContent } from "mdast";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { lruMemo } from "../lru";
 import type { PlaybookKind } from "./schema";
 
 const parser = unified().use(remarkParse).use(remarkGfm);
+
+// Pages draw the same entries on every request; the parsed structure is shared, never changed.
+const checklists = lruMemo<ChecklistBlock[]>(1000);
+const trees = lruMemo<DecisionTree>(1000);
 
 function parse(source: string): Root {
   return parser.parse(source);
@@ -83,7 +88,7 @@ function listBlock(source: string, list: List, seen: Map<string, number>): Check
 
 /** A checklist as blocks of Markdown and lists whose task items carry a stable key. */
 export function parseChecklist(body: string): ChecklistBlock[] {
-  return checklistBlocks(body, parse(body).children, new Map());
+  return checklists(body, () => checklistBlocks(body, parse(body).children, new Map()));
 }
 
 export function checklistKeys(blocks: ChecklistBlock[]): string[] {
@@ -106,10 +111,12 @@ function treeNodes(source: string, list: List): TreeNode[] {
 
 /** The first list of the body is the tree; Markdown before and after it is kept as text. */
 export function parseDecisionTree(body: string): DecisionTree {
-  const nodes = parse(body).children;
-  const at = nodes.findIndex((node) => node.type === "list");
-  if (at < 0) return { before: body, roots: [], after: "" };
-  return { before: slice(body, nodes.slice(0, at)), roots: treeNodes(body, nodes[at] as List), after: slice(body, nodes.slice(at + 1)) };
+  return trees(body, () => {
+    const nodes = parse(body).children;
+    const at = nodes.findIndex((node) => node.type === "list");
+    if (at < 0) return { before: body, roots: [], after: "" };
+    return { before: slice(body, nodes.slice(0, at)), roots: treeNodes(body, nodes[at] as List), after: slice(body, nodes.slice(at + 1)) };
+  });
 }
 
 /** What a body of this kind lacks to be usable, or null. */

@@ -1,7 +1,8 @@
 // `npx tsx scripts/bench/library.ts`: seeds a scratch database with 1,000 patterns and 300
 // playbook entries (hostile Markdown from the test generator, with wiki-links), times both
 // exports in this process, then starts the production server on 127.0.0.1:3211 against that
-// database and times the library page (and its search and the playbook page) as the learner.
+// database and times the library page (and its search) and the playbook's pages as the learner,
+// one request at a time and ten at a time.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -119,6 +120,23 @@ async function measure(url: string, requests: number, expect: string): Promise<n
   return times;
 }
 
+/** `requests` requests, `concurrency` at a time, each timed from its own start. */
+async function measureConcurrently(url: string, requests: number, concurrency: number, expect: string): Promise<number[]> {
+  const times: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < requests) {
+      next++;
+      const started = performance.now();
+      const html = await (await fetch(BASE + url, { headers: { cookie } })).text();
+      times.push(performance.now() - started);
+      if (!html.includes(expect)) throw new Error(`${url} did not show “${expect}”`);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return times;
+}
+
 try {
   await waitForServer(BASE);
   record("library page /patterns (100 requests)", await measure("/patterns", 100, "Download the library (zip)"));
@@ -127,10 +145,15 @@ try {
     "library page filtered by category, sorted by title (100 requests)",
     await measure("/patterns?category=quality&sort=title", 100, "Download the library (zip)"),
   );
+  const playbookShows = "Download the playbook (one Markdown file)";
+  record("playbook page 1, 20 of 300 entries in full (100 requests)", await measure("/playbook", 100, playbookShows));
+  record("playbook page 8 (100 requests)", await measure("/playbook?page=8", 100, playbookShows));
+  record("playbook page 1, 10 at a time (200 requests)", await measureConcurrently("/playbook", 200, 10, playbookShows));
   record(
-    "playbook page, all 300 entries rendered (20 requests)",
-    await measure("/playbook", 20, "Download the playbook (one Markdown file)"),
+    "library page /patterns, 10 at a time (200 requests)",
+    await measureConcurrently("/patterns", 200, 10, "Download the library (zip)"),
   );
+  record("playbook print view, all 300 entries in full (10 requests)", await measure("/playbook?all=1", 10, playbookShows));
 } finally {
   server.kill("SIGTERM");
   rmSync(scratch, { recursive: true, force: true });

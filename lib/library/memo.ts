@@ -1,0 +1,36 @@
+// What is worked out from a learner's whole library (the search index, the playbook's headings
+// and broken links) is kept in memory until the library changes. Every save adds a row or raises
+// a version and nothing is deleted, so the count and version sum of the learner's patterns and
+// entries change with every save.
+import { db } from "../db";
+
+async function libraryStamp(learnerId: string): Promise<string> {
+  const client = await db();
+  const [patterns, entries] = await Promise.all([
+    client.pattern.aggregate({ where: { learnerId }, _count: { _all: true }, _sum: { version: true } }),
+    client.playbookEntry.aggregate({ where: { learnerId }, _count: { _all: true }, _sum: { version: true } }),
+  ]);
+  return `${patterns._count._all}:${patterns._sum.version ?? 0}:${entries._count._all}:${entries._sum.version ?? 0}`;
+}
+
+const cache = globalThis as unknown as { masteryLibraryMemo?: Map<string, { stamp: string; value: Promise<unknown> }> };
+
+/**
+ * `compute()` for this learner, or what it gave last time if their library has not changed
+ * since. Callers share the result: they must not change it.
+ */
+export async function whileLibraryUnchanged<T>(name: string, learnerId: string, compute: () => Promise<T>): Promise<T> {
+  const store = (cache.masteryLibraryMemo ??= new Map());
+  const key = `${name}\u0000${learnerId}`;
+  const stamp = await libraryStamp(learnerId);
+  const hit = store.get(key);
+  if (hit?.stamp === stamp) return hit.value as Promise<T>;
+  const value = compute();
+  store.set(key, { stamp, value });
+  try {
+    return await value;
+  } catch (error) {
+    if (store.get(key)?.value === value) store.delete(key);
+    throw error;
+  }
+}

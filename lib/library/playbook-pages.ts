@@ -1,0 +1,87 @@
+// What the playbook page shows: every active entry in the page's order (by part, then title),
+// one page of them in full with their checklist ticks, where each part begins, and the
+// broken-links report. Only the entries on the page are read in full; the rest is worked out
+// once per change of the library.
+import { type Paging, pageOf, paginate } from "../pagination";
+import { brokenLinks } from "./broken-links";
+import { PLAYBOOK_PARTS } from "./markdown-format";
+import { patternHeads } from "./patterns";
+import { whileLibraryUnchanged } from "./memo";
+import { entriesById, entryHeads, ticksFor } from "./playbook";
+
+export const ENTRIES_PER_PAGE = 20;
+
+type Part = (typeof PLAYBOOK_PARTS)[number];
+const inPart = (part: Part, kind: string) => (part.kinds as readonly string[]).includes(kind);
+
+/** Entries grouped by part in the order of PLAYBOOK_PARTS, each part keeping the order given. */
+export function inPartOrder<T extends { kind: string }>(entries: T[]): T[] {
+  return PLAYBOOK_PARTS.flatMap((part) => entries.filter((e) => inPart(part, e.kind)));
+}
+
+export type PartOnPage<T> = {
+  part: Part;
+  /** How many entries the part holds in all. */
+  total: number;
+  /** The page the part begins on (for an empty part, the page where it would). */
+  startPage: number;
+  /** Position within the part of the first entry shown here (from 0), when the page shows some. */
+  first: number;
+  /** The part's entries on this page. */
+  entries: T[];
+  /** Whether this page shows the part: it has entries here, or it is empty and would begin here. */
+  shown: boolean;
+};
+
+/** Each part's share of one page of `ordered` (entries in part order). */
+export function partsOnPage<T extends { kind: string }>(ordered: T[], paging: Paging): PartOnPage<T>[] {
+  let start = 0;
+  return PLAYBOOK_PARTS.map((part) => {
+    const total = ordered.filter((e) => inPart(part, e.kind)).length;
+    const from = Math.max(start, paging.from);
+    const entries = ordered.slice(from, Math.max(from, Math.min(start + total, paging.to)));
+    const startPage = pageOf(total === 0 ? start - 1 : start, paging.pageSize);
+    const shown = entries.length > 0 || (total === 0 && !paging.outOfRange && startPage === paging.page);
+    const result = { part, total, startPage, first: from - start, entries, shown };
+    start += total;
+    return result;
+  });
+}
+
+/** Headings of every entry and pattern, and the broken-links report, worked out once per change of the library. */
+function overview(learnerId: string) {
+  return whileLibraryUnchanged("playbook", learnerId, async () => {
+    const [heads, patterns] = await Promise.all([entryHeads(learnerId), patternHeads(learnerId)]);
+    return {
+      active: inPartOrder(heads.filter((e) => !e.archived)),
+      archived: heads.filter((e) => e.archived),
+      patterns: patterns.filter((p) => !p.archived),
+      titles: Object.fromEntries(patterns.map((p) => [p.slug, p.title])) as Record<string, string>,
+      broken: await brokenLinks(heads, patterns),
+    };
+  });
+}
+
+/** One page of a learner's playbook (`all`: every entry on one page, for printing). */
+export async function playbookPage(learnerId: string, request: { page: number; all: boolean }) {
+  const { active, ...rest } = await overview(learnerId);
+  const paging = request.all
+    ? paginate(active.length, Math.max(1, active.length), 1)
+    : paginate(active.length, ENTRIES_PER_PAGE, request.page);
+  const onPage = active.slice(paging.from, paging.to);
+  const [rows, ticks] = await Promise.all([
+    entriesById(
+      learnerId,
+      onPage.map((e) => e.id),
+    ),
+    ticksFor(onPage.filter((e) => e.kind === "checklist").map((e) => e.id)),
+  ]);
+  return {
+    ...rest,
+    paging,
+    /** Every active entry, in part order. */
+    contents: active,
+    parts: partsOnPage(active, paging).map((p) => ({ ...p, entries: p.entries.flatMap((e) => rows.get(e.id) ?? []) })),
+    ticks,
+  };
+}
