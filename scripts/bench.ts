@@ -138,7 +138,7 @@ try {
     { name: "smallest page (programs list)", path: "/programs", headers: learner, expect: asHtml(program.meta.title), main: false },
     { name: "API: packets", path: "/api/v1/packets", headers: agent, expect: '"completed"', main: false },
     { name: "API: plan log", path: "/api/v1/log", headers: agent, expect: "summary", main: false },
-    { name: "API: search", path: "/api/v1/search?q=context%20budget", headers: agent, expect: "hits", main: false },
+    { name: "API: search", path: "/api/v1/search?q=context%20budget", headers: agent, expect: "\"results\"", main: false },
   ];
 
   // The ceiling: the same server sending a static file as large as the module page.

@@ -23,6 +23,7 @@ const rescoreRoute = await import("../../app/api/v1/packets/[id]/rescore/route")
 const packetsRoute = await import("../../app/api/v1/packets/route");
 const playbookExportRoute = await import("../../app/api/v1/playbook/export/route");
 const statusReportRoute = await import("../../app/api/v1/reports/status/route");
+const searchRoute = await import("../../app/api/v1/search/route");
 const { createPattern } = await import("../library/patterns");
 const { createEntry } = await import("../library/playbook");
 
@@ -224,5 +225,17 @@ describe("exports", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
     expect(await response.text()).toMatch(/Status Update \(\d{4}-\d{2}-\d{2}\)/);
+  });
+});
+
+describe("search", () => {
+  it("finds the token's learner's own patterns beside the program's content, and refuses an unknown token", async () => {
+    const actor = { kind: "learner" as const, userId, label: "Ada" };
+    await createPattern(actor, learnerId, { title: "Quarantine the flaky test", category: "quality", problem: "A flaky test.", whenToUse: "Red builds.", howToApply: "Move it aside." });
+    const search = (headers: Record<string, string>) => searchRoute.GET(new Request("http://127.0.0.1/api/v1/search?q=quarantine", { headers }), { params: Promise.resolve({}) });
+    const withToken = (await (await search({ authorization: `Bearer ${token}` })).json()) as { results: { kind: string; title: string }[] };
+    expect(withToken.results).toContainEqual(expect.objectContaining({ kind: "pattern", title: "Quarantine the flaky test" }));
+    expect(withToken.results).toContainEqual(expect.objectContaining({ kind: "module" }));
+    expect((await search({ authorization: "Bearer mastery_unknown" })).status).toBe(401);
   });
 });

@@ -241,7 +241,7 @@ export const API = {
     path: "/api/v1/search",
     operationId: "searchContent",
     tag: "Program",
-    summary: "Full-text search over the program's modules and exercises and, for a signed-in learner, their patterns and playbook",
+    summary: "Full-text search over the program's modules and exercises and, for a token's or signed-in learner, their patterns and playbook",
     auth: "public",
     query: S.SearchQuery,
     answer: S.SearchAnswer,
