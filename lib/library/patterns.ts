@@ -18,6 +18,7 @@ import {
   PatternInputSchema,
   unknownCategoryMessage,
 } from "./schema";
+import { whileLibraryUnchanged } from "./memo";
 import { matchingPatternSlugs } from "./search";
 
 export type PatternRow = Prisma.PatternGetPayload<object>;
@@ -254,22 +255,24 @@ export async function listPatterns(learnerId: string, query: LibraryQuery) {
   return { paging, items };
 }
 
-/** Active patterns per category, and every tag in use with its count. */
+/** Active patterns per category, and every tag in use with its count; kept until the library changes. */
 export async function libraryOverview(learnerId: string) {
-  const client = await db();
-  const [groups, tagRows, archived] = await Promise.all([
-    client.pattern.groupBy({ by: ["category"], where: { learnerId, archived: false }, _count: { _all: true } }),
-    client.pattern.findMany({ where: { learnerId, archived: false, tags: { not: "[]" } }, select: { tags: true } }),
-    client.pattern.count({ where: { learnerId, archived: true } }),
-  ]);
-  const tags = new Map<string, number>();
-  for (const row of tagRows) for (const tag of JSON.parse(row.tags) as string[]) tags.set(tag, (tags.get(tag) ?? 0) + 1);
-  return {
-    counts: new Map(groups.map((g) => [g.category, g._count._all])),
-    total: groups.reduce((n, g) => n + g._count._all, 0),
-    archived,
-    tags: [...tags.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
-  };
+  return whileLibraryUnchanged("overview", learnerId, async () => {
+    const client = await db();
+    const [groups, tagRows, archived] = await Promise.all([
+      client.pattern.groupBy({ by: ["category"], where: { learnerId, archived: false }, _count: { _all: true } }),
+      client.pattern.findMany({ where: { learnerId, archived: false, tags: { not: "[]" } }, select: { tags: true } }),
+      client.pattern.count({ where: { learnerId, archived: true } }),
+    ]);
+    const tags = new Map<string, number>();
+    for (const row of tagRows) for (const tag of JSON.parse(row.tags) as string[]) tags.set(tag, (tags.get(tag) ?? 0) + 1);
+    return {
+      counts: new Map(groups.map((g) => [g.category, g._count._all])),
+      total: groups.reduce((n, g) => n + g._count._all, 0),
+      archived,
+      tags: [...tags.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
+    };
+  });
 }
 
 const HEAD = { id: true, slug: true, title: true, category: true, archived: true, version: true, updatedAt: true } as const;
