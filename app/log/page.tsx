@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pager } from "@/components/content/pager";
 import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentUser } from "@/lib/auth/session";
@@ -7,13 +8,24 @@ import { getProgram } from "@/lib/content";
 import { AppError } from "@/lib/errors";
 import { logFilterFor, readableLearners } from "@/lib/log/access";
 import { formatLogEntry } from "@/lib/log/format";
-import { listLogEntries } from "@/lib/log/service";
+import { countLogEntries, LOG_PAGE_SIZE, logCursor, logPage, windowFromQuery } from "@/lib/log/pages";
+import type { LogFilter } from "@/lib/log/service";
 import { STATUSES } from "@/lib/packets/transitions";
 import { appendNoteAction } from "./actions";
 
 export const metadata: Metadata = { title: "Plan log" };
 
-type Query = { learner?: string; module?: string; status?: string };
+type Query = { learner?: string; module?: string; status?: string; after?: string; before?: string };
+
+const filterParams = (filter: LogFilter) => ({
+  learner: filter.learnerId,
+  ...(filter.moduleNumber ? { module: String(filter.moduleNumber) } : {}),
+  ...(filter.status ? { status: filter.status } : {}),
+});
+
+/** A page of the log with the same filters, after or before an entry, or the newest page. */
+const pageHref = (filter: LogFilter, position: { after: string } | { before: string } | null) =>
+  `/log?${new URLSearchParams({ ...filterParams(filter), ...position })}`;
 
 export default async function LogPage({ searchParams }: { searchParams: Promise<Query> }) {
   const query = await searchParams;
@@ -44,10 +56,14 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
       </>
     );
   }
-  const [entries, learners] = await Promise.all([listLogEntries(filter), readableLearners(signedIn)]);
+  const { window, problem } = windowFromQuery(query, LOG_PAGE_SIZE, "newest");
+  const [page, total, learners] = await Promise.all([logPage(filter, window), countLogEntries(filter), readableLearners(signedIn)]);
+  const entries = [...page.entries].reverse();
+  const newest = entries[0];
+  const newer = newest && page.later ? await countLogEntries(filter, { at: newest.createdAt, id: newest.id }) : 0;
   const ownProfile = filter.learnerId === signedIn.learnerId ? learners.find((l) => l.id === filter.learnerId) : undefined;
   const ownModules = ownProfile ? (getProgram(ownProfile.programSlug)?.modules ?? []) : [];
-  const download = new URLSearchParams({ learner: filter.learnerId, ...(filter.moduleNumber ? { module: String(filter.moduleNumber) } : {}), ...(filter.status ? { status: filter.status } : {}) });
+  const download = new URLSearchParams(filterParams(filter));
   return (
     <>
       {header}
@@ -113,23 +129,52 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
           </ActionForm>
         </details>
       ) : null}
-      {entries.length === 0 ? (
+      {problem ? (
+        <p role="alert" className="mb-4 rounded border border-danger bg-danger-soft p-3">
+          {problem} Showing the newest entries instead.
+        </p>
+      ) : null}
+      {total === 0 ? (
         <p className="rounded-lg border border-line bg-surface p-4 text-muted">The plan log has no entries yet.</p>
       ) : (
-        <ol className="space-y-2" aria-label={`Plan log of ${filter.learnerName}`}>
-          {entries.map((e) => (
-            <li key={e.id} className="rounded-lg border border-line bg-surface p-3 font-mono text-sm">
-              {formatLogEntry(e)
-                .split("\n")
-                .map((line, i) => (
-                  <p key={i} className={i === 0 ? "font-semibold" : undefined}>
-                    {line}
-                  </p>
-                ))}
-              <p className="text-xs text-muted">by {e.actorLabel}</p>
-            </li>
-          ))}
-        </ol>
+        <>
+          <p className="mb-2 text-sm text-muted">
+            {entries.length > 0
+              ? `Entries ${(newer + 1).toLocaleString("en")}–${(newer + entries.length).toLocaleString("en")} of ${total.toLocaleString("en")}, newest first.`
+              : `No entries on this page; the log has ${total.toLocaleString("en")}.`}
+            {page.later || entries.length === 0 ? (
+              <>
+                {" "}
+                <Link href={pageHref(filter, null)} className="underline">
+                  Newest entries
+                </Link>
+              </>
+            ) : null}
+          </p>
+          <ol className="space-y-2" aria-label={`Plan log of ${filter.learnerName}`}>
+            {entries.map((e) => (
+              <li key={e.id} className="rounded-lg border border-line bg-surface p-3 font-mono text-sm">
+                {formatLogEntry(e)
+                  .split("\n")
+                  .map((line, i) => (
+                    <p key={i} className={i === 0 ? "font-semibold" : undefined}>
+                      {line}
+                    </p>
+                  ))}
+                <p className="text-xs text-muted">by {e.actorLabel}</p>
+              </li>
+            ))}
+          </ol>
+          <Pager
+            label="Plan log pages"
+            previous={page.later && newest ? { href: pageHref(filter, { after: logCursor(newest) }), label: "Newer entries" } : null}
+            next={
+              page.earlier && entries.length > 0
+                ? { href: pageHref(filter, { before: logCursor(entries.at(-1)!) }), label: "Older entries" }
+                : null
+            }
+          />
+        </>
       )}
     </>
   );

@@ -132,6 +132,51 @@ describe("request parsing", () => {
   });
 });
 
+describe("the plan log", () => {
+  type LogAnswer = { entries: { id: string; summary: string }[]; next: string | null; previous: string | null };
+  const read = async (query: string) =>
+    (await send(logRoute.GET, { method: "GET", query })) as unknown as {
+      status: number;
+      body: LogAnswer & { error: { fields: Record<string, string> } };
+    };
+
+  it("answers a page at a time, oldest first, with cursors to the pages on either side", async () => {
+    for (let i = 0; i < 5; i++) expect((await send(logRoute.POST, { json: { module: 1, summary: `paging note ${i}` } })).status).toBe(201);
+    const all = (await read("")).body;
+    expect(all.next).toBeNull();
+    expect(all.previous).toBeNull();
+    const first = (await read("?limit=2")).body;
+    expect(first.entries.map((e) => e.id)).toEqual(all.entries.slice(0, 2).map((e) => e.id));
+    expect(first.previous).toBeNull();
+    const seen = [...first.entries];
+    let page = first;
+    while (page.next) {
+      page = (await read(`?limit=2&after=${page.next}`)).body;
+      expect(page.previous).not.toBeNull();
+      seen.push(...page.entries);
+    }
+    expect(seen.map((e) => e.id)).toEqual(all.entries.map((e) => e.id));
+    const back = (await read(`?limit=2&before=${page.previous}`)).body;
+    expect(back.entries.map((e) => e.id)).toEqual(seen.slice(-page.entries.length - 2, -page.entries.length).map((e) => e.id));
+    expect((await read("?module=1&status=in_progress&limit=1000")).body.entries.length).toBe(all.entries.length);
+  });
+
+  it("refuses a bad limit or cursor with 400 naming the field", async () => {
+    for (const [query, field] of [
+      ["?limit=0", "limit"],
+      ["?limit=1001", "limit"],
+      ["?limit=ten", "limit"],
+      ["?after=garbage", "after"],
+      ["?before=12-a%20b", "before"],
+      ["?after=1-a&before=2-b", "before"],
+    ] as const) {
+      const answer = await read(query);
+      expect(answer.status, query).toBe(400);
+      expect(Object.keys(answer.body.error.fields), query).toContain(field);
+    }
+  });
+});
+
 describe("idempotent writes", () => {
   const note = { kind: "note", title: "Session trace", body: "user: fix the test" };
 

@@ -192,7 +192,9 @@ export const API = {
     path: "/api/v1/log",
     operationId: "readLog",
     tag: "Plan log",
-    summary: "The learner's plan log, oldest first",
+    summary: "The learner's plan log, oldest first, a page at a time",
+    description:
+      "Answers up to limit entries from the oldest (or after/before a cursor), with the cursors of the pages on either side: follow next until it is null to read the whole log.",
     auth: "learner",
     query: S.LogQuery,
     answer: S.LogAnswer,

@@ -1,6 +1,7 @@
 // The zod schemas of the API's paths, queries, bodies and answers. Bodies check shape and types
 // strictly (unknown fields refused); the domain functions they feed apply the rules and limits.
 import { z } from "zod";
+import { LOG_CURSOR_PATTERN, parseLogCursor } from "../log/pages";
 import { ProofSchema } from "../packets/proof";
 import { STATUSES, StatusSchema } from "../packets/transitions";
 import { DIMENSIONS, RubricScoresSchema } from "../rubric/rubric";
@@ -16,10 +17,35 @@ export const ModuleParams = z.strictObject({ module: moduleNumber });
 export const PacketIdParams = z.strictObject({ id: z.string().min(1).max(100).meta({ description: "The packet's id." }) });
 
 export const PacketsQuery = z.strictObject({ status: StatusSchema.optional().meta({ description: "Only packets with this status." }) });
-export const LogQuery = z.strictObject({
-  module: moduleNumber.optional(),
-  status: StatusSchema.optional().meta({ description: "Only entries written with this status." }),
-});
+const logCursor = (description: string) =>
+  z
+    .string()
+    .regex(LOG_CURSOR_PATTERN, "a cursor from the next or previous of an earlier answer")
+    .transform((text) => parseLogCursor(text)!)
+    .optional()
+    .meta({ description });
+export const LOG_LIMIT = { default: 200, max: 1000 } as const;
+export const LogQuery = z
+  .strictObject({
+    module: moduleNumber.optional(),
+    status: StatusSchema.optional().meta({ description: "Only entries written with this status." }),
+    limit: z
+      .string()
+      .regex(/^\d{1,4}$/, `a number from 1 to ${LOG_LIMIT.max}`)
+      .transform(Number)
+      .pipe(z.number().min(1, `a number from 1 to ${LOG_LIMIT.max}`).max(LOG_LIMIT.max, `a number from 1 to ${LOG_LIMIT.max}`))
+      .optional()
+      .meta({
+        description: `How many entries to answer with, from 1 to ${LOG_LIMIT.max} (default ${LOG_LIMIT.default}).`,
+        examples: ["50"],
+      }),
+    after: logCursor("Only entries after this cursor (an answer's next): the page that follows it."),
+    before: logCursor("Only entries before this cursor (an answer's previous): the page that precedes it."),
+  })
+  .refine((query) => query.after === undefined || query.before === undefined, {
+    path: ["before"],
+    message: "give after or before, not both",
+  });
 export const SearchQuery = z.strictObject({
   q: z.string().max(200, "must be at most 200 characters").default(""),
   limit: z
@@ -287,7 +313,11 @@ export const LogEntry = z.object({
   text: z.string().meta({ description: "The entry in the plan's log format." }),
 });
 
-export const LogAnswer = z.object({ entries: z.array(LogEntry) });
+export const LogAnswer = z.object({
+  entries: z.array(LogEntry).meta({ description: "Oldest first." }),
+  next: z.string().nullable().meta({ description: "Pass as after for the entries that follow; null when these are the newest." }),
+  previous: z.string().nullable().meta({ description: "Pass as before for the entries that precede; null when these are the oldest." }),
+});
 export const LogEntryAnswer = z.object({ entry: LogEntry });
 
 export const ReviewAnswer = z.object({ review: z.object({ id: z.string(), verdict: z.string(), createdAt: dateTime }) });

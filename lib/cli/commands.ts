@@ -317,9 +317,25 @@ export const COMMANDS: Command[] = [
     check: (o) => (o.module !== undefined && !/^[1-9]\d?$/.test(String(o.module)) ? "--module is a module number such as 1." : null),
     examples: ["mastery log", "mastery log --module 1", "mastery log --status review_required --json"],
     async run(ctx) {
-      const { body } = await ctx.call({ method: "GET", path: "/api/v1/log", query: { module: ctx.options.module as string | undefined, status: ctx.options.status as string | undefined } });
-      const { entries } = body as { entries: LogEntry[] };
-      return { text: entries.length === 0 ? "The plan log has no entries yet." : entries.map((e) => `${e.text}\nby=${e.actor}`).join("\n\n"), json: body };
+      // The API answers a page at a time: follow its next cursor to the newest entry.
+      const entries: LogEntry[] = [];
+      let after: string | null = null;
+      do {
+        const query = {
+          module: ctx.options.module as string | undefined,
+          status: ctx.options.status as string | undefined,
+          limit: "1000",
+          after: after ?? undefined,
+        };
+        const { body } = await ctx.call({ method: "GET", path: "/api/v1/log", query });
+        const page = body as { entries: LogEntry[]; next: string | null };
+        entries.push(...page.entries);
+        after = page.next;
+      } while (after);
+      return {
+        text: entries.length === 0 ? "The plan log has no entries yet." : entries.map((e) => `${e.text}\nby=${e.actor}`).join("\n\n"),
+        json: { entries },
+      };
     },
   },
   {

@@ -130,6 +130,29 @@ describe("mastery", () => {
     expect(report.out.join("")).toContain("Wrote the status report to status.md (9 bytes).");
   });
 
+  it("reads the whole plan log by following the next cursor, keeping the filters on every page", async () => {
+    const entry = (n: number) => ({
+      text: `[2026-03-0${n} 10:00 UTC] module=01 status=in_progress\nsummary=note ${n}`,
+      actor: "learner:Ada",
+    });
+    const pages: Record<string, unknown> = {
+      "": { entries: [entry(1), entry(2)], next: "c2", previous: null },
+      c2: { entries: [entry(3)], next: null, previous: "c3" },
+    };
+    const h = harness((sent) => json(pages[new URL(sent.url).searchParams.get("after") ?? ""]));
+    expect(await h.exec("log --module 1")).toBe(EXIT.ok);
+    expect(h.sent.map((s) => s.url)).toEqual([
+      "http://127.0.0.1:3000/api/v1/log?module=1&limit=1000",
+      "http://127.0.0.1:3000/api/v1/log?module=1&limit=1000&after=c2",
+    ]);
+    expect(h.out.join("")).toBe(`${[1, 2, 3].map((n) => `${entry(n).text}\nby=learner:Ada`).join("\n\n")}\n`);
+    expect(await h.exec("log --module 1 --json")).toBe(EXIT.ok);
+    expect(JSON.parse(h.out.at(-1)!)).toEqual({ entries: [entry(1), entry(2), entry(3)] });
+    const empty = harness(() => json({ entries: [], next: null, previous: null }));
+    expect(await empty.exec("log")).toBe(EXIT.ok);
+    expect(empty.out.join("")).toBe("The plan log has no entries yet.\n");
+  });
+
   it("prints help with exit 0 and a usage error with exit 2", async () => {
     const h = harness(() => json({}));
     expect(await h.exec("--help")).toBe(EXIT.ok);
