@@ -98,8 +98,13 @@ export function renderMarkdown(result: BenchResult, budgets: Budget[], compariso
     ["page", "performance (mobile)", "accessibility (mobile)", "performance (desktop)", "accessibility (desktop)"],
     Object.entries(result.lighthouse).map(([page, s]) => [page, String(s.performance), String(s.accessibility), String(s.desktopPerformance), String(s.desktopAccessibility)]),
   );
+  // Audits that count towards the score (weight above 0) and the machine's load; the JSON keeps them all.
+  const counted = (line: string) => !/, weight 0\)/.test(line);
   const audits = Object.entries(result.lighthouse)
-    .flatMap(([page, s]) => [...s.failing.map((line) => `- ${page} (mobile): ${line}`), ...s.desktopFailing.map((line) => `- ${page} (desktop): ${line}`)])
+    .flatMap(([page, s]) => [
+      ...s.failing.filter(counted).map((line) => `- ${page} (mobile): ${line}`),
+      ...s.desktopFailing.filter(counted).map((line) => `- ${page} (desktop): ${line}`),
+    ])
     .join("\n");
   const figures = table(["measure", "value"], Object.entries(result.figures).map(([key, value]) => [key, fixed(value)]));
   const dataset = Object.entries(result.dataset)
