@@ -1,6 +1,6 @@
 // Everything the dashboard and the status-update report show about one learner, read in one go
 // and computed from the same rows, so the two never disagree.
-import { getProgram, type Program } from "../content";
+import { getProgram, moduleByNumber, type Program } from "../content";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -83,7 +83,7 @@ function standingOf(program: Program, number: number, title: string, packet: Sna
       ...new Set(
         evidence.filter((e) => e.kind === "exercise").map((e) => (JSON.parse(e.data ?? "{}") as { exercise?: string }).exercise ?? ""),
       ),
-    ].filter((slug) => program.modules.find((m) => m.meta.number === number)?.exercises.some((ex) => ex.slug === slug)),
+    ].filter((slug) => moduleByNumber(program, number)?.exercises.some((ex) => ex.slug === slug)),
     latest: review
       ? { scores: JSON.parse(review.scores) as RubricScores, verdict: review.verdict, reviewer: review.reviewerName, at: review.createdAt }
       : null,
@@ -124,7 +124,7 @@ export async function learnerSnapshot(learnerId: string, now = new Date()): Prom
 
   const exercisesFinished = new Map<string, Date>();
   for (const packet of packets) {
-    const exercises = program.modules.find((m) => m.meta.number === packet.moduleNumber)?.exercises ?? [];
+    const exercises = moduleByNumber(program, packet.moduleNumber)?.exercises ?? [];
     for (const row of packet.work) {
       const slug = row.kind === "exercise" ? (JSON.parse(row.data ?? "{}") as { exercise?: string }).exercise : undefined;
       const key = `${packet.moduleNumber}:${slug}`;
