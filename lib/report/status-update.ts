@@ -154,11 +154,11 @@ function evidenceChanges(snapshot: LearnerSnapshot) {
 }
 
 function atomicDiffs(ctx: Context): string[] {
-  const changes = evidenceChanges(ctx.snapshot).flatMap(({ packet, item }) => {
+  const changes = evidenceChanges(ctx.snapshot).map(({ packet, item }) => {
     const audit = ctx.audits.find((a) => a.packet === packet)!;
     const { previous, latest } = ctx.diffs.get(itemRef(packet.id, item.itemKey)) ?? {};
     const claimed = (audit.proof?.claims ?? []).some((c) => c.evidence.includes(item.itemKey));
-    return [{ audit, key: item.itemKey, previous, latest, claimed }];
+    return { audit, key: item.itemKey, previous, latest, claimed };
   });
   const shown = changes.slice(0, MAX_DIFFS).flatMap(({ previous, latest, ...c }) => {
     if (!previous || !latest) return [];
