@@ -169,12 +169,14 @@ async function subjectFor(signedIn: SignedIn | null, requested: string | undefin
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ learner?: string }> }) {
   const { learner: requested } = await searchParams;
-  const [browsing, setUp, signedIn] = await Promise.all([currentProgram(), hasAnyUser(), currentUser()]);
+  const [browsing, signedIn] = await Promise.all([currentProgram(), currentUser()]);
   const { subject, refusal } = await subjectFor(signedIn, requested);
   const snapshot = subject ? await learnerSnapshot(subject.learnerId) : null;
   const program = snapshot?.program ?? browsing;
   if (!program) return <NoContent />;
   const learners = signedIn?.asReviewer ? await readableLearners(signedIn) : [];
+  // Someone signed in means someone is set up: count the users only for a visitor.
+  const setUp = signedIn !== null || (await hasAnyUser());
   return (
     <>
       <PageHeader title="Dashboard" eyebrow={<Link href={programRoute(program.slug)}>{program.meta.title}</Link>}>

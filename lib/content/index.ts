@@ -40,6 +40,11 @@ export function getExercise(module: Module, slug: string): Exercise | null {
   return module.exercises.find((e) => e.slug === slug) ?? null;
 }
 
+// Content is loaded once per process, so lookups derived from a program are built once per program object.
+const modulesByNumber = new WeakMap<Program, Map<number, Module>>();
+
 export function moduleByNumber(program: Program, number: number): Module | null {
-  return program.modules.find((m) => m.meta.number === number) ?? null;
+  let index = modulesByNumber.get(program);
+  if (!index) modulesByNumber.set(program, (index = new Map(program.modules.map((m) => [m.meta.number, m]))));
+  return index.get(number) ?? null;
 }

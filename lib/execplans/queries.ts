@@ -80,7 +80,7 @@ export async function checkedRevision(planId: string, number: number, terms: str
 /** Where a plan is attached now: packet, module and pinned revision. */
 export async function planAttachments(planId: string) {
   const client = await db();
-  const rows = (await client.$transaction((tx) => currentAttachmentRows(tx, { planId }))).filter((r) => r.action === "attach");
+  const rows = (await currentAttachmentRows(client, { planId })).filter((r) => r.action === "attach");
   const packets = await client.packet.findMany({ where: { id: { in: rows.map((r) => r.packetId) } } });
   return rows.map((row) => ({ ...row, packet: packets.find((p) => p.id === row.packetId)! }));
 }
@@ -97,24 +97,30 @@ export async function attachablePackets(learnerId: string) {
 /** The plans attached to a packet now, each with its pinned revision checked and its progress. */
 export async function packetPlans(packetId: string) {
   const client = await db();
-  const rows = (await client.$transaction((tx) => currentAttachmentRows(tx, { packetId }))).filter((r) => r.action === "attach");
-  return Promise.all(
-    rows.map(async (row) => {
-      const [plan, pinned, latest] = await Promise.all([
-        client.execPlan.findUniqueOrThrow({ where: { id: row.planId }, select: { id: true, terms: true } }),
-        client.execPlanRevision.findUniqueOrThrow({ where: { id: row.revisionId }, select: REVISION_SUMMARY }),
-        client.execPlanRevision.findFirstOrThrow({ where: { planId: row.planId }, orderBy: { number: "desc" }, select: { number: true } }),
-      ]);
-      const checked = (await checkedRevision(plan.id, pinned.number, parseTermList(plan.terms)))!;
-      return {
-        planId: plan.id,
-        attachedAt: row.createdAt,
-        attachedBy: row.actorLabel,
-        pinned,
-        latestNumber: latest.number,
-        result: checked.result,
-      };
+  const rows = (await currentAttachmentRows(client, { packetId })).filter((r) => r.action === "attach");
+  if (rows.length === 0) return [];
+  const planIds = rows.map((r) => r.planId);
+  const [plans, pinned, latest, texts] = await Promise.all([
+    client.execPlan.findMany({ where: { id: { in: planIds } }, select: { id: true, terms: true } }),
+    client.execPlanRevision.findMany({ where: { id: { in: rows.map((r) => r.revisionId) } }, select: REVISION_SUMMARY }),
+    client.execPlanRevision.groupBy({ by: ["planId"], where: { planId: { in: planIds } }, _max: { number: true } }),
+    client.execPlanRevision.findMany({
+      where: { OR: rows.map((r) => ({ planId: r.planId, number: { in: [r.revision.number, r.revision.number - 1] } })) },
+      select: { planId: true, number: true, body: true },
     }),
-  );
+  ]);
+  const textOf = (planId: string, number: number) => texts.find((t) => t.planId === planId && t.number === number)?.body ?? null;
+  return rows.map((row) => {
+    const plan = plans.find((p) => p.id === row.planId)!;
+    const revision = pinned.find((r) => r.id === row.revisionId)!;
+    return {
+      planId: plan.id,
+      attachedAt: row.createdAt,
+      attachedBy: row.actorLabel,
+      pinned: revision,
+      latestNumber: latest.find((l) => l.planId === plan.id)!._max.number!,
+      result: checkPlan(textOf(plan.id, revision.number)!, { previous: textOf(plan.id, revision.number - 1), terms: parseTermList(plan.terms) }),
+    };
+  });
 }
 export type PacketPlan = Awaited<ReturnType<typeof packetPlans>>[number];

@@ -1,4 +1,5 @@
 // Whose plan log a signed-in person may read: their own profile's, or any learner's for a reviewer.
+import { cache } from "react";
 import { z } from "zod";
 import type { SignedIn } from "../auth/session";
 import { db } from "../db";
@@ -12,12 +13,13 @@ export const LogQuerySchema = z.object({
   status: z.enum(STATUSES).optional().catch(undefined),
 });
 
-export async function readableLearners(signedIn: SignedIn) {
+/** Read once per request, however many parts of a page ask. */
+export const readableLearners = cache(async (signedIn: SignedIn) => {
   const client = await db();
   return signedIn.asReviewer
     ? client.learner.findMany({ orderBy: { name: "asc" } })
     : client.learner.findMany({ where: { ownerId: signedIn.user.id }, orderBy: { name: "asc" } });
-}
+});
 
 /** The profile named by `learner` (default: the signed-in one's, else their first readable one), if they may read it. */
 export async function readableLearner(signedIn: SignedIn, learner: string | undefined) {

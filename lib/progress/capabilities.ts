@@ -1,7 +1,7 @@
 // The capability spine and the proficiency end-state, backed by the learner's work: which
 // modules and evidence stand behind each capability and each rubric dimension, with the latest
 // reviewer scores; and the audit status of each capability for the status-update report.
-import type { Program } from "../content";
+import { moduleByNumber, type Program } from "../content";
 import type { Status } from "../packets/transitions";
 import { DIMENSION_LABELS, DIMENSIONS, type Dimension, type RubricScores } from "../rubric/rubric";
 
@@ -62,18 +62,28 @@ export type EndStateRow = {
   latest: number | null;
 };
 
+const trainingModules = new WeakMap<Program, Map<Dimension, number[]>>();
+
+/** The modules whose drills, failure modes or exercises train each dimension; from the content only, so built once per program. */
+function modulesTraining(program: Program): Map<Dimension, number[]> {
+  let found = trainingModules.get(program);
+  if (!found) {
+    const trains = (m: Program["modules"][number], dimension: Dimension) =>
+      m.meta.drills.some((d) => d.dimensions.includes(dimension)) ||
+      m.meta.failureModes.some((f) => f.dimension === dimension) ||
+      m.exercises.some((e) => e.meta.dimensions.includes(dimension));
+    found = new Map(DIMENSIONS.map((dimension) => [dimension, program.modules.filter((m) => trains(m, dimension)).map((m) => m.meta.number)]));
+    trainingModules.set(program, found);
+  }
+  return found;
+}
+
 export function endState(program: Program, standings: readonly ModuleStanding[]): EndStateRow[] {
   return DIMENSIONS.map((dimension) => {
-    const trains = program.modules.filter(
-      (m) =>
-        m.meta.drills.some((d) => d.dimensions.includes(dimension)) ||
-        m.meta.failureModes.some((f) => f.dimension === dimension) ||
-        m.exercises.some((e) => e.meta.dimensions.includes(dimension)),
-    );
     let drillAttempts = 0;
     let exerciseResults = 0;
     for (const standing of standings) {
-      const mod = program.modules.find((m) => m.meta.number === standing.number);
+      const mod = moduleByNumber(program, standing.number);
       if (!mod) continue;
       drillAttempts += standing.drillAttempts.filter((a) =>
         mod.meta.drills.find((d) => d.id === a.drillId)?.dimensions.includes(dimension),
@@ -88,7 +98,7 @@ export function endState(program: Program, standings: readonly ModuleStanding[])
       dimension,
       label: DIMENSION_LABELS[dimension],
       target: program.meta.endState[dimension],
-      modules: trains.map((m) => m.meta.number),
+      modules: modulesTraining(program).get(dimension)!,
       drillAttempts,
       exerciseResults,
       scores: scored.map((s) => ({ moduleNumber: s.number, score: s.latest!.scores[dimension], verdict: s.latest!.verdict })),

@@ -1,13 +1,14 @@
 // Everything the dashboard and the status-update report show about one learner, read in one go
 // and computed from the same rows, so the two never disagree.
-import { getProgram, type Program } from "../content";
+import { getProgram, moduleByNumber, type Program } from "../content";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
+import { evidenceSummary, type PacketEvidence } from "../packets/evidence-summary";
 import { type NextStep, nextStep } from "../packets/next-step";
 import type { Status } from "../packets/transitions";
 import { isDue, type RedrillItem } from "../redrill/schedule";
-import { drillFacts, learnerSchedule, redrillText } from "../redrill/triggers";
+import { drillFacts, learnerSchedule, type PacketHistory, redrillText } from "../redrill/triggers";
 import type { RubricScores } from "../rubric/rubric";
 import { type EffectiveEntry, effectiveEntries, type TimeTotals, timeTotals } from "../time/aggregate";
 import type { ModuleStanding } from "./capabilities";
@@ -15,13 +16,13 @@ import { type IndicatorState, indicatorStates } from "./indicators";
 import { type Metric, type Pace, pace, type ProgressFacts, successMetrics } from "./metrics";
 
 const PACKET_INCLUDE = {
-  evidence: { orderBy: [{ createdAt: "asc" }, { version: "asc" }] },
   proofs: { orderBy: { createdAt: "asc" } },
   reviews: { orderBy: { createdAt: "asc" } },
   comments: { include: { resolution: true }, orderBy: { createdAt: "asc" } },
 } satisfies Prisma.PacketInclude;
 
-export type SnapshotPacket = Prisma.PacketGetPayload<{ include: typeof PACKET_INCLUDE }>;
+/** A packet attempt with its proofs, reviews and comments, and its evidence (items at their latest version, exercise and drill rows). */
+export type SnapshotPacket = Prisma.PacketGetPayload<{ include: typeof PACKET_INCLUDE }> & PacketEvidence;
 export type LogRow = Prisma.PlanLogEntryGetPayload<object>;
 
 export type LearnerSnapshot = {
@@ -37,7 +38,7 @@ export type LearnerSnapshot = {
   redrill: { items: RedrillItem[]; due: RedrillItem[] };
   indicators: IndicatorState[];
   library: { patterns: number; playbookEntries: number };
-  log: { count: number; recent: LogRow[] };
+  log: { recent: LogRow[] };
   /** Prerequisites a reviewer waived, as `module:prerequisite`. */
   waived: Set<string>;
   facts: ProgressFacts;
@@ -55,13 +56,6 @@ const earliestOf = (dates: (Date | null | undefined)[]) => {
   return times.length > 0 ? new Date(Math.min(...times)) : null;
 };
 
-/** Evidence items of a packet at their latest version. */
-function latestEvidence(packet: SnapshotPacket) {
-  const latest = new Map<string, SnapshotPacket["evidence"][number]>();
-  for (const row of packet.evidence) if ((latest.get(row.itemKey)?.version ?? 0) < row.version) latest.set(row.itemKey, row);
-  return [...latest.values()];
-}
-
 function standingOf(program: Program, number: number, title: string, packet: SnapshotPacket | undefined): ModuleStanding {
   if (!packet)
     return {
@@ -75,7 +69,7 @@ function standingOf(program: Program, number: number, title: string, packet: Sna
       exercisesDone: [],
       latest: null,
     };
-  const evidence = latestEvidence(packet);
+  const evidence = packet.items;
   const review = packet.reviews.at(-1);
   return {
     number,
@@ -84,17 +78,20 @@ function standingOf(program: Program, number: number, title: string, packet: Sna
     attempt: packet.attempt,
     packetId: packet.id,
     evidence: evidence.map((e) => ({ key: e.itemKey, kind: e.kind, title: e.title, version: e.version })),
-    drillAttempts: drillFacts([packet]).map(({ drillId, passed, withinTimebox }) => ({ drillId, passed, withinTimebox })),
+    drillAttempts: drillFacts([history(packet)]).map(({ drillId, passed, withinTimebox }) => ({ drillId, passed, withinTimebox })),
     exercisesDone: [
       ...new Set(
         evidence.filter((e) => e.kind === "exercise").map((e) => (JSON.parse(e.data ?? "{}") as { exercise?: string }).exercise ?? ""),
       ),
-    ].filter((slug) => program.modules.find((m) => m.meta.number === number)?.exercises.some((ex) => ex.slug === slug)),
+    ].filter((slug) => moduleByNumber(program, number)?.exercises.some((ex) => ex.slug === slug)),
     latest: review
       ? { scores: JSON.parse(review.scores) as RubricScores, verdict: review.verdict, reviewer: review.reviewerName, at: review.createdAt }
       : null,
   };
 }
+
+/** The rows re-drill triggers read: reviews, and drill attempts among the work rows. */
+const history = (packet: SnapshotPacket): PacketHistory => ({ moduleNumber: packet.moduleNumber, reviews: packet.reviews, evidence: packet.work });
 
 export async function learnerSnapshot(learnerId: string, now = new Date()): Promise<LearnerSnapshot> {
   const client = await db();
@@ -103,31 +100,32 @@ export async function learnerSnapshot(learnerId: string, now = new Date()): Prom
   const program = getProgram(learner.programSlug);
   if (!program) throw new AppError("not-found", `The program ${learner.programSlug} is not available.`);
   const where = { learnerId };
-  const [packets, timeRows, running, results, marks, patterns, playbookEntries, logCount, recent, waivers] = await Promise.all([
+  const [packetRows, evidence, timeRows, running, results, marks, patterns, playbookEntries, recent, waivers] = await Promise.all([
     client.packet.findMany({ where, orderBy: [{ moduleNumber: "asc" }, { attempt: "asc" }], include: PACKET_INCLUDE }),
+    evidenceSummary(learnerId),
     client.timeEntry.findMany({ where, orderBy: [{ startedAt: "asc" }, { id: "asc" }] }),
     client.runningTimer.findUnique({ where }),
     client.redrillResult.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     client.indicatorMark.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     client.pattern.count({ where: { learnerId, archived: false } }),
     client.playbookEntry.count({ where: { learnerId, archived: false } }),
-    client.planLogEntry.count({ where }),
     client.planLogEntry.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 5 }),
     client.prerequisiteWaiver.findMany({ where }),
   ]);
+  const packets = packetRows.map((p): SnapshotPacket => ({ ...p, ...(evidence.get(p.id) ?? { items: [], work: [] }) }));
   const current = new Map<number, SnapshotPacket>();
   for (const packet of packets) current.set(packet.moduleNumber, packet);
   const standings = program.modules.map((m) => standingOf(program, m.meta.number, m.meta.title, current.get(m.meta.number)));
 
   const entries = effectiveEntries(timeRows);
   const start = earliestOf([...packets.map((p) => p.startedAt), ...entries.map((e) => e.startedAt), running?.startedAt]);
-  const items = learnerSchedule(program, packets, results);
+  const items = learnerSchedule(program, packets.map(history), results);
   const due = items.filter((item) => isDue(item, now));
 
   const exercisesFinished = new Map<string, Date>();
   for (const packet of packets) {
-    const exercises = program.modules.find((m) => m.meta.number === packet.moduleNumber)?.exercises ?? [];
-    for (const row of packet.evidence) {
+    const exercises = moduleByNumber(program, packet.moduleNumber)?.exercises ?? [];
+    for (const row of packet.work) {
       const slug = row.kind === "exercise" ? (JSON.parse(row.data ?? "{}") as { exercise?: string }).exercise : undefined;
       const key = `${packet.moduleNumber}:${slug}`;
       if (slug && exercises.some((e) => e.slug === slug) && !exercisesFinished.has(key)) exercisesFinished.set(key, row.createdAt);
@@ -167,7 +165,7 @@ export async function learnerSnapshot(learnerId: string, now = new Date()): Prom
     redrill: { items, due },
     indicators: indicatorStates(program.meta.successMetrics, marks),
     library: { patterns, playbookEntries },
-    log: { count: logCount, recent },
+    log: { recent },
     waived: new Set(waivers.map((w) => `${w.moduleNumber}:${w.prerequisite}`)),
     facts,
     metrics: successMetrics(program.meta.successMetrics, facts),

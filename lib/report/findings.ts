@@ -22,6 +22,7 @@ export function highSignalFindings(
   snapshot: LearnerSnapshot,
   audits: readonly ModuleAudit[],
   problems: readonly ContentProblem[],
+  logCount: number,
 ): string[] {
   const { now, pace, program } = snapshot;
   const urgent: string[] = [];
@@ -103,7 +104,7 @@ export function highSignalFindings(
   );
   const last = snapshot.log.recent[0];
   standing.push(
-    `**Plan log:** ${plural(snapshot.log.count, "entry", "entries")}${last ? `; last change ${formatTimestamp(last.createdAt)}` : ""}.`,
+    `**Plan log:** ${plural(logCount, "entry", "entries")}${last ? `; last change ${formatTimestamp(last.createdAt)}` : ""}.`,
   );
   return [...urgent, ...standing].slice(0, MAX_FINDINGS);
 }

@@ -5,6 +5,8 @@ import path from "node:path";
 import { getContent, getProgram } from "../content";
 import { AppError } from "../errors";
 import { formatTimestamp } from "../log/format";
+import { countLogEntries } from "../log/pages";
+import { itemRef, latestTwoVersions } from "../packets/evidence-summary";
 import type { Proof } from "../packets/proof";
 import { isoDate } from "../progress/calendar";
 import { learnerSnapshot, type LearnerSnapshot } from "../progress/snapshot";
@@ -30,7 +32,13 @@ const MAX_DIFFS = 10;
 const MAX_LISTED_REDRILLS = 5;
 const DIFF_CONTEXT = 2;
 
-type Context = { snapshot: LearnerSnapshot; audits: ModuleAudit[]; problems: ReturnType<typeof getContent>["problems"] };
+type Problems = ReturnType<typeof getContent>["problems"];
+type VersionPairs = Awaited<ReturnType<typeof latestTwoVersions>>;
+
+/** What the report is computed from: the learner's snapshot, the size of their plan log and the evidence versions its diffs show. */
+export type ReportData = { snapshot: LearnerSnapshot; logCount: number; diffs: VersionPairs };
+
+type Context = ReportData & { audits: ModuleAudit[]; problems: Problems };
 
 const rel = (ctx: Context, file: string) =>
   path.posix.join(ctx.snapshot.program.slug, path.relative(ctx.snapshot.program.dir, file).split(path.sep).join("/"));
@@ -57,7 +65,7 @@ function preamble(ctx: Context): string[] {
     "",
     `# 📍${program.meta.metadata.planId}: Status Update (${isoDate(ctx.snapshot.now)})`,
     "",
-    `Learner: **${learner.name}**${learner.soloMode ? " (solo mode)" : ""} · Program: **${program.meta.title}** (\`${program.slug}\`) · Generated ${formatTimestamp(ctx.snapshot.now)} from ${plural(ctx.snapshot.packets.length, "packet attempt")}, ${plural(ctx.snapshot.log.count, "plan-log entry", "plan-log entries")} and ${plural(ctx.snapshot.time.entries.length, "time entry", "time entries")}.`,
+    `Learner: **${learner.name}**${learner.soloMode ? " (solo mode)" : ""} · Program: **${program.meta.title}** (\`${program.slug}\`) · Generated ${formatTimestamp(ctx.snapshot.now)} from ${plural(ctx.snapshot.packets.length, "packet attempt")}, ${plural(ctx.logCount, "plan-log entry", "plan-log entries")} and ${plural(ctx.snapshot.time.entries.length, "time entry", "time entries")}.`,
   ];
 }
 
@@ -110,7 +118,7 @@ function capabilityTable(ctx: Context): string[] {
 }
 
 function findingsSection(ctx: Context): string[] {
-  return ["3. **High-Signal Findings**", ...highSignalFindings(ctx.snapshot, ctx.audits, ctx.problems).map((f, i) => `   ${i + 1}. ${f}`)];
+  return ["3. **High-Signal Findings**", ...highSignalFindings(ctx.snapshot, ctx.audits, ctx.problems, ctx.logCount).map((f, i) => `   ${i + 1}. ${f}`)];
 }
 
 /** A unified diff with a little context around each change. */
@@ -125,7 +133,7 @@ function unifiedDiff(before: string, after: string, from: string, to: string): s
   return out.join("\n");
 }
 
-type EvidenceRow = LearnerSnapshot["packets"][number]["evidence"][number];
+type EvidenceRow = NonNullable<ReturnType<VersionPairs["get"]>>["latest"];
 const evidenceText = (row: EvidenceRow) =>
   [
     row.url ? `url: ${row.url}` : "",
@@ -136,24 +144,27 @@ const evidenceText = (row: EvidenceRow) =>
     .filter(Boolean)
     .join("\n");
 
-function atomicDiffs(ctx: Context): string[] {
-  const changes = ctx.audits.flatMap((a) => {
-    if (!a.packet) return [];
-    const packet = a.packet;
-    const claimed = new Set((a.proof?.claims ?? []).flatMap((c) => c.evidence));
-    const keys = [...new Set(packet.evidence.map((e) => e.itemKey))];
-    return keys.flatMap((key) => {
-      const versions = packet.evidence.filter((e) => e.itemKey === key).sort((x, y) => x.version - y.version);
-      const [previous, latest] = versions.slice(-2);
-      if (!previous || !latest) return [];
-      const rejectedBetween = packet.reviews.some(
-        (r) => r.verdict === "reject" && r.createdAt > previous.createdAt && r.createdAt <= latest.createdAt,
-      );
-      return [{ audit: a, key, previous, latest, claimed: claimed.has(key), rejectedBetween }];
-    });
+/** Evidence items of the current attempts that have a second version, the latest change first. */
+function evidenceChanges(snapshot: LearnerSnapshot) {
+  const changes = snapshot.program.modules.flatMap((mod) => {
+    const packet = snapshot.current.get(mod.meta.number);
+    return packet ? packet.items.filter((item) => item.versions > 1).map((item) => ({ packet, item })) : [];
   });
-  changes.sort((x, y) => y.latest.createdAt.getTime() - x.latest.createdAt.getTime() || x.key.localeCompare(y.key));
-  const shown = changes.slice(0, MAX_DIFFS);
+  return changes.sort((x, y) => y.item.createdAt.getTime() - x.item.createdAt.getTime() || x.item.itemKey.localeCompare(y.item.itemKey));
+}
+
+function atomicDiffs(ctx: Context): string[] {
+  const changes = evidenceChanges(ctx.snapshot).map(({ packet, item }) => {
+    const audit = ctx.audits.find((a) => a.packet === packet)!;
+    const { previous, latest } = ctx.diffs.get(itemRef(packet.id, item.itemKey)) ?? {};
+    const claimed = (audit.proof?.claims ?? []).some((c) => c.evidence.includes(item.itemKey));
+    return { audit, key: item.itemKey, previous, latest, claimed };
+  });
+  const shown = changes.slice(0, MAX_DIFFS).flatMap(({ previous, latest, ...c }) => {
+    if (!previous || !latest) return [];
+    const rejectedBetween = c.audit.packet!.reviews.some((r) => r.verdict === "reject" && r.createdAt > previous.createdAt && r.createdAt <= latest.createdAt);
+    return [{ ...c, previous, latest, rejectedBetween }];
+  });
   if (shown.length === 0)
     return ["4. **Atomic Diffs**", noData("no evidence item has a second version yet; each reworked item will show here as a diff.")];
   return [
@@ -192,7 +203,7 @@ function testsAndGates(ctx: Context): string[] {
         `${DIMENSION_LABELS.speed}, ${DIMENSION_LABELS.resilience}`,
       ]);
     }
-    const drills = (a.packet?.evidence ?? []).filter((e) => e.kind === "drill");
+    const drills = (a.packet?.work ?? []).filter((e) => e.kind === "drill");
     for (const row of drills) {
       const data = JSON.parse(row.data ?? "{}") as {
         drillId?: string;
@@ -241,9 +252,9 @@ function testsAndGates(ctx: Context): string[] {
 
 function reproducibility(ctx: Context): string[] {
   const { snapshot } = ctx;
-  const evidence = snapshot.packets.flatMap((p) => p.evidence);
-  const items = new Set(evidence.map((e) => `${e.packetId}:${e.itemKey}`)).size;
-  const files = evidence.filter((e) => e.sha256).length;
+  const items = snapshot.packets.flatMap((p) => p.items);
+  const versions = items.reduce((sum, item) => sum + item.versions, 0);
+  const files = items.reduce((sum, item) => sum + item.files, 0);
   const proofs = snapshot.packets.flatMap((p) => p.proofs);
   const claims = proofs.reduce((sum, p) => sum + (JSON.parse(p.data) as Proof).claims.length, 0);
   const submitted = snapshot.packets.filter((p) => p.submittedAt).length;
@@ -253,9 +264,9 @@ function reproducibility(ctx: Context): string[] {
   const rows: string[][] = [
     [
       "Evidence versioned, never overwritten",
-      evidence.length > 0 ? "✅ done" : "➖ no data",
-      evidence.length > 0
-        ? `${plural(items, "item")} in ${plural(evidence.length, "version")}; the database refuses edits and deletes`
+      versions > 0 ? "✅ done" : "➖ no data",
+      versions > 0
+        ? `${plural(items.length, "item")} in ${plural(versions, "version")}; the database refuses edits and deletes`
         : "no evidence recorded yet",
     ],
     [
@@ -277,8 +288,8 @@ function reproducibility(ctx: Context): string[] {
     ],
     [
       "Environment and history captured in the plan log",
-      snapshot.log.count > 0 ? "✅ done" : "➖ no data",
-      `${plural(snapshot.log.count, "entry", "entries")}, append-only; every start, block, submission and verdict is logged`,
+      ctx.logCount > 0 ? "✅ done" : "➖ no data",
+      `${plural(ctx.logCount, "entry", "entries")}, append-only; every start, block, submission and verdict is logged`,
     ],
     [
       "Time recorded for every completed module",
@@ -454,9 +465,9 @@ function reminder(ctx: Context): string {
   return `> **Reminder:** ${plural(open, "open review comment")} ${open === 1 ? "is" : "are"} tracked on the packet pages, and the whole history is in the plan log (/log); this report does not repeat them.`;
 }
 
-/** The report for already-loaded data: pure, so the same snapshot always gives the same text. */
-export function renderStatusUpdate(snapshot: LearnerSnapshot, problems: ReturnType<typeof getContent>["problems"]): string {
-  const ctx: Context = { snapshot, audits: auditModules(snapshot, problems), problems };
+/** The report for already-loaded data: pure, so the same data always gives the same text. */
+export function renderStatusUpdate(data: ReportData, problems: Problems): string {
+  const ctx: Context = { ...data, audits: auditModules(data.snapshot, problems), problems };
   return [
     ...preamble(ctx),
     "",
@@ -493,14 +504,16 @@ export function renderStatusUpdate(snapshot: LearnerSnapshot, problems: ReturnTy
 export async function statusUpdateMarkdown(learnerId: string, programSlug: string, now: Date): Promise<string> {
   const program = getProgram(programSlug);
   if (!program) throw new AppError("not-found", `There is no program ${programSlug}.`, { program: "unknown program" });
-  const snapshot = await learnerSnapshot(learnerId, now);
+  const [snapshot, logCount] = await Promise.all([learnerSnapshot(learnerId, now), countLogEntries({ learnerId })]);
   if (snapshot.learner.programSlug !== programSlug) {
     throw new AppError("invalid", `${snapshot.learner.name}'s learner profile is in ${snapshot.learner.programSlug}, not ${programSlug}.`, {
       program: "not this learner's program",
     });
   }
+  const shown = evidenceChanges(snapshot).slice(0, MAX_DIFFS);
+  const diffs = await latestTwoVersions(shown.map(({ packet, item }) => ({ packetId: packet.id, itemKey: item.itemKey, version: item.version })));
   const problems = getContent().problems.filter((p) => p.program === programSlug);
-  return renderStatusUpdate(snapshot, problems);
+  return renderStatusUpdate({ snapshot, logCount, diffs }, problems);
 }
 
 /** The download's file name: `status-update-YYYY-MM-DD-<learner>.md`. */

@@ -1,0 +1,83 @@
+// A learner's evidence as progress and the status report read it, without loading every version
+// and body: each item at its latest version with how many versions and files it has, and every
+// version of the exercise results and drill attempts (what finished exercises and re-drills are
+// computed from). Versions of an item count up from 1 without gaps and are never deleted; rows
+// written at the same moment keep the order they were written in, as ids grow with time.
+import { db } from "../db";
+
+/** An evidence item at its latest version. */
+export type EvidenceItem = {
+  id: string;
+  itemKey: string;
+  version: number;
+  kind: string;
+  title: string;
+  data: string | null;
+  createdAt: Date;
+  /** When its first version was added, and that version's id. */
+  firstAt: Date;
+  firstId: string;
+  versions: number;
+  /** Versions that carry a stored file. */
+  files: number;
+};
+
+/** One version of an exercise result or a drill attempt. */
+export type WorkRow = { id: string; itemKey: string; version: number; kind: string; data: string | null; createdAt: Date };
+
+export type PacketEvidence = { items: EvidenceItem[]; work: WorkRow[] };
+
+export const WORK_KINDS = ["exercise", "drill"];
+
+/** Names one item of one packet in the maps below. */
+export const itemRef = (packetId: string, itemKey: string) => `${packetId}\u0000${itemKey}`;
+
+/** The evidence of every packet of a learner, by packet id: items in the order they were first added, work rows oldest first. */
+export async function evidenceSummary(learnerId: string): Promise<Map<string, PacketEvidence>> {
+  const client = await db();
+  const groups = await client.evidence.groupBy({
+    by: ["packetId", "itemKey"],
+    where: { packet: { learnerId } },
+    _max: { version: true },
+    _min: { createdAt: true, id: true },
+    _count: { _all: true, sha256: true },
+  });
+  // One read for both: the latest versions (per packet and version, the items at it) and every work row.
+  const latest = new Map<string, { packetId: string; version: number; itemKey: { in: string[] } }>();
+  for (const g of groups) {
+    const term = `${g.packetId}\u0000${g._max.version}`;
+    (latest.get(term) ?? latest.set(term, { packetId: g.packetId, version: g._max.version!, itemKey: { in: [] } }).get(term)!).itemKey.in.push(g.itemKey);
+  }
+  const rows = await client.evidence.findMany({
+    where: { OR: [...latest.values(), { packetId: { in: [...new Set(groups.map((g) => g.packetId))] }, kind: { in: WORK_KINDS } }] },
+    select: { id: true, packetId: true, itemKey: true, version: true, kind: true, title: true, data: true, createdAt: true },
+    orderBy: [{ createdAt: "asc" }, { version: "asc" }, { id: "asc" }],
+  });
+  const summary = new Map<string, PacketEvidence>();
+  const of = (packetId: string) => summary.get(packetId) ?? summary.set(packetId, { items: [], work: [] }).get(packetId)!;
+  const byItem = new Map(groups.map((g) => [itemRef(g.packetId, g.itemKey), g]));
+  for (const { packetId, title, ...row } of rows) {
+    const group = byItem.get(itemRef(packetId, row.itemKey))!;
+    if (row.version === group._max.version) {
+      of(packetId).items.push({ ...row, title, firstAt: group._min.createdAt!, firstId: group._min.id!, versions: group._count._all, files: group._count.sha256 });
+    }
+    if (WORK_KINDS.includes(row.kind)) of(packetId).work.push(row);
+  }
+  for (const { items } of summary.values()) items.sort((a, b) => a.firstAt.getTime() - b.firstAt.getTime() || (a.firstId < b.firstId ? -1 : 1));
+  return summary;
+}
+
+/** Every column of the two latest versions of some items, for showing what changed between them. */
+export async function latestTwoVersions(items: readonly { packetId: string; itemKey: string; version: number }[]) {
+  if (items.length === 0) return new Map<string, never>();
+  const client = await db();
+  const rows = await client.evidence.findMany({
+    where: { OR: items.map((i) => ({ packetId: i.packetId, itemKey: i.itemKey, version: { in: [i.version - 1, i.version] } })) },
+  });
+  const pairs = new Map<string, { previous: (typeof rows)[number]; latest: (typeof rows)[number] }>();
+  for (const item of items) {
+    const versions = rows.filter((r) => r.packetId === item.packetId && r.itemKey === item.itemKey).sort((a, b) => a.version - b.version);
+    if (versions.length === 2) pairs.set(itemRef(item.packetId, item.itemKey), { previous: versions[0]!, latest: versions[1]! });
+  }
+  return pairs;
+}
