@@ -83,7 +83,8 @@ const counts = {
 // Exports and search, in this process, against the seeded database (first run excluded).
 const queries = ["context budget", "bisect", "handoff note", "parallel", "ExecPlan", "hook", "rollback", "review checklist", "pattern 12", "débogage"];
 await searchEverything(seeded.learnerId, "warm up");
-const searchTimes = (await Promise.all(queries.map((q) => timed(5, () => searchEverything(seeded.learnerId, q))))).flat();
+const searchTimes: number[] = [];
+for (const q of queries) searchTimes.push(...(await timed(5, () => searchEverything(seeded.learnerId, q))));
 summarise("search, content and library", searchTimes);
 for (const [key, work] of [
   ["playbook export (one file)", () => exportPlaybookMarkdown(seeded.learnerId)],

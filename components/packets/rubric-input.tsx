@@ -2,7 +2,14 @@
 
 import { useState } from "react";
 import { useSubmittedValues } from "@/components/ui/form";
-import { DIMENSION_LABELS, DIMENSIONS, type Dimension, evaluateRubric, LEVEL_DESCRIPTORS, type PassThreshold } from "@/lib/rubric/rubric";
+import {
+  DIMENSION_LABELS,
+  DIMENSIONS,
+  type Dimension,
+  evaluateRubric,
+  LEVEL_DESCRIPTORS,
+  type PassThreshold,
+} from "@/lib/rubric/dimensions";
 
 type Props = { threshold: PassThreshold; withRemarks?: boolean };
 
@@ -17,7 +24,12 @@ export function RubricInput(props: Props) {
   return <RubricChoices key={JSON.stringify(values)} {...props} initial={initial} remarks={values} />;
 }
 
-function RubricChoices({ threshold, initial, remarks, withRemarks = false }: Props & { initial: Partial<Record<Dimension, number>>; remarks: Record<string, string> }) {
+function RubricChoices({
+  threshold,
+  initial,
+  remarks,
+  withRemarks = false,
+}: Props & { initial: Partial<Record<Dimension, number>>; remarks: Record<string, string> }) {
   const [scores, setScores] = useState<Partial<Record<Dimension, number>>>(initial);
   const complete = DIMENSIONS.every((d) => scores[d] !== undefined);
   const result = complete ? evaluateRubric(scores as Record<Dimension, number>, threshold) : null;
@@ -28,7 +40,10 @@ function RubricChoices({ threshold, initial, remarks, withRemarks = false }: Pro
           <legend className="px-1 font-medium">{DIMENSION_LABELS[d]}</legend>
           <div className="flex flex-wrap gap-2">
             {([1, 2, 3, 4, 5] as const).map((level) => (
-              <label key={level} className={`cursor-pointer rounded border px-3 py-1 ${scores[d] === level ? "border-accent bg-accent-soft" : "border-line"}`}>
+              <label
+                key={level}
+                className={`cursor-pointer rounded border px-3 py-1 ${scores[d] === level ? "border-accent bg-accent-soft" : "border-line"}`}
+              >
                 <input
                   type="radio"
                   name={`score-${d}`}
@@ -42,12 +57,18 @@ function RubricChoices({ threshold, initial, remarks, withRemarks = false }: Pro
             ))}
           </div>
           <p className="mt-1 text-sm text-muted" aria-live="polite">
-            {scores[d] ? `${scores[d]}: ${LEVEL_DESCRIPTORS[d][scores[d] as 1 | 2 | 3 | 4 | 5]}` : "Choose a level; its meaning appears here."}
+            {scores[d]
+              ? `${scores[d]}: ${LEVEL_DESCRIPTORS[d][scores[d] as 1 | 2 | 3 | 4 | 5]}`
+              : "Choose a level; its meaning appears here."}
           </p>
           {withRemarks ? (
             <label className="mt-2 block text-sm">
               Remark
-              <input name={`remark-${d}`} defaultValue={remarks[`remark-${d}`]} className="mt-1 w-full rounded border border-line bg-surface px-2 py-1" />
+              <input
+                name={`remark-${d}`}
+                defaultValue={remarks[`remark-${d}`]}
+                className="mt-1 w-full rounded border border-line bg-surface px-2 py-1"
+              />
             </label>
           ) : null}
         </fieldset>

@@ -1,18 +1,9 @@
 // The zod schemas of program, module and exercise frontmatter (the format of content/README.md).
 import { z } from "zod";
+import { DIMENSION_LABELS, DIMENSIONS, type Dimension } from "../rubric/dimensions";
 
-export const DIMENSIONS = ["correctness", "speed", "resilience", "judgment", "maintainability", "collaboration"] as const;
 export const DimensionSchema = z.enum(DIMENSIONS);
-export type Dimension = z.infer<typeof DimensionSchema>;
-
-export const DIMENSION_LABELS: Record<Dimension, string> = {
-  correctness: "Correctness",
-  speed: "Speed/Fluency",
-  resilience: "Resilience",
-  judgment: "Judgment",
-  maintainability: "Maintainability",
-  collaboration: "Collaboration Readiness",
-};
+export { DIMENSION_LABELS, DIMENSIONS, type Dimension };
 
 export const LEVELS = ["easy", "medium", "hard"] as const;
 export const LevelSchema = z.enum(LEVELS);
