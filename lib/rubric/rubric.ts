@@ -1,5 +1,6 @@
-// The six-dimension rubric of the async-plan template (§5): scores, level descriptors, the
-// pass threshold and the remediation a failing score triggers.
+// The six-dimension rubric of the async-plan template (§5): the score schemas and the
+// remediation a failing score triggers; the dimensions, level descriptors and pass rule live in
+// dimensions.ts (free of zod, for the scoring form in the browser) and are re-exported here.
 import { z } from "zod";
 import type { Drill, ModuleMeta } from "../content/schema";
 import { DIMENSIONS, type Dimension } from "./dimensions";
