@@ -8,6 +8,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { sealData } from "iron-session";
 import { buildIfStale } from "./build-stamp";
 import { compareResults, evaluateBudgets, type BenchResult, renderMarkdown } from "./bench/report";
@@ -190,7 +191,6 @@ function asHtml(text: string): string {
 
 /** The JavaScript files a modern browser loads for the page (nomodule polyfills skipped), gzipped. */
 async function javascriptGzipBytes(address: string, headers: Record<string, string>): Promise<number> {
-  const { gzipSync } = await import("node:zlib");
   const html = await (await fetch(BASE + address, { headers })).text();
   const sources = [...html.matchAll(/<script([^>]+)src="([^"]+)"([^>]*)>/g)].filter((m) => !/\bnomodule\b/i.test(m[1]! + m[3]!)).map((m) => m[2]!);
   let bytes = 0;
