@@ -1,6 +1,6 @@
 // A Mastery server of its own for the agent specs, started once per worker: a fresh database
 // whose learner and reviewer come from the unattended setup, so these specs share no state with
-// the other specs. It listens on E2E_PORT + 10. Also: running the real `mastery` command against
+// the other specs. It listens on E2E_AGENT_PORT (a free port picked by scripts/e2e.ts). Also: running the real `mastery` command against
 // it, creating a token on the Settings page, and counting rows for no-partial-write checks.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -34,7 +34,7 @@ export const test = base.extend<object, { agentServer: AgentServer }>({
     async ({}, provide) => {
       const scratch = mkdtempSync(path.join(process.env.E2E_SCRATCH ?? tmpdir(), "agent-"));
       const dbPath = path.join(scratch, "agent.db");
-      const port = Number(process.env.E2E_PORT ?? 3100) + 10;
+      const port = Number(process.env.E2E_AGENT_PORT ?? 3110);
       const url = `http://127.0.0.1:${port}`;
       const log: string[] = [];
       const server = spawn(path.resolve("node_modules", ".bin", "tsx"), ["scripts/start.ts"], {

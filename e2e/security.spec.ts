@@ -61,7 +61,7 @@ test("content paths cannot leave the program folder", async ({ request }) => {
 });
 
 test.describe("bound to a network address", () => {
-  const port = 3190 + Math.floor(Math.random() * 8);
+  const port = Number(process.env.E2E_EXPOSED_PORT ?? 3190);
   let server: ChildProcess;
 
   test.beforeAll(async () => {

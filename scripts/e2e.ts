@@ -2,6 +2,7 @@
 // and a temporary copy of the content, plus the fixture programs the specs expect: a broken one
 // and a copy of the template whose first module carries script-injection payloads.
 import { spawnSync } from "node:child_process";
+import { createServer } from "node:net";
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -25,6 +26,19 @@ const programFile = path.join(inert, "program.md");
 writeFileSync(programFile, readFileSync(programFile, "utf8").replace('title: "Async Plan Template"', 'title: "Inert Fixture"'));
 appendFileSync(path.join(inert, "modules", "01-orientation.md"), `\n${readFileSync(path.join("e2e", "fixtures", "xss-payloads.md"), "utf8")}`);
 
+/** A port nothing listens on now, so that two runs on one machine never collide. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+const [appPort, agentPort, exposedPort] = [await freePort(), await freePort(), await freePort()];
+
 const result = spawnSync(path.resolve("node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], {
   stdio: "inherit",
   env: {
@@ -33,6 +47,9 @@ const result = spawnSync(path.resolve("node_modules", ".bin", "playwright"), ["t
     DATABASE_URL: `file:${path.join(scratch, "e2e.db")}`,
     CONTENT_DIR: contentDir,
     E2E_SCRATCH: scratch,
+    E2E_PORT: process.env.E2E_PORT ?? String(appPort),
+    E2E_AGENT_PORT: String(agentPort),
+    E2E_EXPOSED_PORT: String(exposedPort),
     NEXT_TELEMETRY_DISABLED: "1",
   },
 });
