@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
-    testTimeout: 30_000,
+    // Generous: these tests run real SQLite files, child processes and builds on machines that may be busy.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

@@ -30,7 +30,7 @@ test("a learner backs up, exports their data and their learning record, and a re
   const importForm = data.getByRole("form", { name: "Import a learner export" });
   await importForm.getByLabel("Export file (.json)").setInputFiles({ name: "again.json", mimeType: "application/json", buffer: readFileSync((await jsonDownload.path())!) });
   await importForm.getByRole("button", { name: "Import" }).click();
-  await expect(importForm.getByRole("alert")).toContainText("already in this install; nothing was imported");
+  await expect(importForm.getByRole("alert")).toContainText("You already have a learner profile for codex-mastery; nothing was imported");
 
   await importForm.getByLabel("Export file (.json)").setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from('{"format": "mastery-learner-export", "version": 7') });
   await importForm.getByRole("button", { name: "Import" }).click();

@@ -1,7 +1,7 @@
 // `npm run learner -- <command>`: one learner profile's data in and out of this install.
 //   export --learner <owner name or profile id> [-o file.json]   full JSON export (stdout without -o)
 //   record --learner <owner name or profile id> -o record.zip    Markdown bundle of the learning record
-//   import <file.json> --owner <user name>                       import into this install
+//   import <file.json> --owner <user name> [--solo]              import into this install as a new profile
 import { readFileSync, writeFileSync } from "node:fs";
 import { db } from "../lib/db";
 import { AppError } from "../lib/errors";
@@ -11,7 +11,7 @@ import { learningRecordZip } from "../lib/portability/record-zip";
 const USAGE = `Usage:
   npm run learner -- export --learner <owner name or profile id> [-o file.json]
   npm run learner -- record --learner <owner name or profile id> -o record.zip
-  npm run learner -- import <file.json> --owner <user name>`;
+  npm run learner -- import <file.json> --owner <user name> [--solo]`;
 
 const [command, ...rest] = process.argv.slice(2);
 const option = (name: string) => {
@@ -46,7 +46,7 @@ async function run(): Promise<string> {
   if (command === "import" && file && ownerName) {
     const owner = await (await db()).user.findUnique({ where: { name: ownerName } });
     if (!owner) throw new AppError("not-found", `No user named "${ownerName}" in this install; create them first.`);
-    const result = await importLearner(parseLearnerExport(readFileSync(file, "utf8")), owner.id);
+    const result = await importLearner(parseLearnerExport(readFileSync(file, "utf8")), { ownerId: owner.id, soloMode: rest.includes("--solo") });
     return `Imported learner profile ${result.learnerId}: ${result.rows} rows, ${result.files} files.\n`;
   }
   console.error(USAGE);

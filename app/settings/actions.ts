@@ -50,7 +50,7 @@ export async function importLearnerAction(_state: FormState, formData: FormData)
     const signedIn = await requireUser();
     const file = formData.get("file");
     if (!(file instanceof File) || file.size === 0) throw new AppError("invalid", "Choose an export file.", { file: "choose a .json export file" });
-    const result = await importLearner(parseLearnerExport(await file.text()), signedIn.user.id);
+    const result = await importLearner(parseLearnerExport(await file.text()), { ownerId: signedIn.user.id });
     return `Imported the learner profile with ${result.rows} rows and ${result.files} file(s).`;
   });
   revalidatePath("/settings");

@@ -1,7 +1,7 @@
 // The registry of the /api/v1 endpoints: every route handler, the OpenAPI document, the /api
 // page and the route-coverage test read this one list. A new endpoint is one entry here and one
 // app/api/v1/**/route.ts that passes it to `handle`.
-import { MAX_FILE_BYTES } from "../packets/evidence";
+import { MAX_FILE_BYTES } from "../files";
 import { defineEndpoint, type EndpointSpec } from "./endpoint";
 import * as S from "./schemas";
 

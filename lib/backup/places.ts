@@ -2,7 +2,7 @@
 // the `backups` folder in the same data folder.
 import path from "node:path";
 import { databasePath } from "../db";
-import { filesDir } from "../packets/evidence";
+import { filesDir } from "../files";
 import type { BackupPlaces } from "./archive";
 
 export function backupPlaces(): BackupPlaces {

@@ -3,6 +3,7 @@
 // shrink), set the plan's word list, and attach a pinned revision to a work packet.
 import { z } from "zod";
 import { AppError, isUniqueViolation } from "../errors";
+import { FileNameSchema } from "../files";
 import { appendLogEntry } from "../log/service";
 import { actorId, loadPacket, moduleLabel, type Tx, transaction } from "../packets/service";
 import type { Actor } from "../packets/transitions";
@@ -133,11 +134,7 @@ export async function createPlan(actor: Actor, input: z.input<typeof CreateSchem
 
 const ImportSchema = z.object({
   learnerId: z.string().min(1, "choose a learner profile"),
-  fileName: z
-    .string({ error: "choose a file" })
-    .trim()
-    .min(1, "choose a file")
-    .refine(
+  fileName: FileNameSchema.refine(
       (name) => IMPORT_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)),
       `choose a Markdown file (${IMPORT_EXTENSIONS.join(", ")})`,
     ),

@@ -1,16 +1,12 @@
 // Evidence and artifacts of a packet: every change is a new version of an item, files are
 // stored once under the data folder by checksum, nothing earlier is ever overwritten.
-import { createHash, randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { databasePath } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
+import { FileNameSchema, MAX_FILE_BYTES, storeFile } from "../files";
 import { appendLogEntry } from "../log/service";
 import { actorId, assertActsFor, loadPacket, moduleLabel, type Tx, transaction } from "./service";
 import type { Actor } from "./transitions";
-
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 const title = z.string().trim().min(1, "give the evidence a title").max(200, "keep the title under 200 characters");
 const itemKey = z
@@ -31,7 +27,7 @@ export const EvidenceInputSchema = z.discriminatedUnion("kind", [
     kind: z.literal("file"),
     itemKey,
     title,
-    fileName: z.string().trim().min(1, "choose a file").max(200),
+    fileName: FileNameSchema,
     fileType: z.string().trim().max(200).default("application/octet-stream"),
     bytes: z.instanceof(Uint8Array, { error: "choose a file" }).refine((b) => b.byteLength > 0, "the file is empty").refine((b) => b.byteLength <= MAX_FILE_BYTES, "files are limited to 10 MB"),
     body: z.string().trim().max(5000).default(""),
@@ -63,23 +59,13 @@ export const EvidenceInputSchema = z.discriminatedUnion("kind", [
 ]);
 export type EvidenceInput = z.input<typeof EvidenceInputSchema>;
 
-export function filesDir(): string {
-  return path.join(path.dirname(databasePath()), "files");
-}
-
-/** Stores bytes under their checksum (written to a temporary name, then renamed into place). */
-export function storeFile(bytes: Uint8Array): { sha256: string; relative: string } {
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const relative = path.join(sha256.slice(0, 2), sha256);
-  const target = path.join(filesDir(), relative);
-  if (!existsSync(target)) {
-    mkdirSync(path.dirname(target), { recursive: true });
-    const temp = `${target}.${randomUUID()}.tmp`;
-    writeFileSync(temp, bytes, { flush: true });
-    renameSync(temp, target);
-  }
-  return { sha256, relative };
-}
+/** What an evidence version stores beside its text: a drill attempt, an exit-ticket question or the exercise it answers. */
+export const EvidenceDataSchema = z.union([
+  z.strictObject({ drillId: z.string(), reps: z.number().int().min(0), seconds: z.number().int().min(0), passed: z.boolean(), withinTimebox: z.boolean().nullable() }),
+  z.strictObject({ question: z.number().int().min(0).max(2) }),
+  z.strictObject({ exercise: z.string() }),
+]);
+export type EvidenceData = z.infer<typeof EvidenceDataSchema>;
 
 function newItemKey(kind: string): string {
   return `${kind}-${randomUUID().slice(0, 8)}`;
@@ -121,7 +107,7 @@ export async function addEvidence(actor: Actor, packetId: string, input: Evidenc
       const version = await nextVersion(tx, packet.id, key);
       if (data.itemKey && version === 1) throw new AppError("not-found", "There is no evidence item with that key to add a version to.", { itemKey: "unknown item" });
       const drill = data.kind === "drill" ? mod.meta.drills.find((d) => d.id === data.drillId) : undefined;
-      const extra =
+      const extra: EvidenceData | null =
         data.kind === "drill"
           ? { drillId: data.drillId, reps: data.reps, seconds: data.seconds, passed: data.passed, withinTimebox: drill?.timebox ? data.reps >= drill.timebox.reps && data.seconds <= drill.timebox.minutes * 60 : null }
           : data.kind === "exit-ticket"
@@ -138,7 +124,7 @@ export async function addEvidence(actor: Actor, packetId: string, input: Evidenc
           title: data.title,
           body: data.body,
           url: data.kind === "link" ? data.url : null,
-          fileName: data.kind === "file" ? path.basename(data.fileName) : null,
+          fileName: data.kind === "file" ? data.fileName : null,
           fileType: data.kind === "file" ? data.fileType : null,
           fileSize: data.kind === "file" ? data.bytes.byteLength : null,
           filePath: stored?.relative ?? null,

@@ -4,16 +4,21 @@
 // completely and written in one transaction: an unknown version, a broken file or a clash with
 // data already here writes nothing.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { z } from "zod";
 import Database from "better-sqlite3";
+import { getProgram } from "../content";
 import { databasePath, db } from "../db";
 import { AppError } from "../errors";
-import { filesDir, storeFile } from "../packets/evidence";
+import { readStoredFile, storedPath, storeFile } from "../files";
+import { appendLogEntry } from "../log/service";
+import { transaction, type Tx } from "../packets/service";
+import { confineRows, type Row, TABLES } from "./import-rows";
 
 export const EXPORT_FORMAT = "mastery-learner-export";
 export const EXPORT_VERSION = 1;
+
+/** The largest learner export an import reads (files travel inside it, base64). */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 const IN_PACKETS = `"packetId" IN (SELECT "id" FROM "Packet" WHERE "learnerId" = ?)`;
 const IN_PLANS = `"planId" IN (SELECT "id" FROM "ExecPlan" WHERE "learnerId" = ?)`;
@@ -51,9 +56,7 @@ export const EXPORTED_TABLES: ReadonlyArray<{ table: string; where: string }> = 
  * People, sign-in attempts and settings belong to the install; API tokens are secrets of this
  * install (create new ones after a move) and stored idempotent answers only matter for retries.
  */
-export const NOT_EXPORTED = ["User", "SignInAttempt", "Setting", "ApiToken", "IdempotentRequest"];
-
-type Row = Record<string, string | number | null>;
+export const NOT_EXPORTED = ["User", "Session", "SignInAttempt", "Setting", "ApiToken", "IdempotentRequest"];
 const ValueSchema = z.union([z.string(), z.number(), z.null()]);
 
 const ExportSchema = z.strictObject({
@@ -87,14 +90,18 @@ export async function exportLearner(learnerId: string, now = new Date()): Promis
   }
   const files: Record<string, string> = {};
   for (const row of tables.Evidence ?? []) {
-    const stored = row.filePath;
-    if (typeof stored === "string") files[stored] = readFileSync(path.join(filesDir(), stored)).toString("base64");
+    if (typeof row.sha256 === "string") files[storedPath(row.sha256)] = (await readStoredFile(row.sha256)).toString("base64");
   }
   return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), owner: { name: learner.owner.name }, tables, files };
 }
 
 /** Parses an export file's text, naming the problem when it is not one this app can import. */
 export function parseLearnerExport(text: string): LearnerExport {
+  if (text.length > MAX_IMPORT_BYTES) {
+    throw new AppError("too-large", `The export is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most an import reads.`, {
+      file: `learner imports are limited to ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
+    });
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -107,59 +114,86 @@ export function parseLearnerExport(text: string): LearnerExport {
   }
   const parsed = ExportSchema.safeParse(raw);
   if (!parsed.success) throw AppError.fromZod(parsed.error, "The file is not a Mastery learner export.");
-  const known = new Set(EXPORTED_TABLES.map((t) => t.table));
+  const known = new Set(Object.keys(TABLES));
   const unknown = Object.keys(parsed.data.tables).filter((table) => !known.has(table));
   if (unknown.length > 0) throw new AppError("invalid", `The export has tables this app does not know: ${unknown.join(", ")}.`, { tables: unknown.join(", ") });
   if (parsed.data.tables.Learner?.length !== 1) throw new AppError("invalid", "The export must hold exactly one learner profile.", { "tables.Learner": "exactly one row" });
   return parsed.data;
 }
 
+export type ImportOptions = {
+  /** The user of this install who gets the profile: the signed-in person, never anyone else. */
+  ownerId: string;
+  /** Solo mode is a reviewer's or the operator's decision: an import turns it on only when asked. */
+  soloMode?: boolean;
+  now?: Date;
+};
+
 /**
- * Writes an export's rows into this install, the profile owned by `ownerId`. Ids are kept, so
- * importing the same profile twice is refused rather than duplicated.
+ * Writes an export into this install as a new profile of `ownerId`. Every row is checked and
+ * re-keyed (import-rows.ts), so an import can only ever add one new profile; its verdicts are
+ * kept as history and marked as imported, not reviewed here. All or nothing, in one transaction.
  */
-export async function importLearner(data: LearnerExport, ownerId: string): Promise<{ learnerId: string; rows: number; files: number }> {
+export async function importLearner(data: LearnerExport, options: ImportOptions): Promise<{ learnerId: string; rows: number; files: number }> {
+  const now = options.now ?? new Date();
   const client = await db();
   const learner = data.tables.Learner![0]!;
-  const learnerId = String(learner.id);
-  if (await client.learner.findUnique({ where: { id: learnerId } })) {
-    throw new AppError("conflict", "This learner profile is already in this install; nothing was imported.", { file: "already imported" });
+  const programSlug = String(learner.programSlug);
+  if (!getProgram(programSlug)) {
+    throw new AppError("invalid", `The export is a profile in the program "${programSlug}", which this install does not have; nothing was imported.`, {
+      file: "unknown program",
+    });
   }
-  if (await client.learner.findFirst({ where: { ownerId, programSlug: String(learner.programSlug) } })) {
-    throw new AppError("conflict", `You already have a learner profile for ${learner.programSlug}; nothing was imported.`, { file: "profile exists" });
+  if (await client.learner.findFirst({ where: { ownerId: options.ownerId, programSlug } })) {
+    throw new AppError("conflict", `You already have a learner profile for ${programSlug}; nothing was imported.`, { file: "profile exists" });
   }
-  const files = Object.entries(data.files).map(([key, base64]) => {
+  const files = new Map<string, Uint8Array>();
+  for (const [key, base64] of Object.entries(data.files)) {
     const bytes = Buffer.from(base64, "base64");
     const digest = createHash("sha256").update(bytes).digest("hex");
-    if (key !== `${digest.slice(0, 2)}/${digest}`) {
+    if (key !== storedPath(digest)) {
       throw new AppError("invalid", `The file ${key} does not match its checksum; nothing was imported.`, { [`files.${key}`]: "checksum mismatch" });
     }
-    return bytes;
+    files.set(digest, bytes);
+  }
+  const tables = confineRows(data.tables, {
+    ownerId: options.ownerId,
+    soloMode: options.soloMode ?? false,
+    now,
+    importedFrom: `a learner export of ${data.owner.name.slice(0, 60)} made ${data.exportedAt.slice(0, 40)}`,
+    files: new Map([...files].map(([sha256, bytes]) => [sha256, bytes.byteLength])),
   });
+  const learnerId = String(tables[0]!.rows[0]!.id);
   let rows = 0;
-  await client.$transaction(async (tx) => {
-    for (const { table } of EXPORTED_TABLES) {
-      const columns = new Set((await tx.$queryRawUnsafe<{ name: string }[]>(`PRAGMA table_info("${table}")`)).map((c) => c.name));
-      for (const [index, original] of (data.tables[table] ?? []).entries()) {
-        const row = table === "Learner" ? { ...original, ownerId } : original;
-        const names = Object.keys(row);
-        const stray = names.find((name) => !columns.has(name));
-        if (stray) throw new AppError("invalid", `${table} row ${index + 1} has an unknown column "${stray}"; nothing was imported.`, { [`tables.${table}`]: `unknown column ${stray}` });
-        try {
-          await tx.$executeRawUnsafe(
-            `INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(", ")}) VALUES (${names.map(() => "?").join(", ")})`,
-            ...names.map((n) => row[n]),
-          );
-        } catch (error) {
-          throw new AppError("invalid", `${table} row ${index + 1} cannot be imported (${(error as Error).message.split("\n").at(-1)}); nothing was imported.`, {
-            [`tables.${table}`]: `row ${index + 1} rejected`,
-          });
-        }
-        rows += 1;
-      }
+  await transaction(async (tx) => {
+    for (const { table, rows: list } of tables) {
+      for (let start = 0; start < list.length; start += INSERT_BATCH) rows += await insertRows(tx, table, list.slice(start, start + INSERT_BATCH));
     }
+    await appendLogEntry(tx, {
+      learnerId,
+      moduleNumber: 0,
+      status: "pending",
+      summary: `Imported this profile from ${tables[0]!.rows[0]!.importedFrom}`,
+      evidence: `${rows} rows, ${files.size} file(s)`,
+      risks: "verdicts in the import were given in another install: they are shown as imported, not reviewed here",
+      next: "Continue with the next available module.",
+      actor: { kind: "learner", userId: options.ownerId, label: String(learner.name) },
+    });
     // Last, so that a refused row leaves no file behind; a failure here rolls the rows back.
-    for (const bytes of files) storeFile(bytes);
+    for (const bytes of files.values()) storeFile(bytes);
   });
-  return { learnerId, rows, files: Object.keys(data.files).length };
+  return { learnerId, rows, files: files.size };
+}
+
+const INSERT_BATCH = 200;
+
+async function insertRows(tx: Tx, table: string, rows: Row[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const columns = Object.keys(rows[0]!);
+  const tuple = `(${columns.map(() => "?").join(", ")})`;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${rows.map(() => tuple).join(", ")}`,
+    ...rows.flatMap((row) => columns.map((c) => row[c] ?? null)),
+  );
+  return rows.length;
 }

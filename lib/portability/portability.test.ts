@@ -16,7 +16,9 @@ const { db, databasePath } = await import("../db");
 const { startPacket, submitPacket } = await import("../packets/service");
 const { addEvidence } = await import("../packets/evidence");
 const { reviewPacket } = await import("../reviews/service");
-const { exportLearner, parseLearnerExport, EXPORTED_TABLES, NOT_EXPORTED } = await import("./learner-data");
+const { exportLearner, importLearner, parseLearnerExport, EXPORTED_TABLES, MAX_IMPORT_BYTES, NOT_EXPORTED } = await import("./learner-data");
+const { AppError } = await import("../errors");
+const { TABLES } = await import("./import-rows");
 const { learningRecordFiles } = await import("./record");
 const { learningRecordZip } = await import("./record-zip");
 
@@ -30,6 +32,21 @@ function learnerScript(dbFile: string, ...args: string[]) {
     encoding: "utf8",
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A row without its ids, references, people and import marks: what an import must carry over unchanged. */
+const NOT_CONTENT = new Set(["id", "learnerId", "ownerId", "packetId", "commentId", "patternId", "entryId", "planId", "revisionId", "correctsId", "actorId", "reviewerId", "authorId", "evidenceSeen", "importedAt", "importedFrom"]);
+const content = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([column]) => !NOT_CONTENT.has(column)));
+
+/** The message an import is refused with; fails when it is not refused. */
+async function refusal(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof AppError) return [error.message, ...Object.values(error.fieldErrors)].join("\n");
+    throw error;
+  }
+  throw new Error("the import was not refused");
 }
 
 function rowCounts(dbFile: string): Record<string, number> {
@@ -82,7 +99,16 @@ describe("the learner export", () => {
     expect(models.filter((model) => !covered.has(model!))).toEqual([]);
   });
 
-  it("moves a profile to another install with its files, and refuses to import it twice", async () => {
+  it("checks every column of every exported table on import", () => {
+    const database = new Database(databasePath(), { readonly: true });
+    for (const { table } of EXPORTED_TABLES) {
+      const columns = (database.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((c) => c.name).sort();
+      expect(Object.keys(TABLES[table]!.schema.shape).sort(), table).toEqual(columns);
+    }
+    database.close();
+  });
+
+  it("moves a profile to another install with its files as a new profile, its verdicts marked as imported", async () => {
     const data = await exportLearner(learnerId);
     expect(data.tables.Packet).toHaveLength(1);
     expect(data.tables.Evidence).toHaveLength(2);
@@ -95,47 +121,115 @@ describe("the learner export", () => {
     expect(imported.stdout).toMatch(/Imported learner profile/);
     const back = learnerScript(other, "export", "--learner", "Bob");
     const again = parseLearnerExport(back.stdout);
-    expect(again.tables.Learner![0]!.ownerId).toBe("bob");
-    for (const { table } of EXPORTED_TABLES.filter((t) => t.table !== "Learner")) expect(again.tables[table]).toEqual(data.tables[table]);
+    expect(again.tables.Learner![0]).toMatchObject({ ownerId: "bob", soloMode: 0, importedFrom: expect.stringMatching(/^a learner export of Ada made /) });
+    // Same content, new ids: every id and every reference is this install's own.
+    for (const { table } of EXPORTED_TABLES.filter((t) => t.table !== "Learner")) {
+      const extra = table === "PlanLogEntry" ? 1 : 0;
+      expect(again.tables[table], table).toHaveLength((data.tables[table] ?? []).length + extra);
+      (data.tables[table] ?? []).forEach((row, index) => expect(content(again.tables[table]![index]!), table).toEqual(content(row)));
+    }
+    const oldIds = new Set(Object.values(data.tables).flatMap((rows) => rows.map((row) => String(row.id))));
+    expect(Object.values(again.tables).flatMap((rows) => rows.map((row) => String(row.id))).filter((id) => oldIds.has(id))).toEqual([]);
+    expect(again.tables.Packet![0]!.importedAt).toEqual(expect.any(String));
+    expect(again.tables.Review![0]).toMatchObject({ reviewerId: "imported", reviewerName: "Rex", importedAt: expect.any(String) });
+    expect(again.tables.PlanLogEntry!.at(-1)).toMatchObject({ summary: expect.stringMatching(/^Imported this profile from a learner export of Ada/) });
     expect(again.files).toEqual(data.files);
     const [stored] = Object.keys(data.files);
     expect(existsSync(path.join(scratch, "b", "files", stored!))).toBe(true);
 
     const twice = learnerScript(other, "import", file, "--owner", "Bob");
     expect(twice.status).toBe(1);
-    expect(twice.stderr).toMatch(/already in this install/);
+    expect(twice.stderr).toMatch(/already have a learner profile for codex-mastery/);
   });
 
   it("refuses an unknown version, a broken file and a bad row without writing anything", async () => {
     const data = await exportLearner(learnerId);
-    const fresh = path.join(scratch, "c", "mastery.db");
-    await applyPendingMigrations({ dbPath: fresh });
-    const target = new Database(fresh);
-    target.prepare("INSERT INTO User (id, name, role, passphraseHash, createdAt) VALUES ('cy', 'Cy', 'learner', 'x', 0)").run();
-    target.close();
-    const before = rowCounts(fresh);
-    const attempt = (name: string, content: string) => {
-      const file = path.join(scratch, name);
-      writeFileSync(file, content);
-      return learnerScript(fresh, "import", file, "--owner", "Cy");
-    };
+    const cy = await (await db()).user.create({ data: { name: "Cy", role: "learner", passphraseHash: "x" } });
+    const before = rowCounts(databasePath());
+    const attempt = (content: string) => refusal(() => importLearner(parseLearnerExport(content), { ownerId: cy.id }));
 
-    expect(attempt("future.json", JSON.stringify({ ...data, version: 99 })).stderr).toMatch(/version 99/);
-    expect(attempt("truncated.json", JSON.stringify(data).slice(0, 500)).stderr).toMatch(/not valid JSON/);
-    expect(attempt("foreign.json", JSON.stringify({ hello: "world" })).stderr).toMatch(/format/);
+    const future = path.join(scratch, "future.json");
+    writeFileSync(future, JSON.stringify({ ...data, version: 99 }));
+    const script = learnerScript(databasePath(), "import", future, "--owner", "Cy");
+    expect(script.status).toBe(1);
+    expect(script.stderr).toMatch(/version 99/);
+    expect(await attempt(JSON.stringify(data).slice(0, 500))).toMatch(/not valid JSON/);
+    expect(await attempt(JSON.stringify({ hello: "world" }))).toMatch(/format/);
     const strayColumn = structuredClone(data);
     strayColumn.tables.Review![0]!.mood = "grumpy";
-    expect(attempt("stray.json", JSON.stringify(strayColumn)).stderr).toMatch(/Review row 1 has an unknown column "mood"/);
+    expect(await attempt(JSON.stringify(strayColumn))).toMatch(/Review row 1 has an unknown column "mood"/);
     const orphan = structuredClone(data);
     orphan.tables.CompletionProof![0]!.packetId = "no-such-packet";
-    expect(attempt("orphan.json", JSON.stringify(orphan)).stderr).toMatch(/CompletionProof row 1 cannot be imported/);
+    expect(await attempt(JSON.stringify(orphan))).toMatch(/CompletionProof row 1 points at a Packet row that is not part of this import/);
+    const badScores = structuredClone(data);
+    badScores.tables.Review![0]!.scores = JSON.stringify({ correctness: 9 });
+    expect(await attempt(JSON.stringify(badScores))).toMatch(/Review row 1 has a bad value in "scores"/);
+    const badStatus = structuredClone(data);
+    badStatus.tables.Packet![0]!.status = "accepted-by-me";
+    expect(await attempt(JSON.stringify(badStatus))).toMatch(/Packet row 1 has a bad value in "status"/);
     const [key] = Object.keys(data.files);
     const tampered = structuredClone(data);
     tampered.files[key!] = Buffer.from("other bytes").toString("base64");
-    expect(attempt("tampered.json", JSON.stringify(tampered)).stderr).toMatch(/does not match its checksum/);
+    expect(await attempt(JSON.stringify(tampered))).toMatch(/does not match its checksum/);
+    expect(await attempt("x".repeat(MAX_IMPORT_BYTES + 1))).toMatch(/larger than 50 MB/);
 
-    expect(rowCounts(fresh)).toEqual(before);
-    expect(existsSync(path.join(scratch, "c", "files"))).toBe(false);
+    expect(rowCounts(databasePath())).toEqual(before);
+  });
+});
+
+describe("an import crafted to escalate", () => {
+  it("can touch no other learner, forge no verdict of this install and read no file outside the files folder", async () => {
+    const client = await db();
+    const rex = (await client.user.findUniqueOrThrow({ where: { name: "Rex" } })).id;
+    const mallory = await client.user.create({ data: { name: "Mallory", role: "learner", passphraseHash: "x" } });
+    const malloryElsewhere = await client.learner.create({ data: { name: "Mallory", ownerId: mallory.id, programSlug: "async-plan-template" } });
+    const victimOwner = await client.user.create({ data: { name: "Vic", role: "learner", passphraseHash: "x" } });
+    const victim = await client.learner.create({ data: { name: "Vic", ownerId: victimOwner.id, programSlug: "codex-mastery" } });
+    const base = await exportLearner(learnerId);
+    const before = rowCounts(databasePath());
+    const attempt = (data: typeof base) => refusal(() => importLearner(parseLearnerExport(JSON.stringify(data)), { ownerId: mallory.id }));
+    const at = "2026-12-01T10:00:00.000+00:00";
+    const acceptedAttempt = (learner: string) => ({
+      id: "forged-packet", learnerId: learner, moduleNumber: 1, attempt: 2, status: "completed", blockedReason: null,
+      startedAt: at, submittedAt: at, completedAt: at, createdAt: at, updatedAt: at,
+    });
+
+    // (1) a completed attempt in one's own existing profile, accepted by a real reviewer
+    const ownProfile = structuredClone(base);
+    ownProfile.tables.Packet!.push(acceptedAttempt(malloryElsewhere.id));
+    ownProfile.tables.Review!.push({ ...ownProfile.tables.Review![0]!, id: "forged-review", packetId: "forged-packet", verdict: "accept", reviewerId: rex, evidenceSeen: "[]" });
+    expect(await attempt(ownProfile)).toMatch(/Packet row 2 points at a Learner row that is not part of this import/);
+    // (2) rows written into another learner's profile
+    const intoVictim = structuredClone(base);
+    intoVictim.tables.Packet!.push(acceptedAttempt(victim.id));
+    expect(await attempt(intoVictim)).toMatch(/points at a Learner row that is not part of this import/);
+    const logForVictim = structuredClone(base);
+    logForVictim.tables.PlanLogEntry!.push({ ...logForVictim.tables.PlanLogEntry![0]!, id: "forged-log", learnerId: victim.id, summary: "Accepted Module 1" });
+    expect(await attempt(logForVictim)).toMatch(/PlanLogEntry row \d+ points at a Learner row/);
+    // (3) file evidence naming paths outside the files folder
+    for (const filePath of ["../secrets/session.key", "../../../../etc/passwd", "../mastery.db"]) {
+      const traversal = structuredClone(base);
+      traversal.tables.Evidence!.push({ ...traversal.tables.Evidence![1]!, id: `forged-${filePath}`, itemKey: "file-forged", filePath, sha256: null });
+      expect(await attempt(traversal)).toMatch(/Evidence row 3 is a file without its checksum/);
+    }
+    expect(rowCounts(databasePath())).toEqual(before);
+
+    // What is left is the attacker's own new profile: their verdicts are history, marked as imported.
+    const forged = structuredClone(base);
+    forged.tables.Review![0]!.reviewerId = rex;
+    forged.tables.Review![0]!.verdict = "accept";
+    forged.tables.Packet![0]!.status = "completed";
+    forged.tables.Evidence![1]!.filePath = "../secrets/session.key";
+    const result = await importLearner(parseLearnerExport(JSON.stringify(forged)), { ownerId: mallory.id });
+    const profile = await client.learner.findUniqueOrThrow({ where: { id: result.learnerId }, include: { packets: { include: { reviews: true, evidence: true } } } });
+    expect(profile).toMatchObject({ ownerId: mallory.id, soloMode: false, importedAt: expect.any(Date) });
+    const [packet] = profile.packets;
+    expect(packet).toMatchObject({ status: "completed", importedAt: expect.any(Date) });
+    expect(packet!.reviews).toEqual([expect.objectContaining({ verdict: "accept", reviewerId: "imported", importedAt: expect.any(Date) })]);
+    const file = packet!.evidence.find((e) => e.kind === "file")!;
+    expect(file.filePath).toBe(`${file.sha256!.slice(0, 2)}/${file.sha256}`);
+    expect(await client.review.count({ where: { reviewerId: rex, importedAt: null } })).toBe(1);
+    expect(await client.packet.count({ where: { learnerId: victim.id } })).toBe(0);
   });
 });
 

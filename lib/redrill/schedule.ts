@@ -5,7 +5,7 @@
 import { addDays } from "../progress/calendar";
 
 export const INTERVAL_DAYS = [1, 3, 7, 14] as const;
-const REDRILL_KINDS = ["drill", "failure-mode", "exit-ticket"] as const;
+export const REDRILL_KINDS = ["drill", "failure-mode", "exit-ticket"] as const;
 export type RedrillKind = (typeof REDRILL_KINDS)[number];
 
 export type RedrillRef = { moduleNumber: number; kind: RedrillKind; ref: string };

@@ -2,7 +2,7 @@
 // remediation a failing score triggers; the dimensions, level descriptors and pass rule live in
 // dimensions.ts (free of zod, for the scoring form in the browser) and are re-exported here.
 import { z } from "zod";
-import type { Drill, ModuleMeta } from "../content/schema";
+import type { ModuleMeta } from "../content/schema";
 import { DIMENSIONS, type Dimension } from "./dimensions";
 
 export {
@@ -26,11 +26,15 @@ export const RubricScoresSchema = z.strictObject(
 );
 export type RubricScores = z.infer<typeof RubricScoresSchema>;
 
-export type Remediation = {
-  dimensions: Dimension[];
-  drills: Pick<Drill, "id" | "title" | "level" | "dimensions">[];
-  failureModes: ModuleMeta["failureModes"];
-};
+const DimensionListSchema = z.array(z.enum(DIMENSIONS));
+
+/** The remediation stored with a failing verdict: weak dimensions, and the drills and failure modes that train them. */
+export const RemediationSchema = z.strictObject({
+  dimensions: DimensionListSchema,
+  drills: z.array(z.strictObject({ id: z.string(), title: z.string(), level: z.enum(["easy", "medium", "hard"]), dimensions: DimensionListSchema })),
+  failureModes: z.array(z.strictObject({ symptom: z.string(), cause: z.string(), fix: z.string(), dimension: z.enum(DIMENSIONS) })),
+});
+export type Remediation = z.infer<typeof RemediationSchema>;
 
 /** The remediation work for weak dimensions: the module's drills and failure modes that train them. */
 export function remediationFor(module: Pick<ModuleMeta, "drills" | "failureModes">, weak: Dimension[]): Remediation {

@@ -1,19 +1,17 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { db } from "@/lib/db";
 import { download } from "@/lib/downloads";
 import { AppError } from "@/lib/errors";
-import { filesDir } from "@/lib/packets/evidence";
+import { readStoredFile } from "@/lib/files";
 
 /** Downloads one version of a file artifact, as an inert attachment: its learner and reviewers only. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   return download(request, async (signedIn) => {
     const row = await (await db()).evidence.findUnique({ where: { id }, include: { packet: { include: { learner: true } } } });
-    if (!row?.filePath) throw new AppError("not-found", "No such file.", { id: "unknown file" });
+    if (!row?.sha256) throw new AppError("not-found", "No such file.", { id: "unknown file" });
     if (signedIn.user.role !== "reviewer" && row.packet.learner.ownerId !== signedIn.user.id) {
       throw new AppError("forbidden", "This file belongs to another learner.");
     }
-    return { body: await readFile(path.join(filesDir(), row.filePath)), type: "application/octet-stream", filename: row.fileName ?? "file" };
+    return { body: await readStoredFile(row.sha256), type: "application/octet-stream", filename: row.fileName ?? "file" };
   });
 }
