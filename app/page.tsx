@@ -97,6 +97,7 @@ function LearnerDashboard({ snapshot, own, browsing }: { snapshot: LearnerSnapsh
   const { program, learner, next } = snapshot;
   const href = nextHref(snapshot, own);
   const completed = new Set(snapshot.standings.filter((s) => s.status === "completed").map((s) => s.number));
+  const imported = new Set(snapshot.standings.filter((s) => s.imported).map((s) => s.number));
   const query = own ? "" : `?learner=${learner.id}`;
   return (
     <>
@@ -151,7 +152,7 @@ function LearnerDashboard({ snapshot, own, browsing }: { snapshot: LearnerSnapsh
         <IndicatorChecklist states={snapshot.indicators} canEdit={own} />
       </Section>
       <Section id="learning-path" title="Learning path">
-        <LearningPath program={program} completed={completed} />
+        <LearningPath program={program} completed={completed} imported={imported} />
       </Section>
     </>
   );

@@ -2,8 +2,11 @@
 
 import path from "node:path";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { createApiToken, revokeApiToken } from "@/lib/agent/tokens";
-import { requireUser } from "@/lib/auth/session";
+import { changePassphrase } from "@/lib/auth/people";
+import { endSession, requireUser, signInClient } from "@/lib/auth/session";
+import { revokeSessionsOf } from "@/lib/auth/sessions";
 import { backupPlaces } from "@/lib/backup/places";
 import { backupNow } from "@/lib/backup/schedule";
 import { AppError } from "@/lib/errors";
@@ -54,5 +57,36 @@ export async function importLearnerAction(_state: FormState, formData: FormData)
     return `Imported the learner profile with ${result.rows} rows and ${result.files} file(s).`;
   });
   revalidatePath("/settings");
+  return state;
+}
+
+/** A new passphrase; every other signed-in browser of the person is signed out. */
+export async function changePassphraseAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const state = await runForm(formData, async () => {
+    const signedIn = await requireUser();
+    await changePassphrase(
+      signedIn.user.id,
+      {
+        currentPassphrase: formText(formData, "currentPassphrase"),
+        passphrase: formText(formData, "passphrase"),
+        confirmPassphrase: formText(formData, "confirmPassphrase"),
+      },
+      await signInClient(signedIn.user.name),
+    );
+    const others = await revokeSessionsOf(signedIn.user.id, signedIn.sessionId);
+    return `Changed your passphrase${others > 0 ? ` and signed out ${others} other browser(s)` : ""}.`;
+  });
+  revalidatePath("/settings");
+  return state;
+}
+
+/** Signs out every browser of the person, this one too. */
+export async function signOutEverywhereAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const state = await runForm(formData, async () => {
+    const signedIn = await requireUser();
+    await revokeSessionsOf(signedIn.user.id);
+    await endSession();
+  });
+  if (state.done) redirect("/signin");
   return state;
 }

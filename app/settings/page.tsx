@@ -11,11 +11,20 @@ import { currentUser } from "@/lib/auth/session";
 import { formatTimestamp } from "@/lib/log/format";
 import { listBackups } from "@/lib/backup/archive";
 import { backupPlaces } from "@/lib/backup/places";
-import { backupAction, createTokenAction, importLearnerAction, revokeTokenAction } from "./actions";
+import { liveSessionsOf } from "@/lib/auth/sessions";
+import { backupAction, changePassphraseAction, createTokenAction, importLearnerAction, revokeTokenAction, signOutEverywhereAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
 const box = "rounded-lg border border-line bg-surface p-4";
+
+/** A short name for a browser from its user-agent text. */
+function browserName(userAgent: string): string {
+  const known = ["Firefox", "Edg", "Chrome", "Safari", "curl"].find((name) => userAgent.includes(name));
+  const system = ["Android", "iPhone", "Windows", "Mac OS X", "Linux"].find((name) => userAgent.includes(name));
+  if (!known) return userAgent.slice(0, 40) || "unknown";
+  return `${known === "Edg" ? "Edge" : known}${system ? ` on ${system === "Mac OS X" ? "macOS" : system}` : ""}`;
+}
 
 export default async function SettingsPage() {
   const signedIn = await currentUser();
@@ -32,7 +41,11 @@ export default async function SettingsPage() {
       </>
     );
   }
-  const [profiles, tokens] = await Promise.all([learnerProfilesOf(signedIn.user.id), listApiTokens(signedIn.user.id)]);
+  const [profiles, tokens, sessions] = await Promise.all([
+    learnerProfilesOf(signedIn.user.id),
+    listApiTokens(signedIn.user.id),
+    liveSessionsOf(signedIn.user.id),
+  ]);
   const current = profiles.find((p) => p.id === signedIn.learnerId) ?? profiles[0];
   const backups = listBackups(backupPlaces().backupsDir).slice(0, 10);
   return (
@@ -47,6 +60,37 @@ export default async function SettingsPage() {
           <dt className="font-medium">Learner profiles</dt>
           <dd>{profiles.length > 0 ? profiles.map((p) => `${p.programSlug}${p.soloMode ? " (solo)" : ""}`).join(", ") : "none"}</dd>
         </dl>
+      </Section>
+      <Section id="sign-in" title="Passphrase and signed-in browsers">
+        <div className="grid gap-6 lg:grid-cols-2">
+          <ActionForm action={changePassphraseAction} label="Change your passphrase" className={box}>
+            <h3 className="mb-2 font-semibold">Change your passphrase</h3>
+            <Field name="currentPassphrase" label="Current passphrase" type="password" autoComplete="current-password" />
+            <Field name="passphrase" label="New passphrase" type="password" hint="At least 10 characters." autoComplete="new-password" />
+            <Field name="confirmPassphrase" label="New passphrase again" type="password" autoComplete="new-password" />
+            <p className="mb-3 text-sm text-muted">Every other browser signed in as you is signed out.</p>
+            <SubmitButton>Change passphrase</SubmitButton>
+          </ActionForm>
+          <div className={box}>
+            <h3 className="mb-2 font-semibold">Signed-in browsers</h3>
+            <DataTable
+              label="Browsers signed in as you"
+              headers={["Browser", "Signed in", "Last active"]}
+              rows={sessions.map((s) => ({
+                key: s.id,
+                cells: [
+                  `${browserName(s.userAgent)}${s.id === signedIn.sessionId ? " (this one)" : ""}`,
+                  formatTimestamp(s.createdAt),
+                  formatTimestamp(s.lastSeenAt),
+                ],
+              }))}
+            />
+            <ActionForm action={signOutEverywhereAction} label="Sign out everywhere" className="mt-4">
+              <p className="mb-3 text-sm text-muted">Signs out every browser above, this one too; a copied session cookie stops working at once. API tokens stay valid: revoke them below.</p>
+              <SubmitButton tone="plain">Sign out everywhere</SubmitButton>
+            </ActionForm>
+          </div>
+        </div>
       </Section>
       <Section id="api-tokens" title="API tokens">
         <p className="mb-4 max-w-3xl">
@@ -147,7 +191,12 @@ export default async function SettingsPage() {
           </div>
           <ActionForm action={importLearnerAction} label="Import a learner export" className={box}>
             <h3 className="font-semibold">Import</h3>
-            <Field name="file" label="Export file (.json)" type="file" hint="A full export from another install; it becomes a profile of yours." />
+            <Field
+              name="file"
+              label="Export file (.json)"
+              type="file"
+              hint="A full export from another install; it becomes a new profile of yours. Reviews in it were given there: its completed modules show as imported, not reviewed here."
+            />
             <SubmitButton>Import</SubmitButton>
           </ActionForm>
         </div>

@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { type ModuleState, moduleState, pathLanes } from "@/lib/content/graph";
 import type { Program } from "@/lib/content";
 import { moduleRoute } from "@/lib/content/links";
+import { IMPORTED_COMPLETION } from "@/lib/packets/imported";
 
 const STATE_LABEL: Record<ModuleState, { text: string; tone: "success" | "accent" | "neutral" }> = {
   done: { text: "Done", tone: "success" },
@@ -11,7 +12,16 @@ const STATE_LABEL: Record<ModuleState, { text: string; tone: "success" | "accent
 };
 
 /** The prerequisite graph as ordered lanes: each lane can start once the lanes before it are done. */
-export function LearningPath({ program, completed }: { program: Program; completed: ReadonlySet<number> }) {
+export function LearningPath({
+  program,
+  completed,
+  imported = new Set(),
+}: {
+  program: Program;
+  completed: ReadonlySet<number>;
+  /** Completed modules whose verdict was given in another install. */
+  imported?: ReadonlySet<number>;
+}) {
   const nodes = program.modules.map((m) => ({ number: m.meta.number, prerequisites: m.meta.prerequisites }));
   const lanes = pathLanes(nodes);
   return (
@@ -38,7 +48,10 @@ export function LearningPath({ program, completed }: { program: Program; complet
                       {mod.meta.prerequisites.length > 0 ? ` · after ${mod.meta.prerequisites.join(", ")}` : ""}
                     </span>
                   </span>
-                  <Badge tone={label.tone}>{label.text}</Badge>
+                  <span className="flex flex-col items-end gap-1">
+                    <Badge tone={label.tone}>{label.text}</Badge>
+                    {state === "done" && imported.has(number) ? <Badge tone="neutral">{IMPORTED_COMPLETION}</Badge> : null}
+                  </span>
                 </li>
               );
             })}

@@ -15,7 +15,7 @@ function ModuleLinks({ program, modules, own }: { program: Program; modules: Mod
             <Link href={`${moduleRoute(program.slug, mod.slug)}${own && s.packetId ? "/packet" : ""}`} className="underline">
               {s.number}. {s.title}
             </Link>
-            <StatusBadge status={s.status} />
+            <StatusBadge status={s.status} imported={s.imported} />
           </li>
         );
       })}

@@ -1,5 +1,6 @@
 // Domain rows in the shapes of the API's answers (schemas.ts): dates as ISO text, JSON columns
 // parsed, provenance as actor kind and label.
+import { isImportedCompletion } from "../packets/imported";
 import type { z } from "zod";
 import type { Module, Program } from "../content";
 import { moduleRoute } from "../content/links";
@@ -25,6 +26,7 @@ export function packetJson(mod: Module, packet: PacketRow | null | undefined): z
     attempt: packet?.attempt ?? null,
     blockedReason: packet?.blockedReason ?? null,
     awaitingRework: packet?.status === "in_progress" && packet.rejected === true,
+    imported: packet ? isImportedCompletion(packet) : false,
     startedAt: iso(packet?.startedAt ?? null),
     submittedAt: iso(packet?.submittedAt ?? null),
     completedAt: iso(packet?.completedAt ?? null),

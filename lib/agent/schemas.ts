@@ -179,6 +179,7 @@ export const PacketSummary = z.object({
   attempt: z.number().int().nullable(),
   blockedReason: z.string().nullable(),
   awaitingRework: z.boolean().meta({ description: "Rejected by the reviewer and back in progress." }),
+  imported: z.boolean().meta({ description: "Completed by a verdict given in another install: the profile was imported, this attempt was not reviewed here." }),
   startedAt: dateTime.nullable(),
   submittedAt: dateTime.nullable(),
   completedAt: dateTime.nullable(),

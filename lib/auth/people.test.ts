@@ -7,7 +7,8 @@ import { applyPendingMigrations } from "../../prisma/migrator";
 const scratch = mkdtempSync(path.join(tmpdir(), "people-test-"));
 process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
 const { db, databasePath } = await import("../db");
-const { runFirstSetup, setupFromEnvironment, signIn, SIGN_IN_MAX_FAILURES, createUser } = await import("./people");
+const { runFirstSetup, setupFromEnvironment, signIn, signInDelaySeconds, changePassphrase, SIGN_IN_FREE_FAILURES, createUser } = await import("./people");
+const unknown = { knownDevice: null };
 
 beforeAll(async () => {
   await applyPendingMigrations({ dbPath: databasePath() });
@@ -53,12 +54,49 @@ describe("sign-in", () => {
     await expect(signIn({ name: "Nobody", passphrase: "wrong" })).rejects.toMatchObject({ message: "That name and passphrase do not match." });
   });
 
-  it("locks a name after repeated failures, even for the right passphrase, until the window passes", async () => {
+  it("delays a client's next try progressively after five failures in a row, and forgets them after 15 minutes", () => {
+    const now = new Date("2026-12-01T12:00:00Z");
+    const ago = (seconds: number, succeeded = false) => ({ succeeded, createdAt: new Date(now.getTime() - seconds * 1000) });
+    expect(signInDelaySeconds([ago(1), ago(2), ago(3), ago(4)], now)).toBe(0);
+    expect(signInDelaySeconds([ago(0), ago(2), ago(3), ago(4), ago(5)], now)).toBe(1);
+    expect(signInDelaySeconds([ago(0), ago(1), ago(2), ago(3), ago(4), ago(5), ago(6)], now)).toBe(4);
+    expect(signInDelaySeconds([ago(3), ago(4), ago(5), ago(6), ago(7), ago(8), ago(9)], now)).toBe(1);
+    expect(signInDelaySeconds(Array.from({ length: 40 }, (_, i) => ago(i)), now)).toBe(15 * 60);
+    expect(signInDelaySeconds([ago(0), ago(1), ago(2, true), ago(3), ago(4), ago(5)], now)).toBe(0);
+    expect(signInDelaySeconds([ago(901), ago(902), ago(903), ago(904), ago(905)], now)).toBe(0);
+  });
+
+  it("delays, never locks out: another client of the same name is not held up by someone else's guesses", async () => {
     const now = new Date();
-    for (let i = 0; i < SIGN_IN_MAX_FAILURES; i++) await signIn({ name: "Rex", passphrase: "nope" }, now).catch(() => null);
-    await expect(signIn({ name: "Rex", passphrase: "rex-passphrase-1" }, now)).rejects.toMatchObject({ code: "rate-limited" });
-    const later = new Date(now.getTime() + 16 * 60 * 1000);
-    expect((await signIn({ name: "Rex", passphrase: "rex-passphrase-1" }, later)).name).toBe("Rex");
+    for (let i = 0; i < SIGN_IN_FREE_FAILURES; i++) await signIn({ name: "Rex", passphrase: "nope" }, unknown, now).catch(() => null);
+    await expect(signIn({ name: "Rex", passphrase: "rex-passphrase-1" }, unknown, now)).rejects.toMatchObject({ code: "rate-limited" });
+    expect((await signIn({ name: "Rex", passphrase: "rex-passphrase-1" }, { knownDevice: "rex-laptop" }, now)).name).toBe("Rex");
+    const later = new Date(now.getTime() + 2000);
+    expect((await signIn({ name: "Rex", passphrase: "rex-passphrase-1" }, unknown, later)).name).toBe("Rex");
+  });
+
+  it("checks at most five passphrases of a hundred tried at the same moment", async () => {
+    await createUser({ name: "Tess", passphrase: "tess-passphrase-1", role: "reviewer" });
+    const now = new Date();
+    const results = await Promise.allSettled(Array.from({ length: 100 }, () => signIn({ name: "Tess", passphrase: "wrong-guess" }, unknown, now)));
+    const codes = results.map((r) => (r.status === "rejected" ? (r.reason as { code: string }).code : "signed-in"));
+    expect(codes.filter((c) => c === "invalid")).toHaveLength(SIGN_IN_FREE_FAILURES);
+    expect(codes.filter((c) => c === "rate-limited")).toHaveLength(100 - SIGN_IN_FREE_FAILURES);
+    expect(await (await db()).signInAttempt.count({ where: { name: "tess" } })).toBe(SIGN_IN_FREE_FAILURES);
+  });
+
+  it("changes a passphrase only for someone who knows the current one", async () => {
+    const user = await createUser({ name: "Uma", passphrase: "uma-passphrase-1", role: "learner" });
+    const client = { knownDevice: "uma-phone" };
+    await expect(changePassphrase(user.id, { currentPassphrase: "wrong", passphrase: "uma-passphrase-2", confirmPassphrase: "uma-passphrase-2" }, client)).rejects.toMatchObject({
+      fieldErrors: { currentPassphrase: "not your current passphrase" },
+    });
+    await expect(changePassphrase(user.id, { currentPassphrase: "uma-passphrase-1", passphrase: "uma-passphrase-2", confirmPassphrase: "other-one-2" }, client)).rejects.toMatchObject({
+      fieldErrors: { confirmPassphrase: "the two new passphrases differ" },
+    });
+    await changePassphrase(user.id, { currentPassphrase: "uma-passphrase-1", passphrase: "uma-passphrase-2", confirmPassphrase: "uma-passphrase-2" }, client);
+    await expect(signIn({ name: "Uma", passphrase: "uma-passphrase-1" }, client)).rejects.toMatchObject({ code: "invalid" });
+    expect((await signIn({ name: "Uma", passphrase: "uma-passphrase-2" }, client)).name).toBe("Uma");
   });
 });
 

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getProgram } from "../content";
 import { db } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
+import { transaction } from "../packets/service";
 import { hashPassphrase, verifyPassphrase } from "./passphrase";
 
 export const ROLES = ["learner", "reviewer"] as const;
@@ -118,27 +119,86 @@ export async function listPeople() {
 }
 
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
-export const SIGN_IN_MAX_FAILURES = 5;
+/** Failed passphrases a name may try from one client before each next try has to wait. */
+export const SIGN_IN_FREE_FAILURES = 5;
+const SIGN_IN_MAX_DELAY_SECONDS = 15 * 60;
+
+/**
+ * How long a client must wait before its next passphrase for a name: nothing for the first five
+ * failures in a row, then 1, 2, 4 … seconds after the latest one, at most 15 minutes. A success
+ * starts the count again; failures older than 15 minutes are forgotten.
+ */
+export function signInDelaySeconds(recent: readonly { succeeded: boolean; createdAt: Date }[], now: Date): number {
+  const newestFirst = recent.filter((a) => now.getTime() - a.createdAt.getTime() < SIGN_IN_WINDOW_MS).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  const streak = newestFirst.findIndex((a) => a.succeeded);
+  const failures = streak === -1 ? newestFirst.length : streak;
+  if (failures < SIGN_IN_FREE_FAILURES) return 0;
+  const delay = Math.min(2 ** (failures - SIGN_IN_FREE_FAILURES), SIGN_IN_MAX_DELAY_SECONDS);
+  const waited = (now.getTime() - newestFirst[0]!.createdAt.getTime()) / 1000;
+  return Math.max(0, Math.ceil(delay - waited));
+}
+
+/** Who is trying: a browser that signed in as this name before (its device cookie), or any other. */
+export type SignInClient = { knownDevice: string | null };
+const UNKNOWN_CLIENT = "unknown";
+
+/**
+ * Checks a name's passphrase, with the progressive delay per name and client. The delay is
+ * checked and the attempt recorded in one write transaction before the passphrase is hashed, so
+ * simultaneous attempts cannot all slip through before the first is counted.
+ */
+async function checkPassphrase(name: string, passphrase: string, client: SignInClient, now: Date) {
+  const key = name.toLowerCase();
+  const bucket = client.knownDevice ? `device:${client.knownDevice}` : UNKNOWN_CLIENT;
+  const attempt = await transaction(async (tx) => {
+    const recent = await tx.signInAttempt.findMany({
+      where: { name: key, client: bucket, createdAt: { gte: new Date(now.getTime() - SIGN_IN_WINDOW_MS) } },
+      orderBy: { createdAt: "desc" },
+      take: 64,
+      select: { succeeded: true, createdAt: true },
+    });
+    const wait = signInDelaySeconds(recent, now);
+    if (wait > 0) {
+      throw new AppError("rate-limited", `Too many failed sign-ins for this name. Try again in ${wait} second${wait === 1 ? "" : "s"}.`, {
+        passphrase: `wait ${wait} second${wait === 1 ? "" : "s"} before the next try`,
+      });
+    }
+    return tx.signInAttempt.create({ data: { name: key, client: bucket, succeeded: false, createdAt: now } });
+  });
+  const user = await (await db()).user.findUnique({ where: { name } });
+  const ok = await verifyPassphrase(passphrase, user?.passphraseHash ?? DUMMY_HASH);
+  if (!ok || !user) throw new AppError("invalid", "That name and passphrase do not match.", { passphrase: "name and passphrase do not match" });
+  await (await db()).signInAttempt.update({ where: { id: attempt.id }, data: { succeeded: true } });
+  return user;
+}
 
 const SignInSchema = z.object({ name: z.string().trim().min(1, "enter your name"), passphrase: z.string().min(1, "enter your passphrase") });
 
-/** Checks a name and passphrase; after 5 failures in 15 minutes the name is locked for the rest of the window. */
-export async function signIn(input: z.input<typeof SignInSchema>, now = new Date()) {
+/** Checks a name and passphrase (see checkPassphrase for the delay after failures). */
+export async function signIn(input: z.input<typeof SignInSchema>, client: SignInClient = { knownDevice: null }, now = new Date()) {
   const parsed = SignInSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error);
-  const client = await db();
-  const key = parsed.data.name.toLowerCase();
-  const failures = await client.signInAttempt.count({
-    where: { name: key, succeeded: false, createdAt: { gte: new Date(now.getTime() - SIGN_IN_WINDOW_MS) } },
-  });
-  if (failures >= SIGN_IN_MAX_FAILURES) {
-    throw new AppError("rate-limited", "Too many failed sign-ins for this name. Wait 15 minutes and try again.");
+  return checkPassphrase(parsed.data.name, parsed.data.passphrase, client, now);
+}
+
+const ChangePassphraseSchema = z
+  .object({ currentPassphrase: z.string().min(1, "enter your current passphrase"), passphrase, confirmPassphrase: z.string() })
+  .refine((v) => v.confirmPassphrase === v.passphrase, { message: "the two new passphrases differ", path: ["confirmPassphrase"] })
+  .refine((v) => v.currentPassphrase !== v.passphrase, { message: "choose a passphrase other than the current one", path: ["passphrase"] });
+
+/** A new passphrase for a signed-in user, who proves the current one (delayed after failures like a sign-in). */
+export async function changePassphrase(userId: string, input: z.input<typeof ChangePassphraseSchema> | Record<string, unknown>, client: SignInClient, now = new Date()) {
+  const parsed = ChangePassphraseSchema.safeParse(input);
+  if (!parsed.success) throw AppError.fromZod(parsed.error);
+  const user = await getUser(userId);
+  if (!user) throw new AppError("unauthenticated", "Sign in first.");
+  try {
+    await checkPassphrase(user.name, parsed.data.currentPassphrase, client, now);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "invalid") throw new AppError("invalid", "Your current passphrase is not right.", { currentPassphrase: "not your current passphrase" });
+    throw error;
   }
-  const user = await client.user.findUnique({ where: { name: parsed.data.name } });
-  const ok = user ? await verifyPassphrase(parsed.data.passphrase, user.passphraseHash) : await verifyPassphrase(parsed.data.passphrase, DUMMY_HASH);
-  await client.signInAttempt.create({ data: { name: key, succeeded: ok && user !== null, createdAt: now } });
-  if (!ok || !user) throw new AppError("invalid", "That name and passphrase do not match.", { passphrase: "name and passphrase do not match" });
-  return user;
+  await (await db()).user.update({ where: { id: userId }, data: { passphraseHash: await hashPassphrase(parsed.data.passphrase) } });
 }
 
 // Verifying against a fixed hash when the name is unknown keeps the timing the same.

@@ -3,7 +3,8 @@
 import { unsealData } from "iron-session";
 import { sessionSecret } from "./secrets";
 
-export type SessionData = { userId?: string; learnerId?: string };
+/** What the cookie carries: the session row (checked on every request), its user and profile. */
+export type SessionData = { sessionId?: string; userId?: string; learnerId?: string };
 
 export function sessionOptions() {
   return {
@@ -18,7 +19,7 @@ export async function isSignedInCookie(value: string | undefined): Promise<boole
   if (!value) return false;
   try {
     const data = await unsealData<SessionData>(value, { password: sessionSecret() });
-    return typeof data.userId === "string";
+    return typeof data.userId === "string" && typeof data.sessionId === "string";
   } catch {
     return false;
   }

@@ -1,5 +1,6 @@
 // The mastery commands: what each one asks the API, and how its answer reads for a person
 // (with --json the API's answer is printed as it came).
+import { IMPORTED_COMPLETION } from "../packets/imported";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { CommandSpec, Options } from "./args";
@@ -25,7 +26,7 @@ export type Outcome = { text: string; json: unknown };
 export type Command = CommandSpec & { run: (ctx: RunContext) => Promise<Outcome> };
 
 // Shapes of the answers the commands print (the API documents them fully at /api/v1/openapi.json).
-type Packet = { module: number; title: string; status: string; attempt: number | null; blockedReason: string | null; awaitingRework: boolean };
+type Packet = { module: number; title: string; status: string; attempt: number | null; blockedReason: string | null; awaitingRework: boolean; imported: boolean };
 type NextStep = { kind: string; module: number | null; text: string; command: string | null };
 type Evidence = { itemKey: string; version: number; kind: string; title: string };
 type LogEntry = { text: string; actor: string };
@@ -39,7 +40,8 @@ const replayNote = (answer: ApiAnswer) => (answer.replayed ? " (a retry: answere
 function describeStatus(p: Packet): string {
   if (p.status === "blocked") return `blocked: ${p.blockedReason ?? "no reason given"}`;
   if (p.awaitingRework) return "in_progress · rework after review";
-  return p.attempt && p.attempt > 1 ? `${p.status} · attempt ${p.attempt}` : p.status;
+  const status = p.imported ? `${p.status} · ${IMPORTED_COMPLETION}` : p.status;
+  return p.attempt && p.attempt > 1 ? `${status} · attempt ${p.attempt}` : status;
 }
 
 function describeNext(next: NextStep): string {

@@ -3,9 +3,17 @@ import type { SignedIn } from "../auth/session";
 import type { Program } from "../content";
 import { db } from "../db";
 import { type CurrentPacket, currentPackets } from "./current";
+import { isImportedCompletion } from "./imported";
 import { type NextStep, nextStep } from "./next-step";
 
-export type Progress = { learnerName: string; completed: Set<number>; next: NextStep; packets: CurrentPacket[] };
+export type Progress = {
+  learnerName: string;
+  completed: Set<number>;
+  /** Completed modules whose verdict was given in another install (an imported profile). */
+  imported: Set<number>;
+  next: NextStep;
+  packets: CurrentPacket[];
+};
 
 /** Progress of a learner profile in its program. */
 export async function learnerProgress(learner: { id: string; name: string }, program: Program): Promise<Progress> {
@@ -13,6 +21,7 @@ export async function learnerProgress(learner: { id: string; name: string }, pro
   return {
     learnerName: learner.name,
     completed: new Set(packets.filter((p) => p.status === "completed").map((p) => p.moduleNumber)),
+    imported: new Set(packets.filter(isImportedCompletion).map((p) => p.moduleNumber)),
     next: nextStep(program, packets),
     packets,
   };

@@ -4,6 +4,7 @@
 import { getProgram } from "../content";
 import { db } from "../db";
 import { formatLog, formatTimestamp } from "../log/format";
+import { IMPORTED_COMPLETION, isImportedCompletion } from "../packets/imported";
 import { packetDetail, type PacketDetail } from "../packets/queries";
 import { DIMENSION_LABELS, DIMENSIONS } from "../rubric/rubric";
 
@@ -35,7 +36,7 @@ function reviewSection(detail: PacketDetail): string[] {
   return detail.reviews.map((review) => {
     const rows = DIMENSIONS.map((d) => `| ${DIMENSION_LABELS[d]} | ${review.scoresParsed[d]} | ${cell(review.remarksParsed[d] ?? "")} |`);
     return [
-      `#### ${review.verdict} by ${review.reviewerName}, ${when(review.createdAt)}`,
+      `#### ${review.verdict} by ${review.reviewerName}, ${when(review.createdAt)}${review.importedAt ? ` (${IMPORTED_COMPLETION})` : ""}`,
       "",
       "| Dimension | Score | Remark |",
       "|---|---|---|",
@@ -54,7 +55,7 @@ function attemptSection(detail: PacketDetail): string {
     (c) => `- ${when(c.createdAt)} ${c.authorName}: ${cell(c.body)}${c.resolution ? ` — resolved: ${cell(c.resolution.note)}` : " — open"}`,
   );
   return [
-    `## Attempt ${packet.attempt}: ${packet.status}`,
+    `## Attempt ${packet.attempt}: ${packet.status}${isImportedCompletion(packet) ? ` (${IMPORTED_COMPLETION})` : ""}`,
     "",
     `Started ${when(packet.startedAt)} · submitted ${when(packet.submittedAt)} · completed ${when(packet.completedAt)}${packet.blockedReason ? ` · blocked: ${cell(packet.blockedReason)}` : ""}`,
     "",
@@ -94,7 +95,7 @@ export async function learningRecordFiles(learnerId: string, now = new Date()): 
   const overview = modules.map((m) => {
     const attempts = details.filter((d) => d.packet.moduleNumber === m.number);
     const latest = attempts.at(-1)?.packet;
-    return `| [${m.number}. ${cell(m.title)}](${fileOf(m)}) | ${latest?.status ?? "pending"} | ${attempts.length} | ${when(latest?.completedAt ?? null)} |`;
+    return `| [${m.number}. ${cell(m.title)}](${fileOf(m)}) | ${latest?.status ?? "pending"}${latest && isImportedCompletion(latest) ? ` (${IMPORTED_COMPLETION})` : ""} | ${attempts.length} | ${when(latest?.completedAt ?? null)} |`;
   });
   files["README.md"] = [
     `# Learning record: ${learner.name}`,

@@ -35,6 +35,7 @@ describe("endState", () => {
       number: 1,
       title: mod.meta.title,
       status: "in_progress",
+      imported: false,
       attempt: 1,
       packetId: "p1",
       evidence: [],

@@ -12,6 +12,8 @@ export type ModuleStanding = {
   number: number;
   title: string;
   status: Status;
+  /** Completed by a verdict given in another install (an imported profile). */
+  imported: boolean;
   attempt: number;
   packetId: string | null;
   /** Evidence items of the latest attempt (each at its latest version). */

@@ -1,5 +1,6 @@
 // Everything the dashboard and the status-update report show about one learner, read in one go
 // and computed from the same rows, so the two never disagree.
+import { isImportedCompletion } from "../packets/imported";
 import { getProgram, moduleByNumber, type Program } from "../content";
 import { db } from "../db";
 import { AppError } from "../errors";
@@ -62,6 +63,7 @@ function standingOf(program: Program, number: number, title: string, packet: Sna
       number,
       title,
       status: "pending",
+      imported: false,
       attempt: 0,
       packetId: null,
       evidence: [],
@@ -75,6 +77,7 @@ function standingOf(program: Program, number: number, title: string, packet: Sna
     number,
     title,
     status: packet.status as Status,
+    imported: isImportedCompletion(packet),
     attempt: packet.attempt,
     packetId: packet.id,
     evidence: evidence.map((e) => ({ key: e.itemKey, kind: e.kind, title: e.title, version: e.version })),

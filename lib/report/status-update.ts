@@ -1,6 +1,7 @@
 // The status update of the client's template (seeds/status-update-template.md), generated from
 // live state for one learner in one program: the same sections in the same order, every
 // placeholder filled or marked as having no data, and the same text for the same data.
+import { IMPORTED_COMPLETION } from "../packets/imported";
 import path from "node:path";
 import { getContent, getProgram } from "../content";
 import { AppError } from "../errors";
@@ -65,7 +66,7 @@ function preamble(ctx: Context): string[] {
     "",
     `# 📍${program.meta.metadata.planId}: Status Update (${isoDate(ctx.snapshot.now)})`,
     "",
-    `Learner: **${learner.name}**${learner.soloMode ? " (solo mode)" : ""} · Program: **${program.meta.title}** (\`${program.slug}\`) · Generated ${formatTimestamp(ctx.snapshot.now)} from ${plural(ctx.snapshot.packets.length, "packet attempt")}, ${plural(ctx.logCount, "plan-log entry", "plan-log entries")} and ${plural(ctx.snapshot.time.entries.length, "time entry", "time entries")}.`,
+    `Learner: **${learner.name}**${learner.soloMode ? " (solo mode)" : ""}${learner.importedAt ? ` (imported ${formatTimestamp(learner.importedAt)} from ${learner.importedFrom ?? "another install"})` : ""} · Program: **${program.meta.title}** (\`${program.slug}\`) · Generated ${formatTimestamp(ctx.snapshot.now)} from ${plural(ctx.snapshot.packets.length, "packet attempt")}, ${plural(ctx.logCount, "plan-log entry", "plan-log entries")} and ${plural(ctx.snapshot.time.entries.length, "time entry", "time entries")}.`,
   ];
 }
 
@@ -261,6 +262,11 @@ function reproducibility(ctx: Context): string[] {
   const completed = ctx.audits.filter((a) => a.standing.status === "completed");
   const untimed = completed.filter((a) => !snapshot.time.totals.byModule.get(a.mod.meta.number));
   const selfReviewed = completed.filter((a) => a.packet?.reviews.filter((r) => r.verdict !== "rescore").at(-1)?.verdict === "self-review");
+  const imported = completed.filter((a) => a.standing.imported);
+  const unreviewed = [
+    ...(selfReviewed.length > 0 ? [`self-reviewed in solo mode: module ${selfReviewed.map((a) => a.mod.meta.number).join(", ")}`] : []),
+    ...(imported.length > 0 ? [`${IMPORTED_COMPLETION}: module ${imported.map((a) => a.mod.meta.number).join(", ")}`] : []),
+  ];
   const rows: string[][] = [
     [
       "Evidence versioned, never overwritten",
@@ -302,12 +308,8 @@ function reproducibility(ctx: Context): string[] {
     ],
     [
       "Review gate: independent sign-off",
-      completed.length === 0 ? "➖ no data" : selfReviewed.length === 0 ? "✅ done" : "⚠️ flagged",
-      completed.length === 0
-        ? "no module completed yet"
-        : selfReviewed.length === 0
-          ? "every completed module was accepted by a reviewer"
-          : `self-reviewed in solo mode: module ${selfReviewed.map((a) => a.mod.meta.number).join(", ")}`,
+      completed.length === 0 ? "➖ no data" : unreviewed.length === 0 ? "✅ done" : "⚠️ flagged",
+      completed.length === 0 ? "no module completed yet" : unreviewed.length === 0 ? "every completed module was accepted by a reviewer" : unreviewed.join("; "),
     ],
     [
       "Program content validated by the content check",

@@ -57,7 +57,7 @@ export default async function ProgramPage({ params }: Params) {
             </ol>
           </Section>
           <Section id="learning-path" title="Learning path">
-            <LearningPath program={program} completed={progress?.completed ?? new Set()} />
+            <LearningPath program={program} completed={progress?.completed ?? new Set()} imported={progress?.imported} />
           </Section>
         </div>
         <aside className="space-y-6">

@@ -17,6 +17,7 @@ import { packetPlans } from "@/lib/execplans/queries";
 import { type PacketDetail, packetDetail } from "@/lib/packets/queries";
 import { diffLines } from "@/lib/reviews/diff";
 import { LineDiff } from "@/components/ui/line-diff";
+import { isImportedCompletion } from "@/lib/packets/imported";
 import { DEFAULT_THRESHOLD, DIMENSION_LABELS, DIMENSIONS } from "@/lib/rubric/rubric";
 import { commentAction, rescoreAction, verdictAction } from "../actions";
 
@@ -69,7 +70,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
         eyebrow={<Link href="/review">Review queue</Link>}
       >
         <p className="flex flex-wrap items-center gap-2">
-          <StatusBadge status={packet.status} /> attempt {packet.attempt}
+          <StatusBadge status={packet.status} imported={isImportedCompletion(packet)} /> attempt {packet.attempt}
           {packet.submittedAt ? <span>· submitted {formatTimestamp(packet.submittedAt)}</span> : null}
           <Link href={moduleRoute(program.slug, mod.slug)} className="underline">
             module text

@@ -19,6 +19,7 @@ import { packetPlans } from "@/lib/execplans/queries";
 import { CHECK_RESULTS } from "@/lib/packets/proof";
 import { packetDetail } from "@/lib/packets/queries";
 import { SELF_REVIEW_CHECKLIST } from "@/lib/reviews/self-review";
+import { isImportedCompletion } from "@/lib/packets/imported";
 import { DEFAULT_THRESHOLD, DIMENSION_LABELS } from "@/lib/rubric/rubric";
 import { runningTimerOf } from "@/lib/time/service";
 import {
@@ -91,7 +92,7 @@ export default async function PacketPage({ params }: Params) {
     <>
       <PageHeader title={title} eyebrow={<Link href={moduleRoute(program.slug, mod.slug)}>Back to the module</Link>}>
         <p className="flex flex-wrap items-center gap-2">
-          <StatusBadge status={status} />
+          <StatusBadge status={status} imported={current ? isImportedCompletion(current) : false} />
           {current ? (
             <span>
               Attempt {current.attempt} · packet <span data-testid="packet-id">{current.id}</span>
