@@ -76,7 +76,7 @@ test("a crafted import cannot write into another profile nor name a path, and an
   const ivy = await signIn(browser, IVY);
   // Rows for another learner's profile.
   const intoAda = await importFile(ivy, crafted(adaProfile));
-  await expect(intoAda.getByRole("alert")).toContainText("Packet row 1 points at a Learner row that is not part of this import; nothing was imported.");
+  await expect(intoAda.getByRole("alert")).toContainText(`Packet row 1 points at a Learner row that is not part of this import ("learnerId"); nothing was imported.`);
   // File evidence naming a path instead of carrying its file.
   const traversal = crafted();
   traversal.tables.Evidence![0]!.sha256 = null;

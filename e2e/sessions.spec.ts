@@ -99,10 +99,10 @@ test("guesses slow down the guesser, not the person's own browser", async ({ bro
   const guesser = await (await browser.newContext()).newPage();
   for (let i = 0; i < 5; i++) {
     await tryPassphrase(guesser, GUS.name, `guess-${i}`);
-    await expect(guesser.getByRole("alert")).toContainText("That name and passphrase do not match.");
+    await expect(guesser.getByRole("main").getByRole("alert")).toContainText("That name and passphrase do not match.");
   }
   await tryPassphrase(guesser, GUS.name, GUS.passphrase);
-  await expect(guesser.getByRole("alert")).toContainText(/Too many failed sign-ins for this name\. Try again in \d+ seconds?\./);
+  await expect(guesser.getByRole("main").getByRole("alert")).toContainText(/Too many failed sign-ins for this name\. Try again in \d+ seconds?\./);
   await expect(guesser.getByLabel("Name")).toHaveValue(GUS.name);
 
   // The browser that signed in as Gus before keeps its own count.

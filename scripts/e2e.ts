@@ -6,6 +6,7 @@ import { createServer } from "node:net";
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { buildIfStale } from "./build-stamp";
 import { ensureChromium } from "./chromium";
 
 let chromium: string;
@@ -15,6 +16,9 @@ try {
   console.error((error as Error).message);
   process.exit(1);
 }
+
+// Build first, outside Playwright's server-start timeout: on a busy machine a build takes minutes.
+buildIfStale();
 
 const scratch = mkdtempSync(path.join(tmpdir(), "mastery-e2e-"));
 const contentDir = path.join(scratch, "content");
