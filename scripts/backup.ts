@@ -1,12 +1,13 @@
 // `npm run backup`: an online, consistent backup of the database and uploaded files into
-// data/backups/ (safe while the app runs); keeps the newest MASTERY_BACKUP_KEEP archives.
+// data/backups/ (safe while the app runs), signed with this install's key
+// (data/secrets/backup.key); keeps the newest MASTERY_BACKUP_KEEP archives.
 import { backupPlaces } from "../lib/backup/places";
 import { backupNow } from "../lib/backup/schedule";
 
 try {
   const result = await backupNow(backupPlaces());
   console.log(`Backed up the database and ${result.files} file(s) to ${result.archive}`);
-  console.log(`${(result.bytes / 1024).toFixed(1)} KB, sha256 ${result.sha256}`);
+  console.log(`${(result.bytes / 1024).toFixed(1)} KB, sha256 ${result.sha256}, signed with this install's key (key id ${result.keyId})`);
   for (const old of result.pruned) console.log(`Removed old backup ${old}`);
 } catch (error) {
   console.error(`Backup failed: ${(error as Error).message}`);

@@ -1,17 +1,30 @@
-// `npm run restore -- <archive>`: verifies the archive (checksum, every entry, SQLite's
-// integrity check) and only then replaces the database, keeping the current one aside.
-// Stop the app first; pending migrations are applied at the next start.
+// `npm run restore -- <archive> [--allow-unsigned]`: verifies the archive (checksum, every entry,
+// the signature made with this install's key in data/secrets/backup.key, SQLite's integrity
+// check) and only then replaces the database, keeping the current one aside. An archive not
+// signed by this install (unsigned, from another install, or edited) is refused unless
+// --allow-unsigned is given. Stop the app first; pending migrations are applied at the next start.
 import path from "node:path";
 import { backupPlaces } from "../lib/backup/places";
 import { RestoreError, restoreBackup } from "../lib/backup/restore";
+import { ALLOW_UNSIGNED_FLAG, untrustedSummary } from "../lib/backup/signature";
 
-const archive = process.argv[2];
-if (!archive || archive.startsWith("-")) {
-  console.error("Usage: npm run restore -- <path to backup-….zip>");
+const args = process.argv.slice(2);
+const allowUnsigned = args.includes(ALLOW_UNSIGNED_FLAG);
+const rest = args.filter((arg) => arg !== ALLOW_UNSIGNED_FLAG);
+const [archive] = rest;
+if (!archive || rest.length !== 1 || archive.startsWith("-")) {
+  console.error(`Usage: npm run restore -- <path to backup-….zip> [${ALLOW_UNSIGNED_FLAG}]`);
+  console.error(`  ${ALLOW_UNSIGNED_FLAG}  restore an archive not signed by this install (unsigned, from another install, or edited)`);
+  console.error("                    after checking where it came from");
   process.exit(2);
 }
 try {
-  const result = await restoreBackup(path.resolve(archive), backupPlaces());
+  const result = await restoreBackup(path.resolve(archive), backupPlaces(), { allowUnsigned });
+  if (result.signature.status === "signed") console.log(`The archive is signed by this install (key id ${result.signature.keyId}).`);
+  else
+    console.warn(
+      `Warning: the archive is not signed by this install (${untrustedSummary(result.signature)}); restored it because of ${ALLOW_UNSIGNED_FLAG}.`,
+    );
   if (result.keptAside) console.log(`Kept the previous database at ${result.keptAside}`);
   console.log(`Restored the backup of ${result.manifest.createdAt} (${result.filesRestored} file(s) added).`);
 } catch (error) {

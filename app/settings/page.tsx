@@ -150,7 +150,8 @@ export default async function SettingsPage() {
       <Section id="your-data" title="Your data">
         <p className="mb-4 max-w-3xl">
           Everything lives in one SQLite file and the uploaded files beside it, on this machine. A backup is a consistent copy of both, taken safely
-          while the app runs, with a checksum; restore one with <code>npm run restore -- &lt;archive&gt;</code> while the app is stopped.
+          while the app runs, with checksums and signed with this install&apos;s key; restore one with <code>npm run restore -- &lt;archive&gt;</code> while the
+          app is stopped.
         </p>
         <div className="grid gap-6 lg:grid-cols-2">
           <ActionForm action={backupAction} label="Back up now" className={box}>

@@ -9,8 +9,7 @@ export function secretsDir(): string {
   return path.join(path.dirname(databasePath()), "secrets");
 }
 
-function readOrCreateSecret(name: string): string {
-  const dir = secretsDir();
+function readOrCreateSecret(name: string, dir = secretsDir()): string {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   chmodSync(dir, 0o700);
   const file = path.join(dir, name);
@@ -31,4 +30,12 @@ export function sessionSecret(): string {
   if (fromEnv && fromEnv.length >= 32) return fromEnv;
   cachedSessionSecret ??= readOrCreateSecret("session.key");
   return cachedSessionSecret;
+}
+
+/**
+ * The key that signs backup archives (HMAC-SHA256): `secrets/backup.key`, generated once. It is
+ * never put into an archive, and restoring an archive never replaces it.
+ */
+export function backupSigningKey(dir = secretsDir()): string {
+  return readOrCreateSecret("backup.key", dir);
 }

@@ -1,12 +1,15 @@
 // Backup archives: an online, consistent copy of the SQLite file (SQLite's backup API, safe
 // while the app writes) and the uploaded files, streamed into one zip with a manifest of
-// SHA-256 checksums, plus a `<archive>.sha256` file in sha256sum's format.
+// SHA-256 checksums and the manifest's signature with this install's key (signature.ts), plus a
+// `<archive>.sha256` file in sha256sum's format. The secrets folder is never part of an archive.
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from "fflate";
+import { backupSigningKey } from "../auth/secrets";
+import { SIGNATURE_ENTRY, signManifest } from "./signature";
 
 export const BACKUP_FORMAT = "mastery-backup";
 export const BACKUP_VERSION = 1;
@@ -16,8 +19,9 @@ const CHUNK = 1024 * 1024;
 
 export type ManifestEntry = { path: string; bytes: number; sha256: string };
 export type Manifest = { format: typeof BACKUP_FORMAT; version: number; createdAt: string; reason: string; database: ManifestEntry; files: ManifestEntry[] };
-export type BackupResult = { archive: string; sha256: string; bytes: number; files: number };
-export type BackupPlaces = { dbPath: string; filesDir: string; backupsDir: string };
+export type BackupResult = { archive: string; sha256: string; bytes: number; files: number; keyId: string };
+/** `secretsDir` holds the signing key (`backup.key`); it is read, never archived. */
+export type BackupPlaces = { dbPath: string; filesDir: string; backupsDir: string; secretsDir: string };
 
 /** Reads a file in chunks, handing each to `onChunk`; returns its size and SHA-256. */
 export function streamFile(file: string, onChunk: (chunk: Uint8Array) => void = () => {}): Omit<ManifestEntry, "path"> {
@@ -70,6 +74,7 @@ async function snapshotDatabase(dbPath: string, target: string): Promise<void> {
  */
 export async function createBackup(places: BackupPlaces, options: { reason?: string; now?: Date } = {}): Promise<BackupResult> {
   const { reason = "manual", now = new Date() } = options;
+  const key = backupSigningKey(places.secretsDir);
   mkdirSync(places.backupsDir, { recursive: true });
   const scratch = mkdtempSync(path.join(tmpdir(), "mastery-backup-"));
   const name = `backup-${stampOf(now)}-${reason.replace(/[^a-z0-9-]/gi, "")}.zip`;
@@ -95,16 +100,21 @@ export async function createBackup(places: BackupPlaces, options: { reason?: str
     // Uploaded files are stored under their SHA-256 and are often compressed already.
     const files = listFiles(places.filesDir).map((relative) => add(`files/${relative}`, path.join(places.filesDir, relative), false));
     const manifest: Manifest = { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: now.toISOString(), reason, database, files };
+    const manifestBytes = strToU8(`${JSON.stringify(manifest, null, 2)}\n`);
     const manifestEntry = new ZipDeflate(MANIFEST_ENTRY);
     zip.add(manifestEntry);
-    manifestEntry.push(strToU8(`${JSON.stringify(manifest, null, 2)}\n`), true);
+    manifestEntry.push(manifestBytes, true);
+    const signature = signManifest(manifestBytes, key);
+    const signatureEntry = new ZipDeflate(SIGNATURE_ENTRY);
+    zip.add(signatureEntry);
+    signatureEntry.push(strToU8(`${JSON.stringify(signature, null, 2)}\n`), true);
     zip.end();
     if (failures[0]) throw failures[0];
     closeSync(fd);
     const { bytes, sha256 } = streamFile(partial);
     renameSync(partial, archive);
     writeChecksum(archive, sha256);
-    return { archive, sha256, bytes, files: files.length };
+    return { archive, sha256, bytes, files: files.length, keyId: signature.keyId };
   } catch (error) {
     try {
       closeSync(fd);

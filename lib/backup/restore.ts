@@ -1,5 +1,8 @@
 // Restoring a backup archive: nothing is replaced until the archive's checksum, every entry's
-// checksum and SQLite's integrity check have passed; the current database is kept aside first.
+// checksum, the signature (made with this install's key) and SQLite's integrity check have
+// passed; the current database is kept aside first. An archive not signed by this install
+// (unsigned, another install's, or edited) is refused unless the caller allows it explicitly.
+// The signing key and the other secrets stay as they are: a restore never replaces them.
 import { createHash } from "node:crypto";
 import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,10 +10,23 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { Unzip, UnzipInflate } from "fflate";
 import { z } from "zod";
+import { backupSigningKey } from "../auth/secrets";
 import { BACKUP_FORMAT, BACKUP_VERSION, MANIFEST_ENTRY, streamFile, type BackupPlaces, type Manifest } from "./archive";
+import { checkSignature, describeUntrusted, SIGNATURE_ENTRY, type SignatureCheck } from "./signature";
 
 export class RestoreError extends Error {
   override name = "RestoreError";
+}
+
+/** The archive is intact but not signed by this install; `check.status` says which case it is. */
+export class UntrustedBackupError extends RestoreError {
+  override name = "UntrustedBackupError";
+  constructor(
+    readonly check: Exclude<SignatureCheck, { status: "signed" }>,
+    archive: string,
+  ) {
+    super(describeUntrusted(check, archive));
+  }
 }
 
 const EntrySchema = z.object({ path: z.string(), bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
@@ -121,31 +137,53 @@ function checkIntegrity(dbFile: string): void {
   }
 }
 
-export type VerifiedBackup = { manifest: Manifest; extracted: Extracted };
+function readSignature({ dir, entries }: Extracted, key: string): SignatureCheck {
+  const manifestBytes = readFileSync(path.join(dir, MANIFEST_ENTRY));
+  const signatureJson = entries.has(SIGNATURE_ENTRY) ? readFileSync(path.join(dir, SIGNATURE_ENTRY), "utf8") : null;
+  return checkSignature(manifestBytes, signatureJson, key);
+}
 
-/** Checks an archive completely, extracting it into a scratch folder; throws RestoreError with the reason. */
-export function verifyBackup(archive: string, scratch: string): VerifiedBackup {
+export type VerifyOptions = {
+  /** This install's signing key (`backupSigningKey()`). */
+  key: string;
+  /** Accept an archive not signed by this install (the operator checked where it came from). */
+  allowUnsigned?: boolean;
+};
+export type VerifiedBackup = { manifest: Manifest; extracted: Extracted; signature: SignatureCheck };
+
+/**
+ * Checks an archive completely, extracting it into a scratch folder: its checksum file, every
+ * entry, the signature, then SQLite's integrity check. Throws RestoreError with the reason, or
+ * UntrustedBackupError when it is intact but not signed with `key` (unless `allowUnsigned`).
+ */
+export function verifyBackup(archive: string, scratch: string, { key, allowUnsigned = false }: VerifyOptions): VerifiedBackup {
   if (!existsSync(archive)) throw new RestoreError(`No archive at ${archive}.`);
   const expected = readChecksum(archive);
   if (streamFile(archive).sha256 !== expected) throw new RestoreError(`${path.basename(archive)} does not match its checksum: the archive is damaged.`);
   const extracted = extract(archive, scratch);
   const manifest = readManifest(extracted);
   checkEntries(manifest, extracted);
+  const signature = readSignature(extracted, key);
+  if (signature.status !== "signed" && !allowUnsigned) throw new UntrustedBackupError(signature, archive);
   checkIntegrity(path.join(scratch, manifest.database.path));
-  return { manifest, extracted };
+  return { manifest, extracted, signature };
 }
 
-export type RestoreResult = { manifest: Manifest; keptAside: string | null; filesRestored: number };
+export type RestoreResult = { manifest: Manifest; signature: SignatureCheck; keptAside: string | null; filesRestored: number };
 
 /**
- * Replaces the database (and adds the archive's uploaded files) after `verifyBackup` passes.
- * The current database is first copied aside to `backupsDir/before-restore-<timestamp>.db`.
- * Run it with the app stopped.
+ * Replaces the database (and adds the archive's uploaded files) after `verifyBackup` passes with
+ * this install's key (from `places.secretsDir`). The current database is first copied aside to
+ * `backupsDir/before-restore-<timestamp>.db`. Run it with the app stopped.
  */
-export async function restoreBackup(archive: string, places: BackupPlaces, now = new Date()): Promise<RestoreResult> {
+export async function restoreBackup(
+  archive: string,
+  places: BackupPlaces,
+  { allowUnsigned = false, now = new Date() }: { allowUnsigned?: boolean; now?: Date } = {},
+): Promise<RestoreResult> {
   const scratch = mkdtempSync(path.join(tmpdir(), "mastery-restore-"));
   try {
-    const { manifest } = verifyBackup(archive, scratch);
+    const { manifest, signature } = verifyBackup(archive, scratch, { key: backupSigningKey(places.secretsDir), allowUnsigned });
     let keptAside: string | null = null;
     if (existsSync(places.dbPath)) {
       mkdirSync(places.backupsDir, { recursive: true });
@@ -169,7 +207,7 @@ export async function restoreBackup(archive: string, places: BackupPlaces, now =
       copyFileSync(path.join(scratch, file.path), target);
       filesRestored += 1;
     }
-    return { manifest, keptAside, filesRestored };
+    return { manifest, signature, keptAside, filesRestored };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
