@@ -8,6 +8,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
+  // Assertions wait for what a person would see; on a busy 2-core machine a passphrase hash and a
+  // cold page render can take several seconds, so waiting up to 15 s is not a timing test.
+  expect: { timeout: 15_000 },
   reporter: "list",
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,

@@ -58,9 +58,9 @@ describe("sign-in", () => {
     const now = new Date("2026-12-01T12:00:00Z");
     const ago = (seconds: number, succeeded = false) => ({ succeeded, createdAt: new Date(now.getTime() - seconds * 1000) });
     expect(signInDelaySeconds([ago(1), ago(2), ago(3), ago(4)], now)).toBe(0);
-    expect(signInDelaySeconds([ago(0), ago(2), ago(3), ago(4), ago(5)], now)).toBe(1);
-    expect(signInDelaySeconds([ago(0), ago(1), ago(2), ago(3), ago(4), ago(5), ago(6)], now)).toBe(4);
-    expect(signInDelaySeconds([ago(3), ago(4), ago(5), ago(6), ago(7), ago(8), ago(9)], now)).toBe(1);
+    expect(signInDelaySeconds([ago(0), ago(2), ago(3), ago(4), ago(5)], now)).toBe(30);
+    expect(signInDelaySeconds([ago(0), ago(1), ago(2), ago(3), ago(4), ago(5), ago(6)], now)).toBe(120);
+    expect(signInDelaySeconds([ago(100), ago(101), ago(102), ago(103), ago(104), ago(105), ago(106)], now)).toBe(20);
     expect(signInDelaySeconds(Array.from({ length: 40 }, (_, i) => ago(i)), now)).toBe(15 * 60);
     expect(signInDelaySeconds([ago(0), ago(1), ago(2, true), ago(3), ago(4), ago(5)], now)).toBe(0);
     expect(signInDelaySeconds([ago(901), ago(902), ago(903), ago(904), ago(905)], now)).toBe(0);
@@ -71,7 +71,7 @@ describe("sign-in", () => {
     for (let i = 0; i < SIGN_IN_FREE_FAILURES; i++) await signIn({ name: "Rex", passphrase: "nope" }, unknown, now).catch(() => null);
     await expect(signIn({ name: "Rex", passphrase: "rex-passphrase-1" }, unknown, now)).rejects.toMatchObject({ code: "rate-limited" });
     expect((await signIn({ name: "Rex", passphrase: "rex-passphrase-1" }, { knownDevice: "rex-laptop" }, now)).name).toBe("Rex");
-    const later = new Date(now.getTime() + 2000);
+    const later = new Date(now.getTime() + 31_000);
     expect((await signIn({ name: "Rex", passphrase: "rex-passphrase-1" }, unknown, later)).name).toBe("Rex");
   });
 

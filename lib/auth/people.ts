@@ -121,11 +121,12 @@ export async function listPeople() {
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 /** Failed passphrases a name may try from one client before each next try has to wait. */
 export const SIGN_IN_FREE_FAILURES = 5;
+const SIGN_IN_FIRST_DELAY_SECONDS = 30;
 const SIGN_IN_MAX_DELAY_SECONDS = 15 * 60;
 
 /**
  * How long a client must wait before its next passphrase for a name: nothing for the first five
- * failures in a row, then 1, 2, 4 … seconds after the latest one, at most 15 minutes. A success
+ * failures in a row, then 30 s, 1, 2, 4 … minutes after the latest one, at most 15 minutes. A success
  * starts the count again; failures older than 15 minutes are forgotten.
  */
 export function signInDelaySeconds(recent: readonly { succeeded: boolean; createdAt: Date }[], now: Date): number {
@@ -133,7 +134,7 @@ export function signInDelaySeconds(recent: readonly { succeeded: boolean; create
   const streak = newestFirst.findIndex((a) => a.succeeded);
   const failures = streak === -1 ? newestFirst.length : streak;
   if (failures < SIGN_IN_FREE_FAILURES) return 0;
-  const delay = Math.min(2 ** (failures - SIGN_IN_FREE_FAILURES), SIGN_IN_MAX_DELAY_SECONDS);
+  const delay = Math.min(SIGN_IN_FIRST_DELAY_SECONDS * 2 ** (failures - SIGN_IN_FREE_FAILURES), SIGN_IN_MAX_DELAY_SECONDS);
   const waited = (now.getTime() - newestFirst[0]!.createdAt.getTime()) / 1000;
   return Math.max(0, Math.ceil(delay - waited));
 }
