@@ -7,7 +7,7 @@ import { strToU8, zipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { applyPendingMigrations } from "../../prisma/migrator";
 import { createBackup, listBackups, pruneBackups, type BackupPlaces } from "./archive";
-import { isSafeEntryName, restoreBackup, RestoreError, verifyBackup } from "./restore";
+import { restoreBackup, RestoreError, verifyBackup } from "./restore";
 import { isBackupDue } from "./schedule";
 
 let dir: string;
@@ -42,7 +42,7 @@ describe("createBackup", () => {
     expect(readFileSync(`${result.archive}.sha256`, "utf8")).toBe(`${result.sha256}  ${path.basename(result.archive)}\n`);
     expect(statSync(result.archive).mode & 0o777).toBe(0o600);
     const scratch = path.join(dir, "verify");
-    const { manifest } = verifyBackup(result.archive, scratch);
+    const { manifest } = await verifyBackup(result.archive, scratch);
     expect(manifest.files.map((f) => f.path)).toEqual(["files/ab/abcdef"]);
     expect(settings(path.join(scratch, manifest.database.path))).toContain("kept=before backup");
   });
@@ -57,7 +57,7 @@ describe("createBackup", () => {
     clearInterval(timer);
     writer.close();
     const scratch = path.join(dir, "verify");
-    const { manifest } = verifyBackup(result.archive, scratch);
+    const { manifest } = await verifyBackup(result.archive, scratch);
     const rows = settings(path.join(scratch, manifest.database.path)).filter((r) => r.startsWith("row-"));
     expect(rows.length % 3).toBe(0);
   });
@@ -132,16 +132,4 @@ describe("keeping backups", () => {
     expect(isBackupDue(places, 24, new Date(Date.now() + 25 * 3_600_000))).toBe(true);
     expect(isBackupDue(places, 0)).toBe(false);
   });
-});
-
-describe("isSafeEntryName", () => {
-  it.each([
-    ["files/ab/abc", true],
-    ["mastery.db", true],
-    ["../x", false],
-    ["/etc/passwd", false],
-    ["files/../../x", false],
-    ["a\\b", false],
-    ["", false],
-  ])("%s → %s", (name, safe) => expect(isSafeEntryName(name)).toBe(safe));
 });

@@ -1,12 +1,12 @@
 // Restoring a backup archive: nothing is replaced until the archive's checksum, every entry's
 // checksum and SQLite's integrity check have passed; the current database is kept aside first.
 import { createHash } from "node:crypto";
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, copyFileSync, createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { Unzip, UnzipInflate } from "fflate";
 import { z } from "zod";
+import { type EntryReader, readZip, ZipError } from "../zip";
 import { BACKUP_FORMAT, BACKUP_VERSION, MANIFEST_ENTRY, streamFile, type BackupPlaces, type Manifest } from "./archive";
 
 export class RestoreError extends Error {
@@ -23,12 +23,6 @@ const ManifestSchema = z.object({
   files: z.array(EntrySchema.extend({ path: z.string().startsWith("files/") })),
 });
 
-/** A zip entry name that stays inside the folder it is extracted to. */
-export function isSafeEntryName(name: string): boolean {
-  if (name === "" || name.includes("\\") || name.includes("\0") || path.posix.isAbsolute(name)) return false;
-  return name.split("/").every((part) => part !== "" && part !== "." && part !== "..");
-}
-
 function readChecksum(archive: string): string {
   const file = `${archive}.sha256`;
   if (!existsSync(file)) throw new RestoreError(`No checksum file ${path.basename(file)} beside the archive: refusing to restore an unverified archive.`);
@@ -39,43 +33,29 @@ function readChecksum(archive: string): string {
 
 type Extracted = { dir: string; entries: Map<string, { bytes: number; sha256: string }> };
 
-function extract(archive: string, dir: string): Extracted {
+async function extract(archive: string, dir: string): Promise<Extracted> {
   const entries = new Map<string, { bytes: number; sha256: string }>();
-  const failures: Error[] = [];
-  const unzip = new Unzip((file) => {
-    if (!isSafeEntryName(file.name)) {
-      failures.push(new RestoreError(`The archive holds an unsafe entry name: ${JSON.stringify(file.name)}.`));
-      return;
-    }
-    const target = path.join(dir, file.name);
+  const write = (name: string): EntryReader => {
+    const target = path.join(dir, name);
     mkdirSync(path.dirname(target), { recursive: true });
     const fd = openSync(target, "w", 0o600);
     const hash = createHash("sha256");
     let bytes = 0;
-    file.ondata = (error, data, final) => {
-      if (error) {
-        failures.push(error);
-        return;
-      }
+    return (data, final) => {
       writeSync(fd, data);
       hash.update(data);
       bytes += data.length;
       if (final) {
         closeSync(fd);
-        entries.set(file.name, { bytes, sha256: hash.digest("hex") });
+        entries.set(name, { bytes, sha256: hash.digest("hex") });
       }
     };
-    file.start();
-  });
-  unzip.register(UnzipInflate);
+  };
   try {
-    streamFile(archive, (chunk) => unzip.push(chunk));
-    unzip.push(new Uint8Array(0), true);
+    await readZip(createReadStream(archive), write);
   } catch (error) {
-    throw new RestoreError(`The archive cannot be read as a zip file (${(error as Error).message}).`);
+    throw error instanceof ZipError ? new RestoreError(`The archive ${error.message}.`) : error;
   }
-  const [failure] = failures;
-  if (failure) throw failure instanceof RestoreError ? failure : new RestoreError(`The archive is damaged: ${failure.message}.`);
   return { dir, entries };
 }
 
@@ -124,11 +104,11 @@ function checkIntegrity(dbFile: string): void {
 export type VerifiedBackup = { manifest: Manifest; extracted: Extracted };
 
 /** Checks an archive completely, extracting it into a scratch folder; throws RestoreError with the reason. */
-export function verifyBackup(archive: string, scratch: string): VerifiedBackup {
+export async function verifyBackup(archive: string, scratch: string): Promise<VerifiedBackup> {
   if (!existsSync(archive)) throw new RestoreError(`No archive at ${archive}.`);
   const expected = readChecksum(archive);
   if (streamFile(archive).sha256 !== expected) throw new RestoreError(`${path.basename(archive)} does not match its checksum: the archive is damaged.`);
-  const extracted = extract(archive, scratch);
+  const extracted = await extract(archive, scratch);
   const manifest = readManifest(extracted);
   checkEntries(manifest, extracted);
   checkIntegrity(path.join(scratch, manifest.database.path));
@@ -145,7 +125,7 @@ export type RestoreResult = { manifest: Manifest; keptAside: string | null; file
 export async function restoreBackup(archive: string, places: BackupPlaces, now = new Date()): Promise<RestoreResult> {
   const scratch = mkdtempSync(path.join(tmpdir(), "mastery-restore-"));
   try {
-    const { manifest } = verifyBackup(archive, scratch);
+    const { manifest } = await verifyBackup(archive, scratch);
     let keptAside: string | null = null;
     if (existsSync(places.dbPath)) {
       mkdirSync(places.backupsDir, { recursive: true });
