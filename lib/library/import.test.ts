@@ -108,6 +108,16 @@ describe("export → import → export", () => {
     expect(await exportLibraryZip(fay.learnerId)).toEqual(await exportLibraryZip(ada.learnerId));
   });
 
+  it("imports a zip holding exactly one pattern file", async () => {
+    const files = unzipSync(await exportLibraryZip(ada.learnerId));
+    const only = Object.keys(files).find((name) => name.endsWith("/alpha.md"))!;
+    const kit = await person("Kit");
+    const { plan, result } = await importInto(kit, [{ name: "alpha.zip", bytes: zipSync({ [only]: files[only]! }) }]);
+    expect(plan.problems).toEqual([]);
+    expect(result).toMatchObject({ created: 1 });
+    expect((await loadBundle(kit.learnerId)).patterns.map((p) => p.slug)).toEqual(["alpha"]);
+  });
+
   it("changes nothing when importing a library's own export", async () => {
     const before = await counts(ada.learnerId);
     const { plan, result } = await importInto(ada, [{ name: "library.zip", bytes: await exportLibraryZip(ada.learnerId) }]);

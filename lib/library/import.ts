@@ -79,9 +79,9 @@ export async function readUpload(uploads: UploadedFile[]): Promise<ParsedLibrary
     const text = decode(name, bytes, out.problems);
     if (text !== null) texts.set(name, text);
   }
-  if (single && texts.size === 1 && isSingleFile(texts.get(single.name) ?? ""))
-    return merge(out, parseSingleFile(single.name, texts.get(single.name)!));
-  if (single && texts.size === 1 && libraryFileKind(single.name) === null) {
+  const [only] = texts.size === 1 ? texts : [];
+  if (only && isSingleFile(only[1])) return merge(out, parseSingleFile(...only));
+  if (only && single && !zipped && libraryFileKind(only[0]) === null) {
     out.problems.push({
       file: single.name,
       message: "is not an exported playbook file; to import separate pattern files, upload the zip or the whole folder",
