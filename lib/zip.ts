@@ -64,7 +64,7 @@ export async function readZip(
     };
 
   function inflated(name: string, take: EntryReader): EntryReader {
-    const zlib = createInflateRaw();
+    const zlib = createInflateRaw({ chunkSize: 64 * 1024 });
     inflating.add(zlib);
     const done = new Promise((resolve) => zlib.once("close", resolve)).then(() => inflating.delete(zlib));
     closed.push(done);
