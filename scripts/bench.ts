@@ -14,7 +14,8 @@ import { buildIfStale } from "./build-stamp";
 import { compareResults, evaluateBudgets, type BenchResult, renderMarkdown } from "./bench/report";
 import { type LoadJob, type LoadResult } from "./bench/load";
 import { peakMemory } from "./bench/memory";
-import { percentile, waitForServer } from "./bench/server";
+import { healthLatenciesDuring, percentile, waitForServer } from "./bench/server";
+import { hostileZip } from "../lib/hostile-zip";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -160,6 +161,7 @@ try {
   const { lighthouseScores } = await import("./bench/lighthouse");
   const lighthouse = only ? {} : await lighthouseScores(BASE, learner.cookie, ["/", modulePath, "/patterns"]);
   const memory = peakMemory(server.pid!);
+  await hostileUpload(learner);
   result = {
     at: new Date().toISOString(),
     dataset: counts,
@@ -196,6 +198,23 @@ async function javascriptGzipBytes(address: string, headers: Record<string, stri
   let bytes = 0;
   for (const src of new Set(sources)) bytes += gzipSync(Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer())).length;
   return bytes;
+}
+
+/**
+ * The library import refusing a zip bomb (nine entries whose headers claim 100 bytes and which
+ * inflate to 1 GB each) while /api/health is asked one request at a time: how long the refusal
+ * takes and the health check's p95 meanwhile. Runs after the memory reading.
+ */
+async function hostileUpload(headers: Record<string, string>): Promise<void> {
+  const body = new FormData();
+  body.append("files", new Blob([hostileZip([1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => `docs/patterns/speed/bomb-${i}.md`))]), "bomb.zip");
+  body.set("step", "check");
+  const started = performance.now();
+  const upload = fetch(`${BASE}/patterns/import/upload`, { method: "POST", headers, body }).then((response) => response.text());
+  const latencies = await healthLatenciesDuring(BASE, upload);
+  if (!(await upload).includes("unpacks to more than 50 MB")) throw new Error("the library import did not refuse the zip bomb");
+  figures["hostile library upload refused in (ms)"] = performance.now() - started;
+  figures["health p95 during a hostile library upload (ms)"] = percentile(latencies, 95);
 }
 
 /** Runs the jobs in a second process (scripts/bench/load.ts) and reads its results. */

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { applyPendingMigrations } from "../../prisma/migrator";
 import { createBackup, listBackups, pruneBackups, type BackupPlaces } from "./archive";
 import { backupSigningKey } from "../auth/secrets";
-import { isSafeEntryName, restoreBackup, RestoreError, UntrustedBackupError, verifyBackup } from "./restore";
+import { restoreBackup, RestoreError, UntrustedBackupError, verifyBackup } from "./restore";
 import { isBackupDue } from "./schedule";
 import { keyIdOf, signManifest } from "./signature";
 
@@ -96,7 +96,7 @@ describe("createBackup", () => {
     expect(readFileSync(`${result.archive}.sha256`, "utf8")).toBe(`${result.sha256}  ${path.basename(result.archive)}\n`);
     expect(statSync(result.archive).mode & 0o777).toBe(0o600);
     const scratch = path.join(dir, "verify");
-    const { manifest } = verifyBackup(result.archive, scratch, { key: backupSigningKey(places.secretsDir) });
+    const { manifest } = await verifyBackup(result.archive, scratch, { key: backupSigningKey(places.secretsDir) });
     expect(manifest.files.map((f) => f.path)).toEqual(["files/ab/abcdef"]);
     expect(settings(path.join(scratch, manifest.database.path))).toContain("kept=before backup");
   });
@@ -114,7 +114,7 @@ describe("createBackup", () => {
     const signature = JSON.parse(new TextDecoder().decode(entries["signature.json"])) as unknown;
     expect(signature).toEqual(signManifest(entries["manifest.json"]!, key));
     expect(signature).toMatchObject({ algorithm: "HMAC-SHA256", keyId: result.keyId, signed: "manifest.json" });
-    const { signature: check } = verifyBackup(result.archive, path.join(dir, "verify"), { key });
+    const { signature: check } = await verifyBackup(result.archive, path.join(dir, "verify"), { key });
     expect(check).toEqual({ status: "signed", keyId: result.keyId });
     // The same key signs the next archive.
     expect((await createBackup(places, { now: new Date(Date.now() + 1000) })).keyId).toBe(result.keyId);
@@ -130,7 +130,7 @@ describe("createBackup", () => {
     clearInterval(timer);
     writer.close();
     const scratch = path.join(dir, "verify");
-    const { manifest } = verifyBackup(result.archive, scratch, { key: backupSigningKey(places.secretsDir) });
+    const { manifest } = await verifyBackup(result.archive, scratch, { key: backupSigningKey(places.secretsDir) });
     const rows = settings(path.join(scratch, manifest.database.path)).filter((r) => r.startsWith("row-"));
     expect(rows.length % 3).toBe(0);
   });
@@ -277,16 +277,4 @@ describe("keeping backups", () => {
     expect(isBackupDue(places, 24, new Date(Date.now() + 25 * 3_600_000))).toBe(true);
     expect(isBackupDue(places, 0)).toBe(false);
   });
-});
-
-describe("isSafeEntryName", () => {
-  it.each([
-    ["files/ab/abc", true],
-    ["mastery.db", true],
-    ["../x", false],
-    ["/etc/passwd", false],
-    ["files/../../x", false],
-    ["a\\b", false],
-    ["", false],
-  ])("%s → %s", (name, safe) => expect(isSafeEntryName(name)).toBe(safe));
 });

@@ -4,13 +4,13 @@
 // (unsigned, another install's, or edited) is refused unless the caller allows it explicitly.
 // The signing key and the other secrets stay as they are: a restore never replaces them.
 import { createHash } from "node:crypto";
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, copyFileSync, createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { Unzip, UnzipInflate } from "fflate";
 import { z } from "zod";
 import { backupSigningKey } from "../auth/secrets";
+import { type EntryReader, readZip, ZipError } from "../zip";
 import { BACKUP_FORMAT, BACKUP_VERSION, MANIFEST_ENTRY, streamFile, type BackupPlaces, type Manifest } from "./archive";
 import { checkSignature, describeUntrusted, SIGNATURE_ENTRY, type SignatureCheck } from "./signature";
 
@@ -39,12 +39,6 @@ const ManifestSchema = z.object({
   files: z.array(EntrySchema.extend({ path: z.string().startsWith("files/") })),
 });
 
-/** A zip entry name that stays inside the folder it is extracted to. */
-export function isSafeEntryName(name: string): boolean {
-  if (name === "" || name.includes("\\") || name.includes("\0") || path.posix.isAbsolute(name)) return false;
-  return name.split("/").every((part) => part !== "" && part !== "." && part !== "..");
-}
-
 function readChecksum(archive: string): string {
   const file = `${archive}.sha256`;
   if (!existsSync(file)) throw new RestoreError(`No checksum file ${path.basename(file)} beside the archive: refusing to restore an unverified archive.`);
@@ -55,43 +49,29 @@ function readChecksum(archive: string): string {
 
 type Extracted = { dir: string; entries: Map<string, { bytes: number; sha256: string }> };
 
-function extract(archive: string, dir: string): Extracted {
+async function extract(archive: string, dir: string): Promise<Extracted> {
   const entries = new Map<string, { bytes: number; sha256: string }>();
-  const failures: Error[] = [];
-  const unzip = new Unzip((file) => {
-    if (!isSafeEntryName(file.name)) {
-      failures.push(new RestoreError(`The archive holds an unsafe entry name: ${JSON.stringify(file.name)}.`));
-      return;
-    }
-    const target = path.join(dir, file.name);
+  const write = (name: string): EntryReader => {
+    const target = path.join(dir, name);
     mkdirSync(path.dirname(target), { recursive: true });
     const fd = openSync(target, "w", 0o600);
     const hash = createHash("sha256");
     let bytes = 0;
-    file.ondata = (error, data, final) => {
-      if (error) {
-        failures.push(error);
-        return;
-      }
+    return (data, final) => {
       writeSync(fd, data);
       hash.update(data);
       bytes += data.length;
       if (final) {
         closeSync(fd);
-        entries.set(file.name, { bytes, sha256: hash.digest("hex") });
+        entries.set(name, { bytes, sha256: hash.digest("hex") });
       }
     };
-    file.start();
-  });
-  unzip.register(UnzipInflate);
+  };
   try {
-    streamFile(archive, (chunk) => unzip.push(chunk));
-    unzip.push(new Uint8Array(0), true);
+    await readZip(createReadStream(archive), write);
   } catch (error) {
-    throw new RestoreError(`The archive cannot be read as a zip file (${(error as Error).message}).`);
+    throw error instanceof ZipError ? new RestoreError(`The archive ${error.message}.`) : error;
   }
-  const [failure] = failures;
-  if (failure) throw failure instanceof RestoreError ? failure : new RestoreError(`The archive is damaged: ${failure.message}.`);
   return { dir, entries };
 }
 
@@ -156,11 +136,11 @@ export type VerifiedBackup = { manifest: Manifest; extracted: Extracted; signatu
  * entry, the signature, then SQLite's integrity check. Throws RestoreError with the reason, or
  * UntrustedBackupError when it is intact but not signed with `key` (unless `allowUnsigned`).
  */
-export function verifyBackup(archive: string, scratch: string, { key, allowUnsigned = false }: VerifyOptions): VerifiedBackup {
+export async function verifyBackup(archive: string, scratch: string, { key, allowUnsigned = false }: VerifyOptions): Promise<VerifiedBackup> {
   if (!existsSync(archive)) throw new RestoreError(`No archive at ${archive}.`);
   const expected = readChecksum(archive);
   if (streamFile(archive).sha256 !== expected) throw new RestoreError(`${path.basename(archive)} does not match its checksum: the archive is damaged.`);
-  const extracted = extract(archive, scratch);
+  const extracted = await extract(archive, scratch);
   const manifest = readManifest(extracted);
   checkEntries(manifest, extracted);
   const signature = readSignature(extracted, key);
@@ -183,7 +163,7 @@ export async function restoreBackup(
 ): Promise<RestoreResult> {
   const scratch = mkdtempSync(path.join(tmpdir(), "mastery-restore-"));
   try {
-    const { manifest, signature } = verifyBackup(archive, scratch, { key: backupSigningKey(places.secretsDir), allowUnsigned });
+    const { manifest, signature } = await verifyBackup(archive, scratch, { key: backupSigningKey(places.secretsDir), allowUnsigned });
     let keptAside: string | null = null;
     if (existsSync(places.dbPath)) {
       mkdirSync(places.backupsDir, { recursive: true });

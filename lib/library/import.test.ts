@@ -16,6 +16,7 @@ const { createEntry } = await import("./playbook");
 const { exportLibraryZip, exportPlaybookMarkdown, loadBundle } = await import("./export");
 const { applyImport, planImport, readUpload } = await import("./import");
 const { hostileEntry, hostilePattern, prng } = await import("./sample-library");
+const { hostileZip } = await import("../hostile-zip");
 
 type Person = { actor: Actor; learnerId: string };
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -29,7 +30,7 @@ async function person(name: string): Promise<Person> {
 }
 
 async function importInto(who: Person, uploads: { name: string; bytes: Uint8Array }[], keep: string[] = []) {
-  const parsed = readUpload(uploads);
+  const parsed = await readUpload(uploads);
   const plan = await planImport(who.learnerId, parsed);
   return {
     plan,
@@ -107,6 +108,16 @@ describe("export → import → export", () => {
     expect(await exportLibraryZip(fay.learnerId)).toEqual(await exportLibraryZip(ada.learnerId));
   });
 
+  it("imports a zip holding exactly one pattern file", async () => {
+    const files = unzipSync(await exportLibraryZip(ada.learnerId));
+    const only = Object.keys(files).find((name) => name.endsWith("/alpha.md"))!;
+    const kit = await person("Kit");
+    const { plan, result } = await importInto(kit, [{ name: "alpha.zip", bytes: zipSync({ [only]: files[only]! }) }]);
+    expect(plan.problems).toEqual([]);
+    expect(result).toMatchObject({ created: 1 });
+    expect((await loadBundle(kit.learnerId)).patterns.map((p) => p.slug)).toEqual(["alpha"]);
+  });
+
   it("changes nothing when importing a library's own export", async () => {
     const before = await counts(ada.learnerId);
     const { plan, result } = await importInto(ada, [{ name: "library.zip", bytes: await exportLibraryZip(ada.learnerId) }]);
@@ -130,7 +141,7 @@ describe("conflicts", () => {
     await updatePattern(gus.actor, gus.learnerId, "beta", { ...common, title: "Beta renamed", slug: "beta" });
     await createPattern(gus.actor, gus.learnerId, { ...common, title: "Gamma", slug: "gamma" });
 
-    const parsed = readUpload([{ name: "old.zip", bytes: exported }]);
+    const parsed = await readUpload([{ name: "old.zip", bytes: exported }]);
     const plan = await planImport(gus.learnerId, parsed);
     expect(plan.update.map((i) => [i.slug, i.currentVersion, i.changes])).toEqual([
       ["alpha", 2, ["when to use"]],
@@ -157,7 +168,7 @@ describe("conflicts", () => {
   it("refuses to apply a preview once the library changed", async () => {
     const hal = await person("Hal");
     const zip = await exportLibraryZip(ada.learnerId);
-    const parsed = readUpload([{ name: "a.zip", bytes: zip }]);
+    const parsed = await readUpload([{ name: "a.zip", bytes: zip }]);
     const plan = await planImport(hal.learnerId, parsed);
     await createPattern(hal.actor, hal.learnerId, {
       title: "Alpha",
@@ -204,7 +215,7 @@ describe("bad uploads", () => {
         },
       ]),
     );
-    const parsed = readUpload([{ name: "bad.zip", bytes: zip }]);
+    const parsed = await readUpload([{ name: "bad.zip", bytes: zip }]);
     const error = await applyImport(ivy.actor, ivy.learnerId, parsed, { fingerprint: plan.fingerprint }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "invalid", message: "Nothing was imported: 4 problems in the upload." });
     expect(await counts(ivy.learnerId)).toEqual({ patterns: 0, entries: 0, versions: 0 });
@@ -217,27 +228,52 @@ describe("bad uploads", () => {
       const text = new TextDecoder().decode(files[name]).replace(/^category: .*$/m, "category: planning");
       files["docs/patterns/planning/alpha.md"] = encode(text);
     });
-    const dupPlan = await planImport(ada.learnerId, readUpload([{ name: "dup.zip", bytes: dup }]));
+    const dupPlan = await planImport(ada.learnerId, await readUpload([{ name: "dup.zip", bytes: dup }]));
     expect(dupPlan.problems).toEqual([
       {
         file: expect.stringMatching(/alpha\.md$/),
         message: expect.stringMatching(/^pattern alpha appears twice \(also in docs\/patterns\/\w+\/alpha\.md\)$/),
       },
     ]);
-    expect(readUpload([{ name: "x.zip", bytes: encode("not a zip") }]).problems).toEqual([
+    expect((await readUpload([{ name: "x.zip", bytes: encode("not a zip") }])).problems).toEqual([
       { file: "x.zip", message: "is not a readable zip archive" },
     ]);
-    expect(readUpload([{ name: "notes.md", bytes: new Uint8Array([0xff, 0xfe, 0x41]) }]).problems).toEqual([
+    expect((await readUpload([{ name: "notes.md", bytes: new Uint8Array([0xff, 0xfe, 0x41]) }])).problems).toEqual([
       { file: "notes.md", message: "is not UTF-8 text" },
     ]);
-    expect(readUpload([{ name: "notes.md", bytes: encode("# just notes") }]).problems[0]).toMatchObject({
+    expect((await readUpload([{ name: "notes.md", bytes: encode("# just notes") }])).problems[0]).toMatchObject({
       file: "notes.md",
       message: expect.stringContaining("is not an exported playbook file"),
     });
-    expect(readUpload([{ name: "empty.zip", bytes: zipSync({ "a.txt": encode("x") }) }]).problems[0]).toMatchObject({
+    expect((await readUpload([{ name: "empty.zip", bytes: zipSync({ "a.txt": encode("x") }) }])).problems[0]).toMatchObject({
       file: "empty.zip",
       message: expect.stringContaining("holds no library files"),
     });
+  });
+
+  it("refuses a zip whose headers claim 100 bytes per file while it inflates to 9 GB, at the limit, without stopping other work", async () => {
+    const bomb = hostileZip([1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => `docs/patterns/speed/bomb-${i}.md`));
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    const started = performance.now();
+    const parsed = await readUpload([{ name: "bomb.zip", bytes: bomb }]);
+    const elapsed = performance.now() - started;
+    clearInterval(ticker);
+    expect(parsed.problems).toEqual([{ file: "bomb.zip", message: "unpacks to more than 50 MB" }]);
+    expect(elapsed).toBeLessThan(10_000);
+    expect(turns).toBeGreaterThan(0);
+    const ned = await person("Ned");
+    const plan = await planImport(ned.learnerId, parsed);
+    const error = await applyImport(ned.actor, ned.learnerId, parsed, { fingerprint: plan.fingerprint }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "invalid", fieldErrors: { files: "bomb.zip: unpacks to more than 50 MB" } });
+    expect(await counts(ned.learnerId)).toEqual({ patterns: 0, entries: 0, versions: 0 });
+  }, 60_000);
+
+  it("refuses a zip of more than 5,000 files", async () => {
+    const many = Object.fromEntries(Array.from({ length: 5001 }, (_, i) => [`notes/n-${i}.txt`, encode("x")]));
+    expect((await readUpload([{ name: "many.zip", bytes: zipSync(many) }])).problems).toEqual([
+      { file: "many.zip", message: "holds more than 5000 files" },
+    ]);
   });
 
   it("refuses an unknown source module by file", async () => {
@@ -246,7 +282,7 @@ describe("bad uploads", () => {
         "---\ntitle: Far\nslug: far\ncategory: speed\nsource:\n  module: 99\n---\n\n# Far\n\n## Problem and context\n\np\n\n## When to use\n\nw\n\n## How to apply\n\nh\n",
       );
     });
-    const plan = await planImport(ada.learnerId, readUpload([{ name: "far.zip", bytes: zip }]));
+    const plan = await planImport(ada.learnerId, await readUpload([{ name: "far.zip", bytes: zip }]));
     expect(plan.problems).toEqual([
       { file: "docs/patterns/speed/far.md", message: "pattern far: sourceModule: the program has no module 99" },
     ]);

@@ -3,9 +3,9 @@
 // entries (same slug) would get a new version, and every bad file by name; nothing is written
 // unless the whole import is valid, and then it is written in one transaction.
 import { createHash } from "node:crypto";
-import { unzipSync } from "fflate";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { type EntryReader, readZip, ZipError } from "../zip";
 import type { Actor } from "../packets/transitions";
 import { transaction, type Tx } from "../packets/service";
 import { ownLibrary } from "./access";
@@ -36,34 +36,26 @@ function decode(name: string, bytes: Uint8Array, problems: FileProblem[]): strin
   }
 }
 
-function unzip(upload: UploadedFile, out: ParsedLibrary): Map<string, Uint8Array> | null {
-  let unpacked = 0;
-  let count = 0;
+async function unzip(upload: UploadedFile, out: ParsedLibrary): Promise<Map<string, Uint8Array> | null> {
+  const files = new Map<string, Uint8Array[]>();
+  const collect = (name: string): EntryReader | undefined => {
+    if (!name.endsWith(".md")) return undefined;
+    const chunks: Uint8Array[] = [];
+    files.set(name, chunks);
+    return (chunk) => chunks.push(chunk);
+  };
   try {
-    const entries = unzipSync(upload.bytes, {
-      filter: (file) => {
-        if (file.name.endsWith("/")) return false;
-        unpacked += file.originalSize;
-        count++;
-        if (unpacked > IMPORT_LIMITS.unpackedBytes || count > IMPORT_LIMITS.files) throw new RangeError("too large");
-        return file.name.endsWith(".md");
-      },
-    });
-    return new Map(Object.entries(entries));
+    await readZip([upload.bytes], collect, { entries: IMPORT_LIMITS.files, bytes: IMPORT_LIMITS.unpackedBytes });
   } catch (error) {
-    const tooLarge = error instanceof RangeError;
-    out.problems.push({
-      file: upload.name,
-      message: tooLarge
-        ? `unpacks to more than ${IMPORT_LIMITS.unpackedBytes / 1024 / 1024} MB or ${IMPORT_LIMITS.files} files`
-        : "is not a readable zip archive",
-    });
+    if (!(error instanceof ZipError)) throw error;
+    out.problems.push({ file: upload.name, message: error.message });
     return null;
   }
+  return new Map([...files].map(([name, chunks]) => [name, Buffer.concat(chunks)]));
 }
 
 /** Reads an upload: one zip, one exported playbook file, or the files of a folder (with their relative paths as names). */
-export function readUpload(uploads: UploadedFile[]): ParsedLibrary {
+export async function readUpload(uploads: UploadedFile[]): Promise<ParsedLibrary> {
   if (uploads.length === 0)
     throw new AppError("invalid", "Choose what to import.", { files: "choose a zip, a folder or an exported playbook file" });
   const total = uploads.reduce((n, u) => n + u.bytes.byteLength, 0);
@@ -73,9 +65,10 @@ export function readUpload(uploads: UploadedFile[]): ParsedLibrary {
     });
   const out = emptyParse();
   const single = uploads.length === 1 ? uploads[0]! : null;
+  const zipped = single !== null && /\.zip$/i.test(single.name);
   let files: Map<string, Uint8Array>;
-  if (single && /\.zip$/i.test(single.name)) {
-    const unpacked = unzip(single, out);
+  if (zipped) {
+    const unpacked = await unzip(single, out);
     if (!unpacked) return out;
     files = unpacked;
   } else files = new Map(uploads.filter((u) => /\.md$/i.test(u.name)).map((u) => [u.name, u.bytes]));
@@ -86,9 +79,9 @@ export function readUpload(uploads: UploadedFile[]): ParsedLibrary {
     const text = decode(name, bytes, out.problems);
     if (text !== null) texts.set(name, text);
   }
-  if (single && texts.size === 1 && isSingleFile(texts.get(single.name) ?? ""))
-    return merge(out, parseSingleFile(single.name, texts.get(single.name)!));
-  if (single && texts.size === 1 && libraryFileKind(single.name) === null) {
+  const [only] = texts.size === 1 ? texts : [];
+  if (only && isSingleFile(only[1])) return merge(out, parseSingleFile(...only));
+  if (only && single && !zipped && libraryFileKind(only[0]) === null) {
     out.problems.push({
       file: single.name,
       message: "is not an exported playbook file; to import separate pattern files, upload the zip or the whole folder",

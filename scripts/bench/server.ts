@@ -1,4 +1,5 @@
-// Pieces the benchmarks share: waiting for a started server and reading percentiles.
+// Pieces the benchmarks (and the hostile-upload browser test) share: waiting for a started
+// server, reading percentiles, and timing the health check while other work runs.
 
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -13,4 +14,22 @@ export async function waitForServer(base: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error("the server did not start within 150 s");
+}
+
+/** Latencies (ms) of `${base}/api/health`, asked one at a time until `work` settles (at least once): how the server answers meanwhile. */
+export async function healthLatenciesDuring(base: string, work: Promise<unknown>): Promise<number[]> {
+  let settled = false;
+  void work.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  const latencies: number[] = [];
+  do {
+    const started = performance.now();
+    const response = await fetch(`${base}/api/health`);
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`/api/health answered ${response.status}`);
+    latencies.push(performance.now() - started);
+  } while (!settled);
+  return latencies;
 }

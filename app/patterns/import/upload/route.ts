@@ -22,7 +22,7 @@ export async function POST(request: Request) {
         .filter((value): value is File => value instanceof File && value.size > 0)
         .map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
     );
-    const parsed = readUpload(uploads);
+    const parsed = await readUpload(uploads);
     const plan = await planImport(learnerId, parsed);
     if (form.get("step") !== "apply") return Response.json({ plan });
     if (plan.problems.length > 0)
