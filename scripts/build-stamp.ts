@@ -16,7 +16,7 @@ function* filesOf(entry: string): Generator<string> {
     return;
   }
   for (const child of readdirSync(entry).sort()) {
-    if (!SKIP.has(child) && !child.endsWith(".test.ts")) yield* filesOf(path.join(entry, child));
+    if (!SKIP.has(child) && !/\.test\.tsx?$/.test(child)) yield* filesOf(path.join(entry, child));
   }
 }
 

@@ -1,19 +1,13 @@
-// Renders content Markdown on the server: GFM, heading anchors, highlighted code, raw HTML
-// shown as text (never executed), and links resolved to app routes.
+// Renders Markdown on the server: GFM, heading anchors, highlighted code, raw HTML shown as text
+// (never executed), and links resolved to app routes.
+import type { Root } from "hast";
+import { toJsxRuntime } from "hast-util-to-jsx-runtime";
 import Link from "next/link";
-import type { ReactElement } from "react";
-import renderMarkdown, { type Components } from "react-markdown";
-import rehypeHighlight from "rehype-highlight";
-import rehypeSlug from "rehype-slug";
-import remarkGfm from "remark-gfm";
-import { remarkHtmlAsText } from "@/lib/content/remark-html-as-text";
+import { Fragment, jsx, jsxs } from "react/jsx-runtime";
+import type { Components } from "react-markdown";
+import { markdownTree } from "@/lib/content/markdown-tree";
 import { lruMemo } from "@/lib/lru";
-import { MISSING_PREFIX, remarkWikiLinks, WIKI_LINK, type WikiResolver } from "@/lib/library/remark-wiki-links";
-
-// rehype-highlight builds its highlighter (registering every common grammar, ~20 ms) each time a
-// processor is made, and react-markdown makes one per render: build it once for the process.
-const highlightTransform = rehypeHighlight({ detect: false });
-const highlightCode = () => highlightTransform;
+import { MISSING_PREFIX, WIKI_LINK, type WikiResolver } from "@/lib/library/remark-wiki-links";
 
 type Props = {
   source: string;
@@ -27,22 +21,24 @@ type Props = {
 };
 
 // Library pages render the same texts on every request (a playbook of hundreds of entries): on
-// the server, keep the rendered tree of recent texts that need no per-page link resolution.
-const remembered = lruMemo<ReactElement>(2000);
+// the server, keep the HTML tree of recent texts, and build the React elements from it on every
+// render. Elements are never kept: React serializes an element it meets again on a page as a
+// reference to where it first wrote it, and what it wrote there is what the element rendered to,
+// so an element that renders to nothing leaves a reference to nothing ("Invalid reference.").
+const remembered = lruMemo<Root>(2000);
 
 export function Markdown(props: Props) {
   const { source, className, wikiLinks, inline } = props;
   const Wrapper = inline ? "span" : "div";
   const wrapperClass = inline ? className : `prose ${className ?? ""}`;
-  if (props.resolveHref || typeof window !== "undefined") return <Wrapper className={wrapperClass}>{render(props)}</Wrapper>;
   const links = wikiLinks ? JSON.stringify([...source.matchAll(WIKI_LINK)].map((m) => wikiLinks(m[1]!))) : "";
-  return (
-    <Wrapper className={wrapperClass}>{remembered(`${inline ? "i" : "b"}\u0000${links}\u0000${source}`, () => render(props))}</Wrapper>
-  );
+  const tree =
+    typeof window === "undefined" ? remembered(`${links}\u0000${source}`, () => markdownTree(source, wikiLinks)) : markdownTree(source, wikiLinks);
+  return <Wrapper className={wrapperClass}>{toJsxRuntime(tree, { Fragment, jsx, jsxs, components: components(props), passKeys: true })}</Wrapper>;
 }
 
-function render({ source, resolveHref = (href) => href, wikiLinks, inline }: Props): ReactElement {
-  const components: Components = {
+function components({ resolveHref = (href) => href, wikiLinks, inline }: Props): Components {
+  return {
     a({ href = "", children }) {
       if (wikiLinks && href.startsWith(MISSING_PREFIX)) {
         return (
@@ -90,10 +86,4 @@ function render({ source, resolveHref = (href) => href, wikiLinks, inline }: Pro
       );
     },
   };
-  return renderMarkdown({
-    remarkPlugins: wikiLinks ? [remarkGfm, remarkHtmlAsText, [remarkWikiLinks, wikiLinks]] : [remarkGfm, remarkHtmlAsText],
-    rehypePlugins: [rehypeSlug, highlightCode],
-    components,
-    children: source,
-  });
 }

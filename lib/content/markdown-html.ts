@@ -1,19 +1,12 @@
 // A program's Markdown rendered to an HTML string, once per text: the same output as the
-// Markdown component (GFM, heading anchors, highlighted code, raw HTML shown as text, links
-// resolved to app routes, unsafe URLs dropped), but sent as one string instead of an element
-// tree that React would walk again on every request.
+// Markdown component (the same tree from markdown-tree.ts, with the component's links resolved
+// to app routes and its element choices), but sent as one string instead of an element tree
+// that React would walk again on every request.
 import type { Element, ElementContent, Root } from "hast";
 import { toHtml } from "hast-util-to-html";
-import { defaultUrlTransform } from "react-markdown";
-import rehypeHighlight from "rehype-highlight";
-import rehypeSlug from "rehype-slug";
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
-import remarkRehype from "remark-rehype";
-import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { lruMemo } from "../lru";
-import { remarkHtmlAsText } from "./remark-html-as-text";
+import { markdownTree } from "./markdown-tree";
 
 type Resolve = (href: string) => string | null;
 
@@ -31,12 +24,12 @@ function adjust(tree: Root, resolve: Resolve): void {
     if (!parent || index === undefined) return;
     const { properties } = node;
     if (node.tagName === "a") {
-      const target = resolve(defaultUrlTransform(String(properties.href ?? "")));
+      const target = resolve(String(properties.href ?? ""));
       if (target === null) parent.children[index] = element("span", { className: ["text-danger"] }, node.children);
       else properties.href = target;
       if (target !== null && !target.startsWith("/") && !target.startsWith("#")) properties.rel = ["noreferrer", "noopener"];
     } else if (node.tagName === "img") {
-      const target = typeof properties.src === "string" ? resolve(defaultUrlTransform(properties.src)) : null;
+      const target = typeof properties.src === "string" ? resolve(properties.src) : null;
       if (!target) {
         parent.children.splice(index, 1);
         return index;
@@ -61,8 +54,7 @@ const remembered = lruMemo<string>(1000);
 /** The HTML of `source`, links resolved by `resolve`; kept under `key` (which must name how links resolve). */
 export function contentHtml(key: string, source: string, resolve: Resolve): string {
   return remembered(`${key}\u0000${source}`, () => {
-    const processor = unified().use(remarkParse).use(remarkGfm).use(remarkHtmlAsText).use(remarkRehype).use(rehypeSlug).use(rehypeHighlight, { detect: false });
-    const tree = processor.runSync(processor.parse(source)) as Root;
+    const tree = markdownTree(source);
     adjust(tree, resolve);
     return toHtml(tree);
   });
