@@ -143,3 +143,12 @@ describe("random Markdown twice on a page (property)", () => {
     }
   });
 });
+
+describe("wiki-links", () => {
+  it("link a known slug and mark an unknown one as missing", async () => {
+    const html = await renderPage(<Markdown source="[[alpha]] and [[nope]]" wikiLinks={wikiLinks} />);
+    expect(html).toContain('href="/library/patterns/alpha"');
+    expect(html).toMatch(/title="No pattern has the slug nope"[^>]*>\[\[nope\]\] \(missing\)<\/span>/);
+    expect(html).not.toContain('href=""');
+  });
+});

@@ -11,7 +11,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
-import { remarkWikiLinks, type WikiResolver } from "../library/remark-wiki-links";
+import { MISSING_PREFIX, remarkWikiLinks, type WikiResolver } from "../library/remark-wiki-links";
 import { remarkHtmlAsText } from "./remark-html-as-text";
 
 // rehype-highlight builds its highlighter (registering every common grammar, ~20 ms) each time a
@@ -29,7 +29,9 @@ export function markdownTree(source: string, wikiLinks?: WikiResolver): Root {
     .use(highlightCode);
   const tree = processor.runSync(processor.parse(source)) as Root;
   visit(tree, "element", ({ tagName, properties }) => {
-    if (tagName === "a") properties.href = defaultUrlTransform(String(properties.href ?? ""));
+    // A wiki-link to a slug no pattern has keeps its marker, for the component to show as missing.
+    const href = String(properties.href ?? "");
+    if (tagName === "a" && !(wikiLinks && href.startsWith(MISSING_PREFIX))) properties.href = defaultUrlTransform(href);
     else if (tagName === "img") properties.src = defaultUrlTransform(String(properties.src ?? ""));
   });
   return tree;
