@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { MAX_REQUEST_BYTES } from "./lib/security/body-limits";
 import { FIXED_HEADERS, INERT_POLICY } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
@@ -6,15 +7,23 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Content files are read at request time; tell the tracer to ship them with the server.
   outputFileTracingIncludes: { "/**": ["./content/**/*"] },
+  // The app has no images to optimise; /_next/image stays off.
+  images: { unoptimized: true },
   async headers() {
     return [
       { source: "/:path*", headers: [...FIXED_HEADERS] },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: INERT_POLICY }] },
     ];
   },
-  // Uploads (evidence files up to 10 MB, plan imports) reach server actions, whose body Next.js
-  // caps at 1 MB by default; above the cap the action fails before the form can report the size.
-  experimental: { serverActions: { bodySizeLimit: "11mb" } },
+  experimental: {
+    // Uploads (evidence files, library and learner imports) reach server actions and route
+    // handlers through the proxy. Both copy at most this much of a body; the proxy refuses more
+    // before it is read, and each upload's own rule names its smaller limit.
+    serverActions: { bodySizeLimit: MAX_REQUEST_BYTES },
+    proxyClientMaxBodySize: MAX_REQUEST_BYTES,
+    // forbidden() answers 403 with app/forbidden.tsx for pages a person may not open.
+    authInterrupts: true,
+  },
 };
 
 export default nextConfig;

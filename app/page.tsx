@@ -18,7 +18,7 @@ import { currentUser, type SignedIn } from "@/lib/auth/session";
 import { moduleByNumber, type Program } from "@/lib/content";
 import { currentProgram } from "@/lib/content/current";
 import { moduleRoute, programRoute } from "@/lib/content/links";
-import { AppError } from "@/lib/errors";
+import { notFoundIfForbidden } from "./refusal";
 import { readableLearners } from "@/lib/log/access";
 import { learnerSnapshot, type LearnerSnapshot } from "@/lib/progress/snapshot";
 import { progressSubject } from "@/lib/progress/subject";
@@ -46,7 +46,7 @@ function nextHref(snapshot: LearnerSnapshot, own: boolean): string | null {
   return next.kind === "wait" && packet ? `/review/${packet.id}` : moduleRoute(program.slug, mod.slug);
 }
 
-function GenericDashboard({ program, setUp, notice }: { program: Program; setUp: boolean; notice?: ReactNode }) {
+function GenericDashboard({ program, setUp }: { program: Program; setUp: boolean }) {
   const { meta } = program;
   const first = program.modules.find((m) => m.meta.prerequisites.length === 0);
   const exercises = program.modules.reduce((n, m) => n + m.exercises.length, 0);
@@ -59,7 +59,6 @@ function GenericDashboard({ program, setUp, notice }: { program: Program; setUp:
   ];
   return (
     <>
-      {notice}
       {!setUp ? (
         <WhatNext>
           <Link href="/setup" className="font-medium underline">
@@ -159,19 +158,16 @@ function LearnerDashboard({ snapshot, own, browsing }: { snapshot: LearnerSnapsh
 }
 
 async function subjectFor(signedIn: SignedIn | null, requested: string | undefined) {
-  if (!signedIn) return { subject: null, refusal: null };
-  try {
-    return { subject: await progressSubject(signedIn, requested), refusal: null };
-  } catch (error) {
-    if (error instanceof AppError) return { subject: null, refusal: error.message };
-    throw error;
-  }
+  if (!signedIn) return null;
+  return progressSubject(signedIn, requested).catch((error: unknown) => {
+    throw notFoundIfForbidden(error);
+  });
 }
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ learner?: string }> }) {
   const { learner: requested } = await searchParams;
   const [browsing, signedIn] = await Promise.all([currentProgram(), currentUser()]);
-  const { subject, refusal } = await subjectFor(signedIn, requested);
+  const subject = await subjectFor(signedIn, requested);
   const snapshot = subject ? await learnerSnapshot(subject.learnerId) : null;
   const program = snapshot?.program ?? browsing;
   if (!program) return <NoContent />;
@@ -187,17 +183,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       {snapshot && subject ? (
         <LearnerDashboard snapshot={snapshot} own={subject.own} browsing={browsing} />
       ) : (
-        <GenericDashboard
-          program={program}
-          setUp={setUp}
-          notice={
-            refusal ? (
-              <p role="alert" className="mb-4 rounded border border-danger bg-danger-soft p-3">
-                {refusal}
-              </p>
-            ) : null
-          }
-        />
+        <GenericDashboard program={program} setUp={setUp} />
       )}
     </>
   );

@@ -1,7 +1,9 @@
 // Malformed, oversized and wrong-typed requests to every endpoint of the OpenAPI document: never
-// a 5xx, always a JSON error naming the problem, and not one row written.
+// a 5xx, always a JSON error naming the problem, and not one row written. Then addresses and
+// bodies no endpoint or page can take: malformed percent-encoding, bodies over the ceiling and
+// server-action bodies nested too deep.
 import type { APIRequestContext, APIResponse } from "@playwright/test";
-import {  } from "./fixtures";
+import { MAX_REQUEST_BYTES } from "../lib/security/body-limits";
 import { signIn } from "./people";
 import { createToken, expect, REVIEWER, rowCounts, test } from "./agent-server";
 
@@ -152,4 +154,40 @@ test("any other address under /api/v1 answers with a JSON 404", async ({ request
     expect(response.status()).toBe(404);
     expect(await response.json()).toMatchObject({ error: { code: "not-found", message: expect.stringContaining("/api/v1/no/such/endpoint") } });
   }
+});
+
+test("malformed addresses, oversized and deeply nested bodies answer a 4xx, pages and API alike, never a 5xx", async ({ request }) => {
+  const auth = { authorization: `Bearer ${token}` };
+  const signinPage = await (await request.get("/signin")).text();
+  const actionId = /&quot;id&quot;:&quot;([0-9a-f]+)&quot;/.exec(signinPage)?.[1];
+  expect(actionId, "the sign-in form's action id").toBeTruthy();
+  const action = { "next-action": actionId!, "content-type": "text/plain;charset=UTF-8" };
+  const deep = "[".repeat(5000) + "]".repeat(5000);
+  const overCeiling = Buffer.alloc(MAX_REQUEST_BYTES + 1, 0x20);
+  const cases: (Case & { api?: boolean; multipart?: Record<string, string> })[] = [
+    ...["/programs/%c0%ae%c0%ae/modules/1", "/programs/codex-mastery/modules/%ff", "/patterns/%ff", "/plans/%e0%a4", "/evidence/%ff/file", "/programs/codex-mastery/files/%c0%ae"].map(
+      (url) => ({ name: "malformed percent-encoding", method: "GET", url, status: 400 }),
+    ),
+    ...["/api/v1/modules/%ff/packet", "/api/v1/modules/%c0%ae", "/api/v1/%ff"].map((url) => ({ name: "malformed percent-encoding", method: "GET", url, headers: auth, status: 400, field: "path", api: true })),
+    { name: "an API body over the ceiling", method: "POST", url: "/api/v1/modules/1/evidence", headers: { ...auth, "content-type": "application/json" }, body: overCeiling, status: 413, field: "body", api: true },
+    { name: "a server action over the ceiling", method: "POST", url: "/settings", headers: action, body: overCeiling, status: 413 },
+    { name: "a library upload over the ceiling", method: "POST", url: "/patterns/import/upload", headers: { "content-type": "multipart/form-data; boundary=x" }, body: overCeiling, status: 413, field: "body", api: true },
+    { name: "a deeply nested server-action body", method: "POST", url: "/signin", headers: action, body: deep, status: 400 },
+    { name: "a deeply nested multipart server-action body", method: "POST", url: "/signin", headers: { "next-action": actionId! }, multipart: { "0": deep }, status: 400 },
+    { name: "the image optimizer, which the app does not use", method: "GET", url: "/_next/image?url=%2Ffavicon.svg&w=64&q=75" },
+  ];
+  const problems: string[] = [];
+  for (const c of cases) {
+    const response = await request.fetch(c.url, { method: c.method, headers: c.headers, data: c.body, multipart: c.multipart, maxRedirects: 0, timeout: 60_000 });
+    const label = `${c.method} ${c.url} with ${c.name}`;
+    const status = response.status();
+    if (status >= 500) problems.push(`${label}: ${status}`);
+    else if (status < 400) problems.push(`${label}: ${status}, expected a refusal`);
+    else if (c.status !== undefined && status !== c.status) problems.push(`${label}: ${status}, expected ${c.status}`);
+    else if (c.api) {
+      const body = (await response.json().catch(() => null)) as { error?: { code?: unknown; fields?: Record<string, string> } } | null;
+      if (typeof body?.error?.code !== "string" || !(c.field! in (body.error.fields ?? {}))) problems.push(`${label}: no JSON error naming ${c.field}`);
+    }
+  }
+  expect(problems).toEqual([]);
 });

@@ -279,8 +279,9 @@ test("the plan is attached to the Module 5 packet and the reviewer reads it besi
 
 test("another learner cannot read the plan; an ExecPlan file is imported and checked", async ({ browser, expectAccessible }) => {
   const other = await signIn(browser, OTHER);
-  await other.goto(planUrl);
-  await expect(other.getByText("This plan belongs to another learner.")).toBeVisible();
+  // Whether another learner's plan exists does not leak: the page answers as for no plan at all.
+  expect((await other.goto(planUrl))!.status()).toBe(404);
+  await expect(other.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
   expect((await other.request.get(`${planUrl}/download`)).status()).toBe(403);
   await other.goto("/plans");
   await expect(other.getByText("No plans yet.")).toBeVisible();

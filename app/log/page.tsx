@@ -5,12 +5,12 @@ import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentUser } from "@/lib/auth/session";
 import { getProgram } from "@/lib/content";
-import { AppError } from "@/lib/errors";
 import { logFilterFor, readableLearners } from "@/lib/log/access";
 import { formatLogEntry } from "@/lib/log/format";
 import { countLogEntries, LOG_PAGE_SIZE, logCursor, logPage, windowFromQuery } from "@/lib/log/pages";
 import type { LogFilter } from "@/lib/log/service";
 import { STATUSES } from "@/lib/packets/transitions";
+import { notFoundIfForbidden } from "../refusal";
 import { appendNoteAction } from "./actions";
 
 export const metadata: Metadata = { title: "Plan log" };
@@ -45,8 +45,8 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
     );
   }
   const filter = await logFilterFor(signedIn, query).catch((error: unknown) => {
-    if (error instanceof AppError) return null;
-    throw error;
+    notFoundIfForbidden(error);
+    return null;
   });
   if (!filter) {
     return (

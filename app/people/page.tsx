@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { DataTable } from "@/components/ui/data-table";
 import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,14 +13,7 @@ export const metadata: Metadata = { title: "People" };
 
 export default async function PeoplePage() {
   const signedIn = await currentUser();
-  if (!signedIn?.asReviewer) {
-    return (
-      <>
-        <PageHeader title="People" />
-        <p className="rounded-lg border border-line bg-surface p-4">Only a signed-in reviewer manages learners and reviewers.</p>
-      </>
-    );
-  }
+  if (!signedIn?.asReviewer) forbidden();
   const [people, programs] = await Promise.all([listPeople(), listPrograms().filter((p) => !p.meta.template)]);
   const programOptions = programs.map((p) => (
     <option key={p.slug} value={p.slug}>

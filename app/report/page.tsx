@@ -7,6 +7,7 @@ import { currentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { readableLearners } from "@/lib/log/access";
 import { reportSubject } from "@/lib/report/access";
+import { notFoundIfForbidden } from "../refusal";
 import { forDisplay } from "@/lib/report/markdown";
 import { statusUpdateMarkdown } from "@/lib/report/status-update";
 
@@ -31,10 +32,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
     );
   }
   const learners = signedIn.asReviewer ? await readableLearners(signedIn) : [];
-  const subject = await reportSubject(signedIn, requested).catch((error: unknown) => {
-    if (error instanceof AppError) return error;
-    throw error;
-  });
+  const subject = await reportSubject(signedIn, requested).catch(notFoundIfForbidden);
   if (subject instanceof AppError) {
     return (
       <>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { StatusBadge } from "@/components/packets/status-badge";
 import { WaiverForm } from "@/components/packets/waiver-form";
 import { Section } from "@/components/ui/section";
@@ -20,16 +21,7 @@ function waiting(since: Date | null, now: Date): string {
 export default async function ReviewQueuePage() {
   const signedIn = await currentUser();
   const header = <PageHeader title="Review queue">Work packets waiting for a reviewer&apos;s sign-off, oldest first.</PageHeader>;
-  if (!signedIn?.asReviewer) {
-    return (
-      <>
-        {header}
-        <p className="rounded-lg border border-line bg-surface p-4">
-          {signedIn ? "Only reviewers review packets." : <><Link href="/signin" className="underline">Sign in</Link> as a reviewer to see the queue.</>}
-        </p>
-      </>
-    );
-  }
+  if (!signedIn?.asReviewer) forbidden();
   const [queue, learners] = await Promise.all([
     reviewQueue(),
     (await db()).learner.findMany({ where: { ownerId: { not: signedIn.user.id } }, orderBy: { name: "asc" } }),

@@ -10,6 +10,8 @@ import { learnerProfilesOf } from "@/lib/auth/people";
 import { currentUser } from "@/lib/auth/session";
 import { formatTimestamp } from "@/lib/log/format";
 import { listBackups } from "@/lib/backup/archive";
+import { MAX_IMPORT_BYTES } from "@/lib/portability/learner-data";
+import { megabytes } from "@/lib/security/file-size";
 import { backupPlaces } from "@/lib/backup/places";
 import { liveSessionsOf } from "@/lib/auth/sessions";
 import { backupAction, changePassphraseAction, createTokenAction, importLearnerAction, revokeTokenAction, signOutEverywhereAction } from "./actions";
@@ -196,7 +198,8 @@ export default async function SettingsPage() {
               name="file"
               label="Export file (.json)"
               type="file"
-              hint="A full export from another install; it becomes a new profile of yours. Reviews in it were given there: its completed modules show as imported, not reviewed here."
+              maxBytes={MAX_IMPORT_BYTES}
+              hint={`A full export from another install, up to ${megabytes(MAX_IMPORT_BYTES)}; it becomes a new profile of yours. Reviews in it were given there: its completed modules show as imported, not reviewed here.`}
             />
             <SubmitButton>Import</SubmitButton>
           </ActionForm>

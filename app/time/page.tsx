@@ -9,7 +9,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SignInPrompt } from "@/components/ui/sign-in-prompt";
 import { Section } from "@/components/ui/section";
 import { currentUser } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
 import { readableLearners } from "@/lib/log/access";
 import { formatTimestamp } from "@/lib/log/format";
 import { formatDuration, isoDate, weekStart } from "@/lib/progress/calendar";
@@ -17,6 +16,7 @@ import { learnerSnapshot } from "@/lib/progress/snapshot";
 import { progressSubject } from "@/lib/progress/subject";
 import type { EffectiveEntry } from "@/lib/time/aggregate";
 import { MAX_ENTRY_MINUTES } from "@/lib/time/service";
+import { notFoundIfForbidden } from "../refusal";
 
 export const metadata: Metadata = { title: "Time" };
 
@@ -54,8 +54,8 @@ export default async function TimePage({ searchParams }: { searchParams: Promise
     );
   }
   const subject = await progressSubject(signedIn, requested).catch((error: unknown) => {
-    if (error instanceof AppError) return null;
-    throw error;
+    notFoundIfForbidden(error);
+    return null;
   });
   const learners = signedIn.asReviewer ? await readableLearners(signedIn) : [];
   if (!subject) {

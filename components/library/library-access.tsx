@@ -1,8 +1,8 @@
 // Which library a page shows (see lib/library/access.ts), and what it says when there is none.
 import Link from "next/link";
 import type { ReactElement } from "react";
+import { notFoundIfForbidden } from "@/app/refusal";
 import { currentUser, type SignedIn } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
 import { type LibraryOwner, libraryFor } from "@/lib/library/access";
 import type { LibraryView } from "@/lib/library/links";
 
@@ -18,8 +18,7 @@ export async function resolveLibrary(requested?: string): Promise<LibraryAccess>
     const owner = await libraryFor(signedIn, requested);
     return { kind: "ok", signedIn, owner, view: owner.canEdit ? {} : { learner: owner.learnerId } };
   } catch (error) {
-    if (error instanceof AppError) return { kind: "refused", message: error.message };
-    throw error;
+    return { kind: "refused", message: notFoundIfForbidden(error).message };
   }
 }
 

@@ -1,7 +1,8 @@
 "use client";
 
-import { createContext, type ReactNode, useActionState, useContext, useId } from "react";
+import { createContext, type ReactNode, useActionState, useContext, useId, useState } from "react";
 import type { FormState } from "@/lib/forms";
+import { fileLimitMessage } from "@/lib/security/file-size";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -50,14 +51,17 @@ type FieldProps = {
   rows?: number;
   defaultValue?: string;
   autoComplete?: string;
+  /** For a file input: the largest file the server takes; a larger one is refused before sending, in the server's words. */
+  maxBytes?: number;
   children?: ReactNode;
 };
 
 /** A labelled input whose error is tied to it with aria-describedby. */
-export function Field({ name, label, type = "text", hint, required, multiline, rows = 4, defaultValue, autoComplete, children }: FieldProps) {
+export function Field({ name, label, type = "text", hint, required, multiline, rows = 4, defaultValue, autoComplete, maxBytes, children }: FieldProps) {
   const state = useContext(FormContext);
   const id = useId();
-  const error = state.fieldErrors?.[name];
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
+  const error = tooLarge ?? state.fieldErrors?.[name];
   const value = state.values?.[name] ?? defaultValue;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const common = {
@@ -85,7 +89,24 @@ export function Field({ name, label, type = "text", hint, required, multiline, r
       ) : multiline ? (
         <textarea {...common} rows={rows} defaultValue={value} key={value} />
       ) : (
-        <input {...common} type={type} defaultValue={type === "file" ? undefined : value} key={value} autoComplete={autoComplete} />
+        <input
+          {...common}
+          type={type}
+          defaultValue={type === "file" ? undefined : value}
+          key={value}
+          autoComplete={autoComplete}
+          onChange={
+            maxBytes === undefined
+              ? undefined
+              : (event) => {
+                  // The browser then refuses to submit the form, and the field says why.
+                  const size = event.currentTarget.files?.[0]?.size ?? 0;
+                  const message = size > maxBytes ? fileLimitMessage(maxBytes) : null;
+                  event.currentTarget.setCustomValidity(message ?? "");
+                  setTooLarge(message);
+                }
+          }
+        />
       )}
       {error ? (
         <p id={`${id}-error`} className="mt-1 text-sm text-danger" aria-live="polite">

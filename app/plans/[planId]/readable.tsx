@@ -6,7 +6,7 @@ import { currentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { type ReadablePlan, readablePlan } from "@/lib/execplans/queries";
 
-/** The plan for a plan page, or what to show instead: a sign-in prompt or a refusal (404 for an unknown plan). */
+/** The plan for a plan page, or a sign-in prompt instead; 404 for an unknown plan and for another learner's. */
 export async function readableOrNotice(
   planId: string,
   title: string,
@@ -33,8 +33,7 @@ export async function readableOrNotice(
   try {
     return { plan: await readablePlan(signedIn, planId) };
   } catch (error) {
-    if (error instanceof AppError && error.code === "not-found") notFound();
-    if (error instanceof AppError) return { notice: notice(error.message) };
+    if (error instanceof AppError) notFound();
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { formatTimestamp } from "@/lib/log/format";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { EvidenceList } from "@/components/packets/evidence-list";
 import { AttachedPlans } from "@/components/plans/attached-plans";
 import { ReviewHistory } from "@/components/packets/review-history";
@@ -41,17 +41,11 @@ function changedSinceLastReview(detail: PacketDetail) {
 
 export default async function ReviewPage({ params, searchParams }: { params: Promise<{ packetId: string }>; searchParams: Promise<{ by?: string }> }) {
   const [{ packetId }, { by }] = await Promise.all([params, searchParams]);
+  // Refused before the packet is looked up, so the answer says nothing about whether it exists.
+  const signedIn = await currentUser();
+  if (!signedIn?.asReviewer) forbidden();
   const detail = await packetDetail(packetId);
   if (!detail) notFound();
-  const signedIn = await currentUser();
-  if (!signedIn?.asReviewer) {
-    return (
-      <>
-        <PageHeader title="Review a packet" />
-        <p className={box}>Only a signed-in reviewer can review packets.</p>
-      </>
-    );
-  }
   const { packet } = detail;
   const plans = await packetPlans(packet.id);
   const program = getProgram(packet.learner.programSlug);

@@ -1,7 +1,8 @@
 import { currentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { ownLearnerId } from "@/lib/library/access";
-import { applyImport, planImport, readUpload } from "@/lib/library/import";
+import { applyImport, IMPORT_LIMITS, planImport, readUpload } from "@/lib/library/import";
+import { checkUploadLength } from "@/lib/security/body-limits";
 
 /**
  * POST multipart: `files` (one zip, one exported playbook file, or a folder's files named by
@@ -13,6 +14,7 @@ export async function POST(request: Request) {
   if (!signedIn) return Response.json({ error: { code: "unauthenticated", message: "Sign in first." } }, { status: 401 });
   try {
     const learnerId = ownLearnerId(signedIn);
+    checkUploadLength(request, IMPORT_LIMITS.uploadBytes, "files");
     const form = await request.formData().catch(() => {
       throw new AppError("invalid", "Send the files as multipart form data.", { files: "no files received" });
     });

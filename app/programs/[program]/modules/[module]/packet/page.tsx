@@ -16,11 +16,13 @@ import { getModule, getProgram } from "@/lib/content";
 import { moduleRoute } from "@/lib/content/links";
 import { db } from "@/lib/db";
 import { packetPlans } from "@/lib/execplans/queries";
+import { MAX_FILE_BYTES } from "@/lib/files";
 import { CHECK_RESULTS } from "@/lib/packets/proof";
 import { packetDetail } from "@/lib/packets/queries";
 import { SELF_REVIEW_CHECKLIST } from "@/lib/reviews/self-review";
 import { isImportedCompletion } from "@/lib/packets/imported";
 import { DEFAULT_THRESHOLD, DIMENSION_LABELS } from "@/lib/rubric/rubric";
+import { megabytes } from "@/lib/security/file-size";
 import { runningTimerOf } from "@/lib/time/service";
 import {
   blockAction,
@@ -203,7 +205,7 @@ export default async function PacketPage({ params }: Params) {
               <input type="hidden" name="packetId" value={current.id} />
               <input type="hidden" name="kind" value="file" />
               <Field name="title" label="File title" />
-              <Field name="file" label="File (up to 10 MB)" type="file" />
+              <Field name="file" label={`File (up to ${megabytes(MAX_FILE_BYTES)})`} type="file" maxBytes={MAX_FILE_BYTES} />
               <FieldError name="bytes" />
               <SubmitButton tone="plain">Upload file</SubmitButton>
             </ActionForm>

@@ -1,0 +1,2 @@
+// Runs in the browser before the app's own code.
+import "./lib/zod-jitless";
