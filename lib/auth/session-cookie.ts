@@ -1,6 +1,7 @@
 // The session cookie itself: its name, options and contents, sealed with the session secret.
 // Kept free of the database so the request proxy can read it too.
 import { unsealData } from "iron-session";
+import { cookiesSecure } from "../security/exposure";
 import { sessionSecret } from "./secrets";
 
 /** What the cookie carries: the session row (checked on every request), its user and profile. */
@@ -10,7 +11,7 @@ export function sessionOptions() {
   return {
     password: sessionSecret(),
     cookieName: "mastery_session",
-    cookieOptions: { httpOnly: true, sameSite: "lax" as const, secure: false, path: "/", maxAge: 60 * 60 * 24 * 14 },
+    cookieOptions: { httpOnly: true, sameSite: "lax" as const, secure: cookiesSecure(), path: "/", maxAge: 60 * 60 * 24 * 14 },
   };
 }
 

@@ -49,3 +49,8 @@ function hostnameOf(host: string): string | null {
 export function isPublicPath(pathname: string): boolean {
   return pathname === "/signin" || pathname === "/setup" || pathname === "/api/health";
 }
+
+/** Cookies are `Secure` when people reach the app over https (its MASTERY_PUBLIC_URL says so). */
+export function cookiesSecure(publicUrl: string | undefined = env().MASTERY_PUBLIC_URL): boolean {
+  return publicUrl?.startsWith("https:") ?? false;
+}

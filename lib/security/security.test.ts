@@ -7,7 +7,7 @@ import { MAX_FILE_BYTES } from "../files";
 import { MAX_IMPORT_BYTES } from "../portability/learner-data";
 import { isServerActionPost, MAX_ACTION_NESTING, nestsDeeperThan } from "./action-body";
 import { bodySizeVerdict, checkUploadLength, MAX_REQUEST_BYTES, MULTIPART_OVERHEAD_BYTES } from "./body-limits";
-import { isAllowedHost, isLoopbackHost, isPublicPath } from "./exposure";
+import { cookiesSecure, isAllowedHost, isLoopbackHost, isPublicPath } from "./exposure";
 import { fileLimitMessage, megabytes } from "./file-size";
 import { createNonce, isCrossOriginWrite, pagePolicy } from "./headers";
 import { FILE_ROUTES, hasMalformedEncoding, isFileRoute } from "./paths";
@@ -61,6 +61,11 @@ describe("exposure", () => {
     expect(isPublicPath("/signin")).toBe(true);
     expect(isPublicPath("/setup")).toBe(true);
     expect(isPublicPath("/review")).toBe(false);
+  });
+  it("makes cookies Secure when the public address is https", () => {
+    expect(cookiesSecure("https://mastery.example.org")).toBe(true);
+    expect(cookiesSecure("http://mastery.lan:3000")).toBe(false);
+    expect(cookiesSecure(undefined)).toBe(false);
   });
 });
 
