@@ -2,27 +2,13 @@
 // page; only the reviewer, in the browser, can accept it.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { scoreAll } from "./packet-steps";
+import { proofFor, scoreAll } from "./packet-steps";
 import { signIn } from "./people";
 import { type AgentServer, createToken, expect, LEARNER, mastery, REVIEWER, rowCounts, test } from "./agent-server";
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 let token = "";
-
-function proofFor(claimEvidence: string[]) {
-  return {
-    validationStatus: "passing",
-    validationDetail: "scripts/validate.sh exited 0",
-    drillStatus: "passing",
-    drillDetail: "role-labelling: 3 reps in 14 minutes",
-    selfScores: { correctness: 4, speed: 4, resilience: 4, judgment: 4, maintainability: 4, collaboration: 4 },
-    rubricSummary: "4 in every dimension",
-    risks: "The hook is not on CI yet",
-    followUps: "Add the hook to CI",
-    claims: [{ claim: "Every message of the trace is labelled by role", evidence: claimEvidence }],
-  };
-}
 
 async function json<T = Record<string, unknown>>(server: AgentServer, args: string[], input?: string): Promise<T> {
   const result = await mastery(server, token, [...args, "--json"], input);

@@ -10,6 +10,7 @@ import { addEvidence } from "../lib/packets/evidence";
 import { startPacket, submitPacket } from "../lib/packets/service";
 import type { Actor } from "../lib/packets/transitions";
 import { expect, expectNoErrorBoundary, test } from "./fixtures";
+import { proofFor } from "./packet-steps";
 import { type Person, REVIEWER, signIn } from "./people";
 
 const MIA: Person = { name: "Mia Markdown", passphrase: "mia-passphrase-1" };
@@ -46,17 +47,7 @@ test.beforeAll(async ({ browser }) => {
   await addEvidence(actor, packetId, { kind: "note", title: "Definition note two", body: DEFINITION });
   await submitPacket(actor, {
     packetId,
-    proof: {
-      validationStatus: "passing",
-      validationDetail: "scripts/validate.sh exited 0",
-      drillStatus: "passing",
-      drillDetail: "role-labelling: 3 reps in 14 minutes",
-      selfScores: { correctness: 4, speed: 4, resilience: 4, judgment: 4, maintainability: 4, collaboration: 4 },
-      rubricSummary: "4 in every dimension",
-      risks: "none known",
-      followUps: "none",
-      claims: [{ claim: "The notes are link definitions", evidence: [note.itemKey] }],
-    },
+    proof: proofFor([note.itemKey], "The notes are link definitions"),
   });
 
   const text = `# ExecPlan: Definitions twice\n\n## Purpose / Big Picture\n\n${DEFINITION}\n\n${DEFINITION}\n\n-\n-\n`;

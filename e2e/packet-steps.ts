@@ -1,4 +1,5 @@
-// Packet steps shared by the browser specs: scoring the rubric and submitting a completion proof.
+// Packet steps shared by the browser specs: scoring the rubric, a completion proof as data, and
+// submitting one through the form.
 import type { Locator, Page } from "@playwright/test";
 import { expect } from "./fixtures";
 
@@ -6,6 +7,21 @@ export async function scoreAll(form: Locator, level: string) {
   for (const dimension of ["Correctness", "Speed/Fluency", "Resilience", "Judgment", "Maintainability", "Collaboration Readiness"]) {
     await form.getByRole("group", { name: dimension }).getByLabel(level).check();
   }
+}
+
+/** A complete, passing completion proof whose one claim points at the given evidence items. */
+export function proofFor(claimEvidence: string[], claim = "Every message of the trace is labelled by role") {
+  return {
+    validationStatus: "passing",
+    validationDetail: "scripts/validate.sh exited 0",
+    drillStatus: "passing",
+    drillDetail: "role-labelling: 3 reps in 14 minutes",
+    selfScores: { correctness: 4, speed: 4, resilience: 4, judgment: 4, maintainability: 4, collaboration: 4 },
+    rubricSummary: "4 in every dimension",
+    risks: "The hook is not on CI yet",
+    followUps: "Add the hook to CI",
+    claims: [{ claim, evidence: claimEvidence }],
+  };
 }
 
 export async function fillProof(page: Page, evidenceTitle: string) {
