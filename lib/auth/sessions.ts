@@ -1,13 +1,15 @@
 // Signed-in browsers as rows: the sealed cookie names one, and a request counts as signed in only
 // while its row is not revoked. Sign-out revokes this browser's row; a passphrase change and
 // "sign out everywhere" revoke the user's other rows (or all of them).
+import { randomBytes } from "node:crypto";
 import { db } from "../db";
 
 /** How often a session's "last active" time is written, at most. */
 const SEEN_EVERY_MS = 10 * 60 * 1000;
 
+/** A new session; its id is 256 random bits, so even someone holding the cookie key cannot name a live one. */
 export async function openSession(userId: string, userAgent: string) {
-  return (await db()).session.create({ data: { userId, userAgent: userAgent.slice(0, 300) } });
+  return (await db()).session.create({ data: { id: randomBytes(32).toString("base64url"), userId, userAgent: userAgent.slice(0, 300) } });
 }
 
 /** The session if it is live and belongs to `userId`; notes when it was last used. */
