@@ -282,7 +282,7 @@ test("another learner cannot read the plan; an ExecPlan file is imported and che
   // Whether another learner's plan exists does not leak: the page answers as for no plan at all.
   expect((await other.goto(planUrl))!.status()).toBe(404);
   await expect(other.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
-  expect((await other.request.get(`${planUrl}/download`)).status()).toBe(403);
+  expect((await other.request.get(`${planUrl}/download`)).status()).toBe(404);
   await other.goto("/plans");
   await expect(other.getByText("No plans yet.")).toBeVisible();
 

@@ -45,7 +45,7 @@ export async function listPlans(signedIn: SignedIn) {
   return plans.map(({ revisions, ...plan }) => ({ ...plan, latest: revisions[0]! }));
 }
 
-/** A plan the person may read, with every revision's summary (newest last); throws not-found or forbidden. */
+/** A plan the person may read, with every revision's summary (newest last); another learner's plan is not found, so its existence does not leak. */
 export async function readablePlan(signedIn: SignedIn, planId: string) {
   const plan = await (
     await db()
@@ -56,9 +56,7 @@ export async function readablePlan(signedIn: SignedIn, planId: string) {
       revisions: { orderBy: { number: "asc" }, select: REVISION_SUMMARY },
     },
   });
-  if (!plan) throw new AppError("not-found", "No such plan.");
-  if (!signedIn.asReviewer && plan.learner.ownerId !== signedIn.user.id)
-    throw new AppError("forbidden", "This plan belongs to another learner.");
+  if (!plan || (!signedIn.asReviewer && plan.learner.ownerId !== signedIn.user.id)) throw new AppError("not-found", "No such plan.");
   const owned = plan.learner.ownerId === signedIn.user.id;
   return { ...plan, terms: parseTermList(plan.terms), latest: plan.revisions.at(-1)!, owned };
 }

@@ -197,7 +197,7 @@ describe("saving revisions", () => {
   it("lets the owner and reviewers read a plan, and nobody else", async () => {
     expect((await readablePlan(signedIn.reviewer, planId)).owned).toBe(false);
     expect((await readablePlan(signedIn.learner, planId)).owned).toBe(true);
-    await expectRefusal(readablePlan(signedIn.other, planId), "forbidden");
+    await expectRefusal(readablePlan(signedIn.other, planId), "not-found");
     await expectRefusal(readablePlan(signedIn.learner, "nope"), "not-found");
     expect((await listPlans(signedIn.other)).length).toBe(0);
     const mine = await listPlans(signedIn.learner);
