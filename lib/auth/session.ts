@@ -31,8 +31,9 @@ export type SignedIn = {
 export const currentUser = cache(async (): Promise<SignedIn | null> => {
   const s = await session();
   if (!s.userId || !s.sessionId) return null;
-  const [live, user] = await Promise.all([liveSession(s.sessionId, s.userId), getUser(s.userId)]);
-  if (!live || !user) return null;
+  const live = await liveSession(s.sessionId, s.userId);
+  if (!live) return null;
+  const { user } = live;
   return {
     user,
     asLearner: { kind: "learner", userId: user.id, label: user.name },

@@ -12,10 +12,10 @@ export async function openSession(userId: string, userAgent: string) {
   return (await db()).session.create({ data: { id: randomBytes(32).toString("base64url"), userId, userAgent: userAgent.slice(0, 300) } });
 }
 
-/** The session if it is live and belongs to `userId`; notes when it was last used. */
+/** The session, with its user, if it is live and belongs to `userId`; notes when it was last used. */
 export async function liveSession(sessionId: string, userId: string, now = new Date()) {
   const client = await db();
-  const row = await client.session.findUnique({ where: { id: sessionId } });
+  const row = await client.session.findUnique({ where: { id: sessionId }, include: { user: true } });
   if (!row || row.userId !== userId || row.revokedAt !== null) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > SEEN_EVERY_MS) {
     await client.session.updateMany({ where: { id: row.id, revokedAt: null }, data: { lastSeenAt: now } });

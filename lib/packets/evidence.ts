@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AppError, isUniqueViolation } from "../errors";
 import { FileNameSchema, MAX_FILE_BYTES, storeFile } from "../files";
+import { fileLimitMessage } from "../security/file-size";
 import { appendLogEntry } from "../log/service";
 import { actorId, assertActsFor, loadPacket, moduleLabel, type Tx, transaction } from "./service";
 import type { Actor } from "./transitions";
@@ -29,7 +30,7 @@ export const EvidenceInputSchema = z.discriminatedUnion("kind", [
     title,
     fileName: FileNameSchema,
     fileType: z.string().trim().max(200).default("application/octet-stream"),
-    bytes: z.instanceof(Uint8Array, { error: "choose a file" }).refine((b) => b.byteLength > 0, "the file is empty").refine((b) => b.byteLength <= MAX_FILE_BYTES, "files are limited to 10 MB"),
+    bytes: z.instanceof(Uint8Array, { error: "choose a file" }).refine((b) => b.byteLength > 0, "the file is empty").refine((b) => b.byteLength <= MAX_FILE_BYTES, fileLimitMessage(MAX_FILE_BYTES)),
     body: z.string().trim().max(5000).default(""),
   }),
   z.object({

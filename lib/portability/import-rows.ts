@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "../errors";
-import { storedPath } from "../files";
+import { FileNameSchema, storedPath } from "../files";
 import { PLAYBOOK_KINDS } from "../content/schema";
 import { CategorySlugSchema, PatternInputSchema, PlaybookEntryInputSchema } from "../library/schema";
 import { EvidenceDataSchema } from "../packets/evidence";
@@ -395,7 +395,7 @@ function confine(table: string, row: Record<string, unknown>, into: Confinement,
       if (sha256 !== null) {
         if (!into.files.has(sha256)) throw refuse("Evidence", index, "points at a file the export does not carry (\"sha256\")");
         if (row.fileSize !== into.files.get(sha256)) throw refuse("Evidence", index, "gives a size that is not its file's (\"fileSize\")");
-        if (typeof row.fileName !== "string" || /[\u0000-\u001f\u007f/\\]/.test(row.fileName) || row.fileName.trim() === "")
+        if (!FileNameSchema.safeParse(row.fileName).success)
           throw refuse("Evidence", index, "has a file name with folders or control characters (\"fileName\")");
       }
       row.filePath = sha256 === null ? null : storedPath(sha256);
