@@ -19,7 +19,7 @@ import { moduleByNumber, type Program } from "@/lib/content";
 import { currentProgram } from "@/lib/content/current";
 import { moduleRoute, programRoute } from "@/lib/content/links";
 import { notFoundIfForbidden } from "./refusal";
-import { readableLearners } from "@/lib/log/access";
+import { readableLearners } from "@/lib/auth/access";
 import { learnerSnapshot, type LearnerSnapshot } from "@/lib/progress/snapshot";
 import { progressSubject } from "@/lib/progress/subject";
 
@@ -177,7 +177,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader title="Dashboard" eyebrow={<Link href={programRoute(program.slug)}>{program.meta.title}</Link>}>
-        {snapshot && subject ? (subject.own ? program.meta.summary : `${subject.learnerName}'s progress, as their reviewer sees it.`) : program.meta.summary}
+        {snapshot && subject
+          ? subject.own
+            ? program.meta.summary
+            : `${subject.learnerName}'s progress, as their reviewer sees it.`
+          : program.meta.summary}
       </PageHeader>
       <LearnerPicker learners={learners} selected={subject?.learnerId} action="/" />
       {snapshot && subject ? (

@@ -7,9 +7,9 @@ import { addLearnerProfile, createUser } from "../lib/auth/people";
 import { db } from "../lib/db";
 import { createPattern } from "../lib/library/patterns";
 import { createEntry } from "../lib/library/playbook";
-import type { Actor } from "../lib/packets/transitions";
 import { expect, expectNoErrorBoundary, test } from "./fixtures";
 import { type Person, signIn } from "./people";
+import type { Actor } from "../lib/auth/actor";
 
 const PIA: Person = { name: "Pia Pages", passphrase: "pia-passphrase-1" };
 const two = (n: number) => String(n).padStart(2, "0");

@@ -8,10 +8,10 @@ import { createPattern } from "../lib/library/patterns";
 import { createEntry } from "../lib/library/playbook";
 import { addEvidence } from "../lib/packets/evidence";
 import { startPacket, submitPacket } from "../lib/packets/service";
-import type { Actor } from "../lib/packets/transitions";
 import { expect, expectNoErrorBoundary, test } from "./fixtures";
 import { proofFor } from "./packet-steps";
 import { type Person, REVIEWER, signIn } from "./people";
+import type { Actor } from "../lib/auth/actor";
 
 const MIA: Person = { name: "Mia Markdown", passphrase: "mia-passphrase-1" };
 const DEFINITION = "[foo]: /url";

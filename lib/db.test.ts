@@ -9,11 +9,11 @@ import { applyPendingMigrations } from "../prisma/migrator";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "db-test-"));
 process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
-const { db, databasePath, readPragmas } = await import("./db");
+const { connection, db, databasePath, readPragmas } = await import("./db");
 await applyPendingMigrations({ dbPath: databasePath() });
 
 afterAll(async () => {
-  await (await db()).$disconnect();
+  await (await connection()).$disconnect();
   rmSync(scratch, { recursive: true, force: true });
 });
 

@@ -2,7 +2,7 @@
 // local app that must not lose data needs. SQLite-specific SQL stays here and in the migrations.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import type { PrismaClient } from "./generated/prisma/client";
+import type { Prisma, PrismaClient } from "./generated/prisma/client";
 import { databasePath } from "./env";
 
 export const BUSY_TIMEOUT_MS = 5000;
@@ -18,7 +18,10 @@ const PRAGMAS = [
   `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`,
 ];
 
-export type Db = PrismaClient;
+type Db = PrismaClient;
+
+/** The queries of one transaction (or of the client, outside any). */
+export type Tx = Prisma.TransactionClient;
 
 /** A first-come, first-served lock: `acquire()` resolves to the function that releases it. */
 function createLock(): () => Promise<() => void> {
@@ -32,7 +35,9 @@ function createLock(): () => Promise<() => void> {
   };
 }
 
-/** Set while a callback of `$transaction` runs: its queries belong to that transaction. */
+/** The transaction the current call chain runs in, if any (see `transaction`). */
+const openTransaction = new AsyncLocalStorage<Tx>();
+/** Set while a `$transaction` call runs: its queries belong to that transaction. */
 const insideTransaction = new AsyncLocalStorage<true>();
 
 type Queryable = { queryRaw: (query: unknown) => Promise<unknown>; executeRaw: (query: unknown) => Promise<unknown> };
@@ -46,7 +51,8 @@ type Transaction = { commit: () => Promise<void>; rollback: () => Promise<void> 
  * - a query made outside any transaction waits while a transaction is open, instead of running
  *   inside it on the shared connection, where it would read uncommitted rows and see its own
  *   write rolled back with someone else's transaction. Queries made from within a transaction's
- *   callback (through the client rather than `tx`) are part of that transaction and go ahead.
+ *   call (`db()` there returns the transaction, but Prisma may batch a client query into it) are
+ *   part of that transaction and go ahead.
  */
 function withIsolatedTransactions(factory: PrismaBetterSqlite3): PrismaBetterSqlite3 {
   const connectAdapter = factory.connect.bind(factory);
@@ -110,14 +116,49 @@ async function connect(): Promise<Db> {
 const cache = globalThis as unknown as { masteryDb?: Promise<Db> };
 
 /** The shared client; cached on globalThis so dev hot reload does not open a new connection. */
-export function db(): Promise<Db> {
+export function connection(): Promise<Db> {
   cache.masteryDb ??= connect();
   return cache.masteryDb;
 }
 
+/**
+ * Where queries go: inside `transaction`, the open transaction, so a read made anywhere in its
+ * call chain sees the rows it wrote; outside, the shared client.
+ */
+export async function db(): Promise<Tx> {
+  return openTransaction.getStore() ?? (await connection());
+}
+
+/** Prisma's defaults (wait 2 s to start, 5 s to finish) suit a learner's single write; bulk writes pass their own. */
+export type TransactionOptions = { timeoutMs?: number };
+
+/**
+ * Runs `work` in one transaction; called inside another `transaction`, it joins that one, so a
+ * caller can make a domain change and its own record of it (an idempotent answer) commit together.
+ */
+export async function transaction<T>(work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  const outer = openTransaction.getStore();
+  if (outer) return work(outer);
+  const client = await connection();
+  const limits = options.timeoutMs ? { timeout: options.timeoutMs, maxWait: options.timeoutMs } : {};
+  return client.$transaction((tx) => openTransaction.run(tx, () => work(tx)), limits);
+}
+
+/**
+ * The first step of every write to one learner's data: it keeps the learner's invariants (one
+ * packet in progress, evidence and library version numbers) whole when two requests write at
+ * once. On SQLite every transaction already opens with BEGIN IMMEDIATE and so holds the
+ * database's one write lock until it ends; there is nothing more to take, and this is a no-op.
+ * A database with concurrent writers takes the learner row's lock here (SELECT … FOR UPDATE).
+ */
+export async function lockLearner(tx: Tx, learnerId: string): Promise<void> {
+  void tx;
+  void learnerId;
+}
+
 /** Current pragma values, for the health check and tests. */
 export async function readPragmas(): Promise<Record<string, string>> {
-  const client = await db();
+  const client = await connection();
   const names = ["journal_mode", "synchronous", "foreign_keys", "busy_timeout"] as const;
   const entries = await Promise.all(
     names.map(async (name) => {

@@ -40,7 +40,7 @@ const serverEnv = {
 };
 Object.assign(process.env, serverEnv);
 const { applyPendingMigrations } = await import("../prisma/migrator");
-const { databasePath, db } = await import("../lib/db");
+const { connection, databasePath } = await import("../lib/db");
 const { getProgram } = await import("../lib/content");
 const { loadContent } = await import("../lib/content/loader");
 const { searchEverything } = await import("../lib/library/search");
@@ -72,7 +72,7 @@ await applyPendingMigrations({ dbPath: databasePath() });
 const started = performance.now();
 const seeded = await seedLargeDataset(LARGE, "bench-passphrase-1");
 figures["seed (s)"] = (performance.now() - started) / 1000;
-const client = await db();
+const client = await connection();
 const counts = {
   "plan-log entries": await client.planLogEntry.count({ where: { learnerId: seeded.learnerId } }),
   "evidence versions": await client.evidence.count({ where: { packet: { learnerId: seeded.learnerId } } }),
@@ -83,7 +83,18 @@ const counts = {
 };
 
 // Exports and search, in this process, against the seeded database (first run excluded).
-const queries = ["context budget", "bisect", "handoff note", "parallel", "ExecPlan", "hook", "rollback", "review checklist", "pattern 12", "débogage"];
+const queries = [
+  "context budget",
+  "bisect",
+  "handoff note",
+  "parallel",
+  "ExecPlan",
+  "hook",
+  "rollback",
+  "review checklist",
+  "pattern 12",
+  "débogage",
+];
 await searchEverything(seeded.learnerId, "warm up");
 const searchTimes: number[] = [];
 for (const q of queries) searchTimes.push(...(await timed(5, () => searchEverything(seeded.learnerId, q))));
@@ -108,7 +119,10 @@ const modulePath = `/programs/${program.slug}/modules/${mod.slug}`;
 // page's HTML once the server can render it.
 const ceilingFile = path.resolve("public", "bench-ceiling.html");
 writeFileSync(ceilingFile, "");
-const server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], { env: { ...serverEnv, PORT: String(PORT), HOST: "127.0.0.1" }, stdio: "ignore" });
+const server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], {
+  env: { ...serverEnv, PORT: String(PORT), HOST: "127.0.0.1" },
+  stdio: "ignore",
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     server.kill("SIGTERM");
@@ -131,7 +145,13 @@ try {
   const targets: { name: string; path: string; headers: Record<string, string>; expect: string; main: boolean }[] = [
     { name: "dashboard", path: "/", headers: learner, expect: "8 of 8 completed", main: true },
     { name: "module", path: modulePath, headers: learner, expect: asHtml(mod.meta.title), main: true },
-    { name: "exercise", path: `${modulePath}/exercises/${mod.exercises[0]!.slug}`, headers: learner, expect: asHtml(mod.exercises[0]!.meta.title), main: true },
+    {
+      name: "exercise",
+      path: `${modulePath}/exercises/${mod.exercises[0]!.slug}`,
+      headers: learner,
+      expect: asHtml(mod.exercises[0]!.meta.title),
+      main: true,
+    },
     { name: "patterns", path: "/patterns", headers: learner, expect: "Download the library (zip)", main: true },
     { name: "playbook", path: "/playbook", headers: learner, expect: "Download the playbook", main: true },
     { name: "review queue", path: "/review", headers: reviewer, expect: "Queued Learner 1", main: true },
@@ -141,7 +161,7 @@ try {
     { name: "smallest page (programs list)", path: "/programs", headers: learner, expect: asHtml(program.meta.title), main: false },
     { name: "API: packets", path: "/api/v1/packets", headers: agent, expect: '"completed"', main: false },
     { name: "API: plan log", path: "/api/v1/log", headers: agent, expect: "summary", main: false },
-    { name: "API: search", path: "/api/v1/search?q=context%20budget", headers: agent, expect: "\"results\"", main: false },
+    { name: "API: search", path: "/api/v1/search?q=context%20budget", headers: agent, expect: '"results"', main: false },
   ];
 
   // The ceiling: the same server sending a static file as large as the module page.
@@ -153,7 +173,15 @@ try {
   targets.push({ name: "static file (ceiling)", path: "/bench-ceiling.html", headers: {}, expect: asHtml(mod.meta.title), main: false });
 
   const jobs: LoadJob[] = targets.flatMap((t) =>
-    ([1, 10] as const).map((concurrency) => ({ name: t.name, url: BASE + t.path, headers: t.headers, expect: t.expect, concurrency, requests: REQUESTS[concurrency], warmup: 10 })),
+    ([1, 10] as const).map((concurrency) => ({
+      name: t.name,
+      url: BASE + t.path,
+      headers: t.headers,
+      expect: t.expect,
+      concurrency,
+      requests: REQUESTS[concurrency],
+      warmup: 10,
+    })),
   );
   console.log(`Measuring ${targets.length} addresses at concurrency 1 and 10…`);
   const load = runLoad(jobs);
@@ -179,7 +207,11 @@ try {
 }
 
 const budgets = evaluateBudgets(result);
-const markdown = renderMarkdown(result, budgets, compareWith ? compareResults(result, JSON.parse(readFileSync(compareWith, "utf8")) as BenchResult) : undefined);
+const markdown = renderMarkdown(
+  result,
+  budgets,
+  compareWith ? compareResults(result, JSON.parse(readFileSync(compareWith, "utf8")) as BenchResult) : undefined,
+);
 console.log(`\n${markdown}`);
 mkdirSync("bench-results", { recursive: true });
 writeFileSync("bench-results/latest.json", `${JSON.stringify({ ...result, budgets }, null, 2)}\n`);
@@ -194,7 +226,9 @@ function asHtml(text: string): string {
 /** The JavaScript files a modern browser loads for the page (nomodule polyfills skipped), gzipped. */
 async function javascriptGzipBytes(address: string, headers: Record<string, string>): Promise<number> {
   const html = await (await fetch(BASE + address, { headers })).text();
-  const sources = [...html.matchAll(/<script([^>]+)src="([^"]+)"([^>]*)>/g)].filter((m) => !/\bnomodule\b/i.test(m[1]! + m[3]!)).map((m) => m[2]!);
+  const sources = [...html.matchAll(/<script([^>]+)src="([^"]+)"([^>]*)>/g)]
+    .filter((m) => !/\bnomodule\b/i.test(m[1]! + m[3]!))
+    .map((m) => m[2]!);
   let bytes = 0;
   for (const src of new Set(sources)) bytes += gzipSync(Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer())).length;
   return bytes;
@@ -221,7 +255,13 @@ async function hostileUpload(headers: Record<string, string>): Promise<void> {
 function runLoad(jobs: LoadJob[]): LoadResult[] {
   const file = path.join(scratch, "jobs.json");
   writeFileSync(file, JSON.stringify(jobs));
-  const run = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/bench/load.ts", file], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const run = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/bench/load.ts", file], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   if (run.status !== 0) throw new Error("the load generator failed");
-  return run.stdout.trim().split("\n").map((line) => JSON.parse(line) as LoadResult);
+  return run.stdout
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as LoadResult);
 }

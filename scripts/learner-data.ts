@@ -3,7 +3,7 @@
 //   record --learner <owner name or profile id> -o record.zip    Markdown bundle of the learning record
 //   import <file.json> --owner <user name> [--solo]              import into this install as a new profile
 import { readFileSync, writeFileSync } from "node:fs";
-import { db } from "../lib/db";
+import { connection, db } from "../lib/db";
 import { AppError } from "../lib/errors";
 import { exportLearner, importLearner, parseLearnerExport } from "../lib/portability/learner-data";
 import { learningRecordZip } from "../lib/portability/record-zip";
@@ -25,7 +25,10 @@ async function learnerIdFor(reference: string): Promise<string> {
   if (byId) return byId.id;
   const byOwner = await client.learner.findMany({ where: { owner: { name: reference } } });
   if (byOwner.length === 1) return byOwner[0]!.id;
-  throw new AppError("not-found", byOwner.length > 1 ? `${reference} has several profiles; give a profile id.` : `No learner profile for "${reference}".`);
+  throw new AppError(
+    "not-found",
+    byOwner.length > 1 ? `${reference} has several profiles; give a profile id.` : `No learner profile for "${reference}".`,
+  );
 }
 
 async function run(): Promise<string> {
@@ -46,7 +49,10 @@ async function run(): Promise<string> {
   if (command === "import" && file && ownerName) {
     const owner = await (await db()).user.findUnique({ where: { name: ownerName } });
     if (!owner) throw new AppError("not-found", `No user named "${ownerName}" in this install; create them first.`);
-    const result = await importLearner(parseLearnerExport(readFileSync(file, "utf8")), { ownerId: owner.id, soloMode: rest.includes("--solo") });
+    const result = await importLearner(parseLearnerExport(readFileSync(file, "utf8")), {
+      ownerId: owner.id,
+      soloMode: rest.includes("--solo"),
+    });
     return `Imported learner profile ${result.learnerId}: ${result.rows} rows, ${result.files} files.\n`;
   }
   console.error(USAGE);
@@ -61,5 +67,5 @@ try {
   for (const [field, problem] of Object.entries(error.fieldErrors)) console.error(`  ${field}: ${problem}`);
   process.exitCode = 1;
 } finally {
-  await (await db()).$disconnect();
+  await (await connection()).$disconnect();
 }

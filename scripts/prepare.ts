@@ -3,7 +3,7 @@
 import { applyPendingMigrations } from "../prisma/migrator";
 import { setupFromEnvironment } from "../lib/auth/people";
 import { getDefaultProgram } from "../lib/content";
-import { databasePath, db } from "../lib/db";
+import { connection, databasePath } from "../lib/db";
 
 export async function prepareDatabase(): Promise<void> {
   const { applied, backup } = await applyPendingMigrations({ dbPath: databasePath() });
@@ -12,5 +12,5 @@ export async function prepareDatabase(): Promise<void> {
   if (await setupFromEnvironment(process.env, getDefaultProgram()?.slug ?? "")) {
     console.log("Created the first learner and reviewer from MASTERY_SETUP_* variables.");
   }
-  await (await db()).$disconnect();
+  await (await connection()).$disconnect();
 }

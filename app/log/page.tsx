@@ -5,7 +5,8 @@ import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentUser } from "@/lib/auth/session";
 import { getProgram } from "@/lib/content";
-import { logFilterFor, readableLearners } from "@/lib/log/access";
+import { readableLearners } from "@/lib/auth/access";
+import { logFilterFor } from "@/lib/log/access";
 import { formatLogEntry } from "@/lib/log/format";
 import { countLogEntries, LOG_PAGE_SIZE, logCursor, logPage, windowFromQuery } from "@/lib/log/pages";
 import type { LogFilter } from "@/lib/log/service";
@@ -29,7 +30,11 @@ const pageHref = (filter: LogFilter, position: { after: string } | { before: str
 
 export default async function LogPage({ searchParams }: { searchParams: Promise<Query> }) {
   const query = await searchParams;
-  const header = <PageHeader title="Plan log">Every change of a packet&apos;s state, appended in the plan&apos;s log format. Entries are never edited.</PageHeader>;
+  const header = (
+    <PageHeader title="Plan log">
+      Every change of a packet&apos;s state, appended in the plan&apos;s log format. Entries are never edited.
+    </PageHeader>
+  );
   const signedIn = await currentUser();
   if (!signedIn) {
     return (
@@ -113,7 +118,9 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
         <details className="mb-4 rounded-lg border border-line bg-surface p-3">
           <summary className="cursor-pointer font-medium">Add a note to the log</summary>
           <ActionForm action={appendNoteAction} label="Add a note to the log" className="mt-3 max-w-xl">
-            <p className="mb-3 text-sm text-muted">A progress snapshot in the plan&apos;s format; it keeps the module&apos;s status as it is.</p>
+            <p className="mb-3 text-sm text-muted">
+              A progress snapshot in the plan&apos;s format; it keeps the module&apos;s status as it is.
+            </p>
             <Field name="moduleNumber" label="Module" defaultValue={String(filter.moduleNumber ?? ownModules[0]!.meta.number)}>
               {ownModules.map((m) => (
                 <option key={m.meta.number} value={m.meta.number}>

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireUser, type SignedIn } from "@/lib/auth/session";
 import { type FormState, runForm } from "@/lib/forms";
-import { ownLearnerId } from "@/lib/library/access";
+import { ownLearnerId } from "@/lib/auth/access";
 
 type Outcome = string | { redirect: string };
 

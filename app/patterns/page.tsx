@@ -14,7 +14,7 @@ import { flatText, snippetAround } from "@/lib/content/search";
 import { libraryRoute, libraryZipRoute, type LibraryView, patternRoute, playbookFileRoute } from "@/lib/library/links";
 import { type LibraryQuery, LibraryQuerySchema, libraryOverview, listPatterns, knownCategories, SORTS } from "@/lib/library/patterns";
 import { categoryLabel } from "@/lib/library/schema";
-import { readableLearners } from "@/lib/log/access";
+import { readableLearners } from "@/lib/auth/access";
 import { formatTimestamp } from "@/lib/log/format";
 import { addCategoryAction } from "./actions";
 

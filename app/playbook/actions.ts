@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { type FormState, formText } from "@/lib/forms";
-import { ownLearnerId } from "@/lib/library/access";
+import { ownLearnerId } from "@/lib/auth/access";
 import { entryRoute } from "@/lib/library/links";
 import { clearTicks, createEntry, setEntryArchived, setTick, updateEntry } from "@/lib/library/playbook";
 import { libraryAction } from "../patterns/library-action";

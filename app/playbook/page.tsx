@@ -20,7 +20,7 @@ import { PLAYBOOK_PARTS } from "@/lib/library/markdown-format";
 import { ENTRIES_PER_PAGE, playbookPage } from "@/lib/library/playbook-pages";
 import type { EntryRow } from "@/lib/library/playbook";
 import { KIND_LABELS, PLAYBOOK_KINDS, type PlaybookKind } from "@/lib/library/schema";
-import { readableLearners } from "@/lib/log/access";
+import { readableLearners } from "@/lib/auth/access";
 import { parsePage } from "@/lib/pagination";
 import { tickAction } from "./actions";
 

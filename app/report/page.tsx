@@ -5,8 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SignInPrompt } from "@/components/ui/sign-in-prompt";
 import { currentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { readableLearners } from "@/lib/log/access";
-import { reportSubject } from "@/lib/report/access";
+import { readableLearners, requireViewedLearner } from "@/lib/auth/access";
 import { notFoundIfForbidden } from "../refusal";
 import { forDisplay } from "@/lib/report/markdown";
 import { statusUpdateMarkdown } from "@/lib/report/status-update";
@@ -19,7 +18,8 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const { learner: requested } = await searchParams;
   const header = (
     <PageHeader title="Status update">
-      The client&apos;s status-update template, filled from the live state of one learner in their program. The same data always gives the same report.
+      The client&apos;s status-update template, filled from the live state of one learner in their program. The same data always gives the
+      same report.
     </PageHeader>
   );
   const signedIn = await currentUser();
@@ -32,7 +32,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
     );
   }
   const learners = signedIn.asReviewer ? await readableLearners(signedIn) : [];
-  const subject = await reportSubject(signedIn, requested).catch(notFoundIfForbidden);
+  const subject = await requireViewedLearner(signedIn, requested).catch(notFoundIfForbidden);
   if (subject instanceof AppError) {
     return (
       <>
@@ -44,18 +44,18 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       </>
     );
   }
-  const markdown = await statusUpdateMarkdown(subject.learnerId, subject.programSlug, new Date());
-  const download = `/report/download${subject.own ? "" : `?learner=${subject.learnerId}`}`;
+  const markdown = await statusUpdateMarkdown(subject.id, subject.programSlug, new Date());
+  const download = `/report/download${subject.own ? "" : `?learner=${subject.id}`}`;
   return (
     <>
       {header}
-      <LearnerPicker learners={learners} selected={subject.learnerId} action="/report" />
+      <LearnerPicker learners={learners} selected={subject.id} action="/report" />
       <p className="mb-4 flex flex-wrap items-center gap-3">
         <a href={download} className="rounded bg-accent px-4 py-2 font-medium text-accent-ink" download>
           Download as Markdown
         </a>
         <span className="text-sm text-muted">
-          {subject.learnerName} · {subject.programSlug}
+          {subject.name} · {subject.programSlug}
         </span>
       </p>
       <article aria-label="Status update report" className={`${box} overflow-x-auto`}>

@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SignInPrompt } from "@/components/ui/sign-in-prompt";
 import { Section } from "@/components/ui/section";
 import { currentUser } from "@/lib/auth/session";
-import { readableLearners } from "@/lib/log/access";
+import { readableLearners } from "@/lib/auth/access";
 import { formatTimestamp } from "@/lib/log/format";
 import { formatDuration, isoDate, weekStart } from "@/lib/progress/calendar";
 import { learnerSnapshot } from "@/lib/progress/snapshot";
@@ -29,11 +29,20 @@ function CorrectionForm({ entry, program }: { entry: EffectiveEntry; program: Pa
       <summary className="cursor-pointer text-accent underline">Correct</summary>
       <ActionForm action={correctTimeAction} label={`Correct the entry of ${formatTimestamp(entry.startedAt)}`} className="mt-2 min-w-64">
         <input type="hidden" name="entryId" value={entry.id} />
-        <Field name="target" label="Module or exercise" defaultValue={entry.exercise ? `${entry.moduleNumber}:${entry.exercise}` : String(entry.moduleNumber)}>
+        <Field
+          name="target"
+          label="Module or exercise"
+          defaultValue={entry.exercise ? `${entry.moduleNumber}:${entry.exercise}` : String(entry.moduleNumber)}
+        >
           <TargetOptions program={program} />
         </Field>
         <Field name="date" label="Day" type="date" defaultValue={isoDate(entry.startedAt)} />
-        <Field name="minutes" label="Minutes (0 takes the entry's time out)" type="number" defaultValue={String(Math.round(entry.seconds / 60))} />
+        <Field
+          name="minutes"
+          label="Minutes (0 takes the entry's time out)"
+          type="number"
+          defaultValue={String(Math.round(entry.seconds / 60))}
+        />
         <Field name="note" label="Why the time changes" />
         <SubmitButton tone="plain">Save the correction</SubmitButton>
       </ActionForm>
@@ -43,7 +52,12 @@ function CorrectionForm({ entry, program }: { entry: EffectiveEntry; program: Pa
 
 export default async function TimePage({ searchParams }: { searchParams: Promise<{ learner?: string }> }) {
   const { learner: requested } = await searchParams;
-  const header = <PageHeader title="Time">Time on each module and exercise: the timer, time added by hand and corrections. Entries are never edited; a correction is a new entry.</PageHeader>;
+  const header = (
+    <PageHeader title="Time">
+      Time on each module and exercise: the timer, time added by hand and corrections. Entries are never edited; a correction is a new
+      entry.
+    </PageHeader>
+  );
   const signedIn = await currentUser();
   if (!signedIn) {
     return (
@@ -63,7 +77,9 @@ export default async function TimePage({ searchParams }: { searchParams: Promise
       <>
         {header}
         <LearnerPicker learners={learners} action="/time" />
-        <p className={`${box} text-muted`}>No learner profile to show: {learners.length > 0 ? "choose a learner." : "there is no learner profile yet."}</p>
+        <p className={`${box} text-muted`}>
+          No learner profile to show: {learners.length > 0 ? "choose a learner." : "there is no learner profile yet."}
+        </p>
       </>
     );
   }
@@ -103,7 +119,10 @@ export default async function TimePage({ searchParams }: { searchParams: Promise
             label="Time per week"
             headers={["Week", "From", "Time"]}
             rowHeaders
-            rows={time.totals.byWeek.map((seconds, i) => ({ key: String(i), cells: [`Week ${i + 1}`, isoDate(weekStart(start, i + 1)), seconds > 0 ? formatDuration(seconds) : "—"] }))}
+            rows={time.totals.byWeek.map((seconds, i) => ({
+              key: String(i),
+              cells: [`Week ${i + 1}`, isoDate(weekStart(start, i + 1)), seconds > 0 ? formatDuration(seconds) : "—"],
+            }))}
           />
         ) : (
           <p className={`${box} text-muted`}>No time recorded yet.</p>

@@ -8,7 +8,7 @@ import { applyPendingMigrations } from "../../prisma/migrator";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "api-test-"));
 process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
-const { db, databasePath } = await import("../db");
+const { connection, db, databasePath } = await import("../db");
 const { createApiToken, revokeApiToken } = await import("./tokens");
 const { canonicalJson, onceForKey, requestFingerprint } = await import("./idempotency");
 const { defineEndpoint } = await import("./endpoint");
@@ -34,7 +34,17 @@ let packetId: string;
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-async function send(handler: Handler, init: { method?: string; body?: BodyInit; json?: unknown; headers?: Record<string, string>; params?: Record<string, string>; query?: string }) {
+async function send(
+  handler: Handler,
+  init: {
+    method?: string;
+    body?: BodyInit;
+    json?: unknown;
+    headers?: Record<string, string>;
+    params?: Record<string, string>;
+    query?: string;
+  },
+) {
   const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...init.headers };
   if (init.json !== undefined) headers["content-type"] ??= "application/json";
   const request = new Request(`http://127.0.0.1/api/v1/test${init.query ?? ""}`, {
@@ -43,7 +53,11 @@ async function send(handler: Handler, init: { method?: string; body?: BodyInit; 
     body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
   });
   const response = await handler(request, { params: Promise.resolve(init.params ?? { module: "1" }) });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as { error: { code: string; fields: Record<string, string> } } & Record<string, unknown> };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as { error: { code: string; fields: Record<string, string> } } & Record<string, unknown>,
+  };
 }
 
 const evidenceCount = async () => (await db()).evidence.count({ where: { packetId } });
@@ -61,7 +75,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await (await db()).$disconnect();
+  await (await connection()).$disconnect();
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -109,7 +123,9 @@ describe("request parsing", () => {
   });
 
   it("refuses other content types with 415 and bodies over the limit with 413", async () => {
-    expect((await send(logRoute.POST, { body: "module=1", headers: { "content-type": "application/x-www-form-urlencoded" } })).status).toBe(415);
+    expect((await send(logRoute.POST, { body: "module=1", headers: { "content-type": "application/x-www-form-urlencoded" } })).status).toBe(
+      415,
+    );
     const big = await send(logRoute.POST, { json: { module: 1, summary: "x".repeat(1_100_000) } });
     expect(big).toMatchObject({ status: 413, body: { error: { code: "too-large" } } });
   });
@@ -183,7 +199,10 @@ describe("idempotent writes", () => {
   it("answers a retry with the same key from the first request, writing once", async () => {
     const before = await evidenceCount();
     const first = await send(evidenceRoute.POST, { json: note, headers: { "idempotency-key": "upload-1" } });
-    const retry = await send(evidenceRoute.POST, { json: { body: note.body, title: note.title, kind: "note" }, headers: { "idempotency-key": "upload-1" } });
+    const retry = await send(evidenceRoute.POST, {
+      json: { body: note.body, title: note.title, kind: "note" },
+      headers: { "idempotency-key": "upload-1" },
+    });
     expect(first.status).toBe(201);
     expect(retry).toMatchObject({ status: 201, body: first.body });
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
@@ -191,14 +210,21 @@ describe("idempotent writes", () => {
   });
 
   it("refuses the same key with a different body", async () => {
-    const answer = await send(evidenceRoute.POST, { json: { ...note, body: "something else" }, headers: { "idempotency-key": "upload-1" } });
+    const answer = await send(evidenceRoute.POST, {
+      json: { ...note, body: "something else" },
+      headers: { "idempotency-key": "upload-1" },
+    });
     expect(answer).toMatchObject({ status: 409, body: { error: { code: "idempotency-key-reused" } } });
   });
 
   it("does not keep the key of a refused request, so it can be retried", async () => {
     const key = { "idempotency-key": "drill-1" };
-    expect((await send(drillsRoute.POST, { json: { drillId: "no-such-drill", reps: 1, seconds: 60, passed: true }, headers: key })).status).toBe(400);
-    expect((await send(drillsRoute.POST, { json: { drillId: "role-labelling", reps: 3, seconds: 600, passed: true }, headers: key })).status).toBe(201);
+    expect(
+      (await send(drillsRoute.POST, { json: { drillId: "no-such-drill", reps: 1, seconds: 60, passed: true }, headers: key })).status,
+    ).toBe(400);
+    expect(
+      (await send(drillsRoute.POST, { json: { drillId: "role-labelling", reps: 3, seconds: 600, passed: true }, headers: key })).status,
+    ).toBe(201);
   });
 
   it("refuses a malformed key", async () => {
@@ -209,9 +235,9 @@ describe("idempotent writes", () => {
   it("stores the answer in the same transaction as the write: a failure after the write leaves nothing", async () => {
     const before = await evidenceCount();
     const scope = { learnerId, key: "crash-1", method: "POST", path: "/x", fingerprint: "f" };
-    const actor = { kind: "agent" as const, tokenId: "t", label: "ci-agent" };
+    const actor = { kind: "agent" as const, tokenId: "t", learnerId, label: "ci-agent" };
     const failing = onceForKey(scope, async () => {
-      await addEvidence(actor, packetId, note, learnerId);
+      await addEvidence(actor, packetId, note);
       throw new Error("crash after the write");
     });
     await expect(failing).rejects.toThrow("crash after the write");
@@ -225,7 +251,9 @@ describe("idempotent writes", () => {
     expect(requestFingerprint({ method: "POST", path: "/p", input: { a: 1, f: bytes } })).toBe(
       requestFingerprint({ method: "POST", path: "/p", input: { f: new TextEncoder().encode("same"), a: 1 } }),
     );
-    expect(requestFingerprint({ method: "POST", path: "/p", input: { a: 1 } })).not.toBe(requestFingerprint({ method: "POST", path: "/q", input: { a: 1 } }));
+    expect(requestFingerprint({ method: "POST", path: "/p", input: { a: 1 } })).not.toBe(
+      requestFingerprint({ method: "POST", path: "/q", input: { a: 1 } }),
+    );
   });
 });
 
@@ -241,7 +269,9 @@ describe("document answers", () => {
       answer: { mediaType: "text/markdown", description: "Markdown." },
     });
     const route = handle(spec, async ({ caller }) => `# ${caller.learner.name}\n`);
-    const response = await route(new Request("http://127.0.0.1/api/v1/example/export", { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
+    const response = await route(new Request("http://127.0.0.1/api/v1/example/export", { headers: { authorization: `Bearer ${token}` } }), {
+      params: Promise.resolve({}),
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
     expect(await response.text()).toBe("# Ada\n");
@@ -251,11 +281,20 @@ describe("document answers", () => {
 describe("exports", () => {
   it("answers the playbook with the patterns it links as Markdown, as the token's learner", async () => {
     const actor = { kind: "learner" as const, userId, label: "Ada" };
-    await createPattern(actor, learnerId, { title: "Budget the context", category: "speed", problem: "Context fills up.", whenToUse: "Long sessions.", howToApply: "Trim reads." });
-    await createEntry(actor, learnerId, { title: "Before a long session", kind: "checklist", body: "- [ ] Apply [[budget-the-context]]" });
-    const response = await playbookExportRoute.GET(new Request("http://127.0.0.1/api/v1/playbook/export", { headers: { authorization: `Bearer ${token}` } }), {
-      params: Promise.resolve({}),
+    await createPattern(actor, learnerId, {
+      title: "Budget the context",
+      category: "speed",
+      problem: "Context fills up.",
+      whenToUse: "Long sessions.",
+      howToApply: "Trim reads.",
     });
+    await createEntry(actor, learnerId, { title: "Before a long session", kind: "checklist", body: "- [ ] Apply [[budget-the-context]]" });
+    const response = await playbookExportRoute.GET(
+      new Request("http://127.0.0.1/api/v1/playbook/export", { headers: { authorization: `Bearer ${token}` } }),
+      {
+        params: Promise.resolve({}),
+      },
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
     const text = await response.text();
@@ -264,9 +303,12 @@ describe("exports", () => {
   });
 
   it("answers the status-update report from live state as Markdown", async () => {
-    const response = await statusReportRoute.GET(new Request("http://127.0.0.1/api/v1/reports/status", { headers: { authorization: `Bearer ${token}` } }), {
-      params: Promise.resolve({}),
-    });
+    const response = await statusReportRoute.GET(
+      new Request("http://127.0.0.1/api/v1/reports/status", { headers: { authorization: `Bearer ${token}` } }),
+      {
+        params: Promise.resolve({}),
+      },
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
     expect(await response.text()).toMatch(/Status Update \(\d{4}-\d{2}-\d{2}\)/);
@@ -276,8 +318,15 @@ describe("exports", () => {
 describe("search", () => {
   it("finds the token's learner's own patterns beside the program's content, and refuses an unknown token", async () => {
     const actor = { kind: "learner" as const, userId, label: "Ada" };
-    await createPattern(actor, learnerId, { title: "Quarantine the flaky test", category: "quality", problem: "A flaky test.", whenToUse: "Red builds.", howToApply: "Move it aside." });
-    const search = (headers: Record<string, string>) => searchRoute.GET(new Request("http://127.0.0.1/api/v1/search?q=quarantine", { headers }), { params: Promise.resolve({}) });
+    await createPattern(actor, learnerId, {
+      title: "Quarantine the flaky test",
+      category: "quality",
+      problem: "A flaky test.",
+      whenToUse: "Red builds.",
+      howToApply: "Move it aside.",
+    });
+    const search = (headers: Record<string, string>) =>
+      searchRoute.GET(new Request("http://127.0.0.1/api/v1/search?q=quarantine", { headers }), { params: Promise.resolve({}) });
     const withToken = (await (await search({ authorization: `Bearer ${token}` })).json()) as { results: { kind: string; title: string }[] };
     expect(withToken.results).toContainEqual(expect.objectContaining({ kind: "pattern", title: "Quarantine the flaky test" }));
     expect(withToken.results).toContainEqual(expect.objectContaining({ kind: "module" }));

@@ -1,11 +1,11 @@
 // Who is calling the API: an API token acting as its learner profile, or the browser session of
 // a signed-in person (as their current learner profile, or as a reviewer on reviewer endpoints).
+import { ownLearner } from "../auth/access";
+import type { Actor } from "../auth/actor";
 import { currentUser, requireUser } from "../auth/session";
 import { getProgram, type Program } from "../content";
-import { db } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import type { Actor } from "../packets/transitions";
 import { authenticateToken } from "./tokens";
 
 export type LearnerCaller = {
@@ -13,8 +13,6 @@ export type LearnerCaller = {
   actor: Actor;
   learner: Prisma.LearnerGetPayload<object>;
   program: Program;
-  /** Set for a token: the only learner profile it may act on. */
-  tokenLearnerId?: string;
 };
 
 export type ReviewerCaller = { actor: Extract<Actor, { kind: "reviewer" }> };
@@ -23,7 +21,8 @@ const BEARER = /^Bearer\s+(\S+)$/i;
 
 function programOf(learner: { programSlug: string }): Program {
   const program = getProgram(learner.programSlug);
-  if (!program) throw new AppError("not-found", `The program ${learner.programSlug} is not available on this install.`, {}, "program-unavailable");
+  if (!program)
+    throw new AppError("not-found", `The program ${learner.programSlug} is not available on this install.`, {}, "program-unavailable");
   return program;
 }
 
@@ -44,26 +43,27 @@ export async function learnerCaller(request: Request): Promise<LearnerCaller> {
     const token = await authenticateToken(secret);
     return {
       via: "token",
-      actor: { kind: "agent", tokenId: token.id, label: token.name },
+      actor: { kind: "agent", tokenId: token.id, learnerId: token.learner.id, label: token.name },
       learner: token.learner,
       program: programOf(token.learner),
-      tokenLearnerId: token.learner.id,
     };
   }
   const signedIn = await currentUser();
   if (!signedIn) throw new AppError("unauthenticated", "Send an API token (Authorization: Bearer <token>) or sign in first.");
   assertSameOrigin(request);
-  const learner = signedIn.learnerId ? await (await db()).learner.findUnique({ where: { id: signedIn.learnerId } }) : null;
-  if (!learner || learner.ownerId !== signedIn.user.id) {
-    throw new AppError("forbidden", "You have no learner profile: sign in as a learner to work on packets.", {}, "no-learner-profile");
-  }
+  const learner = await ownLearner(signedIn);
   return { via: "session", actor: signedIn.asLearner, learner, program: programOf(learner) };
 }
 
 /** Review decisions need a signed-in reviewer in a browser: an API token is always refused. */
 export async function reviewerCaller(request: Request): Promise<ReviewerCaller> {
   if (request.headers.has("authorization")) {
-    throw new AppError("forbidden", "API tokens act for a learner and can never accept, reject or rescore: a reviewer signs in to do that.", {}, "reviewer-only");
+    throw new AppError(
+      "forbidden",
+      "API tokens act for a learner and can never accept, reject or rescore: a reviewer signs in to do that.",
+      {},
+      "reviewer-only",
+    );
   }
   const signedIn = await requireUser("reviewer");
   assertSameOrigin(request);

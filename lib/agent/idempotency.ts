@@ -4,13 +4,11 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "../errors";
-import { transaction } from "../packets/service";
+import { transaction } from "../db";
 
 export const IDEMPOTENCY_HEADER = "Idempotency-Key";
 
-export const IdempotencyKeySchema = z
-  .string()
-  .regex(/^[\x21-\x7e]{1,200}$/, "use 1–200 visible ASCII characters, e.g. a UUID");
+export const IdempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,200}$/, "use 1–200 visible ASCII characters, e.g. a UUID");
 
 /** A stable text form of a value: object keys sorted, bytes by their checksum. */
 export function canonicalJson(value: unknown): string {
@@ -27,7 +25,9 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function requestFingerprint(request: { method: string; path: string; input: unknown }): string {
-  return createHash("sha256").update(`${request.method} ${request.path}\n${canonicalJson(request.input)}`).digest("hex");
+  return createHash("sha256")
+    .update(`${request.method} ${request.path}\n${canonicalJson(request.input)}`)
+    .digest("hex");
 }
 
 export type Answer = { status: number; body: string };
@@ -55,7 +55,15 @@ export async function onceForKey(
     }
     const answer = await write();
     await tx.idempotentRequest.create({
-      data: { learnerId: scope.learnerId, key: scope.key, method: scope.method, path: scope.path, requestHash: scope.fingerprint, status: answer.status, response: answer.body },
+      data: {
+        learnerId: scope.learnerId,
+        key: scope.key,
+        method: scope.method,
+        path: scope.path,
+        requestHash: scope.fingerprint,
+        status: answer.status,
+        response: answer.body,
+      },
     });
     return { ...answer, replayed: false };
   });

@@ -4,13 +4,14 @@ import type { Module } from "../content";
 import { moduleByNumber } from "../content";
 import { AppError } from "../errors";
 import { currentPacket, currentPackets } from "../packets/current";
-import { moduleLabel } from "../packets/service";
 import type { LearnerCaller } from "./caller";
 import { packetJson } from "./present";
+import { moduleLabel } from "../content";
 
 export function moduleOf(caller: LearnerCaller, moduleNumber: number): Module {
   const mod = moduleByNumber(caller.program, moduleNumber);
-  if (!mod) throw new AppError("not-found", `The program ${caller.program.slug} has no module ${moduleNumber}.`, { module: "unknown module" });
+  if (!mod)
+    throw new AppError("not-found", `The program ${caller.program.slug} has no module ${moduleNumber}.`, { module: "unknown module" });
   return mod;
 }
 
@@ -19,7 +20,12 @@ export async function startedPacketOf(caller: LearnerCaller, moduleNumber: numbe
   const mod = moduleOf(caller, moduleNumber);
   const packet = await currentPacket(caller.learner.id, moduleNumber);
   if (!packet) {
-    throw new AppError("refused", `${moduleLabel(mod)} is not started yet, so there is no packet to work on. Start it first (mastery start ${moduleNumber}).`, {}, "not-started");
+    throw new AppError(
+      "refused",
+      `${moduleLabel(mod)} is not started yet, so there is no packet to work on. Start it first (mastery start ${moduleNumber}).`,
+      {},
+      "not-started",
+    );
   }
   return { mod, packet };
 }
@@ -27,5 +33,8 @@ export async function startedPacketOf(caller: LearnerCaller, moduleNumber: numbe
 /** A module's packet as the API shows it, with whether it awaits rework after a rejection. */
 export async function packetSummaryOf(caller: LearnerCaller, mod: Module) {
   const packets = await currentPackets(caller.learner.id);
-  return packetJson(mod, packets.find((p) => p.moduleNumber === mod.meta.number));
+  return packetJson(
+    mod,
+    packets.find((p) => p.moduleNumber === mod.meta.number),
+  );
 }

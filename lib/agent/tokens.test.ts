@@ -7,8 +7,17 @@ import { applyPendingMigrations } from "../../prisma/migrator";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "tokens-test-"));
 process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
-const { db, databasePath } = await import("../db");
-const { authenticateToken, createApiToken, hashToken, LAST_USED_RESOLUTION_MS, listApiTokens, MAX_ACTIVE_TOKENS, revokeApiToken, tokenPrefix } = await import("./tokens");
+const { connection, db, databasePath } = await import("../db");
+const {
+  authenticateToken,
+  createApiToken,
+  hashToken,
+  LAST_USED_RESOLUTION_MS,
+  listApiTokens,
+  MAX_ACTIVE_TOKENS,
+  revokeApiToken,
+  tokenPrefix,
+} = await import("./tokens");
 
 let ada: { userId: string; learnerId: string };
 let bo: { userId: string; learnerId: string };
@@ -21,7 +30,10 @@ async function person(name: string) {
 }
 
 async function expectAppError(promise: Promise<unknown>, code: string, reason?: string) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toMatchObject({ name: "AppError", code, ...(reason ? { reason } : {}) });
 }
 
@@ -32,7 +44,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await (await db()).$disconnect();
+  await (await connection()).$disconnect();
   rmSync(scratch, { recursive: true, force: true });
 });
 

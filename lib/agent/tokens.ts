@@ -2,7 +2,7 @@
 // learner profile it belongs to until it is revoked.
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { db } from "../db";
+import { db, transaction } from "../db";
 import { AppError } from "../errors";
 
 export const TOKEN_PREFIX = "mastery_";
@@ -40,12 +40,18 @@ export async function createApiToken(userId: string, input: z.input<typeof Creat
   const parsed = CreateTokenSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error, "The token was not created: some fields need attention.");
   const { learnerId, name } = parsed.data;
-  const client = await db();
-  return client.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const learner = await tx.learner.findUnique({ where: { id: learnerId } });
-    if (!learner || learner.ownerId !== userId) throw new AppError("forbidden", "You can only create tokens for your own learner profile.", { learnerId: "not your profile" });
+    if (!learner || learner.ownerId !== userId)
+      throw new AppError("forbidden", "You can only create tokens for your own learner profile.", { learnerId: "not your profile" });
     const active = await tx.apiToken.count({ where: { learnerId, revokedAt: null } });
-    if (active >= MAX_ACTIVE_TOKENS) throw new AppError("refused", `A profile can have at most ${MAX_ACTIVE_TOKENS} active tokens: revoke one first.`, {}, "too-many-tokens");
+    if (active >= MAX_ACTIVE_TOKENS)
+      throw new AppError(
+        "refused",
+        `A profile can have at most ${MAX_ACTIVE_TOKENS} active tokens: revoke one first.`,
+        {},
+        "too-many-tokens",
+      );
     const secret = newTokenSecret();
     const token = await tx.apiToken.create({ data: { learnerId, name, prefix: tokenPrefix(secret), hash: hashToken(secret) } });
     return { token, secret };
@@ -72,12 +78,23 @@ export async function revokeApiToken(userId: string, tokenId: string, now = new 
 
 /** The token a bearer secret belongs to, refused when unknown or revoked; notes when it was used. */
 export async function authenticateToken(secret: string, now = new Date()) {
-  const invalid = new AppError("unauthenticated", "This API token is not valid. Create one on the Settings page, under API tokens.", {}, "invalid-token");
+  const invalid = new AppError(
+    "unauthenticated",
+    "This API token is not valid. Create one on the Settings page, under API tokens.",
+    {},
+    "invalid-token",
+  );
   if (!TOKEN_PATTERN.test(secret)) throw invalid;
   const client = await db();
   const token = await client.apiToken.findUnique({ where: { hash: hashToken(secret) }, include: { learner: true } });
   if (!token) throw invalid;
-  if (token.revokedAt) throw new AppError("unauthenticated", `This API token (${token.prefix}…) was revoked. Create a new one on the Settings page.`, {}, "token-revoked");
+  if (token.revokedAt)
+    throw new AppError(
+      "unauthenticated",
+      `This API token (${token.prefix}…) was revoked. Create a new one on the Settings page.`,
+      {},
+      "token-revoked",
+    );
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     await client.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
   }

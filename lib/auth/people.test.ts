@@ -6,15 +6,16 @@ import { applyPendingMigrations } from "../../prisma/migrator";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "people-test-"));
 process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
-const { db, databasePath } = await import("../db");
-const { runFirstSetup, setupFromEnvironment, signIn, signInDelaySeconds, changePassphrase, SIGN_IN_FREE_FAILURES, createUser } = await import("./people");
+const { connection, db, databasePath } = await import("../db");
+const { runFirstSetup, setupFromEnvironment, signIn, signInDelaySeconds, changePassphrase, SIGN_IN_FREE_FAILURES, createUser } =
+  await import("./people");
 const unknown = { knownDevice: null };
 
 beforeAll(async () => {
   await applyPendingMigrations({ dbPath: databasePath() });
 });
 afterAll(async () => {
-  await (await db()).$disconnect();
+  await (await connection()).$disconnect();
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -28,8 +29,12 @@ const setup = {
 
 describe("first setup", () => {
   it("refuses the same person as learner and reviewer, and an unknown program", async () => {
-    await expect(runFirstSetup({ ...setup, reviewerName: "ada" })).rejects.toMatchObject({ fieldErrors: { reviewerName: expect.stringMatching(/different person/) } });
-    await expect(runFirstSetup({ ...setup, programSlug: "nope" })).rejects.toMatchObject({ fieldErrors: { programSlug: "unknown program" } });
+    await expect(runFirstSetup({ ...setup, reviewerName: "ada" })).rejects.toMatchObject({
+      fieldErrors: { reviewerName: expect.stringMatching(/different person/) },
+    });
+    await expect(runFirstSetup({ ...setup, programSlug: "nope" })).rejects.toMatchObject({
+      fieldErrors: { programSlug: "unknown program" },
+    });
   });
 
   it("creates the learner with a profile and the reviewer, hashed, and only once", async () => {
@@ -39,11 +44,23 @@ describe("first setup", () => {
     expect(profile).toMatchObject({ ownerId: learner.id, programSlug: "codex-mastery", soloMode: false });
     expect(learner.passphraseHash).not.toContain("ada-passphrase");
     await expect(runFirstSetup(setup)).rejects.toMatchObject({ code: "conflict" });
-    expect(await setupFromEnvironment({ MASTERY_SETUP_LEARNER_NAME: "x", MASTERY_SETUP_LEARNER_PASSPHRASE: "y", MASTERY_SETUP_REVIEWER_NAME: "z", MASTERY_SETUP_REVIEWER_PASSPHRASE: "w" }, "codex-mastery")).toBe(false);
+    expect(
+      await setupFromEnvironment(
+        {
+          MASTERY_SETUP_LEARNER_NAME: "x",
+          MASTERY_SETUP_LEARNER_PASSPHRASE: "y",
+          MASTERY_SETUP_REVIEWER_NAME: "z",
+          MASTERY_SETUP_REVIEWER_PASSPHRASE: "w",
+        },
+        "codex-mastery",
+      ),
+    ).toBe(false);
   });
 
   it("refuses a taken name for a new user", async () => {
-    await expect(createUser({ name: "Ada", passphrase: "another-passphrase", role: "learner" })).rejects.toMatchObject({ fieldErrors: { name: "that name is taken" } });
+    await expect(createUser({ name: "Ada", passphrase: "another-passphrase", role: "learner" })).rejects.toMatchObject({
+      fieldErrors: { name: "that name is taken" },
+    });
   });
 });
 
@@ -51,7 +68,9 @@ describe("sign-in", () => {
   it("accepts the right passphrase and refuses a wrong one without saying which part was wrong", async () => {
     expect((await signIn({ name: "Ada", passphrase: "ada-passphrase-1" })).name).toBe("Ada");
     await expect(signIn({ name: "Ada", passphrase: "wrong" })).rejects.toMatchObject({ message: "That name and passphrase do not match." });
-    await expect(signIn({ name: "Nobody", passphrase: "wrong" })).rejects.toMatchObject({ message: "That name and passphrase do not match." });
+    await expect(signIn({ name: "Nobody", passphrase: "wrong" })).rejects.toMatchObject({
+      message: "That name and passphrase do not match.",
+    });
   });
 
   it("delays a client's next try progressively after five failures in a row, and forgets them after 15 minutes", () => {
@@ -61,7 +80,12 @@ describe("sign-in", () => {
     expect(signInDelaySeconds([ago(0), ago(2), ago(3), ago(4), ago(5)], now)).toBe(30);
     expect(signInDelaySeconds([ago(0), ago(1), ago(2), ago(3), ago(4), ago(5), ago(6)], now)).toBe(120);
     expect(signInDelaySeconds([ago(100), ago(101), ago(102), ago(103), ago(104), ago(105), ago(106)], now)).toBe(20);
-    expect(signInDelaySeconds(Array.from({ length: 40 }, (_, i) => ago(i)), now)).toBe(15 * 60);
+    expect(
+      signInDelaySeconds(
+        Array.from({ length: 40 }, (_, i) => ago(i)),
+        now,
+      ),
+    ).toBe(15 * 60);
     expect(signInDelaySeconds([ago(0), ago(1), ago(2, true), ago(3), ago(4), ago(5)], now)).toBe(0);
     expect(signInDelaySeconds([ago(901), ago(902), ago(903), ago(904), ago(905)], now)).toBe(0);
   });
@@ -78,7 +102,9 @@ describe("sign-in", () => {
   it("checks at most five passphrases of a hundred tried at the same moment", async () => {
     await createUser({ name: "Tess", passphrase: "tess-passphrase-1", role: "reviewer" });
     const now = new Date();
-    const results = await Promise.allSettled(Array.from({ length: 100 }, () => signIn({ name: "Tess", passphrase: "wrong-guess" }, unknown, now)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 100 }, () => signIn({ name: "Tess", passphrase: "wrong-guess" }, unknown, now)),
+    );
     const codes = results.map((r) => (r.status === "rejected" ? (r.reason as { code: string }).code : "signed-in"));
     expect(codes.filter((c) => c === "invalid")).toHaveLength(SIGN_IN_FREE_FAILURES);
     expect(codes.filter((c) => c === "rate-limited")).toHaveLength(100 - SIGN_IN_FREE_FAILURES);
@@ -88,13 +114,29 @@ describe("sign-in", () => {
   it("changes a passphrase only for someone who knows the current one", async () => {
     const user = await createUser({ name: "Uma", passphrase: "uma-passphrase-1", role: "learner" });
     const client = { knownDevice: "uma-phone" };
-    await expect(changePassphrase(user.id, { currentPassphrase: "wrong", passphrase: "uma-passphrase-2", confirmPassphrase: "uma-passphrase-2" }, client)).rejects.toMatchObject({
+    await expect(
+      changePassphrase(
+        user.id,
+        { currentPassphrase: "wrong", passphrase: "uma-passphrase-2", confirmPassphrase: "uma-passphrase-2" },
+        client,
+      ),
+    ).rejects.toMatchObject({
       fieldErrors: { currentPassphrase: "not your current passphrase" },
     });
-    await expect(changePassphrase(user.id, { currentPassphrase: "uma-passphrase-1", passphrase: "uma-passphrase-2", confirmPassphrase: "other-one-2" }, client)).rejects.toMatchObject({
+    await expect(
+      changePassphrase(
+        user.id,
+        { currentPassphrase: "uma-passphrase-1", passphrase: "uma-passphrase-2", confirmPassphrase: "other-one-2" },
+        client,
+      ),
+    ).rejects.toMatchObject({
       fieldErrors: { confirmPassphrase: "the two new passphrases differ" },
     });
-    await changePassphrase(user.id, { currentPassphrase: "uma-passphrase-1", passphrase: "uma-passphrase-2", confirmPassphrase: "uma-passphrase-2" }, client);
+    await changePassphrase(
+      user.id,
+      { currentPassphrase: "uma-passphrase-1", passphrase: "uma-passphrase-2", confirmPassphrase: "uma-passphrase-2" },
+      client,
+    );
     await expect(signIn({ name: "Uma", passphrase: "uma-passphrase-1" }, client)).rejects.toMatchObject({ code: "invalid" });
     expect((await signIn({ name: "Uma", passphrase: "uma-passphrase-2" }, client)).name).toBe("Uma");
   });

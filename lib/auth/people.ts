@@ -3,9 +3,8 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { getProgram } from "../content";
-import { db } from "../db";
+import { db, transaction } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
-import { transaction } from "../packets/service";
 import { hashPassphrase, verifyPassphrase } from "./passphrase";
 
 export const ROLES = ["learner", "reviewer"] as const;
@@ -47,13 +46,18 @@ export async function runFirstSetup(input: SetupInput) {
   const v = parsed.data;
   if (!getProgram(v.programSlug)) throw new AppError("invalid", "Choose a program that exists.", { programSlug: "unknown program" });
   const [learnerHash, reviewerHash] = await Promise.all([hashPassphrase(v.learnerPassphrase), hashPassphrase(v.reviewerPassphrase)]);
-  const client = await db();
-  return client.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     if ((await tx.user.count()) > 0) throw new AppError("conflict", "Setup is already done: sign in instead.");
     const learner = await tx.user.create({ data: { name: v.learnerName, role: "learner", passphraseHash: learnerHash } });
     const reviewer = await tx.user.create({ data: { name: v.reviewerName, role: "reviewer", passphraseHash: reviewerHash } });
     const profile = await tx.learner.create({
-      data: { name: v.learnerName, ownerId: learner.id, programSlug: v.programSlug, soloMode: v.soloMode, coolingOffHours: v.coolingOffHours },
+      data: {
+        name: v.learnerName,
+        ownerId: learner.id,
+        programSlug: v.programSlug,
+        soloMode: v.soloMode,
+        coolingOffHours: v.coolingOffHours,
+      },
     });
     return { learner, reviewer, profile };
   });
@@ -64,7 +68,12 @@ export async function runFirstSetup(input: SetupInput) {
  * the first learner and reviewer are created from them. Returns whether setup ran.
  */
 export async function setupFromEnvironment(vars: Record<string, string | undefined>, defaultProgram: string): Promise<boolean> {
-  const names = ["MASTERY_SETUP_LEARNER_NAME", "MASTERY_SETUP_LEARNER_PASSPHRASE", "MASTERY_SETUP_REVIEWER_NAME", "MASTERY_SETUP_REVIEWER_PASSPHRASE"];
+  const names = [
+    "MASTERY_SETUP_LEARNER_NAME",
+    "MASTERY_SETUP_LEARNER_PASSPHRASE",
+    "MASTERY_SETUP_REVIEWER_NAME",
+    "MASTERY_SETUP_REVIEWER_PASSPHRASE",
+  ];
   if (!names.every((n) => vars[n]) || (await hasAnyUser())) return false;
   await runFirstSetup({
     learnerName: vars.MASTERY_SETUP_LEARNER_NAME!,
@@ -83,7 +92,9 @@ export async function createUser(input: z.input<typeof UserSchema> | Record<stri
   const parsed = UserSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error);
   try {
-    return await (await db()).user.create({
+    return await (
+      await db()
+    ).user.create({
       data: { name: parsed.data.name, role: parsed.data.role, passphraseHash: await hashPassphrase(parsed.data.passphrase) },
     });
   } catch (error) {
@@ -102,14 +113,16 @@ const ProfileSchema = z.object({
 export async function addLearnerProfile(userId: string, input: z.input<typeof ProfileSchema>) {
   const parsed = ProfileSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error);
-  if (!getProgram(parsed.data.programSlug)) throw new AppError("invalid", "Choose a program that exists.", { programSlug: "unknown program" });
+  if (!getProgram(parsed.data.programSlug))
+    throw new AppError("invalid", "Choose a program that exists.", { programSlug: "unknown program" });
   const client = await db();
   const user = await client.user.findUnique({ where: { id: userId } });
   if (!user) throw new AppError("not-found", "No such person.", { userId: "unknown person" });
   try {
     return await client.learner.create({ data: { name: user.name, ownerId: user.id, ...parsed.data } });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("invalid", "This person already has a profile in that program.", { programSlug: "already has a profile here" });
+    if (isUniqueViolation(error))
+      throw new AppError("invalid", "This person already has a profile in that program.", { programSlug: "already has a profile here" });
     throw error;
   }
 }
@@ -130,7 +143,9 @@ const SIGN_IN_MAX_DELAY_SECONDS = 15 * 60;
  * starts the count again; failures older than 15 minutes are forgotten.
  */
 export function signInDelaySeconds(recent: readonly { succeeded: boolean; createdAt: Date }[], now: Date): number {
-  const newestFirst = recent.filter((a) => now.getTime() - a.createdAt.getTime() < SIGN_IN_WINDOW_MS).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  const newestFirst = recent
+    .filter((a) => now.getTime() - a.createdAt.getTime() < SIGN_IN_WINDOW_MS)
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   const streak = newestFirst.findIndex((a) => a.succeeded);
   const failures = streak === -1 ? newestFirst.length : streak;
   if (failures < SIGN_IN_FREE_FAILURES) return 0;
@@ -168,12 +183,16 @@ async function checkPassphrase(name: string, passphrase: string, client: SignInC
   });
   const user = await (await db()).user.findUnique({ where: { name } });
   const ok = await verifyPassphrase(passphrase, user?.passphraseHash ?? DUMMY_HASH);
-  if (!ok || !user) throw new AppError("invalid", "That name and passphrase do not match.", { passphrase: "name and passphrase do not match" });
+  if (!ok || !user)
+    throw new AppError("invalid", "That name and passphrase do not match.", { passphrase: "name and passphrase do not match" });
   await (await db()).signInAttempt.update({ where: { id: attempt.id }, data: { succeeded: true } });
   return user;
 }
 
-const SignInSchema = z.object({ name: z.string().trim().min(1, "enter your name"), passphrase: z.string().min(1, "enter your passphrase") });
+const SignInSchema = z.object({
+  name: z.string().trim().min(1, "enter your name"),
+  passphrase: z.string().min(1, "enter your passphrase"),
+});
 
 /** Checks a name and passphrase (see checkPassphrase for the delay after failures). */
 export async function signIn(input: z.input<typeof SignInSchema>, client: SignInClient = { knownDevice: null }, now = new Date()) {
@@ -188,7 +207,12 @@ const ChangePassphraseSchema = z
   .refine((v) => v.currentPassphrase !== v.passphrase, { message: "choose a passphrase other than the current one", path: ["passphrase"] });
 
 /** A new passphrase for a signed-in user, who proves the current one (delayed after failures like a sign-in). */
-export async function changePassphrase(userId: string, input: z.input<typeof ChangePassphraseSchema> | Record<string, unknown>, client: SignInClient, now = new Date()) {
+export async function changePassphrase(
+  userId: string,
+  input: z.input<typeof ChangePassphraseSchema> | Record<string, unknown>,
+  client: SignInClient,
+  now = new Date(),
+) {
   const parsed = ChangePassphraseSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error);
   const user = await getUser(userId);
@@ -196,7 +220,8 @@ export async function changePassphrase(userId: string, input: z.input<typeof Cha
   try {
     await checkPassphrase(user.name, parsed.data.currentPassphrase, client, now);
   } catch (error) {
-    if (error instanceof AppError && error.code === "invalid") throw new AppError("invalid", "Your current passphrase is not right.", { currentPassphrase: "not your current passphrase" });
+    if (error instanceof AppError && error.code === "invalid")
+      throw new AppError("invalid", "Your current passphrase is not right.", { currentPassphrase: "not your current passphrase" });
     throw error;
   }
   await (await db()).user.update({ where: { id: userId }, data: { passphraseHash: await hashPassphrase(parsed.data.passphrase) } });

@@ -5,11 +5,11 @@ import { getIronSession, sealData, unsealData } from "iron-session";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { AppError } from "../errors";
-import type { Actor } from "../packets/transitions";
 import { getUser, type Role, type SignInClient } from "./people";
 import { sessionSecret } from "./secrets";
 import { type SessionData, sessionOptions } from "./session-cookie";
 import { liveSession, openSession, revokeSession } from "./sessions";
+import type { Actor } from "./actor";
 
 export async function session() {
   return getIronSession<SessionData>(await cookies(), sessionOptions());
@@ -47,7 +47,12 @@ export async function requireUser(role?: Role): Promise<SignedIn> {
   const signedIn = await currentUser();
   if (!signedIn) throw new AppError("unauthenticated", "Sign in first.");
   if (role && signedIn.user.role !== role) {
-    throw new AppError("forbidden", role === "reviewer" ? "Only a signed-in reviewer can do this." : "Only a learner can do this.", {}, `${role}-only`);
+    throw new AppError(
+      "forbidden",
+      role === "reviewer" ? "Only a signed-in reviewer can do this." : "Only a learner can do this.",
+      {},
+      `${role}-only`,
+    );
   }
   return signedIn;
 }

@@ -48,3 +48,8 @@ export function moduleByNumber(program: Program, number: number): Module | null 
   if (!index) modulesByNumber.set(program, (index = new Map(program.modules.map((m) => [m.meta.number, m]))));
   return index.get(number) ?? null;
 }
+
+/** How a module is named in messages, the plan log and reports: "Module 3: Title". */
+export function moduleLabel(mod: Module): string {
+  return `Module ${mod.meta.number}: ${mod.meta.title}`;
+}

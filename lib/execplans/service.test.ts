@@ -5,11 +5,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyPendingMigrations } from "../../prisma/migrator";
 import type { SignedIn } from "../auth/session";
-import type { Actor } from "../packets/transitions";
+import type { Actor } from "../auth/actor";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "execplans-test-"));
 process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
-const { db, databasePath } = await import("../db");
+const { connection, db, databasePath } = await import("../db");
 const { createPlan, importPlan, saveRevision, setPlanTerms, attachPlan, detachPlan } = await import("./service");
 const { listPlans, readablePlan, packetPlans, planAttachments, attachablePackets, checkedRevision } = await import("./queries");
 const { startPacket } = await import("../packets/service");
@@ -61,18 +61,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await (await db()).$disconnect();
+  await (await connection()).$disconnect();
   rmSync(scratch, { recursive: true, force: true });
 });
 
 describe("creating plans", () => {
   it("creates a plan from the template as revision 1 with the checker's counts", async () => {
-    const { plan, revision, result } = await createPlan(
-      learner,
-      { learnerId, title: "Export invoices" },
-      undefined,
-      new Date("2026-03-04T10:00:00Z"),
-    );
+    const { plan, revision, result } = await createPlan(learner, { learnerId, title: "Export invoices" }, new Date("2026-03-04T10:00:00Z"));
     expect(revision).toMatchObject({
       planId: plan.id,
       number: 1,

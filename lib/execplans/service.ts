@@ -5,14 +5,16 @@ import { z } from "zod";
 import { AppError, isUniqueViolation } from "../errors";
 import { FileNameSchema } from "../files";
 import { appendLogEntry } from "../log/service";
-import { actorId, loadPacket, moduleLabel, type Tx, transaction } from "../packets/service";
-import type { Actor } from "../packets/transitions";
+import { loadPacket } from "../packets/service";
 import { checkPlan } from "./check";
 import { normaliseText } from "./document";
 import { DEFAULT_TERMS, MAX_TERM_LENGTH, MAX_TERMS, parseTermList } from "./jargon";
 import { IMPORT_EXTENSIONS, MAX_IMPORT_BYTES, MAX_PLAN_CHARS } from "./limits";
 import { REFUSING_RULES } from "./rules";
 import { planTemplate } from "./template";
+import { type Actor, assertActsFor, type LearnerRef, provenance } from "../auth/actor";
+import { moduleLabel } from "../content";
+import { lockLearner, transaction, type Tx } from "../db";
 
 const body = z
   .string({ error: "write the plan" })
@@ -36,21 +38,8 @@ const TermsSchema = z
   .refine((terms) => terms.every((t) => t.length <= MAX_TERM_LENGTH), `keep each term under ${MAX_TERM_LENGTH} characters`)
   .refine((terms) => terms.every((t) => /\p{L}/u.test(t)), "each term needs at least one letter");
 
-type LearnerRef = { id: string; ownerId: string };
-
-/** A learner (or their agent) changes their own plans; a reviewer reads them and never changes them. */
-function assertMayChange(actor: Actor, learner: LearnerRef, tokenLearnerId?: string): void {
-  if (actor.kind === "reviewer")
-    throw new AppError("forbidden", "Reviewers read plans; only the learner or their agent changes them.", {}, "learner-only");
-  if (actor.kind === "learner" && actor.userId !== learner.ownerId)
-    throw new AppError("forbidden", "You can only change the plans of your own learner profile.");
-  if (actor.kind === "agent" && tokenLearnerId !== learner.id)
-    throw new AppError("forbidden", "This token does not belong to this learner profile.");
-}
-
-const provenance = (actor: Actor) => ({ actorKind: actor.kind, actorId: actorId(actor), actorLabel: actor.label });
-
 async function loadLearner(tx: Tx, learnerId: string): Promise<LearnerRef> {
+  await lockLearner(tx, learnerId);
   const learner = await tx.learner.findUnique({ where: { id: learnerId }, select: { id: true, ownerId: true } });
   if (!learner) throw new AppError("not-found", "No such learner profile.", { learnerId: "unknown learner" });
   return learner;
@@ -59,6 +48,7 @@ async function loadLearner(tx: Tx, learnerId: string): Promise<LearnerRef> {
 async function loadPlan(tx: Tx, planId: string) {
   const plan = await tx.execPlan.findUnique({ where: { id: planId }, include: { learner: { select: { id: true, ownerId: true } } } });
   if (!plan) throw new AppError("not-found", "No such plan.", { planId: "unknown plan" });
+  await lockLearner(tx, plan.learnerId);
   return plan;
 }
 
@@ -106,15 +96,9 @@ async function writeRevision(tx: Tx, revision: NewRevision) {
   return { revision: row, result };
 }
 
-async function createWithFirstRevision(
-  actor: Actor,
-  learnerId: string,
-  text: string,
-  source: "template" | "import",
-  tokenLearnerId?: string,
-) {
+async function createWithFirstRevision(actor: Actor, learnerId: string, text: string, source: "template" | "import") {
   return transaction(async (tx) => {
-    assertMayChange(actor, await loadLearner(tx, learnerId), tokenLearnerId);
+    assertActsFor(actor, await loadLearner(tx, learnerId));
     const terms = DEFAULT_TERMS.join("\n");
     const plan = await tx.execPlan.create({ data: { learnerId, terms } });
     const { revision, result } = await writeRevision(tx, { planId: plan.id, number: 1, text, previous: null, terms, source, actor });
@@ -125,19 +109,19 @@ async function createWithFirstRevision(
 const CreateSchema = z.object({ learnerId: z.string().min(1, "choose a learner profile"), title: TitleSchema });
 
 /** A new plan from the canonical template, dated today. */
-export async function createPlan(actor: Actor, input: z.input<typeof CreateSchema>, tokenLearnerId?: string, today = new Date()) {
+export async function createPlan(actor: Actor, input: z.input<typeof CreateSchema>, today = new Date()) {
   const parsed = CreateSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error, "The plan was not created: some fields need attention.");
   const text = planTemplate({ title: parsed.data.title, date: today.toISOString().slice(0, 10) });
-  return createWithFirstRevision(actor, parsed.data.learnerId, text, "template", tokenLearnerId);
+  return createWithFirstRevision(actor, parsed.data.learnerId, text, "template");
 }
 
 const ImportSchema = z.object({
   learnerId: z.string().min(1, "choose a learner profile"),
   fileName: FileNameSchema.refine(
-      (name) => IMPORT_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)),
-      `choose a Markdown file (${IMPORT_EXTENSIONS.join(", ")})`,
-    ),
+    (name) => IMPORT_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)),
+    `choose a Markdown file (${IMPORT_EXTENSIONS.join(", ")})`,
+  ),
   bytes: z
     .instanceof(Uint8Array, { error: "choose a file" })
     .refine((b) => b.byteLength > 0, "the file is empty")
@@ -145,7 +129,7 @@ const ImportSchema = z.object({
 });
 
 /** A new plan from an existing ExecPlan file; it is checked like any revision, conforming or not. */
-export async function importPlan(actor: Actor, input: z.input<typeof ImportSchema> | Record<string, unknown>, tokenLearnerId?: string) {
+export async function importPlan(actor: Actor, input: z.input<typeof ImportSchema> | Record<string, unknown>) {
   const parsed = ImportSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error, "The file was not imported: some fields need attention.");
   let decoded: string;
@@ -156,7 +140,7 @@ export async function importPlan(actor: Actor, input: z.input<typeof ImportSchem
   }
   const text = body.safeParse(decoded);
   if (!text.success) throw new AppError("invalid", "The file was not imported.", { file: text.error.issues[0]!.message });
-  return createWithFirstRevision(actor, parsed.data.learnerId, text.data, "import", tokenLearnerId);
+  return createWithFirstRevision(actor, parsed.data.learnerId, text.data, "import");
 }
 
 const SaveSchema = z.object({
@@ -169,14 +153,14 @@ const SaveSchema = z.object({
  * Saves the text as the next revision. Refused when another revision was saved since
  * `baseRevision` (no lost update) or when Decision Log entries or revision notes disappear.
  */
-export async function saveRevision(actor: Actor, input: z.input<typeof SaveSchema> | Record<string, unknown>, tokenLearnerId?: string) {
+export async function saveRevision(actor: Actor, input: z.input<typeof SaveSchema> | Record<string, unknown>) {
   const parsed = SaveSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error, "The plan was not saved: some fields need attention.");
   const { planId, baseRevision } = parsed.data;
   try {
     return await transaction(async (tx) => {
       const plan = await loadPlan(tx, planId);
-      assertMayChange(actor, plan.learner, tokenLearnerId);
+      assertActsFor(actor, plan.learner);
       const latest = await latestRevision(tx, planId);
       if (latest.number !== baseRevision) {
         throw new AppError(
@@ -209,12 +193,12 @@ export async function saveRevision(actor: Actor, input: z.input<typeof SaveSchem
 const TermsInputSchema = z.object({ planId: z.string().min(1), terms: TermsSchema });
 
 /** Replaces the plan's word list (the terms the checker requires to be defined). */
-export async function setPlanTerms(actor: Actor, input: z.input<typeof TermsInputSchema>, tokenLearnerId?: string) {
+export async function setPlanTerms(actor: Actor, input: z.input<typeof TermsInputSchema>) {
   const parsed = TermsInputSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error, "The word list was not saved: some fields need attention.");
   return transaction(async (tx) => {
     const plan = await loadPlan(tx, parsed.data.planId);
-    assertMayChange(actor, plan.learner, tokenLearnerId);
+    assertActsFor(actor, plan.learner);
     return tx.execPlan.update({ where: { id: plan.id }, data: { terms: parsed.data.terms.join("\n") } });
   });
 }
@@ -240,7 +224,6 @@ type AttachInput = z.input<typeof AttachSchema>;
 async function onPacket<T>(
   actor: Actor,
   input: AttachInput,
-  tokenLearnerId: string | undefined,
   verb: string,
   work: (tx: Tx, found: Awaited<ReturnType<typeof loadPacket>> & { planId: string; current: AttachmentRow | undefined }) => Promise<T>,
 ): Promise<T> {
@@ -248,7 +231,7 @@ async function onPacket<T>(
   if (!parsed.success) throw AppError.fromZod(parsed.error, `The plan was not ${verb}: some fields need attention.`);
   return transaction(async (tx) => {
     const plan = await loadPlan(tx, parsed.data.planId);
-    assertMayChange(actor, plan.learner, tokenLearnerId);
+    assertActsFor(actor, plan.learner);
     const found = await loadPacket(tx, parsed.data.packetId);
     if (found.packet.learnerId !== plan.learnerId) {
       throw new AppError("forbidden", "A plan is attached only to packets of its own learner profile.", {
@@ -267,8 +250,8 @@ async function onPacket<T>(
  * revision when an earlier one is attached), with a plan-log entry. The packet must be started
  * and not completed.
  */
-export async function attachPlan(actor: Actor, input: AttachInput, tokenLearnerId?: string) {
-  return onPacket(actor, input, tokenLearnerId, "attached", async (tx, { planId, packet, mod, current }) => {
+export async function attachPlan(actor: Actor, input: AttachInput) {
+  return onPacket(actor, input, "attached", async (tx, { planId, packet, mod, current }) => {
     if (packet.status === "pending" || packet.status === "completed") {
       const why = packet.status === "pending" ? "not started: start it first" : "completed: restart it as a new attempt to attach a plan";
       throw new AppError("refused", `${moduleLabel(mod)} is ${why}.`, { packetId: "not an open packet" }, "illegal-transition");
@@ -301,8 +284,8 @@ export async function attachPlan(actor: Actor, input: AttachInput, tokenLearnerI
 }
 
 /** Detaches a plan from a packet (a new row; the earlier attachment stays in the history). */
-export async function detachPlan(actor: Actor, input: AttachInput, tokenLearnerId?: string) {
-  return onPacket(actor, input, tokenLearnerId, "detached", async (tx, { planId, packet, mod, current }) => {
+export async function detachPlan(actor: Actor, input: AttachInput) {
+  return onPacket(actor, input, "detached", async (tx, { planId, packet, mod, current }) => {
     if (!current)
       throw new AppError("refused", `This plan is not attached to ${moduleLabel(mod)}.`, { packetId: "not attached" }, "not-attached");
     if (packet.status === "completed") {

@@ -1,41 +1,24 @@
-// Whose library a signed-in person sees and may change: a learner their own profile's; a
-// reviewer may also read any learner's (as with the plan log), but only the owner writes.
+// Whose library a signed-in person sees (the access rule of lib/auth/access.ts) and the check
+// before a change: only the profile's owner, or a token of that profile, writes.
+import { requireViewedLearner } from "../auth/access";
 import type { SignedIn } from "../auth/session";
 import { AppError } from "../errors";
-import type { Prisma } from "../generated/prisma/client";
-import { readableLearners } from "../log/access";
-import type { Actor } from "../packets/transitions";
-
-type Tx = Prisma.TransactionClient;
+import { type Actor, assertActsFor } from "../auth/actor";
+import { lockLearner, type Tx } from "../db";
 
 export type LibraryOwner = { learnerId: string; learnerName: string; programSlug: string; canEdit: boolean };
 
-/** The library to show: the requested learner's if readable, else the signed-in person's own. */
+/** The library to show: the viewed learner's (see `viewedLearner`). */
 export async function libraryFor(signedIn: SignedIn, requested?: string): Promise<LibraryOwner> {
-  const learners = await readableLearners(signedIn);
-  const own = learners.filter((l) => l.ownerId === signedIn.user.id);
-  const chosen = requested
-    ? learners.find((l) => l.id === requested)
-    : (own.find((l) => l.id === signedIn.learnerId) ?? own[0] ?? learners[0]);
-  if (!chosen)
-    throw new AppError(
-      requested ? "forbidden" : "not-found",
-      requested ? "You cannot read this learner's library." : "There is no learner profile yet.",
-    );
-  return { learnerId: chosen.id, learnerName: chosen.name, programSlug: chosen.programSlug, canEdit: chosen.ownerId === signedIn.user.id };
+  const chosen = await requireViewedLearner(signedIn, requested);
+  return { learnerId: chosen.id, learnerName: chosen.name, programSlug: chosen.programSlug, canEdit: chosen.own };
 }
 
-/** The learner profile a change is for, after checking the actor works on it. */
-export async function ownLibrary(tx: Tx, actor: Actor, learnerId: string, tokenLearnerId?: string) {
+/** The learner profile a change is for, after taking its lock and checking the actor works on it. */
+export async function ownLibrary(tx: Tx, actor: Actor, learnerId: string) {
+  await lockLearner(tx, learnerId);
   const learner = await tx.learner.findUnique({ where: { id: learnerId } });
   if (!learner) throw new AppError("not-found", "No such learner profile.", { learnerId: "unknown learner" });
-  const allowed = actor.kind === "agent" ? tokenLearnerId === learner.id : actor.userId === learner.ownerId;
-  if (!allowed) throw new AppError("forbidden", "You can only change your own library.");
+  assertActsFor(actor, learner);
   return learner;
-}
-
-/** The signed-in person's own learner profile, which their library changes go to. */
-export function ownLearnerId(signedIn: SignedIn): string {
-  if (!signedIn.learnerId) throw new AppError("forbidden", "You have no learner profile: the library belongs to a learner profile.");
-  return signedIn.learnerId;
 }

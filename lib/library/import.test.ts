@@ -6,11 +6,11 @@ import path from "node:path";
 import { unzipSync, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyPendingMigrations } from "../../prisma/migrator";
-import type { Actor } from "../packets/transitions";
+import type { Actor } from "../auth/actor";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "library-import-"));
 process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
-const { db, databasePath } = await import("../db");
+const { connection, db, databasePath } = await import("../db");
 const { addCategory, createPattern, updatePattern, setPatternArchived } = await import("./patterns");
 const { createEntry } = await import("./playbook");
 const { exportLibraryZip, exportPlaybookMarkdown, loadBundle } = await import("./export");
@@ -74,7 +74,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await (await db()).$disconnect();
+  await (await connection()).$disconnect();
   rmSync(scratch, { recursive: true, force: true });
 });
 

@@ -3,15 +3,14 @@
 // entries (same slug) would get a new version, and every bad file by name; nothing is written
 // unless the whole import is valid, and then it is written in one transaction.
 import { createHash } from "node:crypto";
-import { db } from "../db";
+import { db, transaction, type Tx } from "../db";
 import { AppError } from "../errors";
 import { type EntryReader, readZip, ZipError } from "../zip";
-import type { Actor } from "../packets/transitions";
-import { transaction, type Tx } from "../packets/service";
 import { ownLibrary } from "./access";
 import { type FileProblem, isSingleFile, libraryFileKind, type ParsedLibrary, parseLibrary, parseSingleFile } from "./markdown-format";
 import { contextProblems, knownCategories, patternData, type PatternRow, samePattern, writePattern } from "./patterns";
 import { entryData, type EntryRow, sameEntry, writeEntry } from "./playbook";
+import type { Actor } from "../auth/actor";
 import {
   CategorySlugSchema,
   PATTERN_SECTIONS,
@@ -274,11 +273,11 @@ export async function applyImport(
   actor: Actor,
   learnerId: string,
   parsed: ParsedLibrary,
-  options: { fingerprint: string; keep?: string[]; tokenLearnerId?: string },
+  options: { fingerprint: string; keep?: string[] },
 ): Promise<ImportResult> {
   const keep = new Set(options.keep ?? []);
   return transaction(async (tx) => {
-    const learner = await ownLibrary(tx, actor, learnerId, options.tokenLearnerId);
+    const learner = await ownLibrary(tx, actor, learnerId);
     const { plan, patterns, entries } = await check(tx, learner, parsed);
     if (plan.problems.length > 0) {
       throw new AppError(

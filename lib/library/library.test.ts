@@ -5,11 +5,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyPendingMigrations } from "../../prisma/migrator";
-import type { Actor } from "../packets/transitions";
+import type { Actor } from "../auth/actor";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "library-test-"));
 process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
-const { db, databasePath } = await import("../db");
+const { connection, db, databasePath } = await import("../db");
 const patterns = await import("./patterns");
 const playbook = await import("./playbook");
 const { matchingPatternSlugs, searchLibrary, searchEverything } = await import("./search");
@@ -51,7 +51,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await (await db()).$disconnect();
+  await (await connection()).$disconnect();
   rmSync(scratch, { recursive: true, force: true });
 });
 

@@ -2,12 +2,10 @@
 // append-only version, archiving, and the queries of the library and pattern pages.
 import { z } from "zod";
 import { getProgram, moduleByNumber } from "../content";
-import { db } from "../db";
+import { db, transaction, type Tx } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
 import { paginate, parsePage } from "../pagination";
 import type { Prisma } from "../generated/prisma/client";
-import type { Actor } from "../packets/transitions";
-import { transaction, type Tx } from "../packets/service";
 import { ownLibrary } from "./access";
 import {
   CategorySlugSchema,
@@ -20,6 +18,7 @@ import {
 } from "./schema";
 import { whileLibraryUnchanged } from "./memo";
 import { matchingPatternSlugs } from "./search";
+import type { Actor } from "../auth/actor";
 
 export type PatternRow = Prisma.PatternGetPayload<object>;
 
@@ -56,12 +55,12 @@ export async function knownCategories(learnerId: string, tx?: Tx): Promise<strin
   return [...PATTERN_CATEGORIES, ...own.map((c) => c.slug)];
 }
 
-export async function addCategory(actor: Actor, learnerId: string, input: { slug: string }, tokenLearnerId?: string): Promise<string> {
+export async function addCategory(actor: Actor, learnerId: string, input: { slug: string }): Promise<string> {
   const parsed = z.object({ slug: CategorySlugSchema }).safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error);
   const slug = parsed.data.slug;
   return transaction(async (tx) => {
-    await ownLibrary(tx, actor, learnerId, tokenLearnerId);
+    await ownLibrary(tx, actor, learnerId);
     if ((await knownCategories(learnerId, tx)).includes(slug))
       throw new AppError("invalid", "That category exists already.", { slug: `“${slug}” is already a category` });
     await tx.patternCategory.create({ data: { learnerId, slug } });
@@ -109,16 +108,11 @@ async function checkContext(tx: Tx, learner: { id: string; programSlug: string }
 
 const slugTaken = (slug: string) => new AppError("invalid", "Some fields need attention.", { slug: `the slug “${slug}” is already used` });
 
-export async function createPattern(
-  actor: Actor,
-  learnerId: string,
-  input: PatternInput | Record<string, unknown>,
-  tokenLearnerId?: string,
-): Promise<PatternRow> {
+export async function createPattern(actor: Actor, learnerId: string, input: PatternInput | Record<string, unknown>): Promise<PatternRow> {
   const data = parse(input);
   try {
     return await transaction(async (tx) => {
-      const learner = await ownLibrary(tx, actor, learnerId, tokenLearnerId);
+      const learner = await ownLibrary(tx, actor, learnerId);
       await checkContext(tx, learner, data, null);
       return writePattern(tx, learnerId, null, data);
     });
@@ -146,12 +140,12 @@ export async function updatePattern(
   learnerId: string,
   slug: string,
   input: PatternInput | Record<string, unknown>,
-  options: { expectedVersion?: number; tokenLearnerId?: string } = {},
+  options: { expectedVersion?: number } = {},
 ): Promise<PatternRow | null> {
   const parsedInput = parse(input);
   try {
     return await transaction(async (tx) => {
-      const learner = await ownLibrary(tx, actor, learnerId, options.tokenLearnerId);
+      const learner = await ownLibrary(tx, actor, learnerId);
       const existing = await currentPattern(tx, learnerId, slug, options.expectedVersion);
       const data = { ...parsedInput, archived: existing.archived };
       await checkContext(tx, learner, data, existing.id);
@@ -164,15 +158,9 @@ export async function updatePattern(
   }
 }
 
-export async function setPatternArchived(
-  actor: Actor,
-  learnerId: string,
-  slug: string,
-  archived: boolean,
-  tokenLearnerId?: string,
-): Promise<PatternRow> {
+export async function setPatternArchived(actor: Actor, learnerId: string, slug: string, archived: boolean): Promise<PatternRow> {
   return transaction(async (tx) => {
-    await ownLibrary(tx, actor, learnerId, tokenLearnerId);
+    await ownLibrary(tx, actor, learnerId);
     const existing = await currentPattern(tx, learnerId, slug);
     if (existing.archived === archived) return existing;
     return writePattern(tx, learnerId, existing, { ...patternData(existing), archived });

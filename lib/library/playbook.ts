@@ -1,15 +1,14 @@
 // A learner's playbook entries: validated saves with append-only versions, archiving, checklist
 // ticks, and the queries of the playbook pages (with links between entries and patterns).
-import { db } from "../db";
+import { db, transaction, type Tx } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import type { Actor } from "../packets/transitions";
-import { transaction, type Tx } from "../packets/service";
 import { ownLibrary } from "./access";
 import { patternData, sectionTexts } from "./patterns";
 import { type PlaybookEntryData, type PlaybookEntryInput, PlaybookEntryInputSchema, type PlaybookKind } from "./schema";
 import { checklistKeys, parseChecklist } from "./structure";
 import { findWikiLinks } from "./wiki-links";
+import type { Actor } from "../auth/actor";
 
 export type EntryRow = Prisma.PlaybookEntryGetPayload<object>;
 
@@ -45,16 +44,11 @@ async function refuseTakenSlug(tx: Tx, learnerId: string, slug: string, selfId: 
 
 const slugTaken = (slug: string) => new AppError("invalid", "Some fields need attention.", { slug: `the slug “${slug}” is already used` });
 
-export async function createEntry(
-  actor: Actor,
-  learnerId: string,
-  input: PlaybookEntryInput | Record<string, unknown>,
-  tokenLearnerId?: string,
-): Promise<EntryRow> {
+export async function createEntry(actor: Actor, learnerId: string, input: PlaybookEntryInput | Record<string, unknown>): Promise<EntryRow> {
   const data = parse(input);
   try {
     return await transaction(async (tx) => {
-      await ownLibrary(tx, actor, learnerId, tokenLearnerId);
+      await ownLibrary(tx, actor, learnerId);
       await refuseTakenSlug(tx, learnerId, data.slug, null);
       return writeEntry(tx, learnerId, null, data);
     });
@@ -82,12 +76,12 @@ export async function updateEntry(
   learnerId: string,
   slug: string,
   input: PlaybookEntryInput | Record<string, unknown>,
-  options: { expectedVersion?: number; tokenLearnerId?: string } = {},
+  options: { expectedVersion?: number } = {},
 ): Promise<EntryRow | null> {
   const parsedInput = parse(input);
   try {
     return await transaction(async (tx) => {
-      await ownLibrary(tx, actor, learnerId, options.tokenLearnerId);
+      await ownLibrary(tx, actor, learnerId);
       const existing = await currentEntry(tx, learnerId, slug, options.expectedVersion);
       const data = { ...parsedInput, archived: existing.archived };
       await refuseTakenSlug(tx, learnerId, data.slug, existing.id);
@@ -100,15 +94,9 @@ export async function updateEntry(
   }
 }
 
-export async function setEntryArchived(
-  actor: Actor,
-  learnerId: string,
-  slug: string,
-  archived: boolean,
-  tokenLearnerId?: string,
-): Promise<EntryRow> {
+export async function setEntryArchived(actor: Actor, learnerId: string, slug: string, archived: boolean): Promise<EntryRow> {
   return transaction(async (tx) => {
-    await ownLibrary(tx, actor, learnerId, tokenLearnerId);
+    await ownLibrary(tx, actor, learnerId);
     const existing = await currentEntry(tx, learnerId, slug);
     if (existing.archived === archived) return existing;
     return writeEntry(tx, learnerId, existing, { ...entryData(existing), archived });
@@ -151,16 +139,9 @@ export async function ticksFor(entryIds: string[]): Promise<Map<string, Set<stri
   return ticks;
 }
 
-export async function setTick(
-  actor: Actor,
-  learnerId: string,
-  slug: string,
-  itemKey: string,
-  ticked: boolean,
-  tokenLearnerId?: string,
-): Promise<void> {
+export async function setTick(actor: Actor, learnerId: string, slug: string, itemKey: string, ticked: boolean): Promise<void> {
   await transaction(async (tx) => {
-    await ownLibrary(tx, actor, learnerId, tokenLearnerId);
+    await ownLibrary(tx, actor, learnerId);
     const entry = await currentEntry(tx, learnerId, slug);
     if (entry.kind !== "checklist" || !checklistKeys(parseChecklist(entry.body)).includes(itemKey)) {
       throw new AppError("not-found", "That checklist item does not exist any more; reload the page.");
@@ -175,9 +156,9 @@ export async function setTick(
   });
 }
 
-export async function clearTicks(actor: Actor, learnerId: string, slug: string, tokenLearnerId?: string): Promise<void> {
+export async function clearTicks(actor: Actor, learnerId: string, slug: string): Promise<void> {
   await transaction(async (tx) => {
-    await ownLibrary(tx, actor, learnerId, tokenLearnerId);
+    await ownLibrary(tx, actor, learnerId);
     const entry = await currentEntry(tx, learnerId, slug);
     await tx.checklistTick.deleteMany({ where: { entryId: entry.id } });
   });

@@ -1,13 +1,18 @@
 // A note appended to the plan log by the learner or their agent: a progress snapshot that does
 // not change the packet's status, written with the module's current status.
 import { z } from "zod";
-import { moduleByNumber } from "../content";
+import { moduleByNumber, moduleLabel } from "../content";
 import { AppError } from "../errors";
-import { assertActsFor, loadLearnerState, moduleLabel, statusOf, transaction } from "../packets/service";
-import type { Actor } from "../packets/transitions";
+import { learnerStateFor, statusOf } from "../packets/service";
 import { appendLogEntry } from "./service";
+import type { Actor } from "../auth/actor";
+import { transaction } from "../db";
 
-const line = (max: number) => z.string().trim().max(max, `keep it under ${max.toLocaleString("en")} characters`);
+const line = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `keep it under ${max.toLocaleString("en")} characters`);
 
 export const LogNoteSchema = z.object({
   learnerId: z.string().min(1),
@@ -18,14 +23,12 @@ export const LogNoteSchema = z.object({
   next: line(2000).default(""),
 });
 
-export async function appendLogNote(actor: Actor, input: z.input<typeof LogNoteSchema>, tokenLearnerId?: string) {
+export async function appendLogNote(actor: Actor, input: z.input<typeof LogNoteSchema>) {
   const parsed = LogNoteSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error, "The log entry was not saved: some fields need attention.");
   const { learnerId, moduleNumber, summary, evidence, risks, next } = parsed.data;
-  if (actor.kind === "reviewer") throw new AppError("forbidden", "The plan log records the learner's work; reviewers write reviews and comments.");
   return transaction(async (tx) => {
-    const state = await loadLearnerState(tx, learnerId);
-    assertActsFor(actor, state, tokenLearnerId);
+    const state = await learnerStateFor(tx, actor, learnerId);
     const mod = moduleByNumber(state.program, moduleNumber);
     if (!mod) throw new AppError("not-found", `The program has no module ${moduleNumber}.`, { module: "unknown module" });
     return appendLogEntry(tx, {

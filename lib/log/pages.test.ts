@@ -9,7 +9,7 @@ import { applyPendingMigrations } from "../../prisma/migrator";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "log-pages-test-"));
 process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
-const { db, databasePath } = await import("../db");
+const { connection, db, databasePath } = await import("../db");
 const { countLogEntries, logCursor, logPage, parseLogCursor, windowFromQuery } = await import("./pages");
 const { listLogEntries } = await import("./service");
 
@@ -53,7 +53,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await (await db()).$disconnect();
+  await (await connection()).$disconnect();
   rmSync(scratch, { recursive: true, force: true });
 });
 

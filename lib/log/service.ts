@@ -1,8 +1,8 @@
 // Appending to and reading the plan log; entries are never changed (the table refuses it).
 import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
-import type { Actor } from "../packets/transitions";
 import { formatLog } from "./format";
+import type { Actor } from "../auth/actor";
 
 type Tx = Prisma.TransactionClient;
 

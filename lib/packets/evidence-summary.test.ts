@@ -9,7 +9,7 @@ import { applyPendingMigrations } from "../../prisma/migrator";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "evidence-summary-test-"));
 process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
-const { db, databasePath } = await import("../db");
+const { connection, db, databasePath } = await import("../db");
 const { evidenceSummary, itemRef, latestTwoVersions } = await import("./evidence-summary");
 
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 1, 9, minute));
@@ -58,7 +58,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await (await db()).$disconnect();
+  await (await connection()).$disconnect();
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -99,8 +99,14 @@ describe("latestTwoVersions", () => {
       { packetId: first, itemKey: "trace", version: 2 },
       { packetId: second, itemKey: "notes", version: 1 },
     ]);
-    expect(pairs.get(itemRef(first, "notes"))).toMatchObject({ previous: { version: 2, body: "body of notes v2" }, latest: { version: 3, body: "body of notes v3" } });
-    expect(pairs.get(itemRef(first, "trace"))).toMatchObject({ previous: { sha256: "ab".repeat(32) }, latest: { sha256: "cd".repeat(32), fileName: "a.log" } });
+    expect(pairs.get(itemRef(first, "notes"))).toMatchObject({
+      previous: { version: 2, body: "body of notes v2" },
+      latest: { version: 3, body: "body of notes v3" },
+    });
+    expect(pairs.get(itemRef(first, "trace"))).toMatchObject({
+      previous: { sha256: "ab".repeat(32) },
+      latest: { sha256: "cd".repeat(32), fileName: "a.log" },
+    });
     expect(pairs.has(itemRef(second, "notes"))).toBe(false);
     expect((await latestTwoVersions([])).size).toBe(0);
   });

@@ -6,8 +6,10 @@ import { AppError, isUniqueViolation } from "../errors";
 import { FileNameSchema, MAX_FILE_BYTES, storeFile } from "../files";
 import { fileLimitMessage } from "../security/file-size";
 import { appendLogEntry } from "../log/service";
-import { actorId, assertActsFor, loadPacket, moduleLabel, type Tx, transaction } from "./service";
-import type { Actor } from "./transitions";
+import { type Actor, assertActsFor, provenance } from "../auth/actor";
+import { moduleLabel } from "../content";
+import { transaction, type Tx } from "../db";
+import { loadPacket } from "./service";
 
 const title = z.string().trim().min(1, "give the evidence a title").max(200, "keep the title under 200 characters");
 const itemKey = z
@@ -16,7 +18,12 @@ const itemKey = z
   .optional();
 
 export const EvidenceInputSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("note"), itemKey, title, body: z.string().trim().min(1, "write the note").max(100_000, "keep notes under 100,000 characters") }),
+  z.object({
+    kind: z.literal("note"),
+    itemKey,
+    title,
+    body: z.string().trim().min(1, "write the note").max(100_000, "keep notes under 100,000 characters"),
+  }),
   z.object({
     kind: z.literal("link"),
     itemKey,
@@ -30,7 +37,10 @@ export const EvidenceInputSchema = z.discriminatedUnion("kind", [
     title,
     fileName: FileNameSchema,
     fileType: z.string().trim().max(200).default("application/octet-stream"),
-    bytes: z.instanceof(Uint8Array, { error: "choose a file" }).refine((b) => b.byteLength > 0, "the file is empty").refine((b) => b.byteLength <= MAX_FILE_BYTES, fileLimitMessage(MAX_FILE_BYTES)),
+    bytes: z
+      .instanceof(Uint8Array, { error: "choose a file" })
+      .refine((b) => b.byteLength > 0, "the file is empty")
+      .refine((b) => b.byteLength <= MAX_FILE_BYTES, fileLimitMessage(MAX_FILE_BYTES)),
     body: z.string().trim().max(5000).default(""),
   }),
   z.object({
@@ -46,7 +56,11 @@ export const EvidenceInputSchema = z.discriminatedUnion("kind", [
     title,
     drillId: z.string().regex(/^[a-z0-9-]+$/, "choose a drill"),
     reps: z.coerce.number().int().min(0, "reps cannot be negative").max(1000),
-    seconds: z.coerce.number().int().min(1, "record how long it took").max(24 * 3600, "a drill is under a day"),
+    seconds: z.coerce
+      .number()
+      .int()
+      .min(1, "record how long it took")
+      .max(24 * 3600, "a drill is under a day"),
     passed: z.coerce.boolean(),
     body: z.string().trim().max(5000).default(""),
   }),
@@ -62,7 +76,13 @@ export type EvidenceInput = z.input<typeof EvidenceInputSchema>;
 
 /** What an evidence version stores beside its text: a drill attempt, an exit-ticket question or the exercise it answers. */
 export const EvidenceDataSchema = z.union([
-  z.strictObject({ drillId: z.string(), reps: z.number().int().min(0), seconds: z.number().int().min(0), passed: z.boolean(), withinTimebox: z.boolean().nullable() }),
+  z.strictObject({
+    drillId: z.string(),
+    reps: z.number().int().min(0),
+    seconds: z.number().int().min(0),
+    passed: z.boolean(),
+    withinTimebox: z.boolean().nullable(),
+  }),
   z.strictObject({ question: z.number().int().min(0).max(2) }),
   z.strictObject({ exercise: z.string() }),
 ]);
@@ -80,12 +100,16 @@ function stableKey(input: z.infer<typeof EvidenceInputSchema>): string | undefin
 }
 
 async function nextVersion(tx: Tx, packetId: string, key: string): Promise<number> {
-  const latest = await tx.evidence.findFirst({ where: { packetId, itemKey: key }, orderBy: { version: "desc" }, select: { version: true } });
+  const latest = await tx.evidence.findFirst({
+    where: { packetId, itemKey: key },
+    orderBy: { version: "desc" },
+    select: { version: true },
+  });
   return (latest?.version ?? 0) + 1;
 }
 
 /** Adds an evidence item or a new version of one; `input` is validated here, whatever sends it. */
-export async function addEvidence(actor: Actor, packetId: string, input: EvidenceInput | Record<string, unknown>, tokenLearnerId?: string) {
+export async function addEvidence(actor: Actor, packetId: string, input: EvidenceInput | Record<string, unknown>) {
   const parsed = EvidenceInputSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error, "The evidence was not saved: some fields need attention.");
   const data = parsed.data;
@@ -93,10 +117,14 @@ export async function addEvidence(actor: Actor, packetId: string, input: Evidenc
   try {
     return await transaction(async (tx) => {
       const { packet, state, mod } = await loadPacket(tx, packetId);
-      if (actor.kind === "reviewer") throw new AppError("forbidden", "Reviewers comment on evidence; only the learner or their agent adds it.");
-      assertActsFor(actor, state, tokenLearnerId);
+      assertActsFor(actor, state.learner);
       if (packet.status === "completed" || packet.status === "pending") {
-        throw new AppError("refused", `${moduleLabel(mod)} is ${packet.status === "completed" ? "completed: restart it as a new attempt to add evidence" : "not started: start it first"}.`, {}, "illegal-transition");
+        throw new AppError(
+          "refused",
+          `${moduleLabel(mod)} is ${packet.status === "completed" ? "completed: restart it as a new attempt to add evidence" : "not started: start it first"}.`,
+          {},
+          "illegal-transition",
+        );
       }
       if (data.kind === "drill" && !mod.meta.drills.some((d) => d.id === data.drillId)) {
         throw new AppError("invalid", "That drill is not part of this module.", { drillId: "unknown drill" });
@@ -106,11 +134,18 @@ export async function addEvidence(actor: Actor, packetId: string, input: Evidenc
       }
       const key = stableKey(data) ?? newItemKey(data.kind);
       const version = await nextVersion(tx, packet.id, key);
-      if (data.itemKey && version === 1) throw new AppError("not-found", "There is no evidence item with that key to add a version to.", { itemKey: "unknown item" });
+      if (data.itemKey && version === 1)
+        throw new AppError("not-found", "There is no evidence item with that key to add a version to.", { itemKey: "unknown item" });
       const drill = data.kind === "drill" ? mod.meta.drills.find((d) => d.id === data.drillId) : undefined;
       const extra: EvidenceData | null =
         data.kind === "drill"
-          ? { drillId: data.drillId, reps: data.reps, seconds: data.seconds, passed: data.passed, withinTimebox: drill?.timebox ? data.reps >= drill.timebox.reps && data.seconds <= drill.timebox.minutes * 60 : null }
+          ? {
+              drillId: data.drillId,
+              reps: data.reps,
+              seconds: data.seconds,
+              passed: data.passed,
+              withinTimebox: drill?.timebox ? data.reps >= drill.timebox.reps && data.seconds <= drill.timebox.minutes * 60 : null,
+            }
           : data.kind === "exit-ticket"
             ? { question: data.question }
             : data.kind === "exercise"
@@ -131,9 +166,7 @@ export async function addEvidence(actor: Actor, packetId: string, input: Evidenc
           filePath: stored?.relative ?? null,
           sha256: stored?.sha256 ?? null,
           data: extra ? JSON.stringify(extra) : null,
-          actorKind: actor.kind,
-          actorId: actorId(actor),
-          actorLabel: actor.label,
+          ...provenance(actor),
         },
       });
       await appendLogEntry(tx, {
@@ -143,13 +176,17 @@ export async function addEvidence(actor: Actor, packetId: string, input: Evidenc
         summary: `${version > 1 ? "New version of" : "Added"} ${data.kind} evidence "${data.title}"`,
         evidence: `${key} v${version}${stored ? ` (sha256 ${stored.sha256.slice(0, 12)})` : ""}`,
         risks: "none",
-        next: packet.status === "review_required" ? "The reviewer sees this delta before deciding." : "Continue, then submit with a completion proof.",
+        next:
+          packet.status === "review_required"
+            ? "The reviewer sees this delta before deciding."
+            : "Continue, then submit with a completion proof.",
         actor,
       });
       return row;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("conflict", "Someone added a version of this item at the same moment. Reload and try again.");
+    if (isUniqueViolation(error))
+      throw new AppError("conflict", "Someone added a version of this item at the same moment. Reload and try again.");
     throw error;
   }
 }

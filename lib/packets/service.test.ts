@@ -4,14 +4,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyPendingMigrations } from "../../prisma/migrator";
-import type { Actor } from "./transitions";
+import type { Actor } from "../auth/actor";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "packets-test-"));
 process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
-const { db, databasePath } = await import("../db");
+const { connection, db, databasePath } = await import("../db");
 const { startPacket, blockPacket, unblockPacket, submitPacket } = await import("./service");
 const { addEvidence, listEvidence } = await import("./evidence");
-const { reviewPacket, rescorePacket, selfReviewPacket, waivePrerequisite, addReviewComment, resolveReviewComment, reviewQueue } = await import("../reviews/service");
+const { reviewPacket, rescorePacket, selfReviewPacket, waivePrerequisite, addReviewComment, resolveReviewComment, reviewQueue } =
+  await import("../reviews/service");
 const { listLogEntries } = await import("../log/service");
 const { SELF_REVIEW_CHECKLIST } = await import("../reviews/self-review");
 
@@ -19,7 +20,7 @@ let learnerId: string;
 let learner: Actor;
 let reviewer: Actor;
 let ownReviewer: Actor;
-const agent = (tokenId = "tok-1"): Actor => ({ kind: "agent", tokenId, label: "ci-agent" });
+const agent = (learnerId: string, tokenId = "tok-1"): Actor => ({ kind: "agent", tokenId, learnerId, label: "ci-agent" });
 const scores = (n: number) => ({ correctness: n, speed: n, resilience: n, judgment: n, maintainability: n, collaboration: n });
 
 function proofFor(keys: string[]) {
@@ -37,7 +38,10 @@ function proofFor(keys: string[]) {
 }
 
 async function expectRefusal(promise: Promise<unknown>, code: string, reason?: string) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toMatchObject({ name: "AppError", code, ...(reason ? { reason } : {}) });
   return error as { message: string; missing?: string[]; fieldErrors: Record<string, string> };
 }
@@ -56,7 +60,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await (await db()).$disconnect();
+  await (await connection()).$disconnect();
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -69,19 +73,26 @@ describe("a packet from start to sign-off", () => {
     packetId = packet.id;
     expect(packet).toMatchObject({ status: "in_progress", attempt: 1 });
     const refusal = await expectRefusal(startPacket(learner, { learnerId, moduleNumber: 5 }), "refused", "prerequisites");
-    expect(refusal.missing).toEqual(["Module 1: Codex Code Internals", "Module 2: Advanced Customization", "Module 3: Speed & Efficiency Patterns", "Module 4: Quality & Verification"]);
+    expect(refusal.missing).toEqual([
+      "Module 1: Codex Code Internals",
+      "Module 2: Advanced Customization",
+      "Module 3: Speed & Efficiency Patterns",
+      "Module 4: Quality & Verification",
+    ]);
   });
 
   it("allows one packet at a time, even when a reviewer waived a prerequisite", async () => {
     await waivePrerequisite(reviewer, { learnerId, moduleNumber: 2, prerequisite: 1, reason: "Already did this at work last year" });
     await expectRefusal(startPacket(learner, { learnerId, moduleNumber: 2 }), "refused", "one-at-a-time");
-    await expectRefusal(startPacket(reviewer, { learnerId, moduleNumber: 3 }), "forbidden", "reviewer-only");
+    await expectRefusal(startPacket(reviewer, { learnerId, moduleNumber: 3 }), "forbidden", "learner-only");
   });
 
   it("needs a reason to block, and unblocks", async () => {
     const refusal = await expectRefusal(blockPacket(learner, { packetId, reason: "" }), "invalid", "reason-required");
     expect(refusal.fieldErrors.reason).toBeTruthy();
-    expect((await blockPacket(learner, { packetId, reason: "Waiting for a sandbox repository" })).blockedReason).toBe("Waiting for a sandbox repository");
+    expect((await blockPacket(learner, { packetId, reason: "Waiting for a sandbox repository" })).blockedReason).toBe(
+      "Waiting for a sandbox repository",
+    );
     expect((await unblockPacket(learner, { packetId })).status).toBe("in_progress");
   });
 
@@ -95,7 +106,14 @@ describe("a packet from start to sign-off", () => {
     noteKey = note.itemKey;
     const v2 = await addEvidence(learner, packetId, { kind: "note", itemKey: noteKey, title: "Session trace", body: "Second draft" });
     expect(v2.version).toBe(2);
-    await addEvidence(learner, packetId, { kind: "drill", title: "Role labelling", drillId: "role-labelling", reps: 3, seconds: 800, passed: true });
+    await addEvidence(learner, packetId, {
+      kind: "drill",
+      title: "Role labelling",
+      drillId: "role-labelling",
+      reps: 3,
+      seconds: 800,
+      passed: true,
+    });
     const packet = await submitPacket(learner, { packetId, proof: proofFor([noteKey]) });
     expect(packet.status).toBe("review_required");
     expect((await reviewQueue()).map((p) => p.id)).toEqual([packetId]);
@@ -104,21 +122,37 @@ describe("a packet from start to sign-off", () => {
   it("never lets a learner or an agent accept, nor a reviewer their own profile", async () => {
     const client = await db();
     const seen = (await listEvidence(client, packetId)).latest.map((r) => r.id);
-    for (const actor of [learner, agent()]) {
-      await expectRefusal(reviewPacket(actor, { packetId, verdict: "accept", scores: scores(5), evidenceSeen: seen }), "forbidden", "reviewer-only");
+    for (const actor of [learner, agent(learnerId)]) {
+      await expectRefusal(
+        reviewPacket(actor, { packetId, verdict: "accept", scores: scores(5), evidenceSeen: seen }),
+        "forbidden",
+        "reviewer-only",
+      );
     }
     const riaLearner = await client.learner.findFirstOrThrow({ where: { name: "Ria learning" } });
     const riaActor: Actor = { kind: "learner", userId: riaLearner.ownerId, label: "Ria" };
     const own = await startPacket(riaActor, { learnerId: riaLearner.id, moduleNumber: 1 });
     const note = await addEvidence(riaActor, own.id, { kind: "note", title: "n", body: "b" });
     await submitPacket(riaActor, { packetId: own.id, proof: proofFor([note.itemKey]) });
-    await expectRefusal(reviewPacket(ownReviewer, { packetId: own.id, verdict: "accept", scores: scores(5), evidenceSeen: [note.id] }), "forbidden", "own-packet");
+    await expectRefusal(
+      reviewPacket(ownReviewer, { packetId: own.id, verdict: "accept", scores: scores(5), evidenceSeen: [note.id] }),
+      "forbidden",
+      "own-packet",
+    );
   });
 
   it("refuses a rejection without actionable feedback and an accept with a failing score", async () => {
     const seen = (await listEvidence(await db(), packetId)).latest.map((r) => r.id);
-    await expectRefusal(reviewPacket(reviewer, { packetId, verdict: "reject", scores: scores(4), feedback: "", evidenceSeen: seen }), "invalid", "feedback-required");
-    await expectRefusal(reviewPacket(reviewer, { packetId, verdict: "accept", scores: { ...scores(4), speed: 2 }, evidenceSeen: seen }), "refused", "failing-score");
+    await expectRefusal(
+      reviewPacket(reviewer, { packetId, verdict: "reject", scores: scores(4), feedback: "", evidenceSeen: seen }),
+      "invalid",
+      "feedback-required",
+    );
+    await expectRefusal(
+      reviewPacket(reviewer, { packetId, verdict: "accept", scores: { ...scores(4), speed: 2 }, evidenceSeen: seen }),
+      "refused",
+      "failing-score",
+    );
   });
 
   it("rejects with feedback: the packet returns with remediation and earlier evidence kept", async () => {
@@ -143,12 +177,21 @@ describe("a packet from start to sign-off", () => {
     const client = await db();
     const comment = await client.reviewComment.findFirstOrThrow({ where: { packetId } });
     await resolveReviewComment(learner, { commentId: comment.id, note: "Labelled all tool messages" });
-    await addEvidence(learner, packetId, { kind: "note", itemKey: noteKey, title: "Session trace", body: "Third draft with tool messages" });
-    await expectRefusal(submitPacket(agent(), { packetId, proof: proofFor([noteKey]) }, "another-learner"), "forbidden");
+    await addEvidence(learner, packetId, {
+      kind: "note",
+      itemKey: noteKey,
+      title: "Session trace",
+      body: "Third draft with tool messages",
+    });
+    await expectRefusal(submitPacket(agent("another-learner"), { packetId, proof: proofFor([noteKey]) }), "forbidden");
     await submitPacket(learner, { packetId, proof: proofFor([noteKey]) });
     const before = (await listEvidence(client, packetId)).latest.map((r) => r.id);
     await addEvidence(learner, packetId, { kind: "link", title: "CI run", url: "https://ci.example.org/run/1" });
-    await expectRefusal(reviewPacket(reviewer, { packetId, verdict: "accept", scores: scores(4), evidenceSeen: before }), "conflict", "new-evidence");
+    await expectRefusal(
+      reviewPacket(reviewer, { packetId, verdict: "accept", scores: scores(4), evidenceSeen: before }),
+      "conflict",
+      "new-evidence",
+    );
     const now = (await listEvidence(client, packetId)).latest.map((r) => r.id);
     await reviewPacket(reviewer, { packetId, verdict: "accept", scores: scores(4), evidenceSeen: now });
     expect((await client.packet.findUniqueOrThrow({ where: { id: packetId } })).status).toBe("completed");
@@ -157,8 +200,16 @@ describe("a packet from start to sign-off", () => {
 
   it("lets a reviewer correct scores as a new review, never below the threshold on an accepted packet", async () => {
     await expectRefusal(rescorePacket(learner, { packetId, scores: scores(5), note: "Better than I first thought" }), "forbidden");
-    await expectRefusal(rescorePacket(reviewer, { packetId, scores: { ...scores(4), judgment: 2 }, note: "Judgment was weaker" }), "refused", "failing-score");
-    const review = await rescorePacket(reviewer, { packetId, scores: { ...scores(4), judgment: 5 }, note: "The decision log was excellent" });
+    await expectRefusal(
+      rescorePacket(reviewer, { packetId, scores: { ...scores(4), judgment: 2 }, note: "Judgment was weaker" }),
+      "refused",
+      "failing-score",
+    );
+    const review = await rescorePacket(reviewer, {
+      packetId,
+      scores: { ...scores(4), judgment: 5 },
+      note: "The decision log was excellent",
+    });
     expect(review.verdict).toBe("rescore");
     const verdicts = (await (await db()).review.findMany({ where: { packetId }, orderBy: { createdAt: "asc" } })).map((r) => r.verdict);
     expect(verdicts).toEqual(["reject", "accept", "rescore"]);

@@ -1,24 +1,19 @@
 // Work packets in the database: each change validates its input, checks the rules of
 // transitions.ts against the learner's current state and writes the change and its plan-log
 // entry in one transaction.
-import { AsyncLocalStorage } from "node:async_hooks";
 import { z } from "zod";
-import { getProgram, moduleByNumber, type Module, type Program } from "../content";
-import { db } from "../db";
+import { type Actor, assertActsFor, provenance } from "../auth/actor";
+import { getProgram, moduleByNumber, moduleLabel, type Module, type Program } from "../content";
+import { lockLearner, transaction, type Tx } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { appendLogEntry } from "../log/service";
 import { checkProof } from "./proof";
-import { type Actor, type Decision, decide, type Status } from "./transitions";
+import { type Decision, decide, type Status } from "./transitions";
 
-export type Tx = Prisma.TransactionClient;
 export type PacketRow = Prisma.PacketGetPayload<object>;
 
 export const ACTIVE_STATUSES: Status[] = ["in_progress", "review_required"];
-
-export function moduleLabel(mod: Module): string {
-  return `Module ${mod.meta.number}: ${mod.meta.title}`;
-}
 
 /** Throws the refusal of a decision as an AppError a form or the API can show. */
 export function enforce(decision: Decision): Status {
@@ -35,7 +30,9 @@ export type LearnerState = {
   waived: Set<string>;
 };
 
+/** Reads a learner's state for a write, after taking the learner's lock (see `lockLearner`). */
 export async function loadLearnerState(tx: Tx, learnerId: string): Promise<LearnerState> {
+  await lockLearner(tx, learnerId);
   const learner = await tx.learner.findUnique({ where: { id: learnerId } });
   if (!learner) throw new AppError("not-found", "No such learner profile.", { learnerId: "unknown learner" });
   const program = getProgram(learner.programSlug);
@@ -45,6 +42,13 @@ export async function loadLearnerState(tx: Tx, learnerId: string): Promise<Learn
   for (const packet of packets) current.set(packet.moduleNumber, packet);
   const waivers = await tx.prerequisiteWaiver.findMany({ where: { learnerId } });
   return { learner, program, current, waived: new Set(waivers.map((w) => `${w.moduleNumber}:${w.prerequisite}`)) };
+}
+
+/** The state of the learner `actor` writes for, after checking the actor acts for them. */
+export async function learnerStateFor(tx: Tx, actor: Actor, learnerId: string): Promise<LearnerState> {
+  const state = await loadLearnerState(tx, learnerId);
+  assertActsFor(actor, state.learner);
+  return state;
 }
 
 export function statusOf(state: LearnerState, moduleNumber: number): Status {
@@ -70,33 +74,10 @@ function otherActive(state: LearnerState, moduleNumber: number) {
   return null;
 }
 
-/** A learner acts on their own profile; an agent only through a token of that profile. */
-export function assertActsFor(actor: Actor, state: LearnerState, tokenLearnerId?: string): void {
-  if (actor.kind === "learner" && actor.userId !== state.learner.ownerId) {
-    throw new AppError("forbidden", "You can only work on your own learner profile.");
-  }
-  if (actor.kind === "agent" && tokenLearnerId !== state.learner.id) {
-    throw new AppError("forbidden", "This token does not belong to this learner profile.");
-  }
-}
-
 function moduleOf(state: LearnerState, moduleNumber: number): Module {
   const mod = moduleByNumber(state.program, moduleNumber);
   if (!mod) throw new AppError("not-found", `The program has no module ${moduleNumber}.`, { module: "unknown module" });
   return mod;
-}
-
-const openTransaction = new AsyncLocalStorage<Tx>();
-
-/**
- * Runs `work` in one transaction; called inside another `transaction`, it joins that one, so a
- * caller can make a domain change and its own record of it (an idempotent answer) commit together.
- */
-export async function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  const outer = openTransaction.getStore();
-  if (outer) return work(outer);
-  const client = await db();
-  return client.$transaction((tx) => openTransaction.run(tx, () => work(tx)));
 }
 
 const StartSchema = z.object({
@@ -109,18 +90,22 @@ const StartSchema = z.object({
  * Starts a module's packet (pending → in_progress). With `restart`, a completed or stuck
  * module gets a new attempt; earlier attempts stay as they are.
  */
-export async function startPacket(actor: Actor, input: z.input<typeof StartSchema>, tokenLearnerId?: string): Promise<PacketRow> {
+export async function startPacket(actor: Actor, input: z.input<typeof StartSchema>): Promise<PacketRow> {
   const parsed = StartSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error);
   const { learnerId, moduleNumber, restart } = parsed.data;
   return transaction(async (tx) => {
-    const state = await loadLearnerState(tx, learnerId);
-    assertActsFor(actor, state, tokenLearnerId);
+    const state = await learnerStateFor(tx, actor, learnerId);
     const mod = moduleOf(state, moduleNumber);
     const existing = state.current.get(moduleNumber);
     const from: Status = restart ? "pending" : statusOf(state, moduleNumber);
     if (restart && existing && existing.status === "review_required") {
-      throw new AppError("refused", `${moduleLabel(mod)} is waiting for review; it cannot be restarted until the reviewer decides.`, {}, "illegal-transition");
+      throw new AppError(
+        "refused",
+        `${moduleLabel(mod)} is waiting for review; it cannot be restarted until the reviewer decides.`,
+        {},
+        "illegal-transition",
+      );
     }
     enforce(
       decide("start", from, {
@@ -160,7 +145,10 @@ export async function loadPacket(tx: Tx, packetId: string): Promise<{ packet: Pa
 
 /** Moves a packet only if nobody else changed its status since it was read (no lost updates). */
 export async function setStatus(tx: Tx, packet: PacketRow, to: Status, data: Prisma.PacketUpdateInput = {}): Promise<PacketRow> {
-  const { count } = await tx.packet.updateMany({ where: { id: packet.id, status: packet.status }, data: { ...data, status: to } as Prisma.PacketUpdateManyMutationInput });
+  const { count } = await tx.packet.updateMany({
+    where: { id: packet.id, status: packet.status },
+    data: { ...data, status: to } as Prisma.PacketUpdateManyMutationInput,
+  });
   if (count !== 1) throw new AppError("conflict", "The packet changed while you were working on it. Reload and try again.");
   return tx.packet.findUniqueOrThrow({ where: { id: packet.id } });
 }
@@ -170,12 +158,12 @@ const ReasonSchema = z.object({
   reason: z.string().trim().max(2000, "keep the reason under 2,000 characters").default(""),
 });
 
-export async function blockPacket(actor: Actor, input: z.input<typeof ReasonSchema>, tokenLearnerId?: string): Promise<PacketRow> {
+export async function blockPacket(actor: Actor, input: z.input<typeof ReasonSchema>): Promise<PacketRow> {
   const parsed = ReasonSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error);
   return transaction(async (tx) => {
     const { packet, state, mod } = await loadPacket(tx, parsed.data.packetId);
-    assertActsFor(actor, state, tokenLearnerId);
+    assertActsFor(actor, state.learner);
     const decision = decide("block", packet.status as Status, { actor, moduleLabel: moduleLabel(mod), reason: parsed.data.reason });
     if (!decision.ok && decision.code === "reason-required") {
       throw new AppError("invalid", decision.message, { reason: "Say why the packet is blocked." }, decision.code);
@@ -196,14 +184,18 @@ export async function blockPacket(actor: Actor, input: z.input<typeof ReasonSche
   });
 }
 
-export async function unblockPacket(actor: Actor, input: z.input<typeof ReasonSchema>, tokenLearnerId?: string): Promise<PacketRow> {
+export async function unblockPacket(actor: Actor, input: z.input<typeof ReasonSchema>): Promise<PacketRow> {
   const parsed = ReasonSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error);
   return transaction(async (tx) => {
     const { packet, state, mod } = await loadPacket(tx, parsed.data.packetId);
-    assertActsFor(actor, state, tokenLearnerId);
+    assertActsFor(actor, state.learner);
     const to = enforce(
-      decide("unblock", packet.status as Status, { actor, moduleLabel: moduleLabel(mod), otherActive: otherActive(state, packet.moduleNumber) }),
+      decide("unblock", packet.status as Status, {
+        actor,
+        moduleLabel: moduleLabel(mod),
+        otherActive: otherActive(state, packet.moduleNumber),
+      }),
     );
     const updated = await setStatus(tx, packet, to, { blockedReason: null });
     await appendLogEntry(tx, {
@@ -226,11 +218,12 @@ export async function evidenceKeys(tx: Tx, packetId: string): Promise<Set<string
   return new Set(rows.map((r) => r.itemKey));
 }
 
-export async function submitPacket(actor: Actor, input: { packetId: string; proof: unknown }, tokenLearnerId?: string): Promise<PacketRow> {
-  if (typeof input?.packetId !== "string" || input.packetId === "") throw new AppError("invalid", "Which packet?", { packetId: "required" });
+export async function submitPacket(actor: Actor, input: { packetId: string; proof: unknown }): Promise<PacketRow> {
+  if (typeof input?.packetId !== "string" || input.packetId === "")
+    throw new AppError("invalid", "Which packet?", { packetId: "required" });
   return transaction(async (tx) => {
     const { packet, state, mod } = await loadPacket(tx, input.packetId);
-    assertActsFor(actor, state, tokenLearnerId);
+    assertActsFor(actor, state.learner);
     const keys = await evidenceKeys(tx, packet.id);
     const check = checkProof(input.proof, keys);
     const decision = decide("submit", packet.status as Status, { actor, moduleLabel: moduleLabel(mod), proofMissing: check.missing });
@@ -240,7 +233,7 @@ export async function submitPacket(actor: Actor, input: { packetId: string; proo
     const to = enforce(decision);
     const proof = check.proof!;
     await tx.completionProof.create({
-      data: { packetId: packet.id, data: JSON.stringify(proof), actorKind: actor.kind, actorId: actorId(actor), actorLabel: actor.label },
+      data: { packetId: packet.id, data: JSON.stringify(proof), ...provenance(actor) },
     });
     const updated = await setStatus(tx, packet, to, { submittedAt: new Date() });
     await appendLogEntry(tx, {
@@ -255,8 +248,4 @@ export async function submitPacket(actor: Actor, input: { packetId: string; proo
     });
     return updated;
   });
-}
-
-export function actorId(actor: Actor): string {
-  return actor.kind === "agent" ? actor.tokenId : actor.userId;
 }

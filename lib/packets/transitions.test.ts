@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type Action, actionFor, ACTIONS, decide, type DecisionContext, STATUSES, TRANSITIONS } from "./transitions";
 
 const learner = { kind: "learner", userId: "u-learner", label: "Ada" } as const;
-const agent = { kind: "agent", tokenId: "t1", label: "ci-agent" } as const;
+const agent = { kind: "agent", tokenId: "t1", learnerId: "l1", label: "ci-agent" } as const;
 const reviewer = { kind: "reviewer", userId: "u-reviewer", label: "Rex" } as const;
 
 const LEGAL: [string, string][] = [
@@ -36,7 +36,8 @@ describe("the transition table", () => {
 });
 
 const base: DecisionContext = { actor: learner, moduleLabel: "Module 5" };
-const ok = (action: Action, from: (typeof STATUSES)[number], ctx: Partial<DecisionContext> = {}) => decide(action, from, { ...base, ...ctx });
+const ok = (action: Action, from: (typeof STATUSES)[number], ctx: Partial<DecisionContext> = {}) =>
+  decide(action, from, { ...base, ...ctx });
 
 describe("starting and unblocking", () => {
   it("needs completed prerequisites and lists the missing ones", () => {
@@ -47,7 +48,9 @@ describe("starting and unblocking", () => {
 
   it("allows one active packet at a time, counting packets waiting for review", () => {
     expect(ok("start", "pending", { otherActive: { label: "Module 1", status: "in_progress" } })).toMatchObject({ code: "one-at-a-time" });
-    expect(ok("unblock", "blocked", { otherActive: { label: "Module 1", status: "review_required" } })).toMatchObject({ code: "one-at-a-time" });
+    expect(ok("unblock", "blocked", { otherActive: { label: "Module 1", status: "review_required" } })).toMatchObject({
+      code: "one-at-a-time",
+    });
   });
 
   it("lets an agent start but not a reviewer", () => {
@@ -92,7 +95,9 @@ describe("reviewing", () => {
       code: "failing-score",
       missing: ["speed"],
     });
-    expect(ok("reject", "review_required", { actor: reviewer, feedbackProblem: "Write feedback." })).toMatchObject({ code: "feedback-required" });
+    expect(ok("reject", "review_required", { actor: reviewer, feedbackProblem: "Write feedback." })).toMatchObject({
+      code: "feedback-required",
+    });
     expect(ok("accept", "review_required", { actor: reviewer, rubricPass: true })).toEqual({ ok: true, to: "completed" });
     expect(ok("reject", "review_required", { actor: reviewer, feedbackProblem: null })).toEqual({ ok: true, to: "in_progress" });
   });
@@ -103,12 +108,16 @@ describe("self-review in solo mode", () => {
   const solo = { enabled: true, coolingOffEndsAt: new Date("2026-01-02T10:00:00Z"), now, checklistComplete: true };
 
   it("is impossible in normal mode and for anyone but the learner", () => {
-    expect(ok("self-accept", "review_required", { solo: { ...solo, enabled: false }, rubricPass: true })).toMatchObject({ code: "solo-mode-off" });
+    expect(ok("self-accept", "review_required", { solo: { ...solo, enabled: false }, rubricPass: true })).toMatchObject({
+      code: "solo-mode-off",
+    });
     expect(ok("self-accept", "review_required", { actor: agent, solo, rubricPass: true })).toMatchObject({ code: "reviewer-only" });
   });
 
   it("waits for the cooling-off period and the checklist", () => {
-    expect(ok("self-accept", "review_required", { solo: { ...solo, coolingOffEndsAt: new Date("2026-01-02T13:00:00Z") }, rubricPass: true })).toMatchObject({
+    expect(
+      ok("self-accept", "review_required", { solo: { ...solo, coolingOffEndsAt: new Date("2026-01-02T13:00:00Z") }, rubricPass: true }),
+    ).toMatchObject({
       code: "cooling-off",
     });
     expect(ok("self-accept", "review_required", { solo: { ...solo, checklistComplete: false }, rubricPass: true })).toMatchObject({

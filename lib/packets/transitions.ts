@@ -1,16 +1,11 @@
 // The work-packet status model (async-plan template §3.1) and the rules of every transition,
 // as pure functions: the service applies them inside a transaction, the UI only mirrors them.
 import { z } from "zod";
+import type { Actor } from "../auth/actor";
 
 export const STATUSES = ["pending", "in_progress", "blocked", "review_required", "completed"] as const;
 export const StatusSchema = z.enum(STATUSES);
 export type Status = z.infer<typeof StatusSchema>;
-
-/** Who acts: recorded as provenance on every artifact and transition. */
-export type Actor =
-  | { kind: "learner"; userId: string; label: string }
-  | { kind: "agent"; tokenId: string; label: string }
-  | { kind: "reviewer"; userId: string; label: string };
 
 export const ACTIONS = ["start", "block", "unblock", "submit", "accept", "reject", "self-accept"] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -85,17 +80,15 @@ export type DecisionContext = {
 export function decide(action: Action, from: Status, ctx: DecisionContext): Decision {
   const rule = TRANSITIONS[action];
   if (rule.from !== from) {
-    return refuse(
-      "illegal-transition",
-      `${ctx.moduleLabel} is ${STATUS_WORDS[from]}, so it cannot be ${verb(action)}. ${NEXT_STEP[from]}`,
-    );
+    return refuse("illegal-transition", `${ctx.moduleLabel} is ${STATUS_WORDS[from]}, so it cannot be ${verb(action)}. ${NEXT_STEP[from]}`);
   }
   const { actor } = ctx;
   const isReviewer = actor.kind === "reviewer";
   switch (action) {
     case "start":
     case "unblock": {
-      if (isReviewer) return refuse("reviewer-only", "Only the learner (or their agent) works on a packet; a reviewer cannot start or unblock it.");
+      if (isReviewer)
+        return refuse("reviewer-only", "Only the learner (or their agent) works on a packet; a reviewer cannot start or unblock it.");
       if (action === "start" && ctx.missingPrerequisites && ctx.missingPrerequisites.length > 0) {
         return refuse(
           "prerequisites",
@@ -117,7 +110,10 @@ export function decide(action: Action, from: Status, ctx: DecisionContext): Deci
     case "block":
       if (isReviewer) return refuse("reviewer-only", "Only the learner (or their agent) can block their packet.");
       if (!ctx.reason || ctx.reason.trim().length < 3) {
-        return refuse("reason-required", "Say why the packet is blocked: the reason is shown to your reviewer and written to the plan log.");
+        return refuse(
+          "reason-required",
+          "Say why the packet is blocked: the reason is shown to your reviewer and written to the plan log.",
+        );
       }
       return { ok: true, to: rule.to };
     case "submit":
@@ -129,7 +125,10 @@ export function decide(action: Action, from: Status, ctx: DecisionContext): Deci
     case "accept":
     case "reject": {
       if (actor.kind !== "reviewer") {
-        return refuse("reviewer-only", `Only a signed-in reviewer can ${action} a packet; ${actor.kind === "agent" ? "an agent token" : "a learner"} never can.`);
+        return refuse(
+          "reviewer-only",
+          `Only a signed-in reviewer can ${action} a packet; ${actor.kind === "agent" ? "an agent token" : "a learner"} never can.`,
+        );
       }
       if (ctx.packetOwnerUserId === actor.userId) {
         return refuse("own-packet", "This packet belongs to your own learner profile: another reviewer must review it.");
@@ -149,11 +148,18 @@ export function decide(action: Action, from: Status, ctx: DecisionContext): Deci
       const solo = ctx.solo;
       if (!solo?.enabled) return refuse("solo-mode-off", "This program has a reviewer: self-review is only possible in solo mode.");
       if (solo.coolingOffEndsAt && solo.now < solo.coolingOffEndsAt) {
-        return refuse("cooling-off", `Self-review opens at ${solo.coolingOffEndsAt.toISOString()} (a cooling-off period after submitting). Come back then.`);
+        return refuse(
+          "cooling-off",
+          `Self-review opens at ${solo.coolingOffEndsAt.toISOString()} (a cooling-off period after submitting). Come back then.`,
+        );
       }
       if (!solo.checklistComplete) return refuse("checklist-incomplete", "Work through every item of the self-review checklist first.");
       if (ctx.rubricPass === false) {
-        return refuse("failing-score", `Your score does not reach the pass threshold (weak: ${(ctx.failingDimensions ?? []).join(", ")}).`, ctx.failingDimensions);
+        return refuse(
+          "failing-score",
+          `Your score does not reach the pass threshold (weak: ${(ctx.failingDimensions ?? []).join(", ")}).`,
+          ctx.failingDimensions,
+        );
       }
       return { ok: true, to: rule.to };
     }

@@ -7,11 +7,10 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import Database from "better-sqlite3";
 import { getProgram } from "../content";
-import { databasePath, db } from "../db";
+import { databasePath, db, transaction, type Tx } from "../db";
 import { AppError } from "../errors";
 import { readStoredFile, storedPath, storeFile } from "../files";
 import { appendLogEntry } from "../log/service";
-import { transaction, type Tx } from "../packets/service";
 import { confineRows, type Row, TABLES } from "./import-rows";
 
 export const EXPORT_FORMAT = "mastery-learner-export";
@@ -82,7 +81,9 @@ export async function exportLearner(learnerId: string, now = new Date()): Promis
   try {
     sqlite.transaction(() => {
       for (const { table, where } of EXPORTED_TABLES) {
-        tables[table] = sqlite.prepare(`SELECT * FROM "${table}" WHERE ${where} ORDER BY rowid`).all(...parameters(where, learnerId)) as Row[];
+        tables[table] = sqlite
+          .prepare(`SELECT * FROM "${table}" WHERE ${where} ORDER BY rowid`)
+          .all(...parameters(where, learnerId)) as Row[];
       }
     })();
   } finally {
@@ -92,7 +93,14 @@ export async function exportLearner(learnerId: string, now = new Date()): Promis
   for (const row of tables.Evidence ?? []) {
     if (typeof row.sha256 === "string") files[storedPath(row.sha256)] = (await readStoredFile(row.sha256)).toString("base64");
   }
-  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), owner: { name: learner.owner.name }, tables, files };
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    owner: { name: learner.owner.name },
+    tables,
+    files,
+  };
 }
 
 /** Parses an export file's text, naming the problem when it is not one this app can import. */
@@ -110,14 +118,18 @@ export function parseLearnerExport(text: string): LearnerExport {
   }
   const version = (raw as { version?: unknown } | null)?.version;
   if (typeof version === "number" && version > EXPORT_VERSION) {
-    throw new AppError("invalid", `The export has version ${version}; this app imports version ${EXPORT_VERSION} and older.`, { version: "unknown version" });
+    throw new AppError("invalid", `The export has version ${version}; this app imports version ${EXPORT_VERSION} and older.`, {
+      version: "unknown version",
+    });
   }
   const parsed = ExportSchema.safeParse(raw);
   if (!parsed.success) throw AppError.fromZod(parsed.error, "The file is not a Mastery learner export.");
   const known = new Set(Object.keys(TABLES));
   const unknown = Object.keys(parsed.data.tables).filter((table) => !known.has(table));
-  if (unknown.length > 0) throw new AppError("invalid", `The export has tables this app does not know: ${unknown.join(", ")}.`, { tables: unknown.join(", ") });
-  if (parsed.data.tables.Learner?.length !== 1) throw new AppError("invalid", "The export must hold exactly one learner profile.", { "tables.Learner": "exactly one row" });
+  if (unknown.length > 0)
+    throw new AppError("invalid", `The export has tables this app does not know: ${unknown.join(", ")}.`, { tables: unknown.join(", ") });
+  if (parsed.data.tables.Learner?.length !== 1)
+    throw new AppError("invalid", "The export must hold exactly one learner profile.", { "tables.Learner": "exactly one row" });
   return parsed.data;
 }
 
@@ -134,25 +146,36 @@ export type ImportOptions = {
  * re-keyed (import-rows.ts), so an import can only ever add one new profile; its verdicts are
  * kept as history and marked as imported, not reviewed here. All or nothing, in one transaction.
  */
-export async function importLearner(data: LearnerExport, options: ImportOptions): Promise<{ learnerId: string; rows: number; files: number }> {
+export async function importLearner(
+  data: LearnerExport,
+  options: ImportOptions,
+): Promise<{ learnerId: string; rows: number; files: number }> {
   const now = options.now ?? new Date();
   const client = await db();
   const learner = data.tables.Learner![0]!;
   const programSlug = String(learner.programSlug);
   if (!getProgram(programSlug)) {
-    throw new AppError("invalid", `The export is a profile in the program "${programSlug}", which this install does not have; nothing was imported.`, {
-      file: "unknown program",
-    });
+    throw new AppError(
+      "invalid",
+      `The export is a profile in the program "${programSlug}", which this install does not have; nothing was imported.`,
+      {
+        file: "unknown program",
+      },
+    );
   }
   if (await client.learner.findFirst({ where: { ownerId: options.ownerId, programSlug } })) {
-    throw new AppError("conflict", `You already have a learner profile for ${programSlug}; nothing was imported.`, { file: "profile exists" });
+    throw new AppError("conflict", `You already have a learner profile for ${programSlug}; nothing was imported.`, {
+      file: "profile exists",
+    });
   }
   const files = new Map<string, Uint8Array>();
   for (const [key, base64] of Object.entries(data.files)) {
     const bytes = Buffer.from(base64, "base64");
     const digest = createHash("sha256").update(bytes).digest("hex");
     if (key !== storedPath(digest)) {
-      throw new AppError("invalid", `The file ${key} does not match its checksum; nothing was imported.`, { [`files.${key}`]: "checksum mismatch" });
+      throw new AppError("invalid", `The file ${key} does not match its checksum; nothing was imported.`, {
+        [`files.${key}`]: "checksum mismatch",
+      });
     }
     files.set(digest, bytes);
   }
@@ -167,7 +190,8 @@ export async function importLearner(data: LearnerExport, options: ImportOptions)
   let rows = 0;
   await transaction(async (tx) => {
     for (const { table, rows: list } of tables) {
-      for (let start = 0; start < list.length; start += INSERT_BATCH) rows += await insertRows(tx, table, list.slice(start, start + INSERT_BATCH));
+      for (let start = 0; start < list.length; start += INSERT_BATCH)
+        rows += await insertRows(tx, table, list.slice(start, start + INSERT_BATCH));
     }
     await appendLogEntry(tx, {
       learnerId,

@@ -8,15 +8,16 @@ import Database from "better-sqlite3";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyPendingMigrations } from "../../prisma/migrator";
-import type { Actor } from "../packets/transitions";
+import type { Actor } from "../auth/actor";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "portability-test-"));
 process.env.DATABASE_URL = `file:${path.join(scratch, "a", "mastery.db")}`;
-const { db, databasePath } = await import("../db");
+const { connection, db, databasePath } = await import("../db");
 const { startPacket, submitPacket } = await import("../packets/service");
 const { addEvidence } = await import("../packets/evidence");
 const { reviewPacket } = await import("../reviews/service");
-const { exportLearner, importLearner, parseLearnerExport, EXPORTED_TABLES, MAX_IMPORT_BYTES, NOT_EXPORTED } = await import("./learner-data");
+const { exportLearner, importLearner, parseLearnerExport, EXPORTED_TABLES, MAX_IMPORT_BYTES, NOT_EXPORTED } =
+  await import("./learner-data");
 const { AppError } = await import("../errors");
 const { TABLES } = await import("./import-rows");
 const { learningRecordFiles } = await import("./record");
@@ -35,7 +36,24 @@ function learnerScript(dbFile: string, ...args: string[]) {
 }
 
 /** A row without its ids, references, people and import marks: what an import must carry over unchanged. */
-const NOT_CONTENT = new Set(["id", "learnerId", "ownerId", "packetId", "commentId", "patternId", "entryId", "planId", "revisionId", "correctsId", "actorId", "reviewerId", "authorId", "evidenceSeen", "importedAt", "importedFrom"]);
+const NOT_CONTENT = new Set([
+  "id",
+  "learnerId",
+  "ownerId",
+  "packetId",
+  "commentId",
+  "patternId",
+  "entryId",
+  "planId",
+  "revisionId",
+  "correctsId",
+  "actorId",
+  "reviewerId",
+  "authorId",
+  "evidenceSeen",
+  "importedAt",
+  "importedFrom",
+]);
 const content = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([column]) => !NOT_CONTENT.has(column)));
 
 /** The message an import is refused with; fails when it is not refused. */
@@ -51,7 +69,9 @@ async function refusal(run: () => Promise<unknown>): Promise<string> {
 
 function rowCounts(dbFile: string): Record<string, number> {
   const database = new Database(dbFile, { readonly: true });
-  const counts = Object.fromEntries(EXPORTED_TABLES.map(({ table }) => [table, (database.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n]));
+  const counts = Object.fromEntries(
+    EXPORTED_TABLES.map(({ table }) => [table, (database.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n]),
+  );
   database.close();
   return counts;
 }
@@ -69,8 +89,17 @@ beforeAll(async () => {
   const learner: Actor = { kind: "learner", userId: ada.id, label: "Ada" };
   const reviewer: Actor = { kind: "reviewer", userId: rex.id, label: "Rex" };
   const packet = await startPacket(learner, { learnerId, moduleNumber: 1 });
-  const note = await addEvidence(learner, packet.id, { kind: "note", title: "Trace | labelled", body: "Ünïcode — and a ``` fence\n\n---\n<script>x</script>" });
-  await addEvidence(learner, packet.id, { kind: "file", title: "Screenshot", fileName: "shot.png", bytes: new Uint8Array([137, 80, 78, 71, 1, 2, 3]) });
+  const note = await addEvidence(learner, packet.id, {
+    kind: "note",
+    title: "Trace | labelled",
+    body: "Ünïcode — and a ``` fence\n\n---\n<script>x</script>",
+  });
+  await addEvidence(learner, packet.id, {
+    kind: "file",
+    title: "Screenshot",
+    fileName: "shot.png",
+    bytes: new Uint8Array([137, 80, 78, 71, 1, 2, 3]),
+  });
   const proof = {
     validationStatus: "passing",
     validationDetail: "exit 0",
@@ -84,11 +113,17 @@ beforeAll(async () => {
   };
   await submitPacket(learner, { packetId: packet.id, proof });
   const seen = (await client.evidence.findMany({ where: { packetId: packet.id } })).map((e) => e.id);
-  await reviewPacket(reviewer, { packetId: packet.id, verdict: "reject", scores: { ...scores(4), speed: 2 }, feedback: "Please change:\n- time the drill", evidenceSeen: seen });
+  await reviewPacket(reviewer, {
+    packetId: packet.id,
+    verdict: "reject",
+    scores: { ...scores(4), speed: 2 },
+    feedback: "Please change:\n- time the drill",
+    evidenceSeen: seen,
+  });
 });
 
 afterAll(async () => {
-  await (await db()).$disconnect();
+  await (await connection()).$disconnect();
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -121,7 +156,11 @@ describe("the learner export", () => {
     expect(imported.stdout).toMatch(/Imported learner profile/);
     const back = learnerScript(other, "export", "--learner", "Bob");
     const again = parseLearnerExport(back.stdout);
-    expect(again.tables.Learner![0]).toMatchObject({ ownerId: "bob", soloMode: 0, importedFrom: expect.stringMatching(/^a learner export of Ada made /) });
+    expect(again.tables.Learner![0]).toMatchObject({
+      ownerId: "bob",
+      soloMode: 0,
+      importedFrom: expect.stringMatching(/^a learner export of Ada made /),
+    });
     // Same content, new ids: every id and every reference is this install's own.
     for (const { table } of EXPORTED_TABLES.filter((t) => t.table !== "Learner")) {
       const extra = table === "PlanLogEntry" ? 1 : 0;
@@ -129,10 +168,16 @@ describe("the learner export", () => {
       (data.tables[table] ?? []).forEach((row, index) => expect(content(again.tables[table]![index]!), table).toEqual(content(row)));
     }
     const oldIds = new Set(Object.values(data.tables).flatMap((rows) => rows.map((row) => String(row.id))));
-    expect(Object.values(again.tables).flatMap((rows) => rows.map((row) => String(row.id))).filter((id) => oldIds.has(id))).toEqual([]);
+    expect(
+      Object.values(again.tables)
+        .flatMap((rows) => rows.map((row) => String(row.id)))
+        .filter((id) => oldIds.has(id)),
+    ).toEqual([]);
     expect(again.tables.Packet![0]!.importedAt).toEqual(expect.any(String));
     expect(again.tables.Review![0]).toMatchObject({ reviewerId: "imported", reviewerName: "Rex", importedAt: expect.any(String) });
-    expect(again.tables.PlanLogEntry!.at(-1)).toMatchObject({ summary: expect.stringMatching(/^Imported this profile from a learner export of Ada/) });
+    expect(again.tables.PlanLogEntry!.at(-1)).toMatchObject({
+      summary: expect.stringMatching(/^Imported this profile from a learner export of Ada/),
+    });
     expect(again.files).toEqual(data.files);
     const [stored] = Object.keys(data.files);
     expect(existsSync(path.join(scratch, "b", "files", stored!))).toBe(true);
@@ -182,7 +227,9 @@ describe("an import crafted to escalate", () => {
     const client = await db();
     const rex = (await client.user.findUniqueOrThrow({ where: { name: "Rex" } })).id;
     const mallory = await client.user.create({ data: { name: "Mallory", role: "learner", passphraseHash: "x" } });
-    const malloryElsewhere = await client.learner.create({ data: { name: "Mallory", ownerId: mallory.id, programSlug: "async-plan-template" } });
+    const malloryElsewhere = await client.learner.create({
+      data: { name: "Mallory", ownerId: mallory.id, programSlug: "async-plan-template" },
+    });
     const victimOwner = await client.user.create({ data: { name: "Vic", role: "learner", passphraseHash: "x" } });
     const victim = await client.learner.create({ data: { name: "Vic", ownerId: victimOwner.id, programSlug: "codex-mastery" } });
     const base = await exportLearner(learnerId);
@@ -190,26 +237,53 @@ describe("an import crafted to escalate", () => {
     const attempt = (data: typeof base) => refusal(() => importLearner(parseLearnerExport(JSON.stringify(data)), { ownerId: mallory.id }));
     const at = "2026-12-01T10:00:00.000+00:00";
     const acceptedAttempt = (learner: string) => ({
-      id: "forged-packet", learnerId: learner, moduleNumber: 1, attempt: 2, status: "completed", blockedReason: null,
-      startedAt: at, submittedAt: at, completedAt: at, createdAt: at, updatedAt: at,
+      id: "forged-packet",
+      learnerId: learner,
+      moduleNumber: 1,
+      attempt: 2,
+      status: "completed",
+      blockedReason: null,
+      startedAt: at,
+      submittedAt: at,
+      completedAt: at,
+      createdAt: at,
+      updatedAt: at,
     });
 
     // (1) a completed attempt in one's own existing profile, accepted by a real reviewer
     const ownProfile = structuredClone(base);
     ownProfile.tables.Packet!.push(acceptedAttempt(malloryElsewhere.id));
-    ownProfile.tables.Review!.push({ ...ownProfile.tables.Review![0]!, id: "forged-review", packetId: "forged-packet", verdict: "accept", reviewerId: rex, evidenceSeen: "[]" });
+    ownProfile.tables.Review!.push({
+      ...ownProfile.tables.Review![0]!,
+      id: "forged-review",
+      packetId: "forged-packet",
+      verdict: "accept",
+      reviewerId: rex,
+      evidenceSeen: "[]",
+    });
     expect(await attempt(ownProfile)).toMatch(/Packet row 2 points at a Learner row that is not part of this import/);
     // (2) rows written into another learner's profile
     const intoVictim = structuredClone(base);
     intoVictim.tables.Packet!.push(acceptedAttempt(victim.id));
     expect(await attempt(intoVictim)).toMatch(/points at a Learner row that is not part of this import/);
     const logForVictim = structuredClone(base);
-    logForVictim.tables.PlanLogEntry!.push({ ...logForVictim.tables.PlanLogEntry![0]!, id: "forged-log", learnerId: victim.id, summary: "Accepted Module 1" });
+    logForVictim.tables.PlanLogEntry!.push({
+      ...logForVictim.tables.PlanLogEntry![0]!,
+      id: "forged-log",
+      learnerId: victim.id,
+      summary: "Accepted Module 1",
+    });
     expect(await attempt(logForVictim)).toMatch(/PlanLogEntry row \d+ points at a Learner row/);
     // (3) file evidence naming paths outside the files folder
     for (const filePath of ["../secrets/session.key", "../../../../etc/passwd", "../mastery.db"]) {
       const traversal = structuredClone(base);
-      traversal.tables.Evidence!.push({ ...traversal.tables.Evidence![1]!, id: `forged-${filePath}`, itemKey: "file-forged", filePath, sha256: null });
+      traversal.tables.Evidence!.push({
+        ...traversal.tables.Evidence![1]!,
+        id: `forged-${filePath}`,
+        itemKey: "file-forged",
+        filePath,
+        sha256: null,
+      });
       expect(await attempt(traversal)).toMatch(/Evidence row 3 is a file without its checksum/);
     }
     expect(rowCounts(databasePath())).toEqual(before);
@@ -221,7 +295,10 @@ describe("an import crafted to escalate", () => {
     forged.tables.Packet![0]!.status = "completed";
     forged.tables.Evidence![1]!.filePath = "../secrets/session.key";
     const result = await importLearner(parseLearnerExport(JSON.stringify(forged)), { ownerId: mallory.id });
-    const profile = await client.learner.findUniqueOrThrow({ where: { id: result.learnerId }, include: { packets: { include: { reviews: true, evidence: true } } } });
+    const profile = await client.learner.findUniqueOrThrow({
+      where: { id: result.learnerId },
+      include: { packets: { include: { reviews: true, evidence: true } } },
+    });
     expect(profile).toMatchObject({ ownerId: mallory.id, soloMode: false, importedAt: expect.any(Date) });
     const [packet] = profile.packets;
     expect(packet).toMatchObject({ status: "completed", importedAt: expect.any(Date) });

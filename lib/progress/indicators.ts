@@ -3,8 +3,9 @@
 import { z } from "zod";
 import type { ProgramMeta } from "../content/schema";
 import { AppError } from "../errors";
-import { assertActsFor, loadLearnerState, transaction } from "../packets/service";
-import type { Actor } from "../packets/transitions";
+import { learnerStateFor } from "../packets/service";
+import type { Actor } from "../auth/actor";
+import { transaction } from "../db";
 
 export const INDICATOR_KINDS = { qualitative: "Qualitative checklist", behavioral: "Behavioural indicators" } as const;
 export type IndicatorKind = keyof typeof INDICATOR_KINDS;
@@ -41,14 +42,12 @@ const MarkSchema = z
     path: ["note"],
   });
 
-export async function markIndicator(actor: Actor, input: z.input<typeof MarkSchema> | Record<string, unknown>, tokenLearnerId?: string) {
+export async function markIndicator(actor: Actor, input: z.input<typeof MarkSchema> | Record<string, unknown>) {
   const parsed = MarkSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error, "Not saved: some fields need attention.");
   const { learnerId, kind, item, checked, note } = parsed.data;
-  if (actor.kind === "reviewer") throw new AppError("forbidden", "Only the learner ticks their own checklist.", {}, "learner-only");
   return transaction(async (tx) => {
-    const state = await loadLearnerState(tx, learnerId);
-    assertActsFor(actor, state, tokenLearnerId);
+    const state = await learnerStateFor(tx, actor, learnerId);
     if (!indicatorItems(state.program.meta.successMetrics).some((i) => i.kind === kind && i.item === item)) {
       throw new AppError("invalid", "That item is not on the program's checklist.", { item: "unknown item" });
     }

@@ -3,10 +3,11 @@
 import { z } from "zod";
 import type { Program } from "../content";
 import { AppError } from "../errors";
-import { assertActsFor, loadLearnerState, type Tx, transaction } from "../packets/service";
-import type { Actor } from "../packets/transitions";
+import { learnerStateFor } from "../packets/service";
 import { isDue, parseRedrillKey, type RedrillItem } from "./schedule";
 import { learnerSchedule } from "./triggers";
+import type { Actor } from "../auth/actor";
+import { transaction, type Tx } from "../db";
 
 async function scheduleInTx(tx: Tx, learnerId: string, program: Program): Promise<RedrillItem[]> {
   const [packets, results] = await Promise.all([
@@ -31,19 +32,12 @@ const ResultSchema = z.object({
 });
 
 /** Records how a due re-drill went; a pass moves it to the next interval, a fail starts it over. */
-export async function recordRedrill(
-  actor: Actor,
-  input: z.input<typeof ResultSchema> | Record<string, unknown>,
-  tokenLearnerId?: string,
-  now = new Date(),
-) {
+export async function recordRedrill(actor: Actor, input: z.input<typeof ResultSchema> | Record<string, unknown>, now = new Date()) {
   const parsed = ResultSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error, "The re-drill was not recorded: some fields need attention.");
   const { learnerId, item: key, outcome, note } = parsed.data;
-  if (actor.kind === "reviewer") throw new AppError("forbidden", "Only the learner records their re-drills.", {}, "learner-only");
   return transaction(async (tx) => {
-    const state = await loadLearnerState(tx, learnerId);
-    assertActsFor(actor, state, tokenLearnerId);
+    const state = await learnerStateFor(tx, actor, learnerId);
     const item = (await scheduleInTx(tx, learnerId, state.program)).find((i) => i.key === key);
     if (!item || item.retired)
       throw new AppError("refused", "That item is not scheduled for re-drill.", { item: "not scheduled" }, "not-scheduled");

@@ -1,16 +1,17 @@
 // The review gate: a reviewer's accept or reject (pinned to the evidence versions they saw),
 // the solo-mode self-review, comments pinned to evidence, prerequisite waivers and the queue.
 import { z } from "zod";
-import { moduleByNumber } from "../content";
-import { db } from "../db";
+import { moduleByNumber, moduleLabel } from "../content";
+import { db, transaction } from "../db";
 import { AppError } from "../errors";
 import { appendLogEntry } from "../log/service";
 import { listEvidence } from "../packets/evidence";
-import { assertActsFor, enforce, type LearnerState, loadLearnerState, loadPacket, moduleLabel, setStatus, statusOf, transaction } from "../packets/service";
-import { type Actor, decide, type Status } from "../packets/transitions";
+import { enforce, type LearnerState, loadLearnerState, loadPacket, setStatus, statusOf } from "../packets/service";
+import { decide, type Status } from "../packets/transitions";
 import { DEFAULT_THRESHOLD, DIMENSION_LABELS, evaluateRubric, remediationFor, RubricScoresSchema } from "../rubric/rubric";
 import { feedbackProblem } from "./feedback";
 import { SELF_REVIEW_CHECKLIST } from "./self-review";
+import { assertActsFor, type Actor } from "../auth/actor";
 
 const ReviewSchema = z.object({
   packetId: z.string().min(1),
@@ -25,7 +26,12 @@ export type ReviewInput = z.input<typeof ReviewSchema>;
 
 function reviewerOnly(actor: Actor): Extract<Actor, { kind: "reviewer" }> {
   if (actor.kind !== "reviewer") {
-    throw new AppError("forbidden", `Only a signed-in reviewer can do this; ${actor.kind === "agent" ? "an agent token" : "a learner"} never can.`, {}, "reviewer-only");
+    throw new AppError(
+      "forbidden",
+      `Only a signed-in reviewer can do this; ${actor.kind === "agent" ? "an agent token" : "a learner"} never can.`,
+      {},
+      "reviewer-only",
+    );
   }
   return actor;
 }
@@ -53,7 +59,8 @@ export async function reviewPacket(actor: Actor, input: ReviewInput | Record<str
       failingDimensions: rubric.weak.map((d) => DIMENSION_LABELS[d]),
       feedbackProblem: verdict === "reject" ? feedbackProblem(feedback, comments) : null,
     });
-    if (!decision.ok && decision.code === "feedback-required") throw new AppError("invalid", decision.message, { feedback: decision.message }, decision.code);
+    if (!decision.ok && decision.code === "feedback-required")
+      throw new AppError("invalid", decision.message, { feedback: decision.message }, decision.code);
     const to = enforce(decision);
     const reviewer = reviewerOnly(actor);
     const { latest } = await listEvidence(tx, packet.id);
@@ -117,8 +124,12 @@ export async function rescorePacket(actor: Actor, input: z.input<typeof RescoreS
   return transaction(async (tx) => {
     const { packet, state, mod } = await loadPacket(tx, packetId);
     assertNotOwnProfile(reviewer, state);
-    const earlier = await tx.review.findFirst({ where: { packetId, verdict: { in: ["accept", "reject"] } }, orderBy: { createdAt: "desc" } });
-    if (!earlier) throw new AppError("refused", "There is no reviewer verdict to rescore yet: review the packet first.", {}, "illegal-transition");
+    const earlier = await tx.review.findFirst({
+      where: { packetId, verdict: { in: ["accept", "reject"] } },
+      orderBy: { createdAt: "desc" },
+    });
+    if (!earlier)
+      throw new AppError("refused", "There is no reviewer verdict to rescore yet: review the packet first.", {}, "illegal-transition");
     const rubric = evaluateRubric(scores, state.program.meta.rubric.passThreshold ?? DEFAULT_THRESHOLD);
     if (packet.status === "completed" && !rubric.pass) {
       throw new AppError(
@@ -168,7 +179,7 @@ export async function selfReviewPacket(actor: Actor, input: z.input<typeof SelfR
   const { packetId, scores, checklist, reflection } = parsed.data;
   return transaction(async (tx) => {
     const { packet, state, mod } = await loadPacket(tx, packetId);
-    if (actor.kind === "learner") assertActsFor(actor, state);
+    if (actor.kind === "learner") assertActsFor(actor, state.learner);
     const rubric = evaluateRubric(scores, state.program.meta.rubric.passThreshold ?? DEFAULT_THRESHOLD);
     const coolingOffEndsAt = packet.submittedAt ? new Date(packet.submittedAt.getTime() + state.learner.coolingOffHours * 3_600_000) : null;
     const to = enforce(
@@ -177,7 +188,12 @@ export async function selfReviewPacket(actor: Actor, input: z.input<typeof SelfR
         moduleLabel: moduleLabel(mod),
         rubricPass: rubric.pass,
         failingDimensions: rubric.weak.map((d) => DIMENSION_LABELS[d]),
-        solo: { enabled: state.learner.soloMode, coolingOffEndsAt, now, checklistComplete: SELF_REVIEW_CHECKLIST.every((item) => checklist.includes(item.id)) },
+        solo: {
+          enabled: state.learner.soloMode,
+          coolingOffEndsAt,
+          now,
+          checklistComplete: SELF_REVIEW_CHECKLIST.every((item) => checklist.includes(item.id)),
+        },
       }),
     );
     const { latest } = await listEvidence(tx, packet.id);
@@ -221,7 +237,8 @@ export async function addReviewComment(actor: Actor, input: z.input<typeof Comme
     const { packet, state } = await loadPacket(tx, parsed.data.packetId);
     assertNotOwnProfile(reviewer, state);
     const item = await tx.evidence.findFirst({ where: { packetId: packet.id, itemKey: parsed.data.evidenceItemKey } });
-    if (!item) throw new AppError("invalid", "That evidence item is not part of this packet.", { evidenceItemKey: "unknown evidence item" });
+    if (!item)
+      throw new AppError("invalid", "That evidence item is not part of this packet.", { evidenceItemKey: "unknown evidence item" });
     return tx.reviewComment.create({ data: { ...parsed.data, authorId: reviewer.userId, authorName: reviewer.label } });
   });
 }
@@ -231,15 +248,14 @@ const ResolveSchema = z.object({
   note: z.string().trim().min(3, "say what you changed").max(5000),
 });
 
-export async function resolveReviewComment(actor: Actor, input: z.input<typeof ResolveSchema>, tokenLearnerId?: string) {
+export async function resolveReviewComment(actor: Actor, input: z.input<typeof ResolveSchema>) {
   const parsed = ResolveSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error);
   return transaction(async (tx) => {
     const comment = await tx.reviewComment.findUnique({ where: { id: parsed.data.commentId }, include: { resolution: true } });
     if (!comment) throw new AppError("not-found", "No such comment.", { commentId: "unknown comment" });
     const { state } = await loadPacket(tx, comment.packetId);
-    if (actor.kind === "reviewer") throw new AppError("forbidden", "The learner resolves review comments when they rework the packet.");
-    assertActsFor(actor, state, tokenLearnerId);
+    assertActsFor(actor, state.learner);
     if (comment.resolution) throw new AppError("conflict", "This comment is already resolved.");
     return tx.commentResolution.create({ data: { commentId: comment.id, note: parsed.data.note } });
   });
@@ -262,10 +278,14 @@ export async function waivePrerequisite(actor: Actor, input: z.input<typeof Waiv
     assertNotOwnProfile(reviewer, state);
     const mod = moduleByNumber(state.program, moduleNumber);
     if (!mod?.meta.prerequisites.includes(prerequisite)) {
-      throw new AppError("invalid", `Module ${prerequisite} is not a prerequisite of module ${moduleNumber}.`, { prerequisite: "not a prerequisite of this module" });
+      throw new AppError("invalid", `Module ${prerequisite} is not a prerequisite of module ${moduleNumber}.`, {
+        prerequisite: "not a prerequisite of this module",
+      });
     }
     if (state.waived.has(`${moduleNumber}:${prerequisite}`)) throw new AppError("conflict", "That prerequisite is already waived.");
-    const waiver = await tx.prerequisiteWaiver.create({ data: { learnerId, moduleNumber, prerequisite, reason, reviewerId: reviewer.userId } });
+    const waiver = await tx.prerequisiteWaiver.create({
+      data: { learnerId, moduleNumber, prerequisite, reason, reviewerId: reviewer.userId },
+    });
     await appendLogEntry(tx, {
       learnerId,
       moduleNumber,

@@ -5,11 +5,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyPendingMigrations } from "../../prisma/migrator";
-import type { Actor } from "../packets/transitions";
+import type { Actor } from "../auth/actor";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "time-test-"));
 process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
-const { db, databasePath } = await import("../db");
+const { connection, db, databasePath } = await import("../db");
 const { startTimer, stopTimer, addTimeEntry, correctTimeEntry, runningTimerOf } = await import("./service");
 const { effectiveEntries, timeTotals } = await import("./aggregate");
 
@@ -40,36 +40,36 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await (await db()).$disconnect();
+  await (await connection()).$disconnect();
   rmSync(scratch, { recursive: true, force: true });
 });
 
 describe("the timer", () => {
   it("runs on an exercise, refuses a second one, and is still there for a new connection", async () => {
-    const timer = await startTimer(ada, { learnerId, moduleNumber: 1, exercise: "tool-schema" }, undefined, NOW);
+    const timer = await startTimer(ada, { learnerId, moduleNumber: 1, exercise: "tool-schema" }, NOW);
     expect(timer).toMatchObject({ moduleNumber: 1, exercise: "tool-schema", packetId: null });
-    expect(await refusal(startTimer(ada, { learnerId, moduleNumber: 2 }, undefined, NOW))).toMatchObject({
+    expect(await refusal(startTimer(ada, { learnerId, moduleNumber: 2 }, NOW))).toMatchObject({
       code: "refused",
       reason: "timer-running",
     });
-    await (await db()).$disconnect();
+    await (await connection()).$disconnect();
     expect((await runningTimerOf(learnerId))?.id).toBe(timer.id);
   });
 
   it("only the learner starts or stops it", async () => {
-    expect(await refusal(stopTimer(bo, { learnerId }, undefined, later(60)))).toMatchObject({ code: "forbidden" });
-    expect(await refusal(stopTimer(rex, { learnerId }, undefined, later(60)))).toMatchObject({ code: "forbidden" });
+    expect(await refusal(stopTimer(bo, { learnerId }, later(60)))).toMatchObject({ code: "forbidden" });
+    expect(await refusal(stopTimer(rex, { learnerId }, later(60)))).toMatchObject({ code: "forbidden" });
   });
 
   it("stops into a time entry, and refuses to stop again", async () => {
     const running = await runningTimerOf(learnerId);
-    const entry = await stopTimer(ada, { learnerId, timerId: running!.id }, undefined, later(95));
+    const entry = await stopTimer(ada, { learnerId, timerId: running!.id }, later(95));
     expect(entry).toMatchObject({ source: "timer", seconds: 95, moduleNumber: 1, exercise: "tool-schema" });
-    expect(await refusal(stopTimer(ada, { learnerId, timerId: running!.id }, undefined, later(100)))).toMatchObject({
+    expect(await refusal(stopTimer(ada, { learnerId, timerId: running!.id }, later(100)))).toMatchObject({
       code: "refused",
       reason: "timer-not-running",
     });
-    expect(await refusal(stopTimer(ada, { learnerId }, undefined, later(100)))).toMatchObject({ reason: "timer-not-running" });
+    expect(await refusal(stopTimer(ada, { learnerId }, later(100)))).toMatchObject({ reason: "timer-not-running" });
   });
 
   it("refuses an unknown module or exercise with the field to fix", async () => {
@@ -84,19 +84,17 @@ describe("the timer", () => {
 
 describe("time added and corrected by hand", () => {
   it("names each bad field", async () => {
-    const bad = await refusal(addTimeEntry(ada, { learnerId, moduleNumber: 1, date: "2026-02-30", minutes: "0" }, undefined, NOW));
+    const bad = await refusal(addTimeEntry(ada, { learnerId, moduleNumber: 1, date: "2026-02-30", minutes: "0" }, NOW));
     expect(bad.fieldErrors).toEqual({ date: "enter a real day as YYYY-MM-DD", minutes: "enter at least 1 minute" });
     expect(
-      (await refusal(addTimeEntry(ada, { learnerId, moduleNumber: 1, date: "2026-06-09", minutes: "1441" }, undefined, NOW))).fieldErrors,
+      (await refusal(addTimeEntry(ada, { learnerId, moduleNumber: 1, date: "2026-06-09", minutes: "1441" }, NOW))).fieldErrors,
     ).toEqual({
       minutes: "one entry is at most 1440 minutes (a day)",
     });
-    expect(
-      (await refusal(addTimeEntry(ada, { learnerId, moduleNumber: 1, date: "2026-06-11", minutes: "30" }, undefined, NOW))).fieldErrors,
-    ).toEqual({ date: "the day is in the future" });
-    expect(
-      (await refusal(addTimeEntry(ada, { learnerId, moduleNumber: "x", date: "", minutes: "abc" }, undefined, NOW))).fieldErrors,
-    ).toMatchObject({
+    expect((await refusal(addTimeEntry(ada, { learnerId, moduleNumber: 1, date: "2026-06-11", minutes: "30" }, NOW))).fieldErrors).toEqual({
+      date: "the day is in the future",
+    });
+    expect((await refusal(addTimeEntry(ada, { learnerId, moduleNumber: "x", date: "", minutes: "abc" }, NOW))).fieldErrors).toMatchObject({
       moduleNumber: "choose a module",
       date: "enter the day (YYYY-MM-DD)",
       minutes: "enter the minutes as a number",
@@ -107,29 +105,23 @@ describe("time added and corrected by hand", () => {
     const added = await addTimeEntry(
       ada,
       { learnerId, moduleNumber: 2, date: "2026-06-08", minutes: "90", note: "read the concepts" },
-      undefined,
       NOW,
     );
     expect(added).toMatchObject({ source: "manual", seconds: 5400, startedAt: new Date("2026-06-08T00:00:00Z") });
     expect(
-      (
-        await refusal(
-          correctTimeEntry(ada, { learnerId, entryId: added.id, moduleNumber: 2, date: "2026-06-08", minutes: "60" }, undefined, NOW),
-        )
-      ).fieldErrors,
+      (await refusal(correctTimeEntry(ada, { learnerId, entryId: added.id, moduleNumber: 2, date: "2026-06-08", minutes: "60" }, NOW)))
+        .fieldErrors,
     ).toEqual({
       note: "say why the time changes",
     });
     const first = await correctTimeEntry(
       ada,
       { learnerId, entryId: added.id, moduleNumber: 2, date: "2026-06-08", minutes: "60", note: "double counted" },
-      undefined,
       NOW,
     );
     const second = await correctTimeEntry(
       ada,
       { learnerId, entryId: first.id, moduleNumber: 3, date: "2026-06-07", minutes: "45", note: "it was module 3" },
-      undefined,
       NOW,
     );
     expect(second.correctsId).toBe(added.id);
@@ -146,15 +138,10 @@ describe("time added and corrected by hand", () => {
     const boLearner = await client.learner.create({
       data: { name: "Bo", ownerId: (bo as { userId: string }).userId, programSlug: "codex-mastery" },
     });
-    const theirs = await addTimeEntry(bo, { learnerId: boLearner.id, moduleNumber: 1, date: "2026-06-09", minutes: "10" }, undefined, NOW);
+    const theirs = await addTimeEntry(bo, { learnerId: boLearner.id, moduleNumber: 1, date: "2026-06-09", minutes: "10" }, NOW);
     expect(
       await refusal(
-        correctTimeEntry(
-          ada,
-          { learnerId, entryId: theirs.id, moduleNumber: 1, date: "2026-06-09", minutes: "5", note: "not mine" },
-          undefined,
-          NOW,
-        ),
+        correctTimeEntry(ada, { learnerId, entryId: theirs.id, moduleNumber: 1, date: "2026-06-09", minutes: "5", note: "not mine" }, NOW),
       ),
     ).toMatchObject({
       code: "not-found",
@@ -164,7 +151,6 @@ describe("time added and corrected by hand", () => {
         correctTimeEntry(
           ada,
           { learnerId: boLearner.id, entryId: theirs.id, moduleNumber: 1, date: "2026-06-09", minutes: "5", note: "not mine" },
-          undefined,
           NOW,
         ),
       ),

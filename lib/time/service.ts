@@ -3,20 +3,13 @@
 // timer or adding time by hand appends one, and a correction appends a replacement.
 import { z } from "zod";
 import { moduleByNumber } from "../content";
-import { db } from "../db";
+import { db, transaction } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
-import { assertActsFor, type LearnerState, loadLearnerState, type Tx, transaction } from "../packets/service";
-import type { Actor } from "../packets/transitions";
+import { type LearnerState, learnerStateFor } from "../packets/service";
 import { parseIsoDate } from "../progress/calendar";
+import type { Actor } from "../auth/actor";
 
 export const MAX_ENTRY_MINUTES = 24 * 60;
-
-async function ownState(tx: Tx, actor: Actor, learnerId: string, tokenLearnerId?: string): Promise<LearnerState> {
-  if (actor.kind === "reviewer") throw new AppError("forbidden", "Only the learner tracks their own time.", {}, "learner-only");
-  const state = await loadLearnerState(tx, learnerId);
-  assertActsFor(actor, state, tokenLearnerId);
-  return state;
-}
 
 /** The module (and exercise, if any) time is booked on; the field names match the forms. */
 function target(state: LearnerState, moduleNumber: number, exercise: string | null) {
@@ -40,18 +33,13 @@ const TargetSchema = z.object({
     .transform((v) => v || null),
 });
 
-export async function startTimer(
-  actor: Actor,
-  input: z.input<typeof TargetSchema> | Record<string, unknown>,
-  tokenLearnerId?: string,
-  now = new Date(),
-) {
+export async function startTimer(actor: Actor, input: z.input<typeof TargetSchema> | Record<string, unknown>, now = new Date()) {
   const parsed = TargetSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error, "The timer was not started: some fields need attention.");
   const { learnerId, moduleNumber, exercise } = parsed.data;
   try {
     return await transaction(async (tx) => {
-      const state = await ownState(tx, actor, learnerId, tokenLearnerId);
+      const state = await learnerStateFor(tx, actor, learnerId);
       const running = await tx.runningTimer.findUnique({ where: { learnerId } });
       if (running) throw runningRefusal(running);
       return tx.runningTimer.create({ data: { learnerId, ...target(state, moduleNumber, exercise), startedAt: now } });
@@ -75,17 +63,12 @@ const StopSchema = z.object({
 });
 
 /** Stops the running timer (the one named, when a page names it) and appends its time entry. */
-export async function stopTimer(
-  actor: Actor,
-  input: z.input<typeof StopSchema> | Record<string, unknown>,
-  tokenLearnerId?: string,
-  now = new Date(),
-) {
+export async function stopTimer(actor: Actor, input: z.input<typeof StopSchema> | Record<string, unknown>, now = new Date()) {
   const parsed = StopSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error, "The timer was not stopped: some fields need attention.");
   const { learnerId, timerId, note } = parsed.data;
   return transaction(async (tx) => {
-    await ownState(tx, actor, learnerId, tokenLearnerId);
+    await learnerStateFor(tx, actor, learnerId);
     const running = await tx.runningTimer.findUnique({ where: { learnerId } });
     if (!running || (timerId && running.id !== timerId)) {
       throw new AppError(
@@ -138,19 +121,14 @@ function notInFuture(date: Date, now: Date) {
 }
 
 /** Adds time worked without the timer. */
-export async function addTimeEntry(
-  actor: Actor,
-  input: z.input<typeof ManualSchema> | Record<string, unknown>,
-  tokenLearnerId?: string,
-  now = new Date(),
-) {
+export async function addTimeEntry(actor: Actor, input: z.input<typeof ManualSchema> | Record<string, unknown>, now = new Date()) {
   const parsed = ManualSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error, "The time was not added: some fields need attention.");
   const { learnerId, moduleNumber, exercise, date, minutes: count, note } = parsed.data;
   const startedAt = parseIsoDate(date)!;
   notInFuture(startedAt, now);
   return transaction(async (tx) => {
-    const state = await ownState(tx, actor, learnerId, tokenLearnerId);
+    const state = await learnerStateFor(tx, actor, learnerId);
     return tx.timeEntry.create({
       data: { learnerId, ...target(state, moduleNumber, exercise), source: "manual", startedAt, seconds: count * 60, note, createdAt: now },
     });
@@ -168,19 +146,14 @@ const CorrectionSchema = ManualSchema.extend({
 });
 
 /** Replaces an entry's module, day and minutes with a new row; 0 minutes takes its time out. The original stays. */
-export async function correctTimeEntry(
-  actor: Actor,
-  input: z.input<typeof CorrectionSchema> | Record<string, unknown>,
-  tokenLearnerId?: string,
-  now = new Date(),
-) {
+export async function correctTimeEntry(actor: Actor, input: z.input<typeof CorrectionSchema> | Record<string, unknown>, now = new Date()) {
   const parsed = CorrectionSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error, "The correction was not saved: some fields need attention.");
   const { learnerId, entryId, moduleNumber, exercise, date, minutes: count, note } = parsed.data;
   const day = parseIsoDate(date)!;
   notInFuture(day, now);
   return transaction(async (tx) => {
-    const state = await ownState(tx, actor, learnerId, tokenLearnerId);
+    const state = await learnerStateFor(tx, actor, learnerId);
     const entry = await tx.timeEntry.findUnique({ where: { id: entryId } });
     if (!entry || entry.learnerId !== learnerId)
       throw new AppError("not-found", "There is no such time entry to correct.", { entryId: "unknown entry" });

@@ -21,7 +21,7 @@ const SECRET = randomBytes(32).toString("hex");
 const scratch = mkdtempSync(path.join(tmpdir(), "mastery-bench-library-"));
 const databaseUrl = `file:${path.join(scratch, "bench.db")}`;
 process.env.DATABASE_URL = databaseUrl;
-const { db, databasePath } = await import("../../lib/db");
+const { connection, databasePath } = await import("../../lib/db");
 const { applyPendingMigrations } = await import("../../prisma/migrator");
 const { writePattern } = await import("../../lib/library/patterns");
 const { writeEntry } = await import("../../lib/library/playbook");
@@ -44,7 +44,7 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 
 // Seed, in one transaction through the library's own write functions (so versions exist too).
 await applyPendingMigrations({ dbPath: databasePath() });
-const client = await db();
+const client = await connection();
 const user = await client.user.create({ data: { name: "Bench Learner", role: "learner", passphraseHash: "unused" } });
 const learner = await client.learner.create({ data: { name: "Bench Learner", ownerId: user.id, programSlug: "codex-mastery" } });
 const random = prng(2026);

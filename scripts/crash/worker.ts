@@ -6,8 +6,8 @@ import { db } from "../../lib/db";
 import { createPattern, updatePattern } from "../../lib/library/patterns";
 import { addEvidence, listEvidence } from "../../lib/packets/evidence";
 import { startPacket, submitPacket } from "../../lib/packets/service";
-import type { Actor } from "../../lib/packets/transitions";
 import { reviewPacket } from "../../lib/reviews/service";
+import type { Actor } from "../../lib/auth/actor";
 
 const MODULES = 8;
 const scores = (n: number) => ({ correctness: n, speed: n, resilience: n, judgment: n, maintainability: n, collaboration: n });
@@ -15,8 +15,16 @@ const ack = (kind: string, id: string) => console.log(JSON.stringify({ kind, id 
 
 async function people() {
   const client = await db();
-  const ada = await client.user.upsert({ where: { name: "Ada" }, create: { name: "Ada", role: "learner", passphraseHash: "x" }, update: {} });
-  const rex = await client.user.upsert({ where: { name: "Rex" }, create: { name: "Rex", role: "reviewer", passphraseHash: "x" }, update: {} });
+  const ada = await client.user.upsert({
+    where: { name: "Ada" },
+    create: { name: "Ada", role: "learner", passphraseHash: "x" },
+    update: {},
+  });
+  const rex = await client.user.upsert({
+    where: { name: "Rex" },
+    create: { name: "Rex", role: "reviewer", passphraseHash: "x" },
+    update: {},
+  });
   const profile = await client.learner.upsert({
     where: { ownerId_programSlug: { ownerId: ada.id, programSlug: "codex-mastery" } },
     create: { name: "Ada", ownerId: ada.id, programSlug: "codex-mastery" },
@@ -41,7 +49,9 @@ async function savePattern(learnerId: string, learner: Actor) {
   const existing = await client.pattern.findUnique({ where: { learnerId_slug: { learnerId, slug } } });
   const row = existing ? await updatePattern(learner, learnerId, slug, input) : await createPattern(learner, learnerId, input);
   if (!row) return;
-  const version = await client.patternVersion.findUniqueOrThrow({ where: { patternId_version: { patternId: row.id, version: row.version } } });
+  const version = await client.patternVersion.findUniqueOrThrow({
+    where: { patternId_version: { patternId: row.id, version: row.version } },
+  });
   ack("pattern", version.id);
 }
 
@@ -58,7 +68,11 @@ async function step(n: number, learnerId: string, learner: Actor, reviewer: Acto
   const evidence = await listEvidence(client, open.id);
   if (open.status === "in_progress") {
     if (evidence.latest.length < 2 || Math.random() < 0.3) {
-      const row = await addEvidence(learner, open.id, { kind: "note", title: `Note ${evidence.all.length + 1}`, body: "x".repeat(200 + Math.floor(Math.random() * 4000)) });
+      const row = await addEvidence(learner, open.id, {
+        kind: "note",
+        title: `Note ${evidence.all.length + 1}`,
+        body: "x".repeat(200 + Math.floor(Math.random() * 4000)),
+      });
       return ack("evidence", row.id);
     }
     const proof = {

@@ -25,6 +25,6 @@ export const GET = handle(API.readLog, async ({ caller, query }) => {
 
 export const POST = handle(API.appendLog, async ({ caller, body }) => {
   const { module: moduleNumber, ...note } = body;
-  const entry = await appendLogNote(caller.actor, { learnerId: caller.learner.id, moduleNumber, ...note }, caller.tokenLearnerId);
+  const entry = await appendLogNote(caller.actor, { learnerId: caller.learner.id, moduleNumber, ...note });
   return { entry: logEntryJson(entry) };
 });

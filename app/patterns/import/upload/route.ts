@@ -1,6 +1,6 @@
 import { currentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { ownLearnerId } from "@/lib/library/access";
+import { ownLearnerId } from "@/lib/auth/access";
 import { applyImport, IMPORT_LIMITS, planImport, readUpload } from "@/lib/library/import";
 import { checkUploadLength } from "@/lib/security/body-limits";
 

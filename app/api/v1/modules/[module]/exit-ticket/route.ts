@@ -6,5 +6,5 @@ import { addEvidence } from "@/lib/packets/evidence";
 
 export const POST = handle(API.answerExitTicket, async ({ caller, params, body }) => {
   const { packet } = await startedPacketOf(caller, params.module);
-  return { evidence: evidenceJson(await addEvidence(caller.actor, packet.id, body, caller.tokenLearnerId)) };
+  return { evidence: evidenceJson(await addEvidence(caller.actor, packet.id, body)) };
 });

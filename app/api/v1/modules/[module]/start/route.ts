@@ -5,6 +5,6 @@ import { startPacket } from "@/lib/packets/service";
 
 export const POST = handle(API.startModule, async ({ caller, params, body }) => {
   const mod = moduleOf(caller, params.module);
-  await startPacket(caller.actor, { learnerId: caller.learner.id, moduleNumber: mod.meta.number, restart: body.restart }, caller.tokenLearnerId);
+  await startPacket(caller.actor, { learnerId: caller.learner.id, moduleNumber: mod.meta.number, restart: body.restart });
   return { packet: await packetSummaryOf(caller, mod) };
 });

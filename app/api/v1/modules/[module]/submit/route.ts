@@ -5,6 +5,6 @@ import { submitPacket } from "@/lib/packets/service";
 
 export const POST = handle(API.submitModule, async ({ caller, params, body }) => {
   const { mod, packet } = await startedPacketOf(caller, params.module);
-  await submitPacket(caller.actor, { packetId: packet.id, proof: body }, caller.tokenLearnerId);
+  await submitPacket(caller.actor, { packetId: packet.id, proof: body });
   return { packet: await packetSummaryOf(caller, mod) };
 });

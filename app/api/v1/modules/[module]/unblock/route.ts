@@ -5,6 +5,6 @@ import { unblockPacket } from "@/lib/packets/service";
 
 export const POST = handle(API.unblockModule, async ({ caller, params, body }) => {
   const { mod, packet } = await startedPacketOf(caller, params.module);
-  await unblockPacket(caller.actor, { packetId: packet.id, reason: body.reason }, caller.tokenLearnerId);
+  await unblockPacket(caller.actor, { packetId: packet.id, reason: body.reason });
   return { packet: await packetSummaryOf(caller, mod) };
 });

@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { applyPendingMigrations } from "../prisma/migrator";
+
+const scratch = mkdtempSync(path.join(tmpdir(), "transaction-test-"));
+process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
+const { connection, db, databasePath, transaction } = await import("./db");
+await applyPendingMigrations({ dbPath: databasePath() });
+
+afterAll(async () => {
+  await (await connection()).$disconnect();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+const user = (name: string) => ({ name, role: "learner", passphraseHash: "x" });
+
+describe("the transaction model", () => {
+  it("hands db() the open transaction, so a read anywhere in its call chain sees its uncommitted rows", async () => {
+    const seen = await transaction(async (tx) => {
+      await tx.user.create({ data: user("Ambient") });
+      expect(await db()).toBe(tx);
+      return (await db()).user.findUnique({ where: { name: "Ambient" } });
+    });
+    expect(seen?.name).toBe("Ambient");
+    expect(await db()).toBe(await connection());
+  });
+
+  it("joins an outer transaction, so an inner write rolls back with it", async () => {
+    const failed = await transaction(async () => {
+      await transaction(async (inner) => inner.user.create({ data: user("Joined") }));
+      throw new Error("roll back the outer one");
+    }).catch((error: Error) => error.message);
+    expect(failed).toBe("roll back the outer one");
+    expect(await (await db()).user.findUnique({ where: { name: "Joined" } })).toBeNull();
+  });
+
+  it("keeps another caller's read out of an open transaction until it commits", async () => {
+    let wrote!: () => void;
+    const written = new Promise<void>((resolve) => (wrote = resolve));
+    let finish!: () => void;
+    const held = new Promise<void>((resolve) => (finish = resolve));
+    const committing = transaction(async (tx) => {
+      await tx.user.create({ data: user("Pending") });
+      wrote();
+      await held;
+    });
+    await written;
+    const outside = (async () => (await connection()).user.findUnique({ where: { name: "Pending" } }))();
+    finish();
+    await committing;
+    expect((await outside)?.name).toBe("Pending");
+  });
+});
