@@ -6,6 +6,7 @@
 // theme script, and downloads and files the inert policy.
 import { NextResponse, type NextRequest } from "next/server";
 import { isSignedInCookie, sessionOptions } from "@/lib/auth/session-cookie";
+import { AppError } from "@/lib/errors";
 import { actionBodyTooDeep, isServerActionPost, MAX_ACTION_NESTING } from "@/lib/security/action-body";
 import { bodySizeVerdict } from "@/lib/security/body-limits";
 import { isAllowedHost, isPublicPath, signInRequired } from "@/lib/security/exposure";
@@ -15,10 +16,13 @@ import { hasMalformedEncoding, isFileRoute } from "@/lib/security/paths";
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A refusal: the API's JSON error for /api and the route handlers (whose callers read JSON), a small inert page for pages. */
-function refuse(json: boolean, status: number, code: string, message: string, fields?: Record<string, string>): NextResponse {
-  if (json) return NextResponse.json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status });
+function refuse(json: boolean, status: number, code: string, message: string, fields?: Record<string, string>): Response {
+  if (json) return new AppError("invalid", message, fields, code).toResponse(status);
   const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Refused · Mastery</title></head><body><h1>Refused</h1><p>${escapeHtml(message)}</p><p><a href="/">Back to the dashboard</a></p></body></html>`;
-  return new NextResponse(page, { status, headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": INERT_POLICY } });
+  return new NextResponse(page, {
+    status,
+    headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": INERT_POLICY },
+  });
 }
 
 async function mustSignIn(request: NextRequest): Promise<boolean> {
@@ -33,18 +37,23 @@ export async function proxy(request: NextRequest) {
   const fileRoute = !api && isFileRoute(pathname);
   const json = api || fileRoute;
   if (!isAllowedHost(request.headers.get("host"))) {
-    return refuse(json, 421, "unknown-host", "This server does not answer to that host name.", { Host: "a host name this app is configured for" });
+    return refuse(json, 421, "unknown-host", "This server does not answer to that host name.", {
+      Host: "a host name this app is configured for",
+    });
   }
   if (hasMalformedEncoding(pathname)) {
     return refuse(json, 400, "invalid", "The address has malformed percent-encoding.", { path: "not valid percent-encoded UTF-8" });
   }
   const size = bodySizeVerdict(request.method, request.headers.get("content-length"), !api && !fileRoute);
-  if (!size.ok) return refuse(json, size.status, size.status === 413 ? "too-large" : "length-required", size.message, { body: size.message });
+  if (!size.ok)
+    return refuse(json, size.status, size.status === 413 ? "too-large" : "length-required", size.message, { body: size.message });
   if (isCrossOriginWrite(request.method, request.headers)) {
     return refuse(json, 403, "cross-origin", "Writes from another site are refused.", { origin: "must be this app's own origin" });
   }
   if (await mustSignIn(request)) {
-    return api ? refuse(true, 401, "unauthenticated", "Sign in or send an API token.") : NextResponse.redirect(new URL("/signin", request.url));
+    return api
+      ? refuse(true, 401, "unauthenticated", "Sign in or send an API token.")
+      : NextResponse.redirect(new URL("/signin", request.url));
   }
   if (api) return NextResponse.next();
   if (fileRoute) {

@@ -9,7 +9,10 @@ export function safeFilename(name: string): string {
   return name.replace(/[^\w.-]/g, "_");
 }
 
-export async function download(request: Request, build: (signedIn: SignedIn, query: Record<string, string>) => Promise<Download>): Promise<Response> {
+export async function download(
+  request: Request,
+  build: (signedIn: SignedIn, query: Record<string, string>) => Promise<Download>,
+): Promise<Response> {
   try {
     const signedIn = await currentUser();
     if (!signedIn) throw new AppError("unauthenticated", "Sign in first.");
@@ -22,7 +25,7 @@ export async function download(request: Request, build: (signedIn: SignedIn, que
       },
     });
   } catch (error) {
-    if (error instanceof AppError) return Response.json(error.toJSON(), { status: error.status });
+    if (error instanceof AppError) return error.toResponse();
     throw error;
   }
 }

@@ -66,6 +66,11 @@ export class AppError extends Error {
       },
     };
   }
+
+  /** The JSON answer of a route handler: this error's status (or `status`), the body naming the fields, never cached. */
+  toResponse(status = this.status): Response {
+    return Response.json(this.toJSON(), { status, headers: { "cache-control": "no-store" } });
+  }
 }
 
 /** Prisma's unique-constraint violation, recognised by its error code. */

@@ -1,5 +1,9 @@
 // Server actions report expected failures as state for the form (a message, one error per
 // field, and the values the person typed, so nothing is lost); anything else is a bug.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { Role } from "./auth/people";
+import { requireUser, type SignedIn } from "./auth/session";
 import { AppError } from "./errors";
 import { DIMENSIONS } from "./rubric/rubric";
 
@@ -31,6 +35,54 @@ export async function runForm(formData: FormData, work: () => Promise<string | v
     }
     throw error;
   }
+}
+
+/** What an action's work answers: the confirmation to show, or the page to go to next. */
+export type FormOutcome = string | { done?: string; redirect: string };
+
+export type FormActionOptions = {
+  /** Only people of this role may act; anyone signed in by default. */
+  role?: Role;
+  /** The sections whose pages show what the action changed; every page by default. */
+  revalidate?: string[];
+  /** Errors of a domain field shown beside another form field: `{ sourceModule: "source" }`. */
+  fields?: Record<string, string>;
+};
+
+/** A domain error with its field errors moved to the form fields that stand for them. */
+function onFormFields(error: unknown, fields: Record<string, string> = {}): unknown {
+  if (!(error instanceof AppError) || !Object.keys(fields).some((f) => f in error.fieldErrors)) return error;
+  const moved: Record<string, string> = {};
+  for (const [field, message] of Object.entries(error.fieldErrors)) {
+    const shownAt = fields[field] ?? field;
+    moved[shownAt] ??= message;
+  }
+  return new AppError(error.code, error.message, moved, error.reason, error.missing);
+}
+
+/**
+ * The frame of every signed-in server action: the person (of `role`) is signed in, expected
+ * failures become form state, the changed pages are revalidated, and a page the work names is
+ * where the browser goes next.
+ */
+export async function formAction(
+  formData: FormData,
+  options: FormActionOptions,
+  work: (signedIn: SignedIn) => Promise<FormOutcome>,
+): Promise<FormState> {
+  let next: string | undefined;
+  const state = await runForm(formData, async () => {
+    const signedIn = await requireUser(options.role);
+    const outcome = await work(signedIn).catch((error: unknown) => {
+      throw onFormFields(error, options.fields);
+    });
+    if (typeof outcome === "string") return outcome;
+    next = outcome.redirect;
+    return outcome.done;
+  });
+  for (const path of options.revalidate ?? ["/"]) revalidatePath(path, "layout");
+  if (state.done && next) redirect(next);
+  return state;
 }
 
 export function formText(formData: FormData, key: string): string {

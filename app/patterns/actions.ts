@@ -1,8 +1,8 @@
 "use server";
 
-import { AppError } from "@/lib/errors";
-import { type FormState, formText } from "@/lib/forms";
-import { libraryAction } from "./library-action";
+import { ownLearnerId } from "@/lib/auth/access";
+import { formAction, type FormState, formText } from "@/lib/forms";
+import { LIBRARY } from "./library-action";
 import { patternRoute } from "@/lib/library/links";
 import { addCategory, createPattern, setPatternArchived, updatePattern } from "@/lib/library/patterns";
 import { PATTERN_SECTIONS } from "@/lib/library/schema";
@@ -21,38 +21,28 @@ function patternInput(formData: FormData) {
   };
 }
 
-/** Errors about the source module or exercise belong beside the one "source" field. */
-async function withSourceErrors<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (!(error instanceof AppError) || !("sourceModule" in error.fieldErrors || "sourceExercise" in error.fieldErrors)) throw error;
-    const { sourceModule, sourceExercise, ...rest } = error.fieldErrors;
-    throw new AppError(error.code, error.message, { ...rest, source: (sourceModule ?? sourceExercise)! });
-  }
-}
-
 export async function createPatternAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return libraryAction(formData, async (signedIn, learnerId) => {
-    const row = await withSourceErrors(createPattern(signedIn.asLearner, learnerId, patternInput(formData)));
+  return formAction(formData, LIBRARY, async (signedIn) => {
+    const learnerId = ownLearnerId(signedIn);
+    const row = await createPattern(signedIn.asLearner, learnerId, patternInput(formData));
     return { redirect: `${patternRoute(row.slug)}?saved=${row.version}` };
   });
 }
 
 export async function updatePatternAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return libraryAction(formData, async (signedIn, learnerId) => {
-    const row = await withSourceErrors(
-      updatePattern(signedIn.asLearner, learnerId, formText(formData, "originalSlug"), patternInput(formData), {
-        expectedVersion: Number(formText(formData, "version")),
-      }),
-    );
+  return formAction(formData, LIBRARY, async (signedIn) => {
+    const learnerId = ownLearnerId(signedIn);
+    const row = await updatePattern(signedIn.asLearner, learnerId, formText(formData, "originalSlug"), patternInput(formData), {
+      expectedVersion: Number(formText(formData, "version")),
+    });
     if (!row) return "Nothing changed, so no new version was saved.";
     return { redirect: `${patternRoute(row.slug)}?saved=${row.version}` };
   });
 }
 
 export async function archivePatternAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return libraryAction(formData, async (signedIn, learnerId) => {
+  return formAction(formData, LIBRARY, async (signedIn) => {
+    const learnerId = ownLearnerId(signedIn);
     const archived = formText(formData, "archived") === "true";
     const row = await setPatternArchived(signedIn.asLearner, learnerId, formText(formData, "slug"), archived);
     return archived ? `Archived as version ${row.version}; it no longer counts towards the target.` : `Restored as version ${row.version}.`;
@@ -60,7 +50,8 @@ export async function archivePatternAction(_state: FormState, formData: FormData
 }
 
 export async function addCategoryAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return libraryAction(formData, async (signedIn, learnerId) => {
+  return formAction(formData, LIBRARY, async (signedIn) => {
+    const learnerId = ownLearnerId(signedIn);
     const slug = await addCategory(signedIn.asLearner, learnerId, { slug: formText(formData, "slug") });
     return `Added the category “${slug}”.`;
   });

@@ -1,13 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { ownLearnerId } from "@/lib/auth/access";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { type FormState, formText } from "@/lib/forms";
-import { ownLearnerId } from "@/lib/auth/access";
+import { formAction, type FormState, formText } from "@/lib/forms";
 import { entryRoute } from "@/lib/library/links";
 import { clearTicks, createEntry, setEntryArchived, setTick, updateEntry } from "@/lib/library/playbook";
-import { libraryAction } from "../patterns/library-action";
+import { LIBRARY } from "../patterns/library-action";
 
 const entryInput = (formData: FormData) => ({
   title: formText(formData, "title"),
@@ -17,14 +17,16 @@ const entryInput = (formData: FormData) => ({
 });
 
 export async function createEntryAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return libraryAction(formData, async (signedIn, learnerId) => {
+  return formAction(formData, LIBRARY, async (signedIn) => {
+    const learnerId = ownLearnerId(signedIn);
     const row = await createEntry(signedIn.asLearner, learnerId, entryInput(formData));
     return { redirect: `${entryRoute(row.slug)}?saved=${row.version}` };
   });
 }
 
 export async function updateEntryAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return libraryAction(formData, async (signedIn, learnerId) => {
+  return formAction(formData, LIBRARY, async (signedIn) => {
+    const learnerId = ownLearnerId(signedIn);
     const row = await updateEntry(signedIn.asLearner, learnerId, formText(formData, "originalSlug"), entryInput(formData), {
       expectedVersion: Number(formText(formData, "version")),
     });
@@ -34,7 +36,8 @@ export async function updateEntryAction(_state: FormState, formData: FormData): 
 }
 
 export async function archiveEntryAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return libraryAction(formData, async (signedIn, learnerId) => {
+  return formAction(formData, LIBRARY, async (signedIn) => {
+    const learnerId = ownLearnerId(signedIn);
     const archived = formText(formData, "archived") === "true";
     const row = await setEntryArchived(signedIn.asLearner, learnerId, formText(formData, "slug"), archived);
     return archived ? `Archived as version ${row.version}.` : `Restored as version ${row.version}.`;
@@ -42,7 +45,8 @@ export async function archiveEntryAction(_state: FormState, formData: FormData):
 }
 
 export async function clearTicksAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return libraryAction(formData, async (signedIn, learnerId) => {
+  return formAction(formData, LIBRARY, async (signedIn) => {
+    const learnerId = ownLearnerId(signedIn);
     await clearTicks(signedIn.asLearner, learnerId, formText(formData, "slug"));
     return "All ticks cleared.";
   });

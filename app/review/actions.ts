@@ -1,17 +1,12 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/session";
-import { type FormState, formText, rubricRemarksFrom, rubricScoresFrom, runForm } from "@/lib/forms";
+import type { SignedIn } from "@/lib/auth/session";
+import { formAction, type FormState, formText, rubricRemarksFrom, rubricScoresFrom } from "@/lib/forms";
 import { addReviewComment, rescorePacket, reviewPacket, waivePrerequisite } from "@/lib/reviews/service";
 
-async function reviewerAction(formData: FormData, work: (reviewer: NonNullable<Awaited<ReturnType<typeof requireUser>>["asReviewer"]>) => Promise<string>) {
-  const state = await runForm(formData, async () => {
-    const signedIn = await requireUser("reviewer");
-    return work(signedIn.asReviewer!);
-  });
-  revalidatePath("/", "layout");
-  return state;
+/** A form only a signed-in reviewer sends, acting as reviewer. */
+function reviewerAction(formData: FormData, work: (reviewer: NonNullable<SignedIn["asReviewer"]>) => Promise<string>) {
+  return formAction(formData, { role: "reviewer" }, (signedIn) => work(signedIn.asReviewer!));
 }
 
 export async function verdictAction(_state: FormState, formData: FormData): Promise<FormState> {
@@ -25,13 +20,19 @@ export async function verdictAction(_state: FormState, formData: FormData): Prom
       feedback: formText(formData, "feedback"),
       evidenceSeen: formData.getAll("evidenceSeen").map(String),
     });
-    return verdict === "accept" ? "Accepted: the packet is completed." : "Rejected: the packet is back with the learner, with your feedback.";
+    return verdict === "accept"
+      ? "Accepted: the packet is completed."
+      : "Rejected: the packet is back with the learner, with your feedback.";
   });
 }
 
 export async function commentAction(_state: FormState, formData: FormData): Promise<FormState> {
   return reviewerAction(formData, async (reviewer) => {
-    await addReviewComment(reviewer, { packetId: formText(formData, "packetId"), evidenceItemKey: formText(formData, "evidenceItemKey"), body: formText(formData, "body") });
+    await addReviewComment(reviewer, {
+      packetId: formText(formData, "packetId"),
+      evidenceItemKey: formText(formData, "evidenceItemKey"),
+      body: formText(formData, "body"),
+    });
     return "Comment pinned.";
   });
 }

@@ -17,7 +17,11 @@ import {
 import { IDEMPOTENCY_HEADER, IdempotencyKeySchema, onceForKey, requestFingerprint } from "./idempotency";
 import { bodyKind, parseJson, parseMultipart, queryObject, readBody } from "./request";
 
-export type CallerOf<S extends EndpointSpec> = S["auth"] extends "learner" ? LearnerCaller : S["auth"] extends "reviewer" ? ReviewerCaller : null;
+export type CallerOf<S extends EndpointSpec> = S["auth"] extends "learner"
+  ? LearnerCaller
+  : S["auth"] extends "reviewer"
+    ? ReviewerCaller
+    : null;
 
 export type Call<S extends EndpointSpec> = {
   caller: CallerOf<S>;
@@ -56,10 +60,6 @@ async function bodyOf(spec: EndpointSpec, request: Request): Promise<unknown> {
   );
 }
 
-function errorResponse(error: AppError): Response {
-  return Response.json(error.toJSON(), { status: error.status, headers: { "cache-control": "no-store" } });
-}
-
 /** Wraps a handler into a Next.js route handler for `spec`. */
 export function handle<const S extends EndpointSpec>(spec: S, run: (call: Call<S>) => Promise<AnswerOf<S>>) {
   return async function route(request: Request, context: RouteContext): Promise<Response> {
@@ -73,24 +73,40 @@ export function handle<const S extends EndpointSpec>(spec: S, run: (call: Call<S
       const status = spec.status ?? 200;
       if (isDocumentAnswer(spec.answer)) {
         const text = (await run(call)) as string;
-        return new Response(text, { status, headers: { "content-type": `${spec.answer.mediaType}; charset=utf-8`, "cache-control": "no-store" } });
+        return new Response(text, {
+          status,
+          headers: { "content-type": `${spec.answer.mediaType}; charset=utf-8`, "cache-control": "no-store" },
+        });
       }
       const write = async () => ({ status, body: JSON.stringify(await run(call)) });
       const keyHeader = spec.method === "GET" ? null : request.headers.get(IDEMPOTENCY_HEADER);
       if (keyHeader === null || !spec.idempotent || !(caller && "learner" in caller)) {
-        if (keyHeader !== null) throw new AppError("invalid", `This endpoint does not take an ${IDEMPOTENCY_HEADER}.`, { [IDEMPOTENCY_HEADER]: "not accepted here" });
+        if (keyHeader !== null)
+          throw new AppError("invalid", `This endpoint does not take an ${IDEMPOTENCY_HEADER}.`, {
+            [IDEMPOTENCY_HEADER]: "not accepted here",
+          });
         const answer = await write();
-        return new Response(answer.body, { status: answer.status, headers: { "content-type": "application/json", "cache-control": "no-store" } });
+        return new Response(answer.body, {
+          status: answer.status,
+          headers: { "content-type": "application/json", "cache-control": "no-store" },
+        });
       }
       const key = parse(IdempotencyKeySchema, keyHeader, IDEMPOTENCY_HEADER);
       const fingerprint = requestFingerprint({ method: request.method, path: url.pathname, input: { params, query, body } });
-      const answer = await onceForKey({ learnerId: caller.learner.id, key, method: request.method, path: url.pathname, fingerprint }, write);
+      const answer = await onceForKey(
+        { learnerId: caller.learner.id, key, method: request.method, path: url.pathname, fingerprint },
+        write,
+      );
       return new Response(answer.body, {
         status: answer.status,
-        headers: { "content-type": "application/json", "cache-control": "no-store", ...(answer.replayed ? { "idempotent-replayed": "true" } : {}) },
+        headers: {
+          "content-type": "application/json",
+          "cache-control": "no-store",
+          ...(answer.replayed ? { "idempotent-replayed": "true" } : {}),
+        },
       });
     } catch (error) {
-      if (error instanceof AppError) return errorResponse(error);
+      if (error instanceof AppError) return error.toResponse();
       console.error(`${request.method} ${request.url} failed:`, error);
       return Response.json({ error: { code: "internal", message: "Something went wrong on the server." } }, { status: 500 });
     }

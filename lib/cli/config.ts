@@ -34,7 +34,9 @@ function readConfigFile(file: string, explicit: boolean): z.infer<typeof ConfigF
   }
   const parsed = ConfigFileSchema.safeParse(data);
   if (!parsed.success) {
-    throw usageError(`The config file ${file} has problems: ${parsed.error.issues.map((i) => `${i.path.join(".") || "file"}: ${i.message}`).join("; ")}. It holds {"url": "...", "token": "..."}.`);
+    throw usageError(
+      `The config file ${file} has problems: ${parsed.error.issues.map((i) => `${i.path.join(".") || "file"}: ${i.message}`).join("; ")}. It holds {"url": "...", "token": "..."}.`,
+    );
   }
   return parsed.data;
 }

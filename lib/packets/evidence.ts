@@ -3,12 +3,14 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AppError, isUniqueViolation } from "../errors";
-import { FileNameSchema, MAX_FILE_BYTES, storeFile } from "../files";
+import { FileNameSchema, MAX_FILE_BYTES, readStoredFile, storeFile } from "../files";
 import { fileLimitMessage } from "../security/file-size";
 import { appendLogEntry } from "../log/service";
+import { mayRead } from "../auth/access";
 import { type Actor, assertActsFor, provenance } from "../auth/actor";
+import type { SignedIn } from "../auth/session";
 import { moduleLabel } from "../content";
-import { transaction, type Tx } from "../db";
+import { db, transaction, type Tx } from "../db";
 import { loadPacket } from "./service";
 
 const title = z.string().trim().min(1, "give the evidence a title").max(200, "keep the title under 200 characters");
@@ -200,4 +202,11 @@ export async function listEvidence(tx: Tx, packetId: string) {
     if (!seen || row.version > seen.version) latest.set(row.itemKey, row);
   }
   return { all, latest: [...latest.values()] };
+}
+
+/** A stored file artifact for someone who may read its learner's data; to anyone else it does not exist. */
+export async function readEvidenceFile(signedIn: SignedIn, evidenceId: string): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const row = await (await db()).evidence.findUnique({ where: { id: evidenceId }, include: { packet: { include: { learner: true } } } });
+  if (!row?.sha256 || !mayRead(signedIn, row.packet.learner)) throw new AppError("not-found", "No such file.", { id: "unknown file" });
+  return { bytes: await readStoredFile(row.sha256), fileName: row.fileName ?? "file" };
 }

@@ -11,7 +11,7 @@ import { checkUploadLength } from "@/lib/security/body-limits";
  */
 export async function POST(request: Request) {
   const signedIn = await currentUser();
-  if (!signedIn) return Response.json({ error: { code: "unauthenticated", message: "Sign in first." } }, { status: 401 });
+  if (!signedIn) return new AppError("unauthenticated", "Sign in first.").toResponse();
   try {
     const learnerId = ownLearnerId(signedIn);
     checkUploadLength(request, IMPORT_LIMITS.uploadBytes, "files");
@@ -38,7 +38,7 @@ export async function POST(request: Request) {
     });
     return Response.json({ plan, result });
   } catch (error) {
-    if (error instanceof AppError) return Response.json(error.toJSON(), { status: error.status });
+    if (error instanceof AppError) return error.toResponse();
     throw error;
   }
 }

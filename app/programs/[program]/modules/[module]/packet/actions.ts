@@ -1,28 +1,15 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
-import { type FormState, formText, rubricScoresFrom, runForm } from "@/lib/forms";
+import { ownLearnerId } from "@/lib/auth/access";
+import { formAction, type FormState, formText, rubricScoresFrom } from "@/lib/forms";
 import { addEvidence } from "@/lib/packets/evidence";
 import { blockPacket, startPacket, submitPacket, unblockPacket } from "@/lib/packets/service";
 import { resolveReviewComment, selfReviewPacket } from "@/lib/reviews/service";
 
-async function learnerAction(formData: FormData, work: (actor: Awaited<ReturnType<typeof requireUser>>) => Promise<string>): Promise<FormState> {
-  const state = await runForm(formData, async () => work(await requireUser()));
-  revalidatePath("/", "layout");
-  return state;
-}
-
-function learnerIdOf(signedIn: Awaited<ReturnType<typeof requireUser>>): string {
-  if (!signedIn.learnerId) throw new AppError("forbidden", "You have no learner profile: sign in as a learner to work on packets.");
-  return signedIn.learnerId;
-}
-
 export async function startAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return learnerAction(formData, async (signedIn) => {
+  return formAction(formData, {}, async (signedIn) => {
     await startPacket(signedIn.asLearner, {
-      learnerId: learnerIdOf(signedIn),
+      learnerId: ownLearnerId(signedIn),
       moduleNumber: Number(formData.get("moduleNumber")),
       restart: formData.get("restart") === "true",
     });
@@ -31,21 +18,21 @@ export async function startAction(_state: FormState, formData: FormData): Promis
 }
 
 export async function blockAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return learnerAction(formData, async (signedIn) => {
+  return formAction(formData, {}, async (signedIn) => {
     await blockPacket(signedIn.asLearner, { packetId: formText(formData, "packetId"), reason: formText(formData, "reason") });
     return "Blocked; your reviewer sees the reason.";
   });
 }
 
 export async function unblockAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return learnerAction(formData, async (signedIn) => {
+  return formAction(formData, {}, async (signedIn) => {
     await unblockPacket(signedIn.asLearner, { packetId: formText(formData, "packetId"), reason: formText(formData, "reason") });
     return "Unblocked.";
   });
 }
 
 export async function evidenceAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return learnerAction(formData, async (signedIn) => {
+  return formAction(formData, {}, async (signedIn) => {
     const kind = formText(formData, "kind");
     const itemKey = formText(formData, "itemKey") || undefined;
     const base = { itemKey, title: formText(formData, "title"), body: formText(formData, "body") };
@@ -58,7 +45,12 @@ export async function evidenceAction(_state: FormState, formData: FormData): Pro
             bytes: file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : undefined,
           }
         : kind === "drill"
-          ? { drillId: formText(formData, "drillId"), reps: formText(formData, "reps"), seconds: formText(formData, "seconds"), passed: formData.get("passed") === "on" }
+          ? {
+              drillId: formText(formData, "drillId"),
+              reps: formText(formData, "reps"),
+              seconds: formText(formData, "seconds"),
+              passed: formData.get("passed") === "on",
+            }
           : { url: formText(formData, "url"), exercise: formText(formData, "exercise"), question: formText(formData, "question") };
     const input = { ...base, kind, ...fields };
     const row = await addEvidence(signedIn.asLearner, formText(formData, "packetId"), input);
@@ -67,7 +59,7 @@ export async function evidenceAction(_state: FormState, formData: FormData): Pro
 }
 
 export async function submitAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return learnerAction(formData, async (signedIn) => {
+  return formAction(formData, {}, async (signedIn) => {
     const claims = [0, 1, 2]
       .map((i) => ({ claim: formText(formData, `claim${i}`).trim(), evidence: formData.getAll(`claim${i}Evidence`).map(String) }))
       .filter((c, i) => i === 0 || c.claim !== "" || c.evidence.length > 0);
@@ -88,14 +80,14 @@ export async function submitAction(_state: FormState, formData: FormData): Promi
 }
 
 export async function resolveCommentAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return learnerAction(formData, async (signedIn) => {
+  return formAction(formData, {}, async (signedIn) => {
     await resolveReviewComment(signedIn.asLearner, { commentId: formText(formData, "commentId"), note: formText(formData, "note") });
     return "Marked resolved.";
   });
 }
 
 export async function selfReviewAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return learnerAction(formData, async (signedIn) => {
+  return formAction(formData, {}, async (signedIn) => {
     await selfReviewPacket(signedIn.asLearner, {
       packetId: formText(formData, "packetId"),
       scores: rubricScoresFrom(formData),
