@@ -11,6 +11,7 @@ export type Level = z.infer<typeof LevelSchema>;
 
 export const PATTERN_CATEGORIES = ["speed", "quality", "debugging", "planning", "architecture"] as const;
 export const PLAYBOOK_KINDS = ["quick-reference", "scenario", "checklist", "decision-tree"] as const;
+export type PlaybookKind = (typeof PLAYBOOK_KINDS)[number];
 
 const text = z.string().trim().min(1, "must not be empty");
 const textList = (min: number, max?: number) => {

@@ -1,11 +1,10 @@
 // The input rules of the pattern library and the playbook: what a pattern and a playbook entry
 // hold, their limits and messages, and the one normal form every stored Markdown text is in.
 import { z } from "zod";
-import { PATTERN_CATEGORIES, PLAYBOOK_KINDS } from "../content/schema";
+import { PATTERN_CATEGORIES, PLAYBOOK_KINDS, type PlaybookKind } from "../content/schema";
 import { structureProblem } from "./structure";
 
-export { PATTERN_CATEGORIES, PLAYBOOK_KINDS };
-export type PlaybookKind = (typeof PLAYBOOK_KINDS)[number];
+export { PATTERN_CATEGORIES, PLAYBOOK_KINDS, type PlaybookKind };
 
 export const KIND_LABELS: Record<PlaybookKind, string> = {
   "quick-reference": "Quick reference",

@@ -5,7 +5,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { lruMemo } from "../lru";
-import type { PlaybookKind } from "./schema";
+import type { PlaybookKind } from "../content/schema";
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
