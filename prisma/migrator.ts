@@ -95,7 +95,7 @@ type OpenEngine = { engine: SchemaEngine; close(): Promise<void> };
  * Starts the engine on a database file. `close()` frees the engine and closes every SQLite
  * connection it opened: freeing alone leaves the connection, and its lock, behind.
  */
-async function openEngine(dbPath: string, schemaText: string): Promise<OpenEngine> {
+export async function openEngine(dbPath: string, schemaText: string): Promise<OpenEngine> {
   engineModule ??= loadSchemaEngine();
   const { SchemaEngine } = await engineModule;
   const inner = new PrismaBetterSqlite3({ url: `file:${dbPath}` });

@@ -2,8 +2,9 @@
 // large dataset (scripts/bench/seed.ts), starts the production server on 127.0.0.1 and measures
 // every main page and two API reads at concurrency 1 and 10 from a second process, a static file
 // of the module page's size as the ceiling, the JavaScript each page sends, Lighthouse scores,
-// exports, content load, search and the server's peak memory. Prints the tables, writes
-// bench-results/latest.{md,json}, and exits 1 when a budget is missed.
+// exports, content load, search, the `mastery` command's `--help` and `status` as whole processes,
+// and the server's peak memory. Prints the tables, writes bench-results/latest.{md,json}, and
+// exits 1 when a budget is missed.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,6 +13,7 @@ import { gzipSync } from "node:zlib";
 import { sealData } from "iron-session";
 import { buildIfStale } from "./build-stamp";
 import { compareResults, evaluateBudgets, type BenchResult, renderMarkdown } from "./bench/report";
+import { timeCli } from "./bench/cli";
 import { type LoadJob, type LoadResult } from "./bench/load";
 import { peakMemory } from "./bench/memory";
 import { healthLatenciesDuring, percentile, waitForServer } from "./bench/server";
@@ -138,6 +140,10 @@ const stopServer = async () => {
 let result: BenchResult;
 try {
   await waitForServer(BASE);
+  // The command a person or an agent runs, against this server, with no config file of their own.
+  const cliEnv = { MASTERY_URL: BASE, MASTERY_TOKEN: seeded.token, XDG_CONFIG_HOME: scratch };
+  summarise("CLI: mastery --help", timeCli(["--help"], cliEnv));
+  summarise("CLI: mastery status", timeCli(["status"], cliEnv));
   const seal = (data: object) => sealData(data, { password: serverEnv.SESSION_SECRET });
   const learner = { cookie: `mastery_session=${await seal({ userId: seeded.userId, learnerId: seeded.learnerId })}` };
   const reviewer = { cookie: `mastery_session=${await seal({ userId: seeded.reviewerId })}` };

@@ -3,15 +3,18 @@
 import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
-import { z } from "zod";
+import { en } from "zod/locales";
+import * as z from "zod/mini";
 import type { Global } from "./args";
 import { usageError } from "./exit-codes";
 
 export const DEFAULT_URL = "http://127.0.0.1:3000";
 
+// The small build of zod keeps the command quick to start; it needs its English messages set.
+z.config(en());
 const ConfigFileSchema = z.strictObject({
-  url: z.url({ protocol: /^https?$/ }).optional(),
-  token: z.string().min(1).optional(),
+  url: z.optional(z.url({ protocol: /^https?$/ })),
+  token: z.optional(z.string().check(z.minLength(1))),
 });
 
 export type Config = { url: string; token: string | undefined };

@@ -48,6 +48,16 @@ describe("evaluateBudgets", () => {
     });
   });
 
+  it("holds the mastery command's --help and status to 300 ms each, when measured", () => {
+    const base = result();
+    const cli = result({ figures: { ...base.figures, "CLI: mastery --help median (ms)": 300, "CLI: mastery status median (ms)": 301 } });
+    const verdicts = evaluateBudgets(cli).filter((b) => b.name.startsWith("mastery "));
+    expect(verdicts).toEqual([
+      { name: "mastery --help (whole process, median)", limit: "≤ 300 ms", value: "300.0 ms", met: true },
+      { name: "mastery status (whole process, median)", limit: "≤ 300 ms", value: "301.0 ms", met: false },
+    ]);
+  });
+
   it("misses a static-content page below half the ceiling's throughput and a score below its floor", () => {
     const slow = result({
       pages: [page("module", 40, 499, 100 * 1024), page("static file (ceiling)", 5, 1000, null, false)],

@@ -45,6 +45,10 @@ export function evaluateBudgets(result: BenchResult): Budget[] {
   if (apiSearch) budgets.push({ name: "search p95 (API, concurrency 10)", limit: "≤ 50 ms", value: ms(apiSearch.c10.p95Ms), met: apiSearch.c10.p95Ms <= 50 });
   const hostile = result.figures["health p95 during a hostile library upload (ms)"];
   if (hostile !== undefined) budgets.push({ name: "health p95 during a hostile library upload", limit: "≤ 250 ms", value: ms(hostile), met: hostile <= 250 });
+  for (const command of ["--help", "status"]) {
+    const median = result.figures[`CLI: mastery ${command} median (ms)`];
+    if (median !== undefined) budgets.push({ name: `mastery ${command} (whole process, median)`, limit: "≤ 300 ms", value: ms(median), met: median <= 300 });
+  }
   budgets.push({ name: "server peak memory", limit: "≤ 400 MB", value: `${figure("server peak memory (MB)").toFixed(0)} MB`, met: figure("server peak memory (MB)") <= 400 });
   return budgets;
 }
@@ -119,7 +123,7 @@ export function renderMarkdown(result: BenchResult, budgets: Budget[], compariso
     `Dataset: ${dataset}. Production build on 127.0.0.1; load from a second process over keep-alive connections; times are to the last byte.`,
     `## Pages and API reads\n\n${pages}`,
     `## Lighthouse\n\n${lighthouse}${audits ? `\n\nBelow full marks:\n\n${audits}` : ""}`,
-    `## Exports, content, search, memory\n\n${figures}`,
+    `## Exports, content, search, CLI, memory\n\n${figures}`,
     `## Budgets: ${budgets.length - missed} met, ${missed} missed\n\n${verdicts}`,
   ];
   if (comparison) {
