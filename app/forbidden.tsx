@@ -11,11 +11,7 @@ export default async function Forbidden() {
       <p className="rounded-lg border border-line bg-surface p-4">
         {signedIn ? (
           <>
-            You are signed in as {signedIn.user.name}, who is not a reviewer.{" "}
-            <Link href="/" className="underline">
-              Go to your dashboard
-            </Link>
-            .
+            You are signed in as {signedIn.user.name}, who is not a reviewer. <Link href="/" className="underline">Go to your dashboard</Link>.
           </>
         ) : (
           <>

@@ -11,11 +11,7 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   MASTERY_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(10),
-  MASTERY_BACKUP_EVERY_HOURS: z.coerce
-    .number()
-    .min(0)
-    .max(24 * 365)
-    .default(24),
+  MASTERY_BACKUP_EVERY_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
   MASTERY_SERVER_HEAP_MB: z.coerce.number().int().min(64).max(16_384).default(192),
   // The address people reach the app at (e.g. behind a reverse proxy); its host is accepted in the Host header.
   MASTERY_PUBLIC_URL: z

@@ -48,8 +48,7 @@ export async function readStoredFile(sha256: string): Promise<Buffer> {
   try {
     return await readFile(absolutePath(sha256));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT")
-      throw new AppError("not-found", "The file is missing from the files folder.", { sha256: "missing" });
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new AppError("not-found", "The file is missing from the files folder.", { sha256: "missing" });
     throw error;
   }
 }

@@ -89,8 +89,7 @@ export async function readZip(
       const read = open(file.name);
       if (!read) return;
       const sink = file.compression === Deflated.compression ? inflated(file.name, counted(read)) : counted(read);
-      file.ondata = (error, chunk, final) =>
-        error ? fail(new ZipError(`is damaged: ${file.name}: ${error.message}`)) : sink(chunk, final);
+      file.ondata = (error, chunk, final) => (error ? fail(new ZipError(`is damaged: ${file.name}: ${error.message}`)) : sink(chunk, final));
       file.start();
     } catch (error) {
       fail(error);

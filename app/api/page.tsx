@@ -34,24 +34,21 @@ export default async function ApiPage() {
   return (
     <>
       <PageHeader title="API and command line">
-        Anything that can make HTTP requests or run a command can work the plan: read it, start the next packet, attach evidence, submit for
-        review and write to the plan log. The plan pauses at review_required until a human reviewer signs off in the browser.
+        Anything that can make HTTP requests or run a command can work the plan: read it, start the next packet, attach evidence, submit for review and write
+        to the plan log. The plan pauses at review_required until a human reviewer signs off in the browser.
       </PageHeader>
 
       <Section id="start" title="Start">
         <ol className="list-decimal space-y-2 pl-5">
           <li>
-            Create a token on{" "}
-            <Link href="/settings#api-tokens" className="underline">
-              Settings → API tokens
-            </Link>
-            . It acts as your learner profile and is shown once.
+            Create a token on <Link href="/settings#api-tokens" className="underline">Settings → API tokens</Link>. It acts as your learner profile and is shown
+            once.
           </li>
           <li>
             Tell the command line (or your scripts) where the app is and which token to use:
             <Code label="Environment">{`export MASTERY_URL=http://${host}\nexport MASTERY_TOKEN=mastery_…`}</Code>
-            or write them to <code>~/.config/mastery/config.json</code> as <code>{`{"url": "http://${host}", "token": "mastery_…"}`}</code>{" "}
-            (another file with <code>--config FILE</code>).
+            or write them to <code>~/.config/mastery/config.json</code> as <code>{`{"url": "http://${host}", "token": "mastery_…"}`}</code> (another file with{" "}
+            <code>--config FILE</code>).
           </li>
           <li>
             Ask for the next step, from the project folder (<code>npx mastery</code>) or anywhere after <code>npm link</code>:
@@ -70,14 +67,11 @@ export default async function ApiPage() {
             .
           </li>
           <li>
-            Errors are <code>{`{ "error": { "code", "message", "fields"? } }`}</code> with a 4xx status: 400 invalid input (each field named
-            in <code>fields</code>), 401 no or bad token, 403 not allowed, 404 no such thing, 409 refused by a rule of the plan (the code
-            names it, e.g. <code>one-at-a-time</code>, <code>prerequisites</code>, <code>proof-incomplete</code>), 413 too large, 415 not
-            JSON.
+            Errors are <code>{`{ "error": { "code", "message", "fields"? } }`}</code> with a 4xx status: 400 invalid input (each field named in{" "}
+            <code>fields</code>), 401 no or bad token, 403 not allowed, 404 no such thing, 409 refused by a rule of the plan (the code names it, e.g.{" "}
+            <code>one-at-a-time</code>, <code>prerequisites</code>, <code>proof-incomplete</code>), 413 too large, 415 not JSON.
           </li>
-          <li>
-            Unknown fields and wrong types are refused, never ignored. Bodies are limited to 1 MB, evidence uploads to 10 MB per file.
-          </li>
+          <li>Unknown fields and wrong types are refused, never ignored. Bodies are limited to 1 MB, evidence uploads to 10 MB per file.</li>
           <li>
             Writes take an <code>Idempotency-Key</code> header: a retry with the same key and body gets the first answer again (with{" "}
             <code>Idempotent-Replayed: true</code>) and writes nothing twice; the same key with a different body is refused with 409.
@@ -119,8 +113,8 @@ export default async function ApiPage() {
 
       <Section id="cli" title="The mastery command">
         <p className="mb-3">
-          Human-readable output by default; <code>--json</code> prints the API&apos;s answer (or error) for machines.{" "}
-          <code>mastery help COMMAND</code> or <code>--help</code> on any command shows its options.
+          Human-readable output by default; <code>--json</code> prints the API&apos;s answer (or error) for machines. <code>mastery help COMMAND</code> or{" "}
+          <code>--help</code> on any command shows its options.
         </p>
         <DataTable
           label="Commands"
@@ -128,20 +122,11 @@ export default async function ApiPage() {
           headers={["Command", "What it does", "Example"]}
           rows={COMMANDS.map((c) => ({
             key: c.name,
-            cells: [
-              `mastery ${c.name}${c.args.map((a) => ` <${a.name}>`).join("")}`,
-              c.summary,
-              <code key="example">{c.examples[0]}</code>,
-            ],
+            cells: [`mastery ${c.name}${c.args.map((a) => ` <${a.name}>`).join("")}`, c.summary, <code key="example">{c.examples[0]}</code>],
           }))}
         />
         <h3 className="mb-2 mt-6 text-lg font-semibold">Exit codes</h3>
-        <DataTable
-          label="Exit codes"
-          rowHeaders
-          headers={["Code", "Meaning"]}
-          rows={EXIT_DESCRIPTIONS.map(([code, meaning]) => ({ key: String(code), cells: [String(code), meaning] }))}
-        />
+        <DataTable label="Exit codes" rowHeaders headers={["Code", "Meaning"]} rows={EXIT_DESCRIPTIONS.map(([code, meaning]) => ({ key: String(code), cells: [String(code), meaning] }))} />
       </Section>
     </>
   );

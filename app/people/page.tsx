@@ -28,24 +28,14 @@ export default async function PeoplePage() {
         headers={["Name", "Role", "Learner profiles"]}
         rows={people.map((person) => ({
           key: person.id,
-          cells: [
-            person.name,
-            person.role,
-            person.learners.map((l) => `${l.programSlug}${l.soloMode ? " (solo)" : ""}`).join(", ") || "none",
-          ],
+          cells: [person.name, person.role, person.learners.map((l) => `${l.programSlug}${l.soloMode ? " (solo)" : ""}`).join(", ") || "none"],
         }))}
       />
       <div className="grid gap-6 lg:grid-cols-2">
         <Section id="add" title="Add a person">
           <ActionForm action={addPersonAction} label="Add a person" className="rounded-lg border border-line bg-surface p-4">
             <Field name="name" label="Name" />
-            <Field
-              name="passphrase"
-              label="Passphrase"
-              type="password"
-              hint="At least 10 characters; give it to them privately."
-              autoComplete="new-password"
-            />
+            <Field name="passphrase" label="Passphrase" type="password" hint="At least 10 characters; give it to them privately." autoComplete="new-password" />
             <Field name="role" label="Role" defaultValue="learner">
               <option value="learner">Learner</option>
               <option value="reviewer">Reviewer</option>
@@ -61,11 +51,7 @@ export default async function PeoplePage() {
           </ActionForm>
         </Section>
         <Section id="own-profile" title="Your own learner profile">
-          <ActionForm
-            action={addOwnProfileAction}
-            label="Add your own learner profile"
-            className="rounded-lg border border-line bg-surface p-4"
-          >
+          <ActionForm action={addOwnProfileAction} label="Add your own learner profile" className="rounded-lg border border-line bg-surface p-4">
             <p className="mb-3 text-sm text-muted">You can learn too; you can never review your own packets.</p>
             <Field name="programSlug" label="Program">
               {programOptions}

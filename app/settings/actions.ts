@@ -20,10 +20,7 @@ export async function createTokenAction(_state: NewTokenState, formData: FormDat
   let secret: string | undefined;
   const state = await runForm(formData, async () => {
     const signedIn = await requireUser();
-    const created = await createApiToken(signedIn.user.id, {
-      learnerId: formText(formData, "learnerId"),
-      name: formText(formData, "name"),
-    });
+    const created = await createApiToken(signedIn.user.id, { learnerId: formText(formData, "learnerId"), name: formText(formData, "name") });
     secret = created.secret;
     return `Created the token “${created.token.name}”. Copy it now: it is shown only this once.`;
   });
@@ -55,8 +52,7 @@ export async function importLearnerAction(_state: FormState, formData: FormData)
   const state = await runForm(formData, async () => {
     const signedIn = await requireUser();
     const file = formData.get("file");
-    if (!(file instanceof File) || file.size === 0)
-      throw new AppError("invalid", "Choose an export file.", { file: "choose a .json export file" });
+    if (!(file instanceof File) || file.size === 0) throw new AppError("invalid", "Choose an export file.", { file: "choose a .json export file" });
     const result = await importLearner(parseLearnerExport(await file.text()), { ownerId: signedIn.user.id });
     return `Imported the learner profile with ${result.rows} rows and ${result.files} file(s).`;
   });

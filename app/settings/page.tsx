@@ -14,14 +14,7 @@ import { MAX_IMPORT_BYTES } from "@/lib/portability/learner-data";
 import { megabytes } from "@/lib/security/file-size";
 import { backupPlaces } from "@/lib/backup/places";
 import { liveSessionsOf } from "@/lib/auth/sessions";
-import {
-  backupAction,
-  changePassphraseAction,
-  createTokenAction,
-  importLearnerAction,
-  revokeTokenAction,
-  signOutEverywhereAction,
-} from "./actions";
+import { backupAction, changePassphraseAction, createTokenAction, importLearnerAction, revokeTokenAction, signOutEverywhereAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -95,10 +88,7 @@ export default async function SettingsPage() {
               }))}
             />
             <ActionForm action={signOutEverywhereAction} label="Sign out everywhere" className="mt-4">
-              <p className="mb-3 text-sm text-muted">
-                Signs out every browser above, this one too; a copied session cookie stops working at once. API tokens stay valid: revoke
-                them below.
-              </p>
+              <p className="mb-3 text-sm text-muted">Signs out every browser above, this one too; a copied session cookie stops working at once. API tokens stay valid: revoke them below.</p>
               <SubmitButton tone="plain">Sign out everywhere</SubmitButton>
             </ActionForm>
           </div>
@@ -106,13 +96,9 @@ export default async function SettingsPage() {
       </Section>
       <Section id="api-tokens" title="API tokens">
         <p className="mb-4 max-w-3xl">
-          A token lets an agent or a script work on your packets through the{" "}
-          <Link href="/api" className="underline">
-            API and the mastery command
-          </Link>
-          : read the plan, start the next module, attach evidence, submit for review and write to the plan log. It acts as your learner
-          profile and can never accept, reject or rescore a review. Only a hash of it is kept, so it is shown once; revoke a token you no
-          longer use.
+          A token lets an agent or a script work on your packets through the <Link href="/api" className="underline">API and the mastery command</Link>: read
+          the plan, start the next module, attach evidence, submit for review and write to the plan log. It acts as your learner profile and can never
+          accept, reject or rescore a review. Only a hash of it is kept, so it is shown once; revoke a token you no longer use.
         </p>
         {current ? (
           <ActionForm action={createTokenAction} label="Create an API token" className={`${box} mb-6 max-w-xl`}>
@@ -152,12 +138,7 @@ export default async function SettingsPage() {
                 t.revokedAt ? (
                   `Revoked ${formatTimestamp(t.revokedAt)}`
                 ) : (
-                  <ActionForm
-                    key="revoke"
-                    action={revokeTokenAction}
-                    label={`Revoke ${t.name}`}
-                    className="flex flex-wrap items-center gap-2"
-                  >
+                  <ActionForm key="revoke" action={revokeTokenAction} label={`Revoke ${t.name}`} className="flex flex-wrap items-center gap-2">
                     <span>Active</span>
                     <input type="hidden" name="tokenId" value={t.id} />
                     <SubmitButton tone="danger">Revoke</SubmitButton>
@@ -170,9 +151,9 @@ export default async function SettingsPage() {
       </Section>
       <Section id="your-data" title="Your data">
         <p className="mb-4 max-w-3xl">
-          Everything lives in one SQLite file and the uploaded files beside it, on this machine. A backup is a consistent copy of both,
-          taken safely while the app runs, with checksums and signed with this install&apos;s key; restore one with{" "}
-          <code>npm run restore -- &lt;archive&gt;</code> while the app is stopped.
+          Everything lives in one SQLite file and the uploaded files beside it, on this machine. A backup is a consistent copy of both, taken safely
+          while the app runs, with checksums and signed with this install&apos;s key; restore one with <code>npm run restore -- &lt;archive&gt;</code> while the
+          app is stopped.
         </p>
         <div className="grid gap-6 lg:grid-cols-2">
           <ActionForm action={backupAction} label="Back up now" className={box}>
@@ -198,8 +179,7 @@ export default async function SettingsPage() {
                   <a href={`/settings/export/learner?learner=${current.id}`} className="underline">
                     Full export (JSON)
                   </a>{" "}
-                  — every packet, evidence version, review, log entry, pattern, plan and file of your profile, to move it to another
-                  install.
+                  — every packet, evidence version, review, log entry, pattern, plan and file of your profile, to move it to another install.
                 </li>
                 <li>
                   <a href={`/settings/export/record?learner=${current.id}`} className="underline">

@@ -20,14 +20,7 @@ export default async function SetupPage() {
         <fieldset className="mb-4 rounded-lg border border-line p-4">
           <legend className="px-1 font-semibold">Learner</legend>
           <Field name="learnerName" label="Name" required autoComplete="username" />
-          <Field
-            name="learnerPassphrase"
-            label="Passphrase"
-            type="password"
-            hint="At least 10 characters."
-            required
-            autoComplete="new-password"
-          />
+          <Field name="learnerPassphrase" label="Passphrase" type="password" hint="At least 10 characters." required autoComplete="new-password" />
           <Field name="programSlug" label="Program" defaultValue={getDefaultProgram()?.slug}>
             {programs.map((p) => (
               <option key={p.slug} value={p.slug}>
@@ -43,14 +36,7 @@ export default async function SetupPage() {
         <fieldset className="mb-4 rounded-lg border border-line p-4">
           <legend className="px-1 font-semibold">Reviewer</legend>
           <Field name="reviewerName" label="Name" required />
-          <Field
-            name="reviewerPassphrase"
-            label="Passphrase"
-            type="password"
-            hint="At least 10 characters."
-            required
-            autoComplete="new-password"
-          />
+          <Field name="reviewerPassphrase" label="Passphrase" type="password" hint="At least 10 characters." required autoComplete="new-password" />
         </fieldset>
         <SubmitButton>Create and sign in as the learner</SubmitButton>
       </ActionForm>

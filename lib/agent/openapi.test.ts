@@ -21,9 +21,7 @@ function routesOnDisk(): string[] {
   return routeFiles(API_DIR)
     .filter((file) => !file.includes("[..."))
     .flatMap((file) => {
-      const route = `/api/v1/${path.relative(API_DIR, path.dirname(file)).split(path.sep).join("/")}`
-        .replace(/\/$/, "")
-        .replace(/\[(\w+)\]/g, "{$1}");
+      const route = `/api/v1/${path.relative(API_DIR, path.dirname(file)).split(path.sep).join("/")}`.replace(/\/$/, "").replace(/\[(\w+)\]/g, "{$1}");
       return [...readFileSync(file, "utf8").matchAll(METHODS)].map((m) => `${m[1]} ${route}`);
     })
     .sort();
@@ -56,9 +54,7 @@ describe("the OpenAPI document", () => {
   it("refuses unknown fields in every JSON body and documents the size limit", () => {
     for (const spec of ENDPOINTS.filter((e) => e.body)) {
       expect(spec.body!.safeParse({ ...(spec.example ?? {}), notAField: 1 }).success, spec.operationId).toBe(false);
-      const operation = (openApiDocument().paths as Record<string, Record<string, Record<string, unknown>>>)[spec.path]![
-        spec.method.toLowerCase()
-      ]!;
+      const operation = (openApiDocument().paths as Record<string, Record<string, Record<string, unknown>>>)[spec.path]![spec.method.toLowerCase()]!;
       expect(operation["x-max-body-bytes"], spec.operationId).toEqual(expect.any(Number));
     }
   });

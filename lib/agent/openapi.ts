@@ -13,8 +13,7 @@ function jsonSchema(schema: z.ZodType): JsonSchema {
     target: "draft-2020-12",
     io: "input",
     reused: "inline",
-    unrepresentable: ({ zodSchema }) =>
-      isUploadedFileSchema(zodSchema) ? { type: "string", contentMediaType: "application/octet-stream" } : "throw",
+    unrepresentable: ({ zodSchema }) => (isUploadedFileSchema(zodSchema) ? { type: "string", contentMediaType: "application/octet-stream" } : "throw"),
   });
   delete generated.$schema;
   return generated;
@@ -24,13 +23,7 @@ function parameters(schema: z.ZodType | undefined, location: "path" | "query") {
   if (!(schema instanceof z.ZodObject)) return [];
   return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => {
     const { description, ...fieldSchema } = jsonSchema(field);
-    return {
-      name,
-      in: location,
-      required: location === "path" || !field.safeParse(undefined).success,
-      ...(description ? { description } : {}),
-      schema: fieldSchema,
-    };
+    return { name, in: location, required: location === "path" || !field.safeParse(undefined).success, ...(description ? { description } : {}), schema: fieldSchema };
   });
 }
 
@@ -39,8 +32,7 @@ const ERROR_RESPONSES = {
   Unauthenticated: "No valid API token or session.",
   Forbidden: "Not allowed for this caller, e.g. a token on a reviewer endpoint.",
   NotFound: "No such module, packet or item.",
-  Conflict:
-    "Refused by a rule (error.code names it, e.g. one-at-a-time, prerequisites) or an Idempotency-Key reused for a different request.",
+  Conflict: "Refused by a rule (error.code names it, e.g. one-at-a-time, prerequisites) or an Idempotency-Key reused for a different request.",
   TooLarge: "The body is larger than the endpoint accepts.",
   UnsupportedMediaType: "The body is not JSON (or multipart where accepted).",
 } as const;
@@ -57,9 +49,7 @@ function responses(spec: EndpointSpec) {
     "400": errorRef("BadRequest"),
     ...(spec.auth !== "public" ? { "401": errorRef("Unauthenticated"), "403": errorRef("Forbidden") } : {}),
     ...(spec.params ? { "404": errorRef("NotFound") } : {}),
-    ...(spec.method === "POST"
-      ? { "409": errorRef("Conflict"), "413": errorRef("TooLarge"), "415": errorRef("UnsupportedMediaType") }
-      : {}),
+    ...(spec.method === "POST" ? { "409": errorRef("Conflict"), "413": errorRef("TooLarge"), "415": errorRef("UnsupportedMediaType") } : {}),
   };
 }
 
@@ -70,8 +60,7 @@ function operation(spec: EndpointSpec) {
     name: IDEMPOTENCY_HEADER,
     in: "header",
     required: false,
-    description:
-      "Any unique string (e.g. a UUID). A retry with the same key and body replays the first answer (header Idempotent-Replayed: true); the same key with a different body is refused with 409.",
+    description: "Any unique string (e.g. a UUID). A retry with the same key and body replays the first answer (header Idempotent-Replayed: true); the same key with a different body is refused with 409.",
     schema: { type: "string", minLength: 1, maxLength: 200 },
   };
   return {
@@ -112,19 +101,12 @@ function buildDocument() {
     paths,
     components: {
       securitySchemes: {
-        bearerToken: {
-          type: "http",
-          scheme: "bearer",
-          description: "A learner's API token, created on the Settings page. It acts as that learner and can never review.",
-        },
+        bearerToken: { type: "http", scheme: "bearer", description: "A learner's API token, created on the Settings page. It acts as that learner and can never review." },
         sessionCookie: { type: "apiKey", in: "cookie", name: "mastery_session", description: "The browser session of a signed-in person." },
       },
       schemas: { Error: jsonSchema(ErrorAnswer) },
       responses: Object.fromEntries(
-        Object.entries(ERROR_RESPONSES).map(([name, description]) => [
-          name,
-          { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-        ]),
+        Object.entries(ERROR_RESPONSES).map(([name, description]) => [name, { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]),
       ),
     },
   };

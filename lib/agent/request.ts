@@ -10,9 +10,7 @@ export function isUploadedFile(value: unknown): value is UploadedFile {
 }
 
 function tooLarge(maxBytes: number): AppError {
-  return new AppError("too-large", `The request body is larger than ${maxBytes.toLocaleString("en")} bytes.`, {
-    body: `at most ${maxBytes} bytes`,
-  });
+  return new AppError("too-large", `The request body is larger than ${maxBytes.toLocaleString("en")} bytes.`, { body: `at most ${maxBytes} bytes` });
 }
 
 export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
@@ -69,8 +67,7 @@ export async function parseMultipart(bytes: Uint8Array<ArrayBuffer>, contentType
   const fields: Record<string, string | UploadedFile> = {};
   for (const [name, value] of form.entries()) {
     if (name in fields) throw new AppError("invalid", `The field "${name}" is given more than once.`, { [name]: "give it once" });
-    fields[name] =
-      typeof value === "string" ? value : { name: value.name, type: value.type, bytes: new Uint8Array(await value.arrayBuffer()) };
+    fields[name] = typeof value === "string" ? value : { name: value.name, type: value.type, bytes: new Uint8Array(await value.arrayBuffer()) };
   }
   return fields;
 }

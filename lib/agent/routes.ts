@@ -129,8 +129,7 @@ export const API = {
     operationId: "submitModule",
     tag: "Packets",
     summary: "Submit the completion proof and self-score (in_progress → review_required)",
-    description:
-      "The body is the completion proof. Every claim must point to evidence item keys of this packet. The packet then waits for a human reviewer.",
+    description: "The body is the completion proof. Every claim must point to evidence item keys of this packet. The packet then waits for a human reviewer.",
     auth: "learner",
     params: S.ModuleParams,
     body: S.SubmitBody,
@@ -212,12 +211,7 @@ export const API = {
     idempotent: true,
     status: 201,
     answer: S.LogEntryAnswer,
-    example: {
-      module: 1,
-      summary: "Drafted the trace labelling script",
-      evidence: "scripts/label-trace.sh",
-      next: "Run it on three sessions",
-    },
+    example: { module: 1, summary: "Drafted the trace labelling script", evidence: "scripts/label-trace.sh", next: "Run it on three sessions" },
     cli: "mastery log append 1 --summary 'Drafted the trace labelling script'",
   }),
   reviewPacket: defineEndpoint({
@@ -249,8 +243,7 @@ export const API = {
     path: "/api/v1/search",
     operationId: "searchContent",
     tag: "Program",
-    summary:
-      "Full-text search over the program's modules and exercises and, for a token's or signed-in learner, their patterns and playbook",
+    summary: "Full-text search over the program's modules and exercises and, for a token's or signed-in learner, their patterns and playbook",
     auth: "public",
     query: S.SearchQuery,
     answer: S.SearchAnswer,
@@ -272,10 +265,7 @@ export const API = {
     tag: "Exports",
     summary: "The status-update report for the learner's program, filled from live state",
     auth: "learner",
-    answer: {
-      mediaType: "text/markdown",
-      description: "The report in the status-update template's section order, as the Report page's download.",
-    },
+    answer: { mediaType: "text/markdown", description: "The report in the status-update template's section order, as the Report page's download." },
     cli: "mastery report status -o status.md",
   }),
   openApi: defineEndpoint({

@@ -29,9 +29,7 @@ export async function revokeSession(sessionId: string, now = new Date()): Promis
 
 /** Revokes every live session of a user but `keep`; returns how many were revoked. */
 export async function revokeSessionsOf(userId: string, keep?: string, now = new Date()): Promise<number> {
-  const { count } = await (
-    await db()
-  ).session.updateMany({
+  const { count } = await (await db()).session.updateMany({
     where: { userId, revokedAt: null, ...(keep ? { id: { not: keep } } : {}) },
     data: { revokedAt: now },
   });

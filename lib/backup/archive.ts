@@ -3,19 +3,7 @@
 // SHA-256 checksums and the manifest's signature with this install's key (signature.ts), plus a
 // `<archive>.sha256` file in sha256sum's format. The secrets folder is never part of an archive.
 import { createHash } from "node:crypto";
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  readSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -30,14 +18,7 @@ export const MANIFEST_ENTRY = "manifest.json";
 const CHUNK = 1024 * 1024;
 
 export type ManifestEntry = { path: string; bytes: number; sha256: string };
-export type Manifest = {
-  format: typeof BACKUP_FORMAT;
-  version: number;
-  createdAt: string;
-  reason: string;
-  database: ManifestEntry;
-  files: ManifestEntry[];
-};
+export type Manifest = { format: typeof BACKUP_FORMAT; version: number; createdAt: string; reason: string; database: ManifestEntry; files: ManifestEntry[] };
 export type BackupResult = { archive: string; sha256: string; bytes: number; files: number; keyId: string };
 /** `secretsDir` holds the signing key (`backup.key`); it is read, never archived. */
 export type BackupPlaces = { dbPath: string; filesDir: string; backupsDir: string; secretsDir: string };

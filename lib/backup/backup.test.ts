@@ -16,9 +16,9 @@ let dir: string;
 let places: BackupPlaces;
 
 const settings = (file: string) =>
-  (
-    new Database(file, { readonly: true }).prepare("SELECT key, value FROM Setting ORDER BY key").all() as { key: string; value: string }[]
-  ).map((r) => `${r.key}=${r.value}`);
+  (new Database(file, { readonly: true }).prepare("SELECT key, value FROM Setting ORDER BY key").all() as { key: string; value: string }[]).map(
+    (r) => `${r.key}=${r.value}`,
+  );
 
 function write(file: string, key: string, value: string) {
   const database = new Database(file);
@@ -50,10 +50,7 @@ function tamper(archive: string, edit: (entries: Record<string, Uint8Array>, scr
   const entries = unzipSync(readFileSync(archive));
   const scratch = mkdtempSync(path.join(dir, "tamper-"));
   edit(entries, scratch);
-  const manifest = JSON.parse(new TextDecoder().decode(entries["manifest.json"])) as {
-    database: { path: string; bytes: number; sha256: string };
-    files: { path: string; bytes: number; sha256: string }[];
-  };
+  const manifest = JSON.parse(new TextDecoder().decode(entries["manifest.json"])) as { database: { path: string; bytes: number; sha256: string }; files: { path: string; bytes: number; sha256: string }[] };
   for (const entry of [manifest.database, ...manifest.files]) {
     const bytes = entries[entry.path]!;
     entry.bytes = bytes.length;
@@ -178,14 +175,7 @@ describe("restoreBackup", () => {
 
     const garbage = strToU8("this is not a database".repeat(200));
     const digest = createHash("sha256").update(garbage).digest("hex");
-    const manifest = {
-      format: "mastery-backup",
-      version: 1,
-      createdAt: "x",
-      reason: "manual",
-      database: { path: "mastery.db", bytes: garbage.length, sha256: digest },
-      files: [],
-    };
+    const manifest = { format: "mastery-backup", version: 1, createdAt: "x", reason: "manual", database: { path: "mastery.db", bytes: garbage.length, sha256: digest }, files: [] };
     const broken = path.join(dir, "broken.zip");
     sealed(broken, { "mastery.db": garbage, "manifest.json": strToU8(JSON.stringify(manifest)) });
     // Even an archive the operator chose to trust must pass the integrity check.
@@ -207,16 +197,12 @@ describe("restoring an archive not signed by this install", () => {
 
     const refused = restoreBackup(archive, places);
     await expect(refused).rejects.toThrow(UntrustedBackupError);
-    await expect(refused).rejects.toThrow(
-      /is not signed by this install: its signature names this install's key but does not match the archive's manifest, so the archive was changed after it was signed/,
-    );
+    await expect(refused).rejects.toThrow(/is not signed by this install: its signature names this install's key but does not match the archive's manifest, so the archive was changed after it was signed/);
     await expect(refused).rejects.toThrow(/Its checksums match, but anyone who edits an archive can recompute those/);
     await expect(refused).rejects.toThrow(`npm run restore -- ${archive} --allow-unsigned`);
     expect(roleOf(places.dbPath, "ada")).toBe("learner");
     expect(settings(places.dbPath)).toContain("later=after backup");
-    expect(existsSync(places.backupsDir) && readdirSync(places.backupsDir).filter((name) => name.startsWith("before-restore-"))).toEqual(
-      [],
-    );
+    expect(existsSync(places.backupsDir) && readdirSync(places.backupsDir).filter((name) => name.startsWith("before-restore-"))).toEqual([]);
 
     const result = await restoreBackup(archive, places, { allowUnsigned: true });
     expect(result.signature.status).toBe("altered");
@@ -227,9 +213,7 @@ describe("restoring an archive not signed by this install", () => {
     const { archive } = await createBackup(places);
     tamper(archive, (entries) => delete entries["signature.json"]);
     const refused = restoreBackup(archive, places);
-    await expect(refused).rejects.toThrow(
-      /is not signed by this install: it carries no signature.json. Archives made before backups were signed have none/,
-    );
+    await expect(refused).rejects.toThrow(/is not signed by this install: it carries no signature.json. Archives made before backups were signed have none/);
     await expect(refused).rejects.toThrow(/--allow-unsigned$/);
     await expect(refused).rejects.toMatchObject({ check: { status: "unsigned" } });
     expect((await restoreBackup(archive, places, { allowUnsigned: true })).signature.status).toBe("unsigned");
@@ -241,12 +225,8 @@ describe("restoring an archive not signed by this install", () => {
     const ownKey = backupSigningKey(places.secretsDir);
     expect(keyId).not.toBe(keyIdOf(ownKey));
     const refused = restoreBackup(archive, places);
-    await expect(refused).rejects.toThrow(
-      `is not signed by this install: it is signed with another key (key id ${keyId}; this install's is ${keyIdOf(ownKey)})`,
-    );
-    await expect(refused).rejects.toThrow(
-      /It may come from another install \(a move to another machine\) or have been edited and signed again with another key; this cannot tell the two apart/,
-    );
+    await expect(refused).rejects.toThrow(`is not signed by this install: it is signed with another key (key id ${keyId}; this install's is ${keyIdOf(ownKey)})`);
+    await expect(refused).rejects.toThrow(/It may come from another install \(a move to another machine\) or have been edited and signed again with another key; this cannot tell the two apart/);
     await expect(refused).rejects.toMatchObject({ check: { status: "foreign", keyId } });
     await expect(refused).rejects.toThrow(/To trust another install's archives, copy its data\/secrets\/backup.key here before restoring/);
 
@@ -258,9 +238,7 @@ describe("restoring an archive not signed by this install", () => {
     sealed(archive, entries);
     await expect(restoreBackup(archive, places)).rejects.toMatchObject({ check: { status: "foreign" } });
     // Claiming this install's key id does not help without the key.
-    entries["signature.json"] = strToU8(
-      JSON.stringify({ ...signManifest(entries["manifest.json"]!, "a key of the editor's choosing"), keyId: keyIdOf(ownKey) }),
-    );
+    entries["signature.json"] = strToU8(JSON.stringify({ ...signManifest(entries["manifest.json"]!, "a key of the editor's choosing"), keyId: keyIdOf(ownKey) }));
     sealed(archive, entries);
     await expect(restoreBackup(archive, places)).rejects.toMatchObject({ check: { status: "altered" } });
 

@@ -4,19 +4,7 @@
 // (unsigned, another install's, or edited) is refused unless the caller allows it explicitly.
 // The signing key and the other secrets stay as they are: a restore never replaces them.
 import { createHash } from "node:crypto";
-import {
-  closeSync,
-  copyFileSync,
-  createReadStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from "node:fs";
+import { closeSync, copyFileSync, createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -53,8 +41,7 @@ const ManifestSchema = z.object({
 
 function readChecksum(archive: string): string {
   const file = `${archive}.sha256`;
-  if (!existsSync(file))
-    throw new RestoreError(`No checksum file ${path.basename(file)} beside the archive: refusing to restore an unverified archive.`);
+  if (!existsSync(file)) throw new RestoreError(`No checksum file ${path.basename(file)} beside the archive: refusing to restore an unverified archive.`);
   const hex = readFileSync(file, "utf8").trim().split(/\s+/)[0] ?? "";
   if (!/^[0-9a-f]{64}$/.test(hex)) throw new RestoreError(`${path.basename(file)} does not hold a SHA-256 checksum.`);
   return hex;
@@ -97,12 +84,8 @@ function readManifest({ dir, entries }: Extracted): Manifest {
     throw new RestoreError(`${MANIFEST_ENTRY} is not valid JSON.`);
   }
   const parsed = ManifestSchema.safeParse(raw);
-  if (!parsed.success)
-    throw new RestoreError(
-      `${MANIFEST_ENTRY} is not a Mastery backup manifest: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}.`,
-    );
-  if (parsed.data.version > BACKUP_VERSION)
-    throw new RestoreError(`The backup has format version ${parsed.data.version}; this app reads up to ${BACKUP_VERSION}.`);
+  if (!parsed.success) throw new RestoreError(`${MANIFEST_ENTRY} is not a Mastery backup manifest: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}.`);
+  if (parsed.data.version > BACKUP_VERSION) throw new RestoreError(`The backup has format version ${parsed.data.version}; this app reads up to ${BACKUP_VERSION}.`);
   return parsed.data as Manifest;
 }
 
@@ -110,8 +93,7 @@ function checkEntries(manifest: Manifest, { entries }: Extracted): void {
   for (const expected of [manifest.database, ...manifest.files]) {
     const found = entries.get(expected.path);
     if (!found) throw new RestoreError(`The archive is missing ${expected.path}, which its manifest lists.`);
-    if (found.sha256 !== expected.sha256 || found.bytes !== expected.bytes)
-      throw new RestoreError(`${expected.path} does not match its checksum: the archive is damaged.`);
+    if (found.sha256 !== expected.sha256 || found.bytes !== expected.bytes) throw new RestoreError(`${expected.path} does not match its checksum: the archive is damaged.`);
   }
 }
 
@@ -154,15 +136,10 @@ export type VerifiedBackup = { manifest: Manifest; extracted: Extracted; signatu
  * entry, the signature, then SQLite's integrity check. Throws RestoreError with the reason, or
  * UntrustedBackupError when it is intact but not signed with `key` (unless `allowUnsigned`).
  */
-export async function verifyBackup(
-  archive: string,
-  scratch: string,
-  { key, allowUnsigned = false }: VerifyOptions,
-): Promise<VerifiedBackup> {
+export async function verifyBackup(archive: string, scratch: string, { key, allowUnsigned = false }: VerifyOptions): Promise<VerifiedBackup> {
   if (!existsSync(archive)) throw new RestoreError(`No archive at ${archive}.`);
   const expected = readChecksum(archive);
-  if (streamFile(archive).sha256 !== expected)
-    throw new RestoreError(`${path.basename(archive)} does not match its checksum: the archive is damaged.`);
+  if (streamFile(archive).sha256 !== expected) throw new RestoreError(`${path.basename(archive)} does not match its checksum: the archive is damaged.`);
   const extracted = await extract(archive, scratch);
   const manifest = readManifest(extracted);
   checkEntries(manifest, extracted);

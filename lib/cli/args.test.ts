@@ -17,29 +17,15 @@ function usageProblem(line: string): string {
 
 describe("parseCommandLine", () => {
   it("finds one- and two-word commands with their arguments and options", () => {
-    expect(parse("start 3 --restart")).toMatchObject({
-      kind: "run",
-      command: { name: "start" },
-      args: { module: "3" },
-      options: { restart: true },
-    });
-    expect(parse("evidence add 1 --note - --title Trace")).toMatchObject({
-      command: { name: "evidence add" },
-      options: { note: "-", title: "Trace" },
-    });
+    expect(parse("start 3 --restart")).toMatchObject({ kind: "run", command: { name: "start" }, args: { module: "3" }, options: { restart: true } });
+    expect(parse("evidence add 1 --note - --title Trace")).toMatchObject({ command: { name: "evidence add" }, options: { note: "-", title: "Trace" } });
     expect(parse("log --module 2")).toMatchObject({ command: { name: "log" }, options: { module: "2" } });
     expect(parse("log append 2 --summary Drafted")).toMatchObject({ command: { name: "log append" }, args: { module: "2" } });
-    expect(parse("export playbook -o playbook.md")).toMatchObject({
-      command: { name: "export playbook" },
-      options: { output: "playbook.md" },
-    });
+    expect(parse("export playbook -o playbook.md")).toMatchObject({ command: { name: "export playbook" }, options: { output: "playbook.md" } });
   });
 
   it("takes global options before or after the command", () => {
-    expect(parse("--json --url http://127.0.0.1:3213 status")).toMatchObject({
-      kind: "run",
-      global: { json: true, url: "http://127.0.0.1:3213" },
-    });
+    expect(parse("--json --url http://127.0.0.1:3213 status")).toMatchObject({ kind: "run", global: { json: true, url: "http://127.0.0.1:3213" } });
     expect(parse("status --json --config c.json")).toMatchObject({ global: { json: true, config: "c.json" } });
   });
 

@@ -20,7 +20,8 @@ export type Options = Record<string, string | boolean | undefined>;
 export type Global = { json: boolean; url?: string; config?: string };
 
 export type CommandLine<C extends CommandSpec = CommandSpec> =
-  { kind: "help"; command?: C } | { kind: "run"; command: C; args: Record<string, string>; options: Options; global: Global };
+  | { kind: "help"; command?: C }
+  | { kind: "run"; command: C; args: Record<string, string>; options: Options; global: Global };
 
 export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   json: { type: "boolean", help: "print the API's JSON answer (or error) instead of text" },
@@ -40,9 +41,7 @@ function parseOptions(argv: string[], specs: Record<string, OptionSpec>) {
   try {
     return parseArgs({
       args: argv,
-      options: Object.fromEntries(
-        Object.entries(specs).map(([name, s]) => [name, { type: s.type, ...(s.short ? { short: s.short } : {}) }]),
-      ),
+      options: Object.fromEntries(Object.entries(specs).map(([name, s]) => [name, { type: s.type, ...(s.short ? { short: s.short } : {}) }])),
       allowPositionals: true,
       strict: true,
     });
@@ -73,15 +72,10 @@ export function parseCommandLine<C extends CommandSpec>(argv: string[], commands
     if (words.length === 0) return { kind: "help" };
     const family = commands.filter((c) => c.name.startsWith(`${words[0]} `)).map((c) => c.name);
     throw usageError(
-      family.length > 0
-        ? `"${words.join(" ")}" is incomplete: use ${family.map((f) => `mastery ${f}`).join(" or ")}.`
-        : `There is no command "${words[0]}". Run mastery --help for the list.`,
+      family.length > 0 ? `"${words.join(" ")}" is incomplete: use ${family.map((f) => `mastery ${f}`).join(" or ")}.` : `There is no command "${words[0]}". Run mastery --help for the list.`,
     );
   }
-  const { values, positionals } = parseOptions([...lead, ...words.slice(command.name.split(" ").length)], {
-    ...GLOBAL_OPTIONS,
-    ...command.options,
-  });
+  const { values, positionals } = parseOptions([...lead, ...words.slice(command.name.split(" ").length)], { ...GLOBAL_OPTIONS, ...command.options });
   if (values.help) return { kind: "help", command };
   if (positionals.length !== command.args.length) {
     const usage = command.args.map((a) => `<${a.name}>`).join(" ");
@@ -92,14 +86,10 @@ export function parseCommandLine<C extends CommandSpec>(argv: string[], commands
     );
   }
   const args = Object.fromEntries(command.args.map((a, k) => [a.name, positionals[k]!]));
-  if (args.module !== undefined && !MODULE_ARG.test(args.module))
-    throw usageError(`<module> is a module number such as 1, not "${args.module}".`);
-  const options: Options = Object.fromEntries(
-    Object.keys(command.options).map((name) => [name, values[name] as string | boolean | undefined]),
-  );
+  if (args.module !== undefined && !MODULE_ARG.test(args.module)) throw usageError(`<module> is a module number such as 1, not "${args.module}".`);
+  const options: Options = Object.fromEntries(Object.keys(command.options).map((name) => [name, values[name] as string | boolean | undefined]));
   for (const [name, spec] of Object.entries(command.options)) {
-    if (spec.required && options[name] === undefined)
-      throw usageError(`mastery ${command.name} needs --${name} ${spec.value ?? ""}`.trimEnd() + ".");
+    if (spec.required && options[name] === undefined) throw usageError(`mastery ${command.name} needs --${name} ${spec.value ?? ""}`.trimEnd() + ".");
   }
   const problem = command.check?.(options);
   if (problem) throw usageError(problem);
@@ -146,7 +136,7 @@ export function helpText(commands: CommandSpec[], command?: CommandSpec): string
     "Global options:",
     ...optionLines(GLOBAL_OPTIONS),
     "",
-    'Configuration: MASTERY_URL and MASTERY_TOKEN, or ~/.config/mastery/config.json with {"url": ..., "token": ...}.',
+    "Configuration: MASTERY_URL and MASTERY_TOKEN, or ~/.config/mastery/config.json with {\"url\": ..., \"token\": ...}.",
     "Create a token in the app under Settings → API tokens.",
     "",
     "Exit codes:",

@@ -34,10 +34,7 @@ function networkProblem(error: unknown): string {
 async function send(config: Config, request: ApiRequest, fetchImpl: typeof fetch): Promise<Response> {
   const url = new URL(config.url + request.path);
   for (const [name, value] of Object.entries(request.query ?? {})) if (value !== undefined) url.searchParams.set(name, value);
-  const headers: Record<string, string> = {
-    authorization: `Bearer ${config.token}`,
-    accept: request.document ? "text/*" : "application/json",
-  };
+  const headers: Record<string, string> = { authorization: `Bearer ${config.token}`, accept: request.document ? "text/*" : "application/json" };
   if (request.idempotencyKey) headers["idempotency-key"] = request.idempotencyKey;
   let body: string | FormData | undefined;
   if (request.form) body = request.form;
@@ -54,27 +51,18 @@ async function send(config: Config, request: ApiRequest, fetchImpl: typeof fetch
  */
 export async function apiCall(config: Config, request: ApiRequest, fetchImpl: typeof fetch = fetch): Promise<ApiAnswer> {
   if (!config.token) {
-    throw usageError(
-      `No API token. Create one on ${config.url}/settings (API tokens), then set MASTERY_TOKEN or put "token" in the config file.`,
-    );
+    throw usageError(`No API token. Create one on ${config.url}/settings (API tokens), then set MASTERY_TOKEN or put "token" in the config file.`);
   }
   let response: Response;
   try {
     response = await send(config, request, fetchImpl);
   } catch (error) {
-    if (!request.idempotencyKey)
-      throw new CliError(
-        EXIT.unreachable,
-        `Cannot reach the Mastery app at ${config.url} (${networkProblem(error)}). Is it running? Set MASTERY_URL or --url.`,
-      );
+    if (!request.idempotencyKey) throw new CliError(EXIT.unreachable, `Cannot reach the Mastery app at ${config.url} (${networkProblem(error)}). Is it running? Set MASTERY_URL or --url.`);
     await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
     try {
       response = await send(config, request, fetchImpl);
     } catch (retryError) {
-      throw new CliError(
-        EXIT.unreachable,
-        `Cannot reach the Mastery app at ${config.url} (${networkProblem(retryError)}), even after a retry. Is it running?`,
-      );
+      throw new CliError(EXIT.unreachable, `Cannot reach the Mastery app at ${config.url} (${networkProblem(retryError)}), even after a retry. Is it running?`);
     }
   }
   const text = await response.text();
@@ -88,25 +76,14 @@ export async function apiCall(config: Config, request: ApiRequest, fetchImpl: ty
     }
   }
   if (response.ok) {
-    if (!isJson && !request.document)
-      throw new CliError(
-        EXIT.failed,
-        `${config.url} answered with ${response.headers.get("content-type") ?? "no content type"}, not the Mastery API's JSON.`,
-      );
+    if (!isJson && !request.document) throw new CliError(EXIT.failed, `${config.url} answered with ${response.headers.get("content-type") ?? "no content type"}, not the Mastery API's JSON.`);
     return { status: response.status, body, replayed: response.headers.get("idempotent-replayed") === "true" };
   }
   const exitCode = response.status >= 500 ? EXIT.failed : EXIT.refused;
   if (isErrorBody(body)) {
     const { code, message, fields, missing } = body.error;
-    const details = [
-      ...Object.entries(fields ?? {}).map(([field, problem]) => `  ${field}: ${problem}`),
-      ...(missing ?? []).map((m) => `  missing: ${m}`),
-    ];
-    throw new CliError(
-      exitCode,
-      [`${response.status >= 500 ? "Server error" : "Refused"} (${response.status} ${code}): ${message}`, ...details].join("\n"),
-      body,
-    );
+    const details = [...Object.entries(fields ?? {}).map(([field, problem]) => `  ${field}: ${problem}`), ...(missing ?? []).map((m) => `  missing: ${m}`)];
+    throw new CliError(exitCode, [`${response.status >= 500 ? "Server error" : "Refused"} (${response.status} ${code}): ${message}`, ...details].join("\n"), body);
   }
   throw new CliError(exitCode, `HTTP ${response.status} ${response.statusText} from ${config.url}${request.path}.`);
 }

@@ -18,19 +18,10 @@ function harness(answer: (sent: Sent) => Response | Promise<Response>, env: Reco
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
     env: { HOME: home, ...env },
-    io: {
-      readStdin: async () => "from stdin\nsecond line",
-      readFile: async () => new TextEncoder().encode("{}"),
-      writeFile: async () => undefined,
-    },
+    io: { readStdin: async () => "from stdin\nsecond line", readFile: async () => new TextEncoder().encode("{}"), writeFile: async () => undefined },
   };
   const fetchImpl = (async (input: URL | RequestInfo, init?: RequestInit) => {
-    const entry: Sent = {
-      url: String(input),
-      method: init?.method ?? "GET",
-      headers: init?.headers as Record<string, string>,
-      body: init?.body,
-    };
+    const entry: Sent = { url: String(input), method: init?.method ?? "GET", headers: init?.headers as Record<string, string>, body: init?.body };
     sent.push(entry);
     return answer(entry);
   }) as typeof fetch;
@@ -42,18 +33,10 @@ const packet = { module: 1, title: "Codex Code Internals", status: "in_progress"
 
 describe("mastery", () => {
   it("sends the token, prints text by default and the answer with --json", async () => {
-    const h = harness(() =>
-      json({
-        next: { kind: "start", module: 2, text: "Start Module 2: Advanced Customization.", command: "mastery start 2" },
-        packet: null,
-      }),
-    );
+    const h = harness(() => json({ next: { kind: "start", module: 2, text: "Start Module 2: Advanced Customization.", command: "mastery start 2" }, packet: null }));
     expect(await h.exec("next")).toBe(EXIT.ok);
     expect(h.out.join("")).toBe("Start Module 2: Advanced Customization.\n  mastery start 2\n");
-    expect(h.sent[0]).toMatchObject({
-      url: "http://127.0.0.1:3000/api/v1/packets/next",
-      headers: { authorization: "Bearer mastery_test" },
-    });
+    expect(h.sent[0]).toMatchObject({ url: "http://127.0.0.1:3000/api/v1/packets/next", headers: { authorization: "Bearer mastery_test" } });
     expect(await h.exec("next --json")).toBe(EXIT.ok);
     expect(JSON.parse(h.out[1]!)).toMatchObject({ next: { kind: "start", module: 2 } });
   });
@@ -83,9 +66,7 @@ describe("mastery", () => {
 
   it("exits 1 when the server fails or is not the Mastery API", async () => {
     expect(await harness(() => json({ error: { code: "internal", message: "boom" } }, 500)).exec("status")).toBe(EXIT.failed);
-    expect(await harness(() => new Response("<html></html>", { headers: { "content-type": "text/html" } })).exec("status")).toBe(
-      EXIT.failed,
-    );
+    expect(await harness(() => new Response("<html></html>", { headers: { "content-type": "text/html" } })).exec("status")).toBe(EXIT.failed);
   });
 
   it("exits 4 when the server cannot be reached, retrying a write once", async () => {
@@ -127,24 +108,12 @@ describe("mastery", () => {
   it("reads the address and token from the config file, below the environment", async () => {
     const config = path.join(home, "config.json");
     writeFileSync(config, JSON.stringify({ url: "http://127.0.0.1:3213/", token: "mastery_file" }));
-    const fromFile = harness(
-      () => json({ next: { kind: "done", module: null, text: "Every module is completed.", command: null }, packet: null }),
-      {},
-    );
+    const fromFile = harness(() => json({ next: { kind: "done", module: null, text: "Every module is completed.", command: null }, packet: null }), {});
     expect(await fromFile.exec(`next --config ${config}`)).toBe(EXIT.ok);
-    expect(fromFile.sent[0]).toMatchObject({
-      url: "http://127.0.0.1:3213/api/v1/packets/next",
-      headers: { authorization: "Bearer mastery_file" },
-    });
-    const fromEnv = harness(() => json({ next: { kind: "done", module: null, text: "Done.", command: null }, packet: null }), {
-      MASTERY_TOKEN: "mastery_env",
-      MASTERY_URL: "http://127.0.0.1:3214",
-    });
+    expect(fromFile.sent[0]).toMatchObject({ url: "http://127.0.0.1:3213/api/v1/packets/next", headers: { authorization: "Bearer mastery_file" } });
+    const fromEnv = harness(() => json({ next: { kind: "done", module: null, text: "Done.", command: null }, packet: null }), { MASTERY_TOKEN: "mastery_env", MASTERY_URL: "http://127.0.0.1:3214" });
     await fromEnv.exec(`next --config ${config}`);
-    expect(fromEnv.sent[0]).toMatchObject({
-      url: "http://127.0.0.1:3214/api/v1/packets/next",
-      headers: { authorization: "Bearer mastery_env" },
-    });
+    expect(fromEnv.sent[0]).toMatchObject({ url: "http://127.0.0.1:3214/api/v1/packets/next", headers: { authorization: "Bearer mastery_env" } });
   });
 
   it("writes a document to a file with -o, or prints it", async () => {

@@ -44,9 +44,7 @@ export async function run(argv: string[], streams: Streams, fetchImpl: typeof fe
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     if (line?.kind === "run" ? line.global.json : argv.includes("--json")) {
-      streams.stdout(
-        `${JSON.stringify(error.body ?? { error: { code: EXIT_NAMES[error.exitCode] ?? "failed", message: error.message } }, null, 2)}\n`,
-      );
+      streams.stdout(`${JSON.stringify(error.body ?? { error: { code: EXIT_NAMES[error.exitCode] ?? "failed", message: error.message } }, null, 2)}\n`);
     }
     streams.stderr(`mastery: ${error.message}\n`);
     return error.exitCode;

@@ -94,11 +94,7 @@ function standingOf(program: Program, number: number, title: string, packet: Sna
 }
 
 /** The rows re-drill triggers read: reviews, and drill attempts among the work rows. */
-const history = (packet: SnapshotPacket): PacketHistory => ({
-  moduleNumber: packet.moduleNumber,
-  reviews: packet.reviews,
-  evidence: packet.work,
-});
+const history = (packet: SnapshotPacket): PacketHistory => ({ moduleNumber: packet.moduleNumber, reviews: packet.reviews, evidence: packet.work });
 
 export async function learnerSnapshot(learnerId: string, now = new Date()): Promise<LearnerSnapshot> {
   const client = await db();

@@ -103,6 +103,8 @@ export function highSignalFindings(
     `**Re-drill:** ${plural(scheduled, "item")} scheduled, ${snapshot.redrill.items.length - scheduled} retired after their last interval; ${due.length} due now.`,
   );
   const last = snapshot.log.recent[0];
-  standing.push(`**Plan log:** ${plural(logCount, "entry", "entries")}${last ? `; last change ${formatTimestamp(last.createdAt)}` : ""}.`);
+  standing.push(
+    `**Plan log:** ${plural(logCount, "entry", "entries")}${last ? `; last change ${formatTimestamp(last.createdAt)}` : ""}.`,
+  );
   return [...urgent, ...standing].slice(0, MAX_FINDINGS);
 }

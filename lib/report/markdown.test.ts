@@ -14,45 +14,7 @@ describe("report Markdown", () => {
   });
 
   it("shows line-by-line blocks as lines and moves the title one level down", () => {
-    const text = [
-      "# Title",
-      "",
-      "Branches:",
-      "//fetch /a",
-      "//fetch /b",
-      "",
-      ":::",
-      "Question",
-      "What?",
-      ":::",
-      "",
-      "- item",
-      "- item",
-      "```",
-      "x",
-      "y",
-      "```",
-    ].join("\n");
-    expect(forDisplay(text)).toBe(
-      [
-        "## Title",
-        "",
-        "Branches:  ",
-        "//fetch /a  ",
-        "//fetch /b",
-        "",
-        ":::  ",
-        "Question  ",
-        "What?  ",
-        ":::",
-        "",
-        "- item",
-        "- item",
-        "```",
-        "x",
-        "y",
-        "```",
-      ].join("\n"),
-    );
+    const text = ["# Title", "", "Branches:", "//fetch /a", "//fetch /b", "", ":::", "Question", "What?", ":::", "", "- item", "- item", "```", "x", "y", "```"].join("\n");
+    expect(forDisplay(text)).toBe(["## Title", "", "Branches:  ", "//fetch /a  ", "//fetch /b", "", ":::  ", "Question  ", "What?  ", ":::", "", "- item", "- item", "```", "x", "y", "```"].join("\n"));
   });
 });

@@ -54,8 +54,7 @@ export function forDisplay(markdown: string): string {
         return line;
       }
       const next = lines[i + 1];
-      if (fence !== null || line.trim() === "" || !next?.trim() || BLOCK_START.test(line) || BLOCK_START.test(next) || /^`{3,}/.test(next))
-        return line;
+      if (fence !== null || line.trim() === "" || !next?.trim() || BLOCK_START.test(line) || BLOCK_START.test(next) || /^`{3,}/.test(next)) return line;
       return `${line}  `;
     })
     .join("\n")

@@ -119,10 +119,7 @@ function capabilityTable(ctx: Context): string[] {
 }
 
 function findingsSection(ctx: Context): string[] {
-  return [
-    "3. **High-Signal Findings**",
-    ...highSignalFindings(ctx.snapshot, ctx.audits, ctx.problems, ctx.logCount).map((f, i) => `   ${i + 1}. ${f}`),
-  ];
+  return ["3. **High-Signal Findings**", ...highSignalFindings(ctx.snapshot, ctx.audits, ctx.problems, ctx.logCount).map((f, i) => `   ${i + 1}. ${f}`)];
 }
 
 /** A unified diff with a little context around each change. */
@@ -166,9 +163,7 @@ function atomicDiffs(ctx: Context): string[] {
   });
   const shown = changes.slice(0, MAX_DIFFS).flatMap(({ previous, latest, ...c }) => {
     if (!previous || !latest) return [];
-    const rejectedBetween = c.audit.packet!.reviews.some(
-      (r) => r.verdict === "reject" && r.createdAt > previous.createdAt && r.createdAt <= latest.createdAt,
-    );
+    const rejectedBetween = c.audit.packet!.reviews.some((r) => r.verdict === "reject" && r.createdAt > previous.createdAt && r.createdAt <= latest.createdAt);
     return [{ ...c, previous, latest, rejectedBetween }];
   });
   if (shown.length === 0)
@@ -314,11 +309,7 @@ function reproducibility(ctx: Context): string[] {
     [
       "Review gate: independent sign-off",
       completed.length === 0 ? "➖ no data" : unreviewed.length === 0 ? "✅ done" : "⚠️ flagged",
-      completed.length === 0
-        ? "no module completed yet"
-        : unreviewed.length === 0
-          ? "every completed module was accepted by a reviewer"
-          : unreviewed.join("; "),
+      completed.length === 0 ? "no module completed yet" : unreviewed.length === 0 ? "every completed module was accepted by a reviewer" : unreviewed.join("; "),
     ],
     [
       "Program content validated by the content check",
@@ -522,9 +513,7 @@ export async function statusUpdateMarkdown(learnerId: string, programSlug: strin
     });
   }
   const shown = evidenceChanges(snapshot).slice(0, MAX_DIFFS);
-  const diffs = await latestTwoVersions(
-    shown.map(({ packet, item }) => ({ packetId: packet.id, itemKey: item.itemKey, version: item.version })),
-  );
+  const diffs = await latestTwoVersions(shown.map(({ packet, item }) => ({ packetId: packet.id, itemKey: item.itemKey, version: item.version })));
   const problems = getContent().problems.filter((p) => p.program === programSlug);
   return renderStatusUpdate({ snapshot, logCount, diffs }, problems);
 }

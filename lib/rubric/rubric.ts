@@ -31,9 +31,7 @@ const DimensionListSchema = z.array(z.enum(DIMENSIONS));
 /** The remediation stored with a failing verdict: weak dimensions, and the drills and failure modes that train them. */
 export const RemediationSchema = z.strictObject({
   dimensions: DimensionListSchema,
-  drills: z.array(
-    z.strictObject({ id: z.string(), title: z.string(), level: z.enum(["easy", "medium", "hard"]), dimensions: DimensionListSchema }),
-  ),
+  drills: z.array(z.strictObject({ id: z.string(), title: z.string(), level: z.enum(["easy", "medium", "hard"]), dimensions: DimensionListSchema })),
   failureModes: z.array(z.strictObject({ symptom: z.string(), cause: z.string(), fix: z.string(), dimension: z.enum(DIMENSIONS) })),
 });
 export type Remediation = z.infer<typeof RemediationSchema>;

@@ -29,8 +29,7 @@ export function bodySizeVerdict(method: string, contentLength: string | null, pa
     return page ? { ok: false, status: 411, message: "Send the form with a Content-Length." } : { ok: true };
   }
   const declared = Number(contentLength);
-  if (!Number.isSafeInteger(declared) || declared < 0)
-    return { ok: false, status: 413, message: "The Content-Length is not a number of bytes." };
+  if (!Number.isSafeInteger(declared) || declared < 0) return { ok: false, status: 413, message: "The Content-Length is not a number of bytes." };
   if (declared > MAX_REQUEST_BYTES) {
     return {
       ok: false,
@@ -48,8 +47,6 @@ export function bodySizeVerdict(method: string, contentLength: string | null, pa
 export function checkUploadLength(request: Request, maxBytes: number, field: string): void {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > maxBytes + MULTIPART_OVERHEAD_BYTES) {
-    throw new AppError("too-large", `The upload is larger than ${megabytes(maxBytes)}, the most it may be.`, {
-      [field]: fileLimitMessage(maxBytes),
-    });
+    throw new AppError("too-large", `The upload is larger than ${megabytes(maxBytes)}, the most it may be.`, { [field]: fileLimitMessage(maxBytes) });
   }
 }

@@ -72,8 +72,7 @@ describe("exposure", () => {
 describe("isAllowedHost", () => {
   const loopback = { bind: "127.0.0.1" };
   it("on loopback accepts loopback names only, with or without a port", () => {
-    for (const host of ["127.0.0.1:3000", "localhost", "LOCALHOST:3000", "[::1]:3000", "127.1.2.3"])
-      expect(isAllowedHost(host, loopback), host).toBe(true);
+    for (const host of ["127.0.0.1:3000", "localhost", "LOCALHOST:3000", "[::1]:3000", "127.1.2.3"]) expect(isAllowedHost(host, loopback), host).toBe(true);
     for (const host of ["evil.example", "evil.example:3000", "192.168.1.20:3000", "localhost.evil.example", "", "bad host"]) {
       expect(isAllowedHost(host, loopback), host).toBe(false);
     }
@@ -99,10 +98,8 @@ describe("isAllowedHost", () => {
 
 describe("paths", () => {
   it("refuses segments whose percent-encoding does not decode", () => {
-    for (const bad of ["/programs/%c0%ae%c0%ae", "/api/v1/modules/%ff/packet", "/a/%", "/a/%e0%a4"])
-      expect(hasMalformedEncoding(bad), bad).toBe(true);
-    for (const good of ["/programs/codex-mastery", "/programs/..%2F..%2Fetc", "/search/%C3%A9t%C3%A9", "/"])
-      expect(hasMalformedEncoding(good), good).toBe(false);
+    for (const bad of ["/programs/%c0%ae%c0%ae", "/api/v1/modules/%ff/packet", "/a/%", "/a/%e0%a4"]) expect(hasMalformedEncoding(bad), bad).toBe(true);
+    for (const good of ["/programs/codex-mastery", "/programs/..%2F..%2Fetc", "/search/%C3%A9t%C3%A9", "/"]) expect(hasMalformedEncoding(good), good).toBe(false);
   });
   it("knows every route handler outside /api, and no page", () => {
     const routes = readdirSync("app", { recursive: true, encoding: "utf8" })
@@ -111,15 +108,8 @@ describe("paths", () => {
       .filter((route) => !route.startsWith("/api"))
       .sort();
     expect([...FILE_ROUTES].sort()).toEqual(routes);
-    for (const file of [
-      "/evidence/abc/file",
-      "/programs/codex-mastery/files/images/a.png",
-      "/settings/export/record",
-      "/plans/p1/download",
-    ])
-      expect(isFileRoute(file), file).toBe(true);
-    for (const page of ["/", "/programs/codex-mastery", "/plans/p1", "/settings", "/patterns/import", "/evidence/abc"])
-      expect(isFileRoute(page), page).toBe(false);
+    for (const file of ["/evidence/abc/file", "/programs/codex-mastery/files/images/a.png", "/settings/export/record", "/plans/p1/download"]) expect(isFileRoute(file), file).toBe(true);
+    for (const page of ["/", "/programs/codex-mastery", "/plans/p1", "/settings", "/patterns/import", "/evidence/abc"]) expect(isFileRoute(page), page).toBe(false);
   });
 });
 
@@ -133,9 +123,7 @@ describe("server-action bodies", () => {
   });
   it("measures nesting outside strings only", () => {
     expect(nestsDeeperThan("[".repeat(5000) + "]".repeat(5000), MAX_ACTION_NESTING)).toBe(true);
-    expect(nestsDeeperThan(`{"a":${"[".repeat(MAX_ACTION_NESTING - 1)}${"]".repeat(MAX_ACTION_NESTING - 1)}}`, MAX_ACTION_NESTING)).toBe(
-      false,
-    );
+    expect(nestsDeeperThan(`{"a":${"[".repeat(MAX_ACTION_NESTING - 1)}${"]".repeat(MAX_ACTION_NESTING - 1)}}`, MAX_ACTION_NESTING)).toBe(false);
     expect(nestsDeeperThan(JSON.stringify(["[".repeat(5000), '\\"[[[', { a: [1, { b: [] }] }]), MAX_ACTION_NESTING)).toBe(false);
   });
 });
@@ -148,11 +136,7 @@ describe("body limits", () => {
   });
   it("refuses a declared body over the ceiling and an undeclared form post to a page", () => {
     expect(bodySizeVerdict("POST", String(MAX_REQUEST_BYTES), true)).toEqual({ ok: true });
-    expect(bodySizeVerdict("POST", String(MAX_REQUEST_BYTES + 1), false)).toMatchObject({
-      ok: false,
-      status: 413,
-      message: expect.stringContaining("51 MB"),
-    });
+    expect(bodySizeVerdict("POST", String(MAX_REQUEST_BYTES + 1), false)).toMatchObject({ ok: false, status: 413, message: expect.stringContaining("51 MB") });
     expect(bodySizeVerdict("POST", "lots", true)).toMatchObject({ ok: false, status: 413 });
     expect(bodySizeVerdict("POST", null, true)).toMatchObject({ ok: false, status: 411 });
     expect(bodySizeVerdict("POST", null, false)).toEqual({ ok: true });
@@ -163,8 +147,6 @@ describe("body limits", () => {
     expect(fileLimitMessage(MAX_FILE_BYTES)).toBe("files are limited to 10 MB");
     const upload = (length: number) => new Request("http://127.0.0.1/x", { method: "POST", headers: { "content-length": String(length) } });
     expect(() => checkUploadLength(upload(20 * 1024 * 1024 + MULTIPART_OVERHEAD_BYTES), 20 * 1024 * 1024, "files")).not.toThrow();
-    expect(() => checkUploadLength(upload(25 * 1024 * 1024), 20 * 1024 * 1024, "files")).toThrow(
-      expect.objectContaining({ code: "too-large", fieldErrors: { files: "files are limited to 20 MB" } }),
-    );
+    expect(() => checkUploadLength(upload(25 * 1024 * 1024), 20 * 1024 * 1024, "files")).toThrow(expect.objectContaining({ code: "too-large", fieldErrors: { files: "files are limited to 20 MB" } }));
   });
 });

@@ -6,10 +6,6 @@ import { exportFileName, exportPlaybookMarkdown } from "@/lib/library/export";
 export function GET(request: Request) {
   return download(request, async (signedIn, query) => {
     const owner = await libraryFor(signedIn, query.learner);
-    return {
-      body: await exportPlaybookMarkdown(owner.learnerId),
-      type: "text/markdown; charset=utf-8",
-      filename: exportFileName(owner.learnerName, "md"),
-    };
+    return { body: await exportPlaybookMarkdown(owner.learnerId), type: "text/markdown; charset=utf-8", filename: exportFileName(owner.learnerName, "md") };
   });
 }

@@ -34,21 +34,12 @@ function changedSinceLastReview(detail: PacketDetail) {
     .filter((item) => item.latest.kind === "note")
     .map((item) => {
       const before = item.versions.filter((v) => lastSeen.includes(v.id)).at(-1);
-      return {
-        title: `${item.latest.title}: v${before?.version ?? 0} → v${item.latest.version}`,
-        lines: diffLines(before?.body ?? "", item.latest.body),
-      };
+      return { title: `${item.latest.title}: v${before?.version ?? 0} → v${item.latest.version}`, lines: diffLines(before?.body ?? "", item.latest.body) };
     });
   return { changed: changed.map((item) => item.latest.id), diffs };
 }
 
-export default async function ReviewPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ packetId: string }>;
-  searchParams: Promise<{ by?: string }>;
-}) {
+export default async function ReviewPage({ params, searchParams }: { params: Promise<{ packetId: string }>; searchParams: Promise<{ by?: string }> }) {
   const [{ packetId }, { by }] = await Promise.all([params, searchParams]);
   // Refused before the packet is looked up, so the answer says nothing about whether it exists.
   const signedIn = await currentUser();
@@ -143,12 +134,7 @@ export default async function ReviewPage({
             All
           </Link>
           {PROVENANCE.map((p) => (
-            <Link
-              key={p}
-              href={`/review/${packet.id}?by=${p}`}
-              aria-current={filter === p ? "page" : undefined}
-              className="rounded border border-line px-2 py-1"
-            >
+            <Link key={p} href={`/review/${packet.id}?by=${p}`} aria-current={filter === p ? "page" : undefined} className="rounded border border-line px-2 py-1">
               By {p}
             </Link>
           ))}

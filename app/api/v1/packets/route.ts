@@ -5,12 +5,7 @@ import { learnerProgress } from "@/lib/packets/progress";
 
 export const GET = handle(API.listPackets, async ({ caller, query }) => {
   const progress = await learnerProgress(caller.learner, caller.program);
-  const packets = caller.program.modules.map((mod) =>
-    packetJson(
-      mod,
-      progress.packets.find((p) => p.moduleNumber === mod.meta.number),
-    ),
-  );
+  const packets = caller.program.modules.map((mod) => packetJson(mod, progress.packets.find((p) => p.moduleNumber === mod.meta.number)));
   return {
     learner: learnerJson(caller),
     packets: query.status ? packets.filter((p) => p.status === query.status) : packets,

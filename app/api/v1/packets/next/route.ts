@@ -7,13 +7,5 @@ import { learnerProgress } from "@/lib/packets/progress";
 export const GET = handle(API.nextPacket, async ({ caller }) => {
   const { next, packets } = await learnerProgress(caller.learner, caller.program);
   const mod = "moduleNumber" in next ? moduleByNumber(caller.program, next.moduleNumber) : null;
-  return {
-    next: nextStepJson(next),
-    packet: mod
-      ? packetJson(
-          mod,
-          packets.find((p) => p.moduleNumber === mod.meta.number),
-        )
-      : null,
-  };
+  return { next: nextStepJson(next), packet: mod ? packetJson(mod, packets.find((p) => p.moduleNumber === mod.meta.number)) : null };
 });

@@ -11,11 +11,7 @@ export const GET = handle(API.getPacket, async ({ caller, params }) => {
   const detail = packet ? await packetDetail(packet.id) : null;
   return {
     packet: await packetSummaryOf(caller, mod),
-    evidence: (detail?.items ?? []).map((item) => ({
-      itemKey: item.key,
-      versions: item.versions.length,
-      latest: evidenceJson(item.latest),
-    })),
+    evidence: (detail?.items ?? []).map((item) => ({ itemKey: item.key, versions: item.versions.length, latest: evidenceJson(item.latest) })),
     proof: detail?.proofs.at(-1)?.proof ?? null,
   };
 });

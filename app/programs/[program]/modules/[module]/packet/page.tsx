@@ -24,7 +24,15 @@ import { isImportedCompletion } from "@/lib/packets/imported";
 import { DEFAULT_THRESHOLD, DIMENSION_LABELS } from "@/lib/rubric/rubric";
 import { megabytes } from "@/lib/security/file-size";
 import { runningTimerOf } from "@/lib/time/service";
-import { blockAction, evidenceAction, resolveCommentAction, selfReviewAction, startAction, submitAction, unblockAction } from "./actions";
+import {
+  blockAction,
+  evidenceAction,
+  resolveCommentAction,
+  selfReviewAction,
+  startAction,
+  submitAction,
+  unblockAction,
+} from "./actions";
 
 type Params = { params: Promise<{ program: string; module: string }> };
 
@@ -139,9 +147,7 @@ export default async function PacketPage({ params }: Params) {
                   ? "Starting writes the first plan-log entry."
                   : `${status === "blocked" ? "Stuck? " : "This module is completed. "}A new attempt keeps every earlier one intact.`}
               </p>
-              <SubmitButton tone={status === "blocked" ? "plain" : "primary"}>
-                {status === "pending" ? "Start this module" : "Start a new attempt"}
-              </SubmitButton>
+              <SubmitButton tone={status === "blocked" ? "plain" : "primary"}>{status === "pending" ? "Start this module" : "Start a new attempt"}</SubmitButton>
             </ActionForm>
           ) : null}
           {status === "in_progress" && current ? (
@@ -158,26 +164,13 @@ export default async function PacketPage({ params }: Params) {
               <SubmitButton>Unblock</SubmitButton>
             </ActionForm>
           ) : null}
-          {status === "review_required" ? (
-            <p className={box}>
-              Submitted. The packet waits for your reviewer&apos;s sign-off; you can still add evidence, which the reviewer sees as a delta.
-            </p>
-          ) : null}
+          {status === "review_required" ? <p className={box}>Submitted. The packet waits for your reviewer&apos;s sign-off; you can still add evidence, which the reviewer sees as a delta.</p> : null}
           <div className="mt-3">
-            <TimerPanel
-              program={program}
-              running={running}
-              target={{ value: String(mod.meta.number), label: "this packet" }}
-              now={new Date()}
-            />
+            <TimerPanel program={program} running={running} target={{ value: String(mod.meta.number), label: "this packet" }} now={new Date()} />
           </div>
           {attempts.length > 1 ? (
             <p className="mt-3 text-sm text-muted">
-              Earlier attempts:{" "}
-              {attempts
-                .slice(0, -1)
-                .map((a) => `#${a.attempt} (${a.status})`)
-                .join(", ")}
+              Earlier attempts: {attempts.slice(0, -1).map((a) => `#${a.attempt} (${a.status})`).join(", ")}
             </p>
           ) : null}
         </Section>
@@ -333,10 +326,7 @@ export default async function PacketPage({ params }: Params) {
                 <h3 className="mb-2 font-semibold">Assessment claims and their evidence</h3>
                 {[0, 1, 2].map((i) => (
                   <fieldset key={i} className="mb-3 rounded border border-line p-3">
-                    <legend className="px-1 text-sm">
-                      Claim {i + 1}
-                      {i > 0 ? " (optional)" : ""}
-                    </legend>
+                    <legend className="px-1 text-sm">Claim {i + 1}{i > 0 ? " (optional)" : ""}</legend>
                     <Field name={`claim${i}`} label="What you claim" />
                     <p className="text-sm">Backed by:</p>
                     {evidenceOptions.length === 0 ? <p className="text-sm text-muted">Add evidence first.</p> : null}
@@ -359,8 +349,7 @@ export default async function PacketPage({ params }: Params) {
               <ActionForm action={selfReviewAction} label="Self-review" className={box}>
                 <input type="hidden" name="packetId" value={current.id} />
                 <p className="mb-3 text-sm text-muted">
-                  Opens {learner.coolingOffHours} hours after submission. It is recorded and shown as a self-review, never as a
-                  reviewer&apos;s accept.
+                  Opens {learner.coolingOffHours} hours after submission. It is recorded and shown as a self-review, never as a reviewer&apos;s accept.
                 </p>
                 {SELF_REVIEW_CHECKLIST.map((item) => (
                   <label key={item.id} className="mb-2 flex items-start gap-2 text-sm">

@@ -27,9 +27,7 @@ async function load(params: Params["params"]) {
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const found = await load(params);
-  return {
-    title: found ? `Exercise ${found.mod.meta.number}.${found.exercise.meta.number}: ${found.exercise.meta.title}` : "Exercise not found",
-  };
+  return { title: found ? `Exercise ${found.mod.meta.number}.${found.exercise.meta.number}: ${found.exercise.meta.title}` : "Exercise not found" };
 }
 
 export default async function ExercisePage({ params }: Params) {
@@ -37,7 +35,9 @@ export default async function ExercisePage({ params }: Params) {
   if (!found) notFound();
   const { program, mod, exercise } = found;
   const { meta, parts } = exercise;
-  const render = (source: string) => <ContentMarkdown program={program} file={exercise.file} source={source} />;
+  const render = (source: string) => (
+    <ContentMarkdown program={program} file={exercise.file} source={source} />
+  );
   const index = mod.exercises.indexOf(exercise);
   const previous = mod.exercises[index - 1];
   const next = mod.exercises[index + 1];
@@ -57,9 +57,7 @@ export default async function ExercisePage({ params }: Params) {
         }
       >
         <p className="flex flex-wrap items-center gap-2">
-          <Badge tone={meta.difficulty === "easy" ? "success" : meta.difficulty === "medium" ? "warning" : "danger"}>
-            {meta.difficulty}
-          </Badge>
+          <Badge tone={meta.difficulty === "easy" ? "success" : meta.difficulty === "medium" ? "warning" : "danger"}>{meta.difficulty}</Badge>
           <span>about {meta.minutes} minutes</span>
           {meta.dimensions.length > 0 ? <span>· trains {meta.dimensions.map((d) => DIMENSION_LABELS[d]).join(", ")}</span> : null}
         </p>
@@ -99,10 +97,7 @@ export default async function ExercisePage({ params }: Params) {
           <Hints hints={parts.hints.map((hint) => render(hint))} />
         </Section>
         <Section id="solution" title="Solution discussion">
-          <Reveal
-            label="Show the solution discussion"
-            warning="Try the exercise first: the discussion is most useful after your own attempt."
-          >
+          <Reveal label="Show the solution discussion" warning="Try the exercise first: the discussion is most useful after your own attempt.">
             {render(parts.solution)}
           </Reveal>
         </Section>
