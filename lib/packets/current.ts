@@ -1,17 +1,18 @@
 // The latest attempt of each module a learner has started, with whether its last verdict was a
 // rejection: what progress, the next step, the packet list and the API read.
 import { db } from "../db";
+import { latestVerdict } from "../reviews/history";
 
 export async function currentPackets(learnerId: string) {
   const client = await db();
   const packets = await client.packet.findMany({
     where: { learnerId },
     orderBy: { attempt: "asc" },
-    include: { reviews: { where: { verdict: { not: "rescore" } }, orderBy: { createdAt: "desc" }, take: 1, select: { verdict: true } } },
+    include: { reviews: { orderBy: { createdAt: "asc" }, select: { verdict: true } } },
   });
   const current = new Map<number, (typeof packets)[number]>();
   for (const p of packets) current.set(p.moduleNumber, p);
-  return [...current.values()].map(({ reviews, ...packet }) => ({ ...packet, rejected: reviews[0]?.verdict === "reject" }));
+  return [...current.values()].map(({ reviews, ...packet }) => ({ ...packet, rejected: latestVerdict(reviews)?.verdict === "reject" }));
 }
 export type CurrentPacket = Awaited<ReturnType<typeof currentPackets>>[number];
 

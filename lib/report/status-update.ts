@@ -10,9 +10,10 @@ import { countLogEntries } from "../log/pages";
 import { itemRef, latestTwoVersions } from "../packets/evidence-summary";
 import type { Proof } from "../packets/proof";
 import { isoDate } from "../progress/calendar";
+import { latestVerdict } from "../reviews/history";
 import { learnerSnapshot, type LearnerSnapshot } from "../progress/snapshot";
 import { redrillText } from "../redrill/triggers";
-import { diffLines } from "../reviews/diff";
+import { unifiedDiff } from "../diff";
 import { DIMENSION_LABELS } from "../rubric/rubric";
 import { highSignalFindings } from "./findings";
 import { fence, noData, oneLine, plural, table } from "./markdown";
@@ -122,18 +123,6 @@ function findingsSection(ctx: Context): string[] {
   return ["3. **High-Signal Findings**", ...highSignalFindings(ctx.snapshot, ctx.audits, ctx.problems, ctx.logCount).map((f, i) => `   ${i + 1}. ${f}`)];
 }
 
-/** A unified diff with a little context around each change. */
-function unifiedDiff(before: string, after: string, from: string, to: string): string {
-  const lines = diffLines(before, after);
-  const near = lines.map((_, i) => lines.slice(Math.max(0, i - DIFF_CONTEXT), i + DIFF_CONTEXT + 1).some((l) => l.kind !== "same"));
-  const out = [`--- ${from}`, `+++ ${to}`];
-  lines.forEach((line, i) => {
-    if (near[i]) out.push(`${line.kind === "added" ? "+" : line.kind === "removed" ? "-" : " "}${line.text}`);
-    else if (near[i - 1] !== false) out.push("@@ … @@");
-  });
-  return out.join("\n");
-}
-
 type EvidenceRow = NonNullable<ReturnType<VersionPairs["get"]>>["latest"];
 const evidenceText = (row: EvidenceRow) =>
   [
@@ -178,7 +167,11 @@ function atomicDiffs(ctx: Context): string[] {
       `- **Rollback:** add version v${c.latest.version + 1} with the text of v${c.previous.version}; versions are never edited or deleted.`,
       `- **Tests/docs:** ${c.claimed ? "backs a claim of the latest completion proof" : "not yet cited by a completion proof claim"}.`,
       fence(
-        unifiedDiff(evidenceText(c.previous), evidenceText(c.latest), `${c.key} v${c.previous.version}`, `${c.key} v${c.latest.version}`),
+        unifiedDiff(evidenceText(c.previous), evidenceText(c.latest), {
+          from: `${c.key} v${c.previous.version}`,
+          to: `${c.key} v${c.latest.version}`,
+          context: DIFF_CONTEXT,
+        }),
         "diff",
       ),
     ]),
@@ -261,7 +254,7 @@ function reproducibility(ctx: Context): string[] {
   const submitted = snapshot.packets.filter((p) => p.submittedAt).length;
   const completed = ctx.audits.filter((a) => a.standing.status === "completed");
   const untimed = completed.filter((a) => !snapshot.time.totals.byModule.get(a.mod.meta.number));
-  const selfReviewed = completed.filter((a) => a.packet?.reviews.filter((r) => r.verdict !== "rescore").at(-1)?.verdict === "self-review");
+  const selfReviewed = completed.filter((a) => latestVerdict(a.packet?.reviews ?? [])?.verdict === "self-review");
   const imported = completed.filter((a) => a.standing.imported);
   const unreviewed = [
     ...(selfReviewed.length > 0 ? [`self-reviewed in solo mode: module ${selfReviewed.map((a) => a.mod.meta.number).join(", ")}`] : []),

@@ -19,6 +19,7 @@ import { packetPlans } from "@/lib/execplans/queries";
 import { MAX_FILE_BYTES } from "@/lib/files";
 import { CHECK_RESULTS } from "@/lib/packets/proof";
 import { packetDetail } from "@/lib/packets/queries";
+import { latestVerdict } from "@/lib/reviews/history";
 import { SELF_REVIEW_CHECKLIST } from "@/lib/reviews/self-review";
 import { isImportedCompletion } from "@/lib/packets/imported";
 import { DEFAULT_THRESHOLD, DIMENSION_LABELS } from "@/lib/rubric/rubric";
@@ -87,7 +88,7 @@ export default async function PacketPage({ params }: Params) {
   const current = attempts.at(-1);
   const [detail, plans] = current ? await Promise.all([packetDetail(current.id), packetPlans(current.id)]) : [null, []];
   const status = current?.status ?? "pending";
-  const lastReview = detail?.reviews.filter((r) => r.verdict !== "rescore").at(-1);
+  const lastReview = latestVerdict(detail?.reviews ?? []);
   const threshold = program.meta.rubric.passThreshold ?? DEFAULT_THRESHOLD;
   const evidenceOptions = detail?.items ?? [];
   return (
