@@ -4,11 +4,10 @@ import { forbidden } from "next/navigation";
 import { StatusBadge } from "@/components/packets/status-badge";
 import { WaiverForm } from "@/components/packets/waiver-form";
 import { Section } from "@/components/ui/section";
-import { db } from "@/lib/db";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentUser } from "@/lib/auth/session";
 import { getProgram, moduleByNumber } from "@/lib/content";
-import { reviewQueue } from "@/lib/reviews/service";
+import { reviewQueue, waivableLearners } from "@/lib/reviews/service";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -22,10 +21,7 @@ export default async function ReviewQueuePage() {
   const signedIn = await currentUser();
   const header = <PageHeader title="Review queue">Work packets waiting for a reviewer&apos;s sign-off, oldest first.</PageHeader>;
   if (!signedIn?.asReviewer) forbidden();
-  const [queue, learners] = await Promise.all([
-    reviewQueue(),
-    (await db()).learner.findMany({ where: { ownerId: { not: signedIn.user.id } }, orderBy: { name: "asc" } }),
-  ]);
+  const [queue, learners] = await Promise.all([reviewQueue(), waivableLearners(signedIn.user.id)]);
   const now = new Date();
   return (
     <>

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { LineDiff } from "@/components/ui/line-diff";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatTimestamp } from "@/lib/log/format";
-import { diffLines } from "@/lib/reviews/diff";
+import { diffLines } from "@/lib/diff";
 
 export type ShownVersion = { version: number; createdAt: Date; fields: [label: string, text: string][]; content: ReactNode };
 

@@ -1,4 +1,4 @@
-import type { DiffLine } from "@/lib/reviews/diff";
+import type { DiffLine } from "@/lib/diff";
 
 /** A line diff as a scrollable block: additions and removals marked with + and - and colour. */
 export function LineDiff({ lines, label }: { lines: DiffLine[]; label: string }) {

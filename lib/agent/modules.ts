@@ -3,7 +3,7 @@
 import type { Module } from "../content";
 import { moduleByNumber } from "../content";
 import { AppError } from "../errors";
-import { currentPacket, currentPackets } from "../packets/current";
+import { currentPacket, currentPackets } from "../packets/queries";
 import type { LearnerCaller } from "./caller";
 import { packetJson } from "./present";
 import { moduleLabel } from "../content";

@@ -65,9 +65,16 @@ export function ownLearnerId(signedIn: SignedIn): string {
   return signedIn.learnerId;
 }
 
-/** The row of the profile this session works on, for a caller that needs it: the person must still own it. */
+/** The profile this session works on, if there is one and the person still owns it. */
+export async function sessionLearner(signedIn: SignedIn | null): Promise<LearnerRow | null> {
+  if (!signedIn?.learnerId) return null;
+  const learner = await (await db()).learner.findUnique({ where: { id: signedIn.learnerId } });
+  return learner && learner.ownerId === signedIn.user.id ? learner : null;
+}
+
+/** As `sessionLearner`, for a caller that needs it: no such profile is refused. */
 export async function ownLearner(signedIn: SignedIn): Promise<LearnerRow> {
-  const learner = await (await db()).learner.findUnique({ where: { id: ownLearnerId(signedIn) } });
-  if (!learner || learner.ownerId !== signedIn.user.id) throw noLearnerProfile();
+  const learner = await sessionLearner(signedIn);
+  if (!learner) throw noLearnerProfile();
   return learner;
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { compareRevisions, MAX_DIFF_CELLS } from "./compare";
+import { compareRevisions, MAX_EDIT_LENGTH } from "./compare";
 
 const conforming = readFileSync(path.join(import.meta.dirname, "fixtures", "conforming.md"), "utf8");
 
@@ -43,7 +43,7 @@ describe("comparing revisions", () => {
 
   it("has nothing to show for equal texts and gives up on a change too big to diff line by line", () => {
     expect(compareRevisions(conforming, conforming).rows).toEqual([{ kind: "folded", count: conforming.split("\n").length }]);
-    const side = Math.ceil(Math.sqrt(MAX_DIFF_CELLS)) + 1;
+    const side = MAX_EDIT_LENGTH / 2 + 1;
     const a = Array.from({ length: side }, (_, i) => `a${i}`).join("\n");
     const b = Array.from({ length: side }, (_, i) => `b${i}`).join("\n");
     expect(compareRevisions(a, b).rows).toBeNull();

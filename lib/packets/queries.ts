@@ -1,6 +1,14 @@
-// Read models for pages: a learner's packets with their evidence, proofs, reviews and comments.
+// Read models for pages and the API: a learner's packets with their evidence, proofs, reviews and
+// comments; the latest attempt of each module with whether its verdict was a rejection; the
+// learner's progress in their program.
+import { sessionLearner } from "../auth/access";
+import type { SignedIn } from "../auth/session";
+import type { Program } from "../content";
 import { db } from "../db";
+import { latestVerdict } from "../reviews/history";
 import type { Remediation, RubricScores } from "../rubric/rubric";
+import { isImportedCompletion } from "./imported";
+import { type NextStep, nextStep } from "./next-step";
 import type { Proof } from "./proof";
 
 export async function packetDetail(packetId: string) {
@@ -32,3 +40,56 @@ export async function packetDetail(packetId: string) {
   };
 }
 export type PacketDetail = NonNullable<Awaited<ReturnType<typeof packetDetail>>>;
+
+/** Every attempt of a learner at one module, oldest first. */
+export async function moduleAttempts(learnerId: string, moduleNumber: number) {
+  return (await db()).packet.findMany({ where: { learnerId, moduleNumber }, orderBy: { attempt: "asc" } });
+}
+
+/** The latest attempt of each module a learner has started, with whether its last verdict was a rejection. */
+export async function currentPackets(learnerId: string) {
+  const client = await db();
+  const packets = await client.packet.findMany({
+    where: { learnerId },
+    orderBy: { attempt: "asc" },
+    include: { reviews: { orderBy: { createdAt: "asc" }, select: { verdict: true } } },
+  });
+  const current = new Map<number, (typeof packets)[number]>();
+  for (const p of packets) current.set(p.moduleNumber, p);
+  return [...current.values()].map(({ reviews, ...packet }) => ({ ...packet, rejected: latestVerdict(reviews)?.verdict === "reject" }));
+}
+export type CurrentPacket = Awaited<ReturnType<typeof currentPackets>>[number];
+
+/** The latest attempt at one module, or null when the learner has not started it. */
+export async function currentPacket(learnerId: string, moduleNumber: number) {
+  const client = await db();
+  return client.packet.findFirst({ where: { learnerId, moduleNumber }, orderBy: { attempt: "desc" } });
+}
+
+export type Progress = {
+  learnerName: string;
+  completed: Set<number>;
+  /** Completed modules whose verdict was given in another install (an imported profile). */
+  imported: Set<number>;
+  next: NextStep;
+  packets: CurrentPacket[];
+};
+
+/** Progress of a learner profile in its program. */
+export async function learnerProgress(learner: { id: string; name: string }, program: Program): Promise<Progress> {
+  const packets = await currentPackets(learner.id);
+  return {
+    learnerName: learner.name,
+    completed: new Set(packets.filter((p) => p.status === "completed").map((p) => p.moduleNumber)),
+    imported: new Set(packets.filter(isImportedCompletion).map((p) => p.moduleNumber)),
+    next: nextStep(program, packets),
+    packets,
+  };
+}
+
+/** The signed-in learner's progress, when they have a profile in `program`. */
+export async function progressFor(signedIn: SignedIn | null, program: Program): Promise<Progress | null> {
+  const learner = await sessionLearner(signedIn);
+  if (!learner || learner.programSlug !== program.slug) return null;
+  return learnerProgress(learner, program);
+}

@@ -9,6 +9,7 @@ import { evidenceSummary, type PacketEvidence } from "../packets/evidence-summar
 import { type NextStep, nextStep } from "../packets/next-step";
 import type { Status } from "../packets/transitions";
 import { isDue, type RedrillItem } from "../redrill/schedule";
+import { latestVerdict } from "../reviews/history";
 import { drillFacts, learnerSchedule, type PacketHistory, redrillText } from "../redrill/triggers";
 import type { RubricScores } from "../rubric/rubric";
 import { type EffectiveEntry, effectiveEntries, type TimeTotals, timeTotals } from "../time/aggregate";
@@ -155,7 +156,7 @@ export async function learnerSnapshot(learnerId: string, now = new Date()): Prom
   const states = [...current.values()].map((p) => ({
     moduleNumber: p.moduleNumber,
     status: p.status,
-    rejected: p.reviews.filter((r) => r.verdict !== "rescore").at(-1)?.verdict === "reject",
+    rejected: latestVerdict(p.reviews)?.verdict === "reject",
   }));
   return {
     now,

@@ -1,7 +1,6 @@
 // Whose progress a page shows: the viewed learner of lib/auth/access.ts, as the progress pages use it.
-import { viewedLearner } from "../auth/access";
+import { sessionLearner, viewedLearner } from "../auth/access";
 import { currentUser, type SignedIn } from "../auth/session";
-import { db } from "../db";
 
 export type ProgressSubject = { learnerId: string; learnerName: string; programSlug: string; own: boolean };
 
@@ -13,8 +12,6 @@ export async function progressSubject(signedIn: SignedIn, requested?: string): P
 
 /** The signed-in person's own learner profile in a program, if they are working in it. */
 export async function ownLearnerIn(programSlug: string): Promise<string | null> {
-  const signedIn = await currentUser();
-  if (!signedIn?.learnerId) return null;
-  const learner = await (await db()).learner.findUnique({ where: { id: signedIn.learnerId } });
-  return learner && learner.ownerId === signedIn.user.id && learner.programSlug === programSlug ? learner.id : null;
+  const learner = await sessionLearner(await currentUser());
+  return learner?.programSlug === programSlug ? learner.id : null;
 }

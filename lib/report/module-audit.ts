@@ -7,6 +7,7 @@ import { formatTimestamp } from "../log/format";
 import type { Proof } from "../packets/proof";
 import { type AuditStatus, auditStatus, capabilityModules, type ModuleStanding } from "../progress/capabilities";
 import { isoDate } from "../progress/calendar";
+import { latestVerdict } from "../reviews/history";
 import type { LearnerSnapshot, SnapshotPacket } from "../progress/snapshot";
 import { DEFAULT_THRESHOLD, DIMENSION_LABELS, DIMENSIONS } from "../rubric/rubric";
 import { oneLine, plural } from "./markdown";
@@ -58,8 +59,8 @@ export function auditModules(snapshot: LearnerSnapshot, problems: readonly Conte
     const own = moduleProblems(mod, problems);
     const status = auditStatus(standing.status, own.length > 0);
     const waitingFor = mod.meta.prerequisites.filter((p) => !completed.has(p) && !snapshot.waived.has(`${n}:${p}`));
-    const verdicts = packet?.reviews.filter((r) => r.verdict !== "rescore") ?? [];
-    const rejected = standing.status === "in_progress" && verdicts.at(-1)?.verdict === "reject";
+    const verdict = latestVerdict(packet?.reviews ?? []);
+    const rejected = standing.status === "in_progress" && verdict?.verdict === "reject";
     const proofRow = packet?.proofs.at(-1);
     const proof = proofRow ? (JSON.parse(proofRow.data) as Proof) : null;
     const started = standing.status !== "pending";
@@ -89,7 +90,7 @@ export function auditModules(snapshot: LearnerSnapshot, problems: readonly Conte
 
     const risks: string[] = [];
     if (standing.status === "blocked") risks.push(`blocked: ${oneLine(packet?.blockedReason ?? "no reason recorded")}`);
-    if (rejected) risks.push(`rejected: ${oneLine(verdicts.at(-1)!.feedback, 160)}`);
+    if (rejected) risks.push(`rejected: ${oneLine(verdict!.feedback, 160)}`);
     if (proof && proof.validationStatus === "failing") risks.push("validation failing in the latest proof");
     if (proof && proof.drillStatus === "failing") risks.push("drills failing in the latest proof");
     if (proof && !/^(none|n\/a|-)\.?$/i.test(proof.risks.trim())) risks.push(`from the proof: ${oneLine(proof.risks, 200)}`);

@@ -310,3 +310,8 @@ export async function reviewQueue() {
   });
   return packets;
 }
+
+/** The learner profiles a reviewer may waive prerequisites for: every one but their own, by name. */
+export async function waivableLearners(reviewerId: string) {
+  return (await db()).learner.findMany({ where: { ownerId: { not: reviewerId } }, orderBy: { name: "asc" } });
+}

@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { currentUser } from "@/lib/auth/session";
 import { getProgram } from "@/lib/content";
-import { progressFor } from "@/lib/packets/progress";
+import { progressFor } from "@/lib/packets/queries";
 import { moduleRoute } from "@/lib/content/links";
 import { DIMENSION_LABELS, DIMENSIONS } from "@/lib/content/schema";
 

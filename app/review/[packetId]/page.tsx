@@ -15,7 +15,7 @@ import { getProgram, moduleByNumber } from "@/lib/content";
 import { moduleRoute } from "@/lib/content/links";
 import { packetPlans } from "@/lib/execplans/queries";
 import { type PacketDetail, packetDetail } from "@/lib/packets/queries";
-import { diffLines } from "@/lib/reviews/diff";
+import { changedSinceLastReview } from "@/lib/reviews/history";
 import { LineDiff } from "@/components/ui/line-diff";
 import { isImportedCompletion } from "@/lib/packets/imported";
 import { DEFAULT_THRESHOLD, DIMENSION_LABELS, DIMENSIONS } from "@/lib/rubric/rubric";
@@ -25,19 +25,6 @@ export const metadata: Metadata = { title: "Review a packet" };
 
 const box = "rounded-lg border border-line bg-surface p-4";
 const PROVENANCE = ["learner", "agent", "reviewer"] as const;
-
-function changedSinceLastReview(detail: PacketDetail) {
-  const lastSeen = detail.reviews.filter((r) => r.verdict !== "self-review").at(-1)?.seen;
-  if (!lastSeen) return { changed: [] as string[], diffs: [] as { title: string; lines: ReturnType<typeof diffLines> }[] };
-  const changed = detail.items.filter((item) => !lastSeen.includes(item.latest.id));
-  const diffs = changed
-    .filter((item) => item.latest.kind === "note")
-    .map((item) => {
-      const before = item.versions.filter((v) => lastSeen.includes(v.id)).at(-1);
-      return { title: `${item.latest.title}: v${before?.version ?? 0} → v${item.latest.version}`, lines: diffLines(before?.body ?? "", item.latest.body) };
-    });
-  return { changed: changed.map((item) => item.latest.id), diffs };
-}
 
 export default async function ReviewPage({ params, searchParams }: { params: Promise<{ packetId: string }>; searchParams: Promise<{ by?: string }> }) {
   const [{ packetId }, { by }] = await Promise.all([params, searchParams]);

@@ -1,7 +1,7 @@
 import { handle } from "@/lib/agent/handler";
 import { learnerJson, nextStepJson, packetJson } from "@/lib/agent/present";
 import { API } from "@/lib/agent/routes";
-import { learnerProgress } from "@/lib/packets/progress";
+import { learnerProgress } from "@/lib/packets/queries";
 
 export const GET = handle(API.listPackets, async ({ caller, query }) => {
   const progress = await learnerProgress(caller.learner, caller.program);

@@ -2,7 +2,7 @@ import { handle } from "@/lib/agent/handler";
 import { nextStepJson, packetJson } from "@/lib/agent/present";
 import { API } from "@/lib/agent/routes";
 import { moduleByNumber } from "@/lib/content";
-import { learnerProgress } from "@/lib/packets/progress";
+import { learnerProgress } from "@/lib/packets/queries";
 
 export const GET = handle(API.nextPacket, async ({ caller }) => {
   const { next, packets } = await learnerProgress(caller.learner, caller.program);

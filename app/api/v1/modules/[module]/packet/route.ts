@@ -2,7 +2,7 @@ import { handle } from "@/lib/agent/handler";
 import { moduleOf, packetSummaryOf } from "@/lib/agent/modules";
 import { evidenceJson } from "@/lib/agent/present";
 import { API } from "@/lib/agent/routes";
-import { currentPacket } from "@/lib/packets/current";
+import { currentPacket } from "@/lib/packets/queries";
 import { packetDetail } from "@/lib/packets/queries";
 
 export const GET = handle(API.getPacket, async ({ caller, params }) => {

@@ -1,0 +1,62 @@
+// The completion-proof form that submits a packet for review.
+import { submitAction } from "@/app/programs/[program]/modules/[module]/packet/actions";
+import { RubricInput } from "@/components/packets/rubric-input";
+import { ActionForm, Field, FieldError, SubmitButton } from "@/components/ui/form";
+import type { PacketDetail } from "@/lib/packets/queries";
+import { CHECK_RESULTS } from "@/lib/packets/proof";
+import type { PassThreshold } from "@/lib/rubric/dimensions";
+
+function CheckResultField({ name, label }: { name: string; label: string }) {
+  return (
+    <Field name={name} label={label} defaultValue="">
+      <option value="">Choose…</option>
+      {CHECK_RESULTS.map((r) => (
+        <option key={r} value={r}>
+          {r}
+        </option>
+      ))}
+    </Field>
+  );
+}
+
+/** The completion proof that submits a packet for review: gate results, self-score, risks and claims backed by evidence. */
+export function ProofForm({ packetId, threshold, items }: { packetId: string; threshold: PassThreshold; items: PacketDetail["items"] }) {
+  return (
+    <ActionForm action={submitAction} label="Submit for review" className="rounded-lg border border-line bg-surface p-4">
+      <input type="hidden" name="packetId" value={packetId} />
+      <div className="grid gap-4 md:grid-cols-2">
+        <div>
+          <CheckResultField name="validationStatus" label="Build/validation status" />
+          <Field name="validationDetail" label="What was validated (command and result)" multiline rows={2} />
+        </div>
+        <div>
+          <CheckResultField name="drillStatus" label="Test/drill status" />
+          <Field name="drillDetail" label="Which drills and tests ran, with results" multiline rows={2} />
+        </div>
+      </div>
+      <h3 className="mb-2 font-semibold">Self-score</h3>
+      <RubricInput threshold={threshold} />
+      <FieldError name="selfScores" />
+      <Field name="rubricSummary" label="Rubric score summary" multiline rows={2} />
+      <Field name="risks" label="Risks" multiline rows={2} />
+      <Field name="followUps" label="Follow-ups" multiline rows={2} />
+      <h3 className="mb-2 font-semibold">Assessment claims and their evidence</h3>
+      {[0, 1, 2].map((i) => (
+        <fieldset key={i} className="mb-3 rounded border border-line p-3">
+          <legend className="px-1 text-sm">Claim {i + 1}{i > 0 ? " (optional)" : ""}</legend>
+          <Field name={`claim${i}`} label="What you claim" />
+          <p className="text-sm">Backed by:</p>
+          {items.length === 0 ? <p className="text-sm text-muted">Add evidence first.</p> : null}
+          {items.map((item) => (
+            <label key={item.key} className="mr-4 inline-flex items-center gap-1 text-sm">
+              <input type="checkbox" name={`claim${i}Evidence`} value={item.key} /> {item.latest.title}
+            </label>
+          ))}
+          <FieldError name={`claims.${i}.evidence`} />
+        </fieldset>
+      ))}
+      <FieldError name="claims" />
+      <SubmitButton>Submit for review</SubmitButton>
+    </ActionForm>
+  );
+}
