@@ -12,7 +12,7 @@ import { linkWikiLinks, type WikiResolver } from "./wiki-links";
 /** Maps an href or image src written in the source to the URL the app serves, or null (no link). */
 export type ResolveHref = (href: string) => string | null;
 
-export type ElementRules = {
+type ElementRules = {
   resolveHref?: ResolveHref;
   /** Turns `[[pattern-slug]]` into a link to the pattern; unknown slugs show as missing. */
   wikiLinks?: WikiResolver;
@@ -25,7 +25,8 @@ export type ElementRules = {
 const highlight = rehypeHighlight({ detect: false });
 const slug = rehypeSlug();
 
-// Whitespace between table parts is not valid DOM (React drops it): the tree has none.
+// Whitespace between table parts is not valid DOM (React would drop it): the tree has none, so
+// the HTML string and the React elements agree.
 const TABLE_PARTS = new Set(["table", "thead", "tbody", "tfoot", "tr"]);
 
 const element = (tagName: string, properties: Element["properties"], children: ElementContent[]): Element => ({

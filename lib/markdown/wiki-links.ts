@@ -3,7 +3,7 @@
 // has that slug. Code and the text of existing links are left alone.
 import type { Element, ElementContent, Root, Text } from "hast";
 
-export type WikiTarget = { href: string; title: string };
+type WikiTarget = { href: string; title: string };
 export type WikiResolver = (slug: string) => WikiTarget | null;
 
 /** `[[pattern-slug]]`: a wiki-link to the pattern with that slug. */
