@@ -1,7 +1,7 @@
 // A checklist entry: its Markdown with every task item as a checkbox; ticks are saved per item
 // when the viewer owns the checklist, and shown read-only otherwise.
 import { Markdown } from "@/components/markdown/markdown";
-import type { WikiResolver } from "@/lib/library/remark-wiki-links";
+import type { WikiResolver } from "@/lib/markdown/wiki-links";
 import { type ChecklistBlock, parseChecklist } from "@/lib/library/structure";
 import { type TickAction, TickBox } from "./tick-box";
 

@@ -1,6 +1,6 @@
 // A decision tree entry drawn as a tree: questions open onto their answers, leaves are actions.
 import { Markdown } from "@/components/markdown/markdown";
-import type { WikiResolver } from "@/lib/library/remark-wiki-links";
+import type { WikiResolver } from "@/lib/markdown/wiki-links";
 import { parseDecisionTree, type TreeNode } from "@/lib/library/structure";
 
 /** "yes: do this" → the answer label and what follows it. */

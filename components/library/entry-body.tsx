@@ -1,6 +1,6 @@
 // A playbook entry's text, drawn for its kind.
 import { Markdown } from "@/components/markdown/markdown";
-import type { WikiResolver } from "@/lib/library/remark-wiki-links";
+import type { WikiResolver } from "@/lib/markdown/wiki-links";
 import type { PlaybookKind } from "@/lib/library/schema";
 import { ChecklistView, type Ticks } from "./checklist";
 import { DecisionTreeView } from "./decision-tree";

@@ -1,6 +1,6 @@
 // A pattern's Markdown parts under their headings, in the library's fixed order.
 import { Markdown } from "@/components/markdown/markdown";
-import type { WikiResolver } from "@/lib/library/remark-wiki-links";
+import type { WikiResolver } from "@/lib/markdown/wiki-links";
 import { PATTERN_SECTIONS, type SectionKey } from "@/lib/library/schema";
 
 export function PatternSections({

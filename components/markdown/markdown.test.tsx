@@ -11,14 +11,17 @@ import { describe, expect, it, vi } from "vitest";
 import { EntryBody } from "@/components/library/entry-body";
 import { PatternSections } from "@/components/library/pattern-sections";
 import { Markdown } from "@/components/markdown/markdown";
-import type { WikiResolver } from "@/lib/library/remark-wiki-links";
+import type { WikiResolver } from "@/lib/markdown/wiki-links";
 import { FRAGMENTS, prng } from "@/lib/library/sample-library";
 import { PATTERN_SECTIONS, PLAYBOOK_KINDS, type SectionKey } from "@/lib/library/schema";
 
-// A client component cannot run inside the server renderer here; an anchor stands in for it.
+// A client component cannot run inside the server renderer here; an anchor marked as Next's Link
+// stands in for it.
 vi.mock("next/link", async () => {
   const { createElement } = await import("react");
-  return { default: ({ href, children }: { href: string; children: ReactNode }) => createElement("a", { href }, children) };
+  return {
+    default: ({ href, children, ...props }: { href: string; children: ReactNode }) => createElement("a", { href, "data-next-link": "", ...props }, children),
+  };
 });
 
 type FlightServer = {
@@ -150,5 +153,26 @@ describe("wiki-links", () => {
     expect(html).toContain('href="/library/patterns/alpha"');
     expect(html).toMatch(/title="No pattern has the slug nope"[^>]*>\[\[nope\]\] \(missing\)<\/span>/);
     expect(html).not.toContain('href=""');
+  });
+});
+
+describe("React output", () => {
+  it("links inside the app through Next's Link, and other links as plain anchors", async () => {
+    const html = await renderPage(<Markdown source={"[in](/patterns) [hash](#top) [out](https://example.org) [[alpha]]"} wikiLinks={wikiLinks} />);
+    expect(html).toBe(
+      '<div class="prose "><p><a href="/patterns" data-next-link="">in</a> <a href="#top" data-next-link="">hash</a> ' +
+        '<a href="https://example.org" rel="noreferrer noopener">out</a> <a href="/library/patterns/alpha" data-next-link="">Alpha</a></p></div>',
+    );
+  });
+
+  it("keeps a link's other attributes", async () => {
+    expect(await renderPage(<Markdown source={'Text[^1] [a](/b "T")\n\n[^1]: Note.'} />)).toContain(
+      '<a href="#user-content-fn-1" data-next-link="" id="user-content-fnref-1" data-footnote-ref="true" aria-describedby="footnote-label">1</a>',
+    );
+  });
+
+  it("renders inline text in a span without a paragraph, and a block in a prose division", async () => {
+    expect(await renderPage(<Markdown source="a *b*" inline className="x" />)).toBe('<span class="x">a <em>b</em></span>');
+    expect(await renderPage(<Markdown source="a *b*" className="x" />)).toBe('<div class="prose x"><p>a <em>b</em></p></div>');
   });
 });

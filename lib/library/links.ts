@@ -1,6 +1,6 @@
 // Routes of the library pages, and the wiki-link resolver the pages and the editor preview share.
 // A reviewer reading someone else's library carries `?learner=` along.
-import type { WikiResolver } from "./remark-wiki-links";
+import type { WikiResolver } from "../markdown/wiki-links";
 
 export type LibraryView = { learner?: string };
 

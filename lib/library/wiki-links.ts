@@ -1,7 +1,7 @@
 // Wiki-style links between library texts: `[[pattern-slug]]` names a pattern. Finds them outside
 // code, and rewrites them to Markdown links for an export and back on import, losslessly.
 import { eachLine } from "../content/markdown-source";
-import { WIKI_LINK } from "./remark-wiki-links";
+import { WIKI_LINK } from "../markdown/wiki-links";
 
 type Segment = { text: string; code: boolean };
 
