@@ -1,7 +1,7 @@
 // Appending to and reading the plan log; entries are never changed (the table refuses it).
 import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
-import type { Actor } from "../packets/transitions";
+import type { Actor, Status } from "../packets/transitions";
 import { formatLog } from "./format";
 
 type Tx = Prisma.TransactionClient;
@@ -9,7 +9,7 @@ type Tx = Prisma.TransactionClient;
 export type NewLogEntry = {
   learnerId: string;
   moduleNumber: number;
-  status: string;
+  status: Status;
   summary: string;
   evidence?: string;
   risks?: string;
@@ -37,7 +37,7 @@ export async function appendLogEntry(tx: Tx, entry: NewLogEntry) {
   });
 }
 
-export type LogFilter = { learnerId: string; moduleNumber?: number; status?: string };
+export type LogFilter = { learnerId: string; moduleNumber?: number; status?: Status };
 
 export async function listLogEntries(filter: LogFilter) {
   const client = await db();

@@ -8,6 +8,7 @@ import { fileLimitMessage } from "../security/file-size";
 import { appendLogEntry } from "../log/service";
 import { actorId, assertActsFor, loadPacket, moduleLabel, type Tx, transaction } from "./service";
 import type { Actor } from "./transitions";
+import type { EvidenceData } from "./evidence-data";
 
 const title = z.string().trim().min(1, "give the evidence a title").max(200, "keep the title under 200 characters");
 const itemKey = z
@@ -59,14 +60,6 @@ export const EvidenceInputSchema = z.discriminatedUnion("kind", [
   }),
 ]);
 export type EvidenceInput = z.input<typeof EvidenceInputSchema>;
-
-/** What an evidence version stores beside its text: a drill attempt, an exit-ticket question or the exercise it answers. */
-export const EvidenceDataSchema = z.union([
-  z.strictObject({ drillId: z.string(), reps: z.number().int().min(0), seconds: z.number().int().min(0), passed: z.boolean(), withinTimebox: z.boolean().nullable() }),
-  z.strictObject({ question: z.number().int().min(0).max(2) }),
-  z.strictObject({ exercise: z.string() }),
-]);
-export type EvidenceData = z.infer<typeof EvidenceDataSchema>;
 
 function newItemKey(kind: string): string {
   return `${kind}-${randomUUID().slice(0, 8)}`;
@@ -130,7 +123,7 @@ export async function addEvidence(actor: Actor, packetId: string, input: Evidenc
           fileSize: data.kind === "file" ? data.bytes.byteLength : null,
           filePath: stored?.relative ?? null,
           sha256: stored?.sha256 ?? null,
-          data: extra ? JSON.stringify(extra) : null,
+          ...(extra ? { data: extra } : {}),
           actorKind: actor.kind,
           actorId: actorId(actor),
           actorLabel: actor.label,
