@@ -80,9 +80,9 @@ describe("evidenceSummary", () => {
   it("gives every version of the exercise results and drill attempts, oldest first", async () => {
     const { work } = (await evidenceSummary(learnerId)).get(first)!;
     expect(work.map((w) => [w.itemKey, w.version, w.data])).toEqual([
-      ["exercise-a", 1, '{"exercise":"a"}'],
-      ["drill-x", 1, '{"drillId":"x","passed":false}'],
-      ["drill-x", 2, '{"drillId":"x","passed":true}'],
+      ["exercise-a", 1, { exercise: "a" }],
+      ["drill-x", 1, { drillId: "x", reps: 1, seconds: 60, passed: false, withinTimebox: null }],
+      ["drill-x", 2, { drillId: "x", reps: 1, seconds: 60, passed: true, withinTimebox: null }],
     ]);
     expect((await evidenceSummary(learnerId)).get(second)!.work).toEqual([]);
   });
