@@ -12,6 +12,9 @@ process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
 const { connection, db, databasePath, readPragmas } = await import("./db");
 await applyPendingMigrations({ dbPath: databasePath() });
 
+/** A table of this test's own for rows to write, created in each database under test. */
+const SCRATCH_TABLE = `CREATE TABLE IF NOT EXISTS "Scratch" ("key" TEXT NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)`;
+
 afterAll(async () => {
   await (await connection()).$disconnect();
   rmSync(scratch, { recursive: true, force: true });
@@ -29,38 +32,42 @@ describe("the database module", () => {
 
   it("keeps queries made outside a transaction out of an open one on the shared connection", async () => {
     const client = await db();
+    await client.$executeRawUnsafe(SCRATCH_TABLE);
     let finish!: () => void;
     const held = new Promise<void>((resolve) => (finish = resolve));
     const rolledBack = client
       .$transaction(async (tx) => {
-        await tx.setting.create({ data: { key: "uncommitted", value: "1" } });
+        await tx.$executeRawUnsafe(`INSERT INTO "Scratch" (key, value) VALUES ('uncommitted', '1')`);
         await held;
         throw new Error("roll back");
       })
       .catch(() => "rolled back");
     await new Promise((resolve) => setTimeout(resolve, 50));
     // Prisma's queries are lazy: then() starts them while the transaction is still open.
-    const outsideRead = client.$queryRawUnsafe<unknown[]>(`SELECT * FROM Setting WHERE key = 'uncommitted'`).then((rows) => rows);
-    const outsideWrite = client.$executeRawUnsafe(`INSERT INTO Setting (key, value) VALUES ('outside', '1')`).then((count) => count);
+    const outsideRead = client.$queryRawUnsafe<unknown[]>(`SELECT * FROM "Scratch" WHERE key = 'uncommitted'`).then((rows) => rows);
+    const outsideWrite = client.$executeRawUnsafe(`INSERT INTO "Scratch" (key, value) VALUES ('outside', '1')`).then((count) => count);
     await new Promise((resolve) => setTimeout(resolve, 50));
     finish();
     expect(await rolledBack).toBe("rolled back");
     expect(await outsideRead).toEqual([]);
     await outsideWrite;
-    expect(await client.setting.findUnique({ where: { key: "outside" } })).not.toBeNull();
+    expect(await client.$queryRawUnsafe(`SELECT key FROM "Scratch" WHERE key = 'outside'`)).toEqual([{ key: "outside" }]);
   });
 
   it("loses no acknowledged write when the process is killed mid-way", async () => {
     const dbFile = path.join(scratch, "crash.db");
     await applyPendingMigrations({ dbPath: dbFile });
+    const setup = new Database(dbFile);
+    setup.exec(SCRATCH_TABLE);
+    setup.close();
     const child = path.join(scratch, "writer.mts");
     writeFileSync(
       child,
       `import { db } from ${JSON.stringify(path.resolve("lib/db.ts"))};
 const client = await db();
 for (let i = 0; ; i++) {
-  const row = await client.setting.create({ data: { key: "write-" + i, value: String(i) } });
-  console.log(row.key);
+  await client.$executeRawUnsafe('INSERT INTO "Scratch" (key, value) VALUES (?, ?)', "write-" + i, String(i));
+  console.log("write-" + i);
 }
 `,
     );
@@ -81,7 +88,7 @@ for (let i = 0; ; i++) {
     expect(proc.signalCode).toBe("SIGKILL");
     const reopened = new Database(dbFile);
     expect(reopened.pragma("integrity_check", { simple: true })).toBe("ok");
-    const names = new Set((reopened.prepare("SELECT key FROM Setting").all() as { key: string }[]).map((r) => r.key));
+    const names = new Set((reopened.prepare(`SELECT key FROM "Scratch"`).all() as { key: string }[]).map((r) => r.key));
     reopened.close();
     expect(acknowledged.filter((name) => !names.has(name))).toEqual([]);
   });
@@ -90,7 +97,8 @@ for (let i = 0; ; i++) {
     const dbFile = path.join(scratch, "concurrent.db");
     await applyPendingMigrations({ dbPath: dbFile });
     const seed = new Database(dbFile);
-    seed.prepare("INSERT INTO Setting (key, value) VALUES ('counter', '0')").run();
+    seed.exec(SCRATCH_TABLE);
+    seed.prepare(`INSERT INTO "Scratch" (key, value) VALUES ('counter', '0')`).run();
     seed.close();
     const child = path.join(scratch, "incrementer.mts");
     writeFileSync(
@@ -99,9 +107,9 @@ for (let i = 0; ; i++) {
 const client = await db();
 for (let i = 0; i < 40; i++) {
   await client.$transaction(async (tx) => {
-    const row = await tx.setting.findUniqueOrThrow({ where: { key: "counter" } });
+    const [row] = await tx.$queryRawUnsafe<{ value: string }[]>('SELECT value FROM "Scratch" WHERE key = ?', "counter");
     await new Promise((resolve) => setTimeout(resolve, 2));
-    await tx.setting.update({ where: { key: "counter" }, data: { value: String(Number(row.value) + 1) } });
+    await tx.$executeRawUnsafe('UPDATE "Scratch" SET value = ? WHERE key = ?', String(Number(row!.value) + 1), "counter");
   });
 }
 await client.$disconnect();
@@ -118,7 +126,7 @@ await client.$disconnect();
     expect(results.map((r) => r.stderr).join("")).not.toMatch(/locked|busy/i);
     expect(results.map((r) => r.code)).toEqual([0, 0]);
     const reopened = new Database(dbFile, { readonly: true });
-    const { value } = reopened.prepare("SELECT value FROM Setting WHERE key = 'counter'").get() as { value: string };
+    const { value } = reopened.prepare(`SELECT value FROM "Scratch" WHERE key = 'counter'`).get() as { value: string };
     reopened.close();
     expect(value).toBe("80");
   });

@@ -14,7 +14,7 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-const user = (name: string) => ({ name, role: "learner", passphraseHash: "x" });
+const user = (name: string) => ({ name, role: "learner" as const, passphraseHash: "x" });
 
 describe("the transaction model", () => {
   it("hands db() the open transaction, so a read anywhere in its call chain sees its uncommitted rows", async () => {

@@ -46,7 +46,7 @@ describe("applyPendingMigrations", () => {
   it("upgrades an existing database after copying it to backups/", async () => {
     await applyPendingMigrations({ dbPath, migrationsDir });
     const db = new Database(dbPath);
-    db.prepare("INSERT INTO Setting (key, value) VALUES ('owner', 'Ada')").run();
+    db.prepare("INSERT INTO User (id, name, role, passphraseHash) VALUES ('u1', 'Ada', 'learner', 'x')").run();
     db.close();
     addMigration("29990101000000_add_note", 'CREATE TABLE "Note" ("id" TEXT NOT NULL PRIMARY KEY);\n');
     const result = await applyPendingMigrations({ dbPath, migrationsDir });
@@ -54,14 +54,14 @@ describe("applyPendingMigrations", () => {
     expect(result.backup && existsSync(result.backup)).toBe(true);
     expect(tables(result.backup!)).not.toContain("Note");
     expect(tables(dbPath)).toContain("Note");
-    const row = new Database(dbPath, { readonly: true }).prepare("SELECT value FROM Setting").get();
-    expect(row).toEqual({ value: "Ada" });
+    const row = new Database(dbPath, { readonly: true }).prepare("SELECT name FROM User").get();
+    expect(row).toEqual({ name: "Ada" });
   });
 
   it("leaves the database as it was when a migration fails, and names the migration", async () => {
     await applyPendingMigrations({ dbPath, migrationsDir });
     const db = new Database(dbPath);
-    db.prepare("INSERT INTO Setting (key, value) VALUES ('owner', 'Ada')").run();
+    db.prepare("INSERT INTO User (id, name, role, passphraseHash) VALUES ('u1', 'Ada', 'learner', 'x')").run();
     db.close();
     addMigration("29990101000000_good", 'CREATE TABLE "Good" ("id" TEXT NOT NULL PRIMARY KEY);\n');
     addMigration("29990102000000_broken", 'CREATE TABLE "Half" ("id" TEXT);\nTHIS IS NOT SQL;\n');
@@ -72,7 +72,7 @@ describe("applyPendingMigrations", () => {
     expect(tables(dbPath)).not.toContain("Good");
     expect(tables(dbPath)).not.toContain("Half");
     expect(listAppliedMigrations(dbPath)).toEqual(shipped());
-    expect(new Database(dbPath, { readonly: true }).prepare("SELECT value FROM Setting").get()).toEqual({ value: "Ada" });
+    expect(new Database(dbPath, { readonly: true }).prepare("SELECT name FROM User").get()).toEqual({ name: "Ada" });
   });
 
   it("removes a database it was creating when a migration fails", async () => {

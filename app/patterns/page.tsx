@@ -13,7 +13,7 @@ import { moduleRoute } from "@/lib/content/links";
 import { flatText, snippetAround } from "@/lib/content/search";
 import { libraryRoute, libraryZipRoute, type LibraryView, patternRoute, playbookFileRoute } from "@/lib/library/links";
 import { type LibraryQuery, LibraryQuerySchema, libraryOverview, listPatterns, knownCategories, SORTS } from "@/lib/library/patterns";
-import { categoryLabel } from "@/lib/library/schema";
+import { categoryLabel, TagsSchema } from "@/lib/library/schema";
 import { readableLearners } from "@/lib/auth/access";
 import { formatTimestamp } from "@/lib/log/format";
 import { addCategoryAction } from "./actions";
@@ -235,7 +235,7 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
               </Link>
               <p className="mt-1 flex flex-wrap gap-1">
                 <Badge tone="accent">{categoryLabel(p.category)}</Badge>
-                {(JSON.parse(p.tags) as string[]).map((tag) => (
+                {TagsSchema.parse(p.tags).map((tag) => (
                   <Badge key={tag}>#{tag}</Badge>
                 ))}
               </p>

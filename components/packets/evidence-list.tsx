@@ -1,6 +1,7 @@
 import { Markdown } from "@/components/markdown/markdown";
 import { formatTimestamp } from "@/lib/log/format";
 import { Badge } from "@/components/ui/badge";
+import { drillAttempt } from "@/lib/packets/evidence-data";
 import type { PacketDetail } from "@/lib/packets/queries";
 
 /** Notes are Markdown; other bodies are short plain text. */
@@ -12,8 +13,8 @@ function Body({ row }: { row: PacketDetail["evidence"][number] }) {
 function describe(row: PacketDetail["evidence"][number]): string {
   if (row.kind === "link") return row.url ?? "";
   if (row.kind === "file") return `${row.fileName} (${row.fileType}, ${row.fileSize} bytes, sha256 ${row.sha256?.slice(0, 12)}…)`;
-  if (row.kind === "drill" && row.data) {
-    const d = JSON.parse(row.data) as { reps: number; seconds: number; passed: boolean; withinTimebox: boolean | null };
+  const d = row.kind === "drill" ? drillAttempt(row.data) : null;
+  if (d) {
     return `${d.reps} reps in ${Math.round(d.seconds / 60)} min ${d.seconds % 60} s — ${d.passed ? "passed" : "not passed"}${d.withinTimebox === null ? "" : d.withinTimebox ? ", within the time box" : ", over the time box"}`;
   }
   return "";

@@ -6,9 +6,9 @@ import type { Module, Program } from "../content";
 import { moduleRoute } from "../content/links";
 import type { Prisma } from "../generated/prisma/client";
 import { formatLogEntry } from "../log/format";
+import { EvidenceDataSchema } from "../packets/evidence-data";
 import type { NextStep } from "../packets/next-step";
 import type { PacketDetail } from "../packets/queries";
-import type { Status } from "../packets/transitions";
 import type { LearnerCaller } from "./caller";
 import type { EvidenceItem, FeedbackAnswer, LearnerInfo, LogEntry, NextStepAnswer, PacketSummary } from "./schemas";
 
@@ -21,7 +21,7 @@ export function packetJson(mod: Module, packet: PacketRow | null | undefined): z
     module: mod.meta.number,
     slug: mod.slug,
     title: mod.meta.title,
-    status: (packet?.status as Status | undefined) ?? "pending",
+    status: packet?.status ?? "pending",
     packetId: packet?.id ?? null,
     attempt: packet?.attempt ?? null,
     blockedReason: packet?.blockedReason ?? null,
@@ -46,7 +46,7 @@ export function evidenceJson(row: Prisma.EvidenceGetPayload<object>): z.input<ty
     fileType: row.fileType,
     fileSize: row.fileSize,
     sha256: row.sha256,
-    data: row.data ? (JSON.parse(row.data) as Record<string, unknown>) : null,
+    data: EvidenceDataSchema.nullable().parse(row.data),
     actor: { kind: row.actorKind, label: row.actorLabel },
     createdAt: row.createdAt.toISOString(),
   };
@@ -57,7 +57,7 @@ export function logEntryJson(row: Prisma.PlanLogEntryGetPayload<object>): z.inpu
     id: row.id,
     createdAt: row.createdAt.toISOString(),
     module: row.moduleNumber,
-    status: row.status as Status,
+    status: row.status,
     summary: row.summary,
     evidence: row.evidence,
     risks: row.risks,

@@ -15,14 +15,18 @@ import { keyIdOf, signManifest } from "./signature";
 let dir: string;
 let places: BackupPlaces;
 
-const settings = (file: string) =>
-  (new Database(file, { readonly: true }).prepare("SELECT key, value FROM Setting ORDER BY key").all() as { key: string; value: string }[]).map(
+/** A table of this test's own, created in the database under test, for rows to back up and restore. */
+const SCRATCH_TABLE = `CREATE TABLE IF NOT EXISTS "Scratch" ("key" TEXT NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)`;
+
+const scratchRows = (file: string) =>
+  (new Database(file, { readonly: true }).prepare(`SELECT key, value FROM "Scratch" ORDER BY key`).all() as { key: string; value: string }[]).map(
     (r) => `${r.key}=${r.value}`,
   );
 
 function write(file: string, key: string, value: string) {
   const database = new Database(file);
-  database.prepare("INSERT INTO Setting (key, value) VALUES (?, ?)").run(key, value);
+  database.exec(SCRATCH_TABLE);
+  database.prepare(`INSERT INTO "Scratch" (key, value) VALUES (?, ?)`).run(key, value);
   database.close();
 }
 
@@ -98,7 +102,7 @@ describe("createBackup", () => {
     const scratch = path.join(dir, "verify");
     const { manifest } = await verifyBackup(result.archive, scratch, { key: backupSigningKey(places.secretsDir) });
     expect(manifest.files.map((f) => f.path)).toEqual(["files/ab/abcdef"]);
-    expect(settings(path.join(scratch, manifest.database.path))).toContain("kept=before backup");
+    expect(scratchRows(path.join(scratch, manifest.database.path))).toContain("kept=before backup");
   });
 
   it("signs the manifest with a key kept in the secrets folder, which never goes into the archive", async () => {
@@ -123,7 +127,8 @@ describe("createBackup", () => {
   it("takes a consistent copy while another connection keeps writing", async () => {
     const writer = new Database(places.dbPath);
     writer.pragma("journal_mode = WAL");
-    const insert = writer.prepare("INSERT INTO Setting (key, value) VALUES (?, ?)");
+    writer.exec(SCRATCH_TABLE);
+    const insert = writer.prepare(`INSERT INTO "Scratch" (key, value) VALUES (?, ?)`);
     let i = 0;
     const timer = setInterval(() => writer.transaction(() => [0, 1, 2].forEach(() => insert.run(`row-${i++}`, "x")))(), 1);
     const result = await createBackup(places);
@@ -131,7 +136,7 @@ describe("createBackup", () => {
     writer.close();
     const scratch = path.join(dir, "verify");
     const { manifest } = await verifyBackup(result.archive, scratch, { key: backupSigningKey(places.secretsDir) });
-    const rows = settings(path.join(scratch, manifest.database.path)).filter((r) => r.startsWith("row-"));
+    const rows = scratchRows(path.join(scratch, manifest.database.path)).filter((r) => r.startsWith("row-"));
     expect(rows.length % 3).toBe(0);
   });
 });
@@ -143,9 +148,9 @@ describe("restoreBackup", () => {
     rmSync(places.filesDir, { recursive: true });
     const result = await restoreBackup(archive, places);
     expect(result.signature.status).toBe("signed");
-    expect(settings(places.dbPath)).toContain("kept=before backup");
-    expect(settings(places.dbPath)).not.toContain("later=after backup");
-    expect(result.keptAside && settings(result.keptAside)).toContain("later=after backup");
+    expect(scratchRows(places.dbPath)).toContain("kept=before backup");
+    expect(scratchRows(places.dbPath)).not.toContain("later=after backup");
+    expect(result.keptAside && scratchRows(result.keptAside)).toContain("later=after backup");
     expect(readFileSync(path.join(places.filesDir, "ab", "abcdef"), "utf8")).toBe("uploaded bytes ✓");
     expect(result.filesRestored).toBe(1);
   });
@@ -158,7 +163,7 @@ describe("restoreBackup", () => {
     writeFileSync(archive, bytes);
     write(places.dbPath, "later", "after backup");
     await expect(restoreBackup(archive, places)).rejects.toThrow(/does not match its checksum: the archive is damaged/);
-    expect(settings(places.dbPath)).toContain("later=after backup");
+    expect(scratchRows(places.dbPath)).toContain("later=after backup");
     expect(existsSync(places.backupsDir) && listBackups(places.backupsDir).length).toBe(1);
   });
 
@@ -185,7 +190,7 @@ describe("restoreBackup", () => {
     sealed(traversal, { "../escape.txt": strToU8("x") });
     await expect(restoreBackup(traversal, places)).rejects.toThrow(/unsafe entry name/);
     expect(existsSync(path.join(dir, "escape.txt"))).toBe(false);
-    expect(settings(places.dbPath)).toContain("kept=before backup");
+    expect(scratchRows(places.dbPath)).toContain("kept=before backup");
   });
 });
 
@@ -201,7 +206,7 @@ describe("restoring an archive not signed by this install", () => {
     await expect(refused).rejects.toThrow(/Its checksums match, but anyone who edits an archive can recompute those/);
     await expect(refused).rejects.toThrow(`npm run restore -- ${archive} --allow-unsigned`);
     expect(roleOf(places.dbPath, "ada")).toBe("learner");
-    expect(settings(places.dbPath)).toContain("later=after backup");
+    expect(scratchRows(places.dbPath)).toContain("later=after backup");
     expect(existsSync(places.backupsDir) && readdirSync(places.backupsDir).filter((name) => name.startsWith("before-restore-"))).toEqual([]);
 
     const result = await restoreBackup(archive, places, { allowUnsigned: true });

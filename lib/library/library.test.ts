@@ -58,7 +58,7 @@ afterAll(async () => {
 describe("patterns", () => {
   it("creates a pattern as version 1 and keeps every earlier text on each save", async () => {
     const row = await patterns.createPattern(ada, adaLearner, pattern({ tags: "context, reads", sourceModule: 3 }));
-    expect(row).toMatchObject({ slug: "batch-independent-reads", version: 1, tags: '["context","reads"]', sourceModule: 3 });
+    expect(row).toMatchObject({ slug: "batch-independent-reads", version: 1, tags: ["context", "reads"], sourceModule: 3 });
     const saved = await patterns.updatePattern(
       ada,
       adaLearner,

@@ -14,6 +14,7 @@ import {
   type PatternData,
   type PatternInput,
   PatternInputSchema,
+  TagsSchema,
   unknownCategoryMessage,
 } from "./schema";
 import { whileLibraryUnchanged } from "./memo";
@@ -27,7 +28,7 @@ export function patternData(row: PatternRow): PatternData {
     title: row.title,
     slug: row.slug,
     category: row.category,
-    tags: JSON.parse(row.tags) as string[],
+    tags: TagsSchema.parse(row.tags),
     problem: row.problem,
     whenToUse: row.whenToUse,
     howToApply: row.howToApply,
@@ -39,8 +40,6 @@ export function patternData(row: PatternRow): PatternData {
     archived: row.archived,
   };
 }
-
-const columns = (data: PatternData) => ({ ...data, tags: JSON.stringify(data.tags) });
 
 const FIELDS = Object.keys(PatternInputSchema.in.shape) as (keyof PatternData)[];
 
@@ -83,14 +82,30 @@ export function contextProblems(programSlug: string, categories: readonly string
   return problems;
 }
 
-/** Writes a pattern's new text (creating it when `existing` is null) and its version row. */
+/** Writes a pattern's new text (creating it when `existing` is null), its version row and its tag rows. */
 export async function writePattern(tx: Tx, learnerId: string, existing: PatternRow | null, data: PatternData): Promise<PatternRow> {
   const version = (existing?.version ?? 0) + 1;
   const row = existing
-    ? await tx.pattern.update({ where: { id: existing.id }, data: { ...columns(data), version } })
-    : await tx.pattern.create({ data: { ...columns(data), learnerId, version } });
-  await tx.patternVersion.create({ data: { patternId: row.id, version, data: JSON.stringify(data) } });
+    ? await tx.pattern.update({ where: { id: existing.id }, data: { ...data, version } })
+    : await tx.pattern.create({ data: { ...data, learnerId, version } });
+  await tx.patternVersion.create({ data: { patternId: row.id, version, data } });
+  await writePatternTags(tx, row.id, existing ? TagsSchema.parse(existing.tags) : [], data.tags);
   return row;
+}
+
+/** Writes the PatternTag rows of a learner's patterns that have none yet: those of an imported profile. */
+export async function indexPatternTags(tx: Tx, learnerId: string): Promise<void> {
+  const rows = await tx.pattern.findMany({ where: { learnerId, tagRows: { none: {} } }, select: { id: true, tags: true } });
+  const data = rows.flatMap((row) => TagsSchema.parse(row.tags).map((tag) => ({ patternId: row.id, tag })));
+  if (data.length > 0) await tx.patternTag.createMany({ data });
+}
+
+/** Takes a pattern's PatternTag rows from its tags before a save to its tags after it. */
+async function writePatternTags(tx: Tx, patternId: string, before: readonly string[], after: readonly string[]): Promise<void> {
+  const removed = before.filter((tag) => !after.includes(tag));
+  const added = after.filter((tag) => !before.includes(tag));
+  if (removed.length > 0) await tx.patternTag.deleteMany({ where: { patternId, tag: { in: removed } } });
+  if (added.length > 0) await tx.patternTag.createMany({ data: added.map((tag) => ({ patternId, tag })) });
 }
 
 function parse(input: PatternInput | Record<string, unknown>): PatternData {
@@ -174,7 +189,7 @@ export async function getPattern(learnerId: string, slug: string): Promise<Patte
 /** Every saved text of a pattern, newest first. */
 export async function patternHistory(patternId: string) {
   const rows = await (await db()).patternVersion.findMany({ where: { patternId }, orderBy: { version: "desc" } });
-  return rows.map((row) => ({ version: row.version, createdAt: row.createdAt, data: JSON.parse(row.data) as PatternData }));
+  return rows.map((row) => ({ version: row.version, createdAt: row.createdAt, data: PatternInputSchema.parse(row.data) }));
 }
 
 export const SORTS = { updated: "Recently changed", title: "Title", category: "Category", created: "Oldest first" } as const;
@@ -211,7 +226,7 @@ export async function listPatterns(learnerId: string, query: LibraryQuery) {
     learnerId,
     archived: query.archived === "1",
     ...(query.category ? { category: query.category } : {}),
-    ...(query.tag ? { tags: { contains: JSON.stringify(query.tag) } } : {}),
+    ...(query.tag ? { tagRows: { some: { tag: query.tag } } } : {}),
   };
   const select = {
     id: true,
@@ -247,18 +262,21 @@ export async function listPatterns(learnerId: string, query: LibraryQuery) {
 export async function libraryOverview(learnerId: string) {
   return whileLibraryUnchanged("overview", learnerId, async () => {
     const client = await db();
-    const [groups, tagRows, archived] = await Promise.all([
+    const [groups, tagGroups, archived] = await Promise.all([
       client.pattern.groupBy({ by: ["category"], where: { learnerId, archived: false }, _count: { _all: true } }),
-      client.pattern.findMany({ where: { learnerId, archived: false, tags: { not: "[]" } }, select: { tags: true } }),
+      client.patternTag.groupBy({
+        by: ["tag"],
+        where: { pattern: { learnerId, archived: false } },
+        _count: { _all: true },
+        orderBy: [{ _count: { tag: "desc" } }, { tag: "asc" }],
+      }),
       client.pattern.count({ where: { learnerId, archived: true } }),
     ]);
-    const tags = new Map<string, number>();
-    for (const row of tagRows) for (const tag of JSON.parse(row.tags) as string[]) tags.set(tag, (tags.get(tag) ?? 0) + 1);
     return {
       counts: new Map(groups.map((g) => [g.category, g._count._all])),
       total: groups.reduce((n, g) => n + g._count._all, 0),
       archived,
-      tags: [...tags.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
+      tags: tagGroups.map((g): [string, number] => [g.tag, g._count._all]),
     };
   });
 }

@@ -26,7 +26,7 @@ export async function writeEntry(tx: Tx, learnerId: string, existing: EntryRow |
   const row = existing
     ? await tx.playbookEntry.update({ where: { id: existing.id }, data: { ...data, version } })
     : await tx.playbookEntry.create({ data: { ...data, learnerId, version } });
-  await tx.playbookEntryVersion.create({ data: { entryId: row.id, version, data: JSON.stringify(data) } });
+  await tx.playbookEntryVersion.create({ data: { entryId: row.id, version, data } });
   return row;
 }
 
@@ -125,7 +125,7 @@ export async function entriesById(learnerId: string, ids: string[]): Promise<Map
 /** Every saved text of an entry, newest first. */
 export async function entryHistory(entryId: string) {
   const rows = await (await db()).playbookEntryVersion.findMany({ where: { entryId }, orderBy: { version: "desc" } });
-  return rows.map((row) => ({ version: row.version, createdAt: row.createdAt, data: JSON.parse(row.data) as PlaybookEntryData }));
+  return rows.map((row) => ({ version: row.version, createdAt: row.createdAt, data: PlaybookEntryInputSchema.parse(row.data) }));
 }
 
 /** The ticked item keys of each checklist entry given. */

@@ -98,7 +98,7 @@ export const CategorySlugSchema = z
   .regex(SLUG, "use lowercase letters a–z, digits and single dashes (e.g. security)");
 
 /** Tags from a comma-separated text or a list: lowercased, spaces as dashes, duplicates dropped. */
-const tags = z
+export const TagsSchema = z
   .union([z.string(), z.array(z.string())])
   .default([])
   .transform((value) => {
@@ -142,7 +142,7 @@ export const PatternInputSchema = z
     title,
     slug: z.string().default(""),
     category: z.string({ error: "choose a category" }).trim().min(1, "choose a category"),
-    tags,
+    tags: TagsSchema,
     problem: markdown(LIMITS.section, PATTERN_SECTIONS[0].required),
     whenToUse: markdown(LIMITS.section, PATTERN_SECTIONS[1].required),
     howToApply: markdown(LIMITS.section, PATTERN_SECTIONS[2].required),

@@ -5,7 +5,7 @@ import { getContent } from "../content";
 import { flatText, hitOf, SEARCH_OPTIONS, type SearchHit, searchContent } from "../content/search";
 import { db } from "../db";
 import { whileLibraryUnchanged } from "./memo";
-import { categoryLabel, KIND_LABELS, PATTERN_SECTIONS, type PlaybookKind } from "./schema";
+import { categoryLabel, KIND_LABELS, PATTERN_SECTIONS, type PlaybookKind, TagsSchema } from "./schema";
 
 type LibraryDoc = { id: string; kind: "pattern" | "playbook"; slug: string; title: string; context: string; url: string; text: string };
 export type LibraryHit = SearchHit & { kind: "pattern" | "playbook"; slug: string };
@@ -24,7 +24,7 @@ async function documents(learnerId: string): Promise<LibraryDoc[]> {
       title: p.title,
       context: `Your patterns · ${categoryLabel(p.category)}`,
       url: `/patterns/${p.slug}`,
-      text: flatText([(JSON.parse(p.tags) as string[]).join(" "), ...PATTERN_SECTIONS.map((s) => p[s.key])].join("\n")),
+      text: flatText([TagsSchema.parse(p.tags).join(" "), ...PATTERN_SECTIONS.map((s) => p[s.key])].join("\n")),
     })),
     ...entries.map((e) => ({
       id: `playbook:${e.slug}`,

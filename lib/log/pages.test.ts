@@ -67,7 +67,7 @@ describe("logPage", () => {
       { status: "completed" },
       { moduleNumber: 3, status: "completed" },
       { moduleNumber: 1, status: "completed" },
-    ]) {
+    ] as const) {
       const all = await listLogEntries({ learnerId, ...filter });
       const seen: string[] = [];
       let page = await logPage({ learnerId, ...filter }, { limit: 4, from: "oldest" });

@@ -1,6 +1,7 @@
 // Appending to and reading the plan log; entries are never changed (the table refuses it).
 import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
+import type { Status } from "../packets/transitions";
 import { formatLog } from "./format";
 import type { Actor } from "../auth/actor";
 
@@ -9,7 +10,7 @@ type Tx = Prisma.TransactionClient;
 export type NewLogEntry = {
   learnerId: string;
   moduleNumber: number;
-  status: string;
+  status: Status;
   summary: string;
   evidence?: string;
   risks?: string;
@@ -37,7 +38,7 @@ export async function appendLogEntry(tx: Tx, entry: NewLogEntry) {
   });
 }
 
-export type LogFilter = { learnerId: string; moduleNumber?: number; status?: string };
+export type LogFilter = { learnerId: string; moduleNumber?: number; status?: Status };
 
 export async function listLogEntries(filter: LogFilter) {
   const client = await db();

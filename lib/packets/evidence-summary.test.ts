@@ -33,7 +33,7 @@ beforeAll(async () => {
     kind,
     title: `${itemKey} v${version}`,
     body: `body of ${itemKey} v${version}`,
-    actorKind: "learner",
+    actorKind: "learner" as const,
     actorId: user.id,
     actorLabel: "Eve",
     createdAt: at(minute),
@@ -45,11 +45,11 @@ beforeAll(async () => {
     data: [
       row(first, "notes", 1, "note", 1),
       row(first, "trace", 1, "file", 1, file),
-      row(first, "exercise-a", 1, "exercise", 2, { data: '{"exercise":"a"}' }),
-      row(first, "drill-x", 1, "drill", 3, { data: '{"drillId":"x","passed":false}' }),
+      row(first, "exercise-a", 1, "exercise", 2, { data: { exercise: "a" } }),
+      row(first, "drill-x", 1, "drill", 3, { data: { drillId: "x", reps: 1, seconds: 60, passed: false, withinTimebox: null } }),
       row(first, "notes", 2, "note", 4),
       row(first, "trace", 2, "file", 5, { ...file, sha256: "cd".repeat(32) }),
-      row(first, "drill-x", 2, "drill", 6, { data: '{"drillId":"x","passed":true}' }),
+      row(first, "drill-x", 2, "drill", 6, { data: { drillId: "x", reps: 1, seconds: 60, passed: true, withinTimebox: null } }),
       row(first, "notes", 3, "note", 7),
       row(second, "notes", 1, "note", 8),
       row(stranger, "notes", 1, "note", 9),
@@ -80,9 +80,9 @@ describe("evidenceSummary", () => {
   it("gives every version of the exercise results and drill attempts, oldest first", async () => {
     const { work } = (await evidenceSummary(learnerId)).get(first)!;
     expect(work.map((w) => [w.itemKey, w.version, w.data])).toEqual([
-      ["exercise-a", 1, '{"exercise":"a"}'],
-      ["drill-x", 1, '{"drillId":"x","passed":false}'],
-      ["drill-x", 2, '{"drillId":"x","passed":true}'],
+      ["exercise-a", 1, { exercise: "a" }],
+      ["drill-x", 1, { drillId: "x", reps: 1, seconds: 60, passed: false, withinTimebox: null }],
+      ["drill-x", 2, { drillId: "x", reps: 1, seconds: 60, passed: true, withinTimebox: null }],
     ]);
     expect((await evidenceSummary(learnerId)).get(second)!.work).toEqual([]);
   });

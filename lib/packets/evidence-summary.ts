@@ -4,6 +4,7 @@
 // computed from). Versions of an item count up from 1 without gaps and are never deleted; rows
 // written at the same moment keep the order they were written in, as ids grow with time.
 import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 
 /** An evidence item at its latest version. */
 export type EvidenceItem = {
@@ -12,7 +13,7 @@ export type EvidenceItem = {
   version: number;
   kind: string;
   title: string;
-  data: string | null;
+  data: Prisma.JsonValue | null;
   createdAt: Date;
   /** When its first version was added, and that version's id. */
   firstAt: Date;
@@ -23,7 +24,7 @@ export type EvidenceItem = {
 };
 
 /** One version of an exercise result or a drill attempt. */
-export type WorkRow = { id: string; itemKey: string; version: number; kind: string; data: string | null; createdAt: Date };
+export type WorkRow = { id: string; itemKey: string; version: number; kind: string; data: Prisma.JsonValue | null; createdAt: Date };
 
 export type PacketEvidence = { items: EvidenceItem[]; work: WorkRow[] };
 

@@ -12,6 +12,7 @@ import type { SignedIn } from "../auth/session";
 import { moduleLabel } from "../content";
 import { db, transaction, type Tx } from "../db";
 import { loadPacket } from "./service";
+import type { EvidenceData } from "./evidence-data";
 
 const title = z.string().trim().min(1, "give the evidence a title").max(200, "keep the title under 200 characters");
 const itemKey = z
@@ -75,20 +76,6 @@ export const EvidenceInputSchema = z.discriminatedUnion("kind", [
   }),
 ]);
 export type EvidenceInput = z.input<typeof EvidenceInputSchema>;
-
-/** What an evidence version stores beside its text: a drill attempt, an exit-ticket question or the exercise it answers. */
-export const EvidenceDataSchema = z.union([
-  z.strictObject({
-    drillId: z.string(),
-    reps: z.number().int().min(0),
-    seconds: z.number().int().min(0),
-    passed: z.boolean(),
-    withinTimebox: z.boolean().nullable(),
-  }),
-  z.strictObject({ question: z.number().int().min(0).max(2) }),
-  z.strictObject({ exercise: z.string() }),
-]);
-export type EvidenceData = z.infer<typeof EvidenceDataSchema>;
 
 function newItemKey(kind: string): string {
   return `${kind}-${randomUUID().slice(0, 8)}`;
@@ -167,7 +154,7 @@ export async function addEvidence(actor: Actor, packetId: string, input: Evidenc
           fileSize: data.kind === "file" ? data.bytes.byteLength : null,
           filePath: stored?.relative ?? null,
           sha256: stored?.sha256 ?? null,
-          data: extra ? JSON.stringify(extra) : null,
+          ...(extra ? { data: extra } : {}),
           ...provenance(actor),
         },
       });

@@ -6,10 +6,10 @@ import type { SignedIn } from "../auth/session";
 import type { Program } from "../content";
 import { db } from "../db";
 import { latestVerdict } from "../reviews/history";
-import type { Remediation, RubricScores } from "../rubric/rubric";
 import { isImportedCompletion } from "./imported";
 import { type NextStep, nextStep } from "./next-step";
-import type { Proof } from "./proof";
+import { reviewColumns } from "../reviews/stored";
+import { ProofSchema } from "./proof";
 
 export async function packetDetail(packetId: string) {
   const client = await db();
@@ -28,14 +28,8 @@ export async function packetDetail(packetId: string) {
     evidence,
     /** Each item with its versions, oldest first. */
     items: [...items.entries()].map(([key, versions]) => ({ key, versions, latest: versions.at(-1)! })),
-    proofs: proofs.map((p) => ({ ...p, proof: JSON.parse(p.data) as Proof })),
-    reviews: reviews.map((r) => ({
-      ...r,
-      scoresParsed: JSON.parse(r.scores) as RubricScores,
-      remarksParsed: JSON.parse(r.remarks) as Record<string, string>,
-      remediationParsed: r.remediation ? (JSON.parse(r.remediation) as Remediation) : null,
-      seen: JSON.parse(r.evidenceSeen) as string[],
-    })),
+    proofs: proofs.map((p) => ({ ...p, proof: ProofSchema.parse(p.data) })),
+    reviews: reviews.map((r) => ({ ...r, ...reviewColumns(r) })),
     comments,
   };
 }

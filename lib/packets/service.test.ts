@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyPendingMigrations } from "../../prisma/migrator";
 import type { Actor } from "../auth/actor";
+import { RemediationSchema } from "../rubric/rubric";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "packets-test-"));
 process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
@@ -166,8 +167,8 @@ describe("a packet from start to sign-off", () => {
       feedback: "Good start. Please change:\n- Label every tool message in the trace",
       evidenceSeen: seen,
     });
-    expect(JSON.parse(review.remediation!)).toMatchObject({ dimensions: ["speed"] });
-    expect(JSON.parse(review.remediation!).drills.map((d: { id: string }) => d.id)).toContain("role-labelling");
+    expect(review.remediation).toMatchObject({ dimensions: ["speed"] });
+    expect(RemediationSchema.parse(review.remediation).drills.map((d) => d.id)).toContain("role-labelling");
     const packet = await client.packet.findUniqueOrThrow({ where: { id: packetId } });
     expect(packet.status).toBe("in_progress");
     expect((await listEvidence(client, packetId)).all).toHaveLength(3);

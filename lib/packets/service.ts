@@ -52,7 +52,7 @@ export async function learnerStateFor(tx: Tx, actor: Actor, learnerId: string): 
 }
 
 export function statusOf(state: LearnerState, moduleNumber: number): Status {
-  return (state.current.get(moduleNumber)?.status as Status | undefined) ?? "pending";
+  return state.current.get(moduleNumber)?.status ?? "pending";
 }
 
 function missingPrerequisites(state: LearnerState, mod: Module): string[] {
@@ -66,9 +66,9 @@ function missingPrerequisites(state: LearnerState, mod: Module): string[] {
 
 function otherActive(state: LearnerState, moduleNumber: number) {
   for (const packet of state.current.values()) {
-    if (packet.moduleNumber !== moduleNumber && ACTIVE_STATUSES.includes(packet.status as Status)) {
+    if (packet.moduleNumber !== moduleNumber && ACTIVE_STATUSES.includes(packet.status)) {
       const mod = moduleByNumber(state.program, packet.moduleNumber);
-      return { label: mod ? moduleLabel(mod) : `Module ${packet.moduleNumber}`, status: packet.status as Status };
+      return { label: mod ? moduleLabel(mod) : `Module ${packet.moduleNumber}`, status: packet.status };
     }
   }
   return null;
@@ -164,7 +164,7 @@ export async function blockPacket(actor: Actor, input: z.input<typeof ReasonSche
   return transaction(async (tx) => {
     const { packet, state, mod } = await loadPacket(tx, parsed.data.packetId);
     assertActsFor(actor, state.learner);
-    const decision = decide("block", packet.status as Status, { actor, moduleLabel: moduleLabel(mod), reason: parsed.data.reason });
+    const decision = decide("block", packet.status, { actor, moduleLabel: moduleLabel(mod), reason: parsed.data.reason });
     if (!decision.ok && decision.code === "reason-required") {
       throw new AppError("invalid", decision.message, { reason: "Say why the packet is blocked." }, decision.code);
     }
@@ -191,11 +191,7 @@ export async function unblockPacket(actor: Actor, input: z.input<typeof ReasonSc
     const { packet, state, mod } = await loadPacket(tx, parsed.data.packetId);
     assertActsFor(actor, state.learner);
     const to = enforce(
-      decide("unblock", packet.status as Status, {
-        actor,
-        moduleLabel: moduleLabel(mod),
-        otherActive: otherActive(state, packet.moduleNumber),
-      }),
+      decide("unblock", packet.status, { actor, moduleLabel: moduleLabel(mod), otherActive: otherActive(state, packet.moduleNumber) }),
     );
     const updated = await setStatus(tx, packet, to, { blockedReason: null });
     await appendLogEntry(tx, {
@@ -226,14 +222,14 @@ export async function submitPacket(actor: Actor, input: { packetId: string; proo
     assertActsFor(actor, state.learner);
     const keys = await evidenceKeys(tx, packet.id);
     const check = checkProof(input.proof, keys);
-    const decision = decide("submit", packet.status as Status, { actor, moduleLabel: moduleLabel(mod), proofMissing: check.missing });
+    const decision = decide("submit", packet.status, { actor, moduleLabel: moduleLabel(mod), proofMissing: check.missing });
     if (!decision.ok && decision.code === "proof-incomplete") {
       throw new AppError("invalid", decision.message, check.fieldErrors, decision.code, decision.missing);
     }
     const to = enforce(decision);
     const proof = check.proof!;
     await tx.completionProof.create({
-      data: { packetId: packet.id, data: JSON.stringify(proof), ...provenance(actor) },
+      data: { packetId: packet.id, data: proof, ...provenance(actor) },
     });
     const updated = await setStatus(tx, packet, to, { submittedAt: new Date() });
     await appendLogEntry(tx, {

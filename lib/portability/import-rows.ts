@@ -10,7 +10,7 @@ import { AppError } from "../errors";
 import { FileNameSchema, storedPath } from "../files";
 import { PLAYBOOK_KINDS } from "../content/schema";
 import { CategorySlugSchema, PatternInputSchema, PlaybookEntryInputSchema } from "../library/schema";
-import { EvidenceDataSchema } from "../packets/evidence";
+import { EvidenceDataSchema } from "../packets/evidence-data";
 import { ProofSchema } from "../packets/proof";
 import { STATUSES } from "../packets/transitions";
 import { INDICATOR_KINDS, type IndicatorKind } from "../progress/indicators";

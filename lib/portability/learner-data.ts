@@ -10,6 +10,7 @@ import { getProgram } from "../content";
 import { databasePath, db, transaction, type Tx } from "../db";
 import { AppError } from "../errors";
 import { readStoredFile, storedPath, storeFile } from "../files";
+import { indexPatternTags } from "../library/patterns";
 import { appendLogEntry } from "../log/service";
 import { confineRows, type Row, TABLES } from "./import-rows";
 
@@ -52,10 +53,11 @@ export const EXPORTED_TABLES: ReadonlyArray<{ table: string; where: string }> = 
 ];
 
 /**
- * People, sign-in attempts and settings belong to the install; API tokens are secrets of this
- * install (create new ones after a move) and stored idempotent answers only matter for retries.
+ * People and sign-in attempts belong to the install; API tokens are secrets of this install
+ * (create new ones after a move) and stored idempotent answers only matter for retries.
+ * PatternTag is derived from Pattern.tags: the import rebuilds it.
  */
-export const NOT_EXPORTED = ["User", "Session", "SignInAttempt", "Setting", "ApiToken", "IdempotentRequest"];
+export const NOT_EXPORTED = ["User", "Session", "SignInAttempt", "ApiToken", "IdempotentRequest", "PatternTag"];
 const ValueSchema = z.union([z.string(), z.number(), z.null()]);
 
 const ExportSchema = z.strictObject({
@@ -193,6 +195,7 @@ export async function importLearner(
       for (let start = 0; start < list.length; start += INSERT_BATCH)
         rows += await insertRows(tx, table, list.slice(start, start + INSERT_BATCH));
     }
+    await indexPatternTags(tx, learnerId);
     await appendLogEntry(tx, {
       learnerId,
       moduleNumber: 0,

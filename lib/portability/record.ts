@@ -18,7 +18,7 @@ function evidenceSection(detail: PacketDetail): string[] {
   if (detail.items.length === 0) return ["No evidence."];
   return detail.items.flatMap(({ versions }) =>
     versions.map((row) => {
-      const data = row.data ? (JSON.parse(row.data) as Record<string, unknown>) : null;
+      const data = row.data;
       const heading = `#### ${row.title} (${row.kind}, version ${row.version}, ${when(row.createdAt)}, by ${row.actorLabel})`;
       const body =
         row.kind === "file"

@@ -5,13 +5,13 @@ import { getProgram, moduleByNumber, type Program } from "../content";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
+import { exerciseSlug } from "../packets/evidence-data";
 import { evidenceSummary, type PacketEvidence } from "../packets/evidence-summary";
 import { type NextStep, nextStep } from "../packets/next-step";
-import type { Status } from "../packets/transitions";
 import { isDue, type RedrillItem } from "../redrill/schedule";
 import { latestVerdict } from "../reviews/history";
 import { drillFacts, learnerSchedule, type PacketHistory, redrillText } from "../redrill/triggers";
-import type { RubricScores } from "../rubric/rubric";
+import { RubricScoresSchema } from "../rubric/rubric";
 import { type EffectiveEntry, effectiveEntries, type TimeTotals, timeTotals } from "../time/aggregate";
 import type { ModuleStanding } from "./capabilities";
 import { type IndicatorState, indicatorStates } from "./indicators";
@@ -77,7 +77,7 @@ function standingOf(program: Program, number: number, title: string, packet: Sna
   return {
     number,
     title,
-    status: packet.status as Status,
+    status: packet.status,
     imported: isImportedCompletion(packet),
     attempt: packet.attempt,
     packetId: packet.id,
@@ -85,11 +85,11 @@ function standingOf(program: Program, number: number, title: string, packet: Sna
     drillAttempts: drillFacts([history(packet)]).map(({ drillId, passed, withinTimebox }) => ({ drillId, passed, withinTimebox })),
     exercisesDone: [
       ...new Set(
-        evidence.filter((e) => e.kind === "exercise").map((e) => (JSON.parse(e.data ?? "{}") as { exercise?: string }).exercise ?? ""),
+        evidence.filter((e) => e.kind === "exercise").map((e) => exerciseSlug(e.data) ?? ""),
       ),
     ].filter((slug) => moduleByNumber(program, number)?.exercises.some((ex) => ex.slug === slug)),
     latest: review
-      ? { scores: JSON.parse(review.scores) as RubricScores, verdict: review.verdict, reviewer: review.reviewerName, at: review.createdAt }
+      ? { scores: RubricScoresSchema.parse(review.scores), verdict: review.verdict, reviewer: review.reviewerName, at: review.createdAt }
       : null,
   };
 }
@@ -130,7 +130,7 @@ export async function learnerSnapshot(learnerId: string, now = new Date()): Prom
   for (const packet of packets) {
     const exercises = moduleByNumber(program, packet.moduleNumber)?.exercises ?? [];
     for (const row of packet.work) {
-      const slug = row.kind === "exercise" ? (JSON.parse(row.data ?? "{}") as { exercise?: string }).exercise : undefined;
+      const slug = row.kind === "exercise" ? exerciseSlug(row.data) : undefined;
       const key = `${packet.moduleNumber}:${slug}`;
       if (slug && exercises.some((e) => e.slug === slug) && !exercisesFinished.has(key)) exercisesFinished.set(key, row.createdAt);
     }

@@ -40,17 +40,7 @@ beforeAll(async () => {
     data: { learnerId, moduleNumber: 1, status: "completed", startedAt: at(-5), completedAt: REVIEWED },
   });
   const scores = { correctness: 4, speed: 3, resilience: 4, judgment: 4, maintainability: 5, collaboration: 4 };
-  await client.review.create({
-    data: {
-      packetId: packet.id,
-      reviewerId: "u-rex",
-      reviewerName: "Rex",
-      verdict: "accept",
-      scores: JSON.stringify(scores),
-      evidenceSeen: "[]",
-      createdAt: REVIEWED,
-    },
-  });
+  await client.review.create({ data: { packetId: packet.id, reviewerId: "u-rex", reviewerName: "Rex", verdict: "accept", scores, evidenceSeen: [], createdAt: REVIEWED } });
 });
 
 afterAll(async () => {

@@ -4,7 +4,9 @@
 // learner practises for an item.
 import type { Program } from "../content";
 import { moduleByNumber } from "../content";
-import { DEFAULT_THRESHOLD, DIMENSION_LABELS, DIMENSIONS, type PassThreshold, remediationFor, type RubricScores } from "../rubric/rubric";
+import type { Prisma } from "../generated/prisma/client";
+import { drillAttempt } from "../packets/evidence-data";
+import { DEFAULT_THRESHOLD, DIMENSION_LABELS, DIMENSIONS, type PassThreshold, remediationFor, type RubricScores, RubricScoresSchema } from "../rubric/rubric";
 import { type RedrillItem, type RedrillKind, type RedrillRef, redrillSchedule, type RedrillTrigger } from "./schedule";
 
 export type ReviewFact = { moduleNumber: number; at: Date; reviewer: string; verdict: string; scores: RubricScores };
@@ -80,8 +82,8 @@ export function redrillText(program: Program, item: RedrillRef): RedrillText | n
 /** The rows of a packet the triggers read: its reviews and its evidence (only drill attempts count). */
 export type PacketHistory = {
   moduleNumber: number;
-  reviews: { createdAt: Date; reviewerName: string; verdict: string; scores: string }[];
-  evidence: { kind: string; itemKey: string; version: number; createdAt: Date; data: string | null }[];
+  reviews: { createdAt: Date; reviewerName: string; verdict: string; scores: Prisma.JsonValue }[];
+  evidence: { kind: string; itemKey: string; version: number; createdAt: Date; data: Prisma.JsonValue | null }[];
 };
 
 /** The latest review of each attempt (a verdict or a rescore): what the reviewer now finds weak. */
@@ -95,7 +97,7 @@ export function reviewFacts(packets: readonly PacketHistory[]): ReviewFact[] {
             at: latest.createdAt,
             reviewer: latest.reviewerName,
             verdict: latest.verdict,
-            scores: JSON.parse(latest.scores) as RubricScores,
+            scores: RubricScoresSchema.parse(latest.scores),
           },
         ]
       : [];
@@ -110,13 +112,13 @@ export function drillFacts(packets: readonly PacketHistory[]): DrillAttemptFact[
       if (row.kind === "drill" && (latest.get(row.itemKey)?.version ?? 0) < row.version) latest.set(row.itemKey, row);
     }
     return [...latest.values()].map((row) => {
-      const data = JSON.parse(row.data ?? "{}") as { drillId?: string; passed?: boolean; withinTimebox?: boolean | null };
+      const data = drillAttempt(row.data);
       return {
         moduleNumber: p.moduleNumber,
         at: row.createdAt,
-        drillId: data.drillId ?? "",
-        passed: data.passed ?? false,
-        withinTimebox: data.withinTimebox ?? null,
+        drillId: data?.drillId ?? "",
+        passed: data?.passed ?? false,
+        withinTimebox: data?.withinTimebox ?? null,
       };
     });
   });

@@ -4,7 +4,7 @@
 import path from "node:path";
 import type { ContentProblem, Module } from "../content";
 import { formatTimestamp } from "../log/format";
-import type { Proof } from "../packets/proof";
+import { type Proof, ProofSchema } from "../packets/proof";
 import { type AuditStatus, auditStatus, capabilityModules, type ModuleStanding } from "../progress/capabilities";
 import { isoDate } from "../progress/calendar";
 import { latestVerdict } from "../reviews/history";
@@ -62,7 +62,7 @@ export function auditModules(snapshot: LearnerSnapshot, problems: readonly Conte
     const verdict = latestVerdict(packet?.reviews ?? []);
     const rejected = standing.status === "in_progress" && verdict?.verdict === "reject";
     const proofRow = packet?.proofs.at(-1);
-    const proof = proofRow ? (JSON.parse(proofRow.data) as Proof) : null;
+    const proof = proofRow ? ProofSchema.parse(proofRow.data) : null;
     const started = standing.status !== "pending";
     const missingExercises = started
       ? mod.exercises.filter((e) => !standing.exercisesDone.includes(e.slug)).map((e) => `${n}.${e.meta.number}`)

@@ -15,21 +15,21 @@ const { statusUpdateMarkdown, REPORT_SECTIONS, statusUpdateFileName } = await im
 const NOW = new Date("2026-01-20T12:00:00Z");
 const at = (text: string) => new Date(`2026-01-${text}Z`);
 const scores = (n: number, over: Record<string, number> = {}) =>
-  JSON.stringify({ correctness: n, speed: n, resilience: n, judgment: n, maintainability: n, collaboration: n, ...over });
+  ({ correctness: n, speed: n, resilience: n, judgment: n, maintainability: n, collaboration: n, ...over });
 const proof = (over: Record<string, unknown> = {}) =>
-  JSON.stringify({
+  ({
     validationStatus: "passing",
     validationDetail: "scripts/validate.sh exited 0",
     drillStatus: "passing",
     drillDetail: "role-labelling, 3 reps in 17 minutes",
-    selfScores: JSON.parse(scores(4)),
+    selfScores: scores(4),
     rubricSummary: "4 in every dimension",
     risks: "The hook is not on CI yet",
     followUps: "Add the hook to CI",
     claims: [{ claim: "Every message of the trace is labelled", evidence: ["note-trace"] }],
     ...over,
   });
-const actor = { actorKind: "learner", actorId: "u-ada", actorLabel: "Ada" };
+const actor = { actorKind: "learner" as const, actorId: "u-ada", actorLabel: "Ada" };
 
 beforeAll(async () => {
   await applyPendingMigrations({ dbPath: databasePath() });
@@ -116,7 +116,7 @@ beforeAll(async () => {
         kind: "exercise",
         title: "Exercise result",
         body: "Baseline recorded",
-        data: JSON.stringify({ exercise: "baseline-and-trace" }),
+        data: { exercise: "baseline-and-trace" },
         createdAt: at("06T11:00:00"),
         ...actor,
       },
@@ -127,7 +127,7 @@ beforeAll(async () => {
         version: 1,
         kind: "drill",
         title: "Drill attempt",
-        data: JSON.stringify({ drillId: "role-labelling", reps: 3, seconds: 1020, passed: true, withinTimebox: false }),
+        data: { drillId: "role-labelling", reps: 3, seconds: 1020, passed: true, withinTimebox: false },
         createdAt: at("07T09:00:00"),
         ...actor,
       },
@@ -139,7 +139,7 @@ beforeAll(async () => {
         kind: "exit-ticket",
         title: "Exit ticket 1",
         body: "system, user, tool",
-        data: JSON.stringify({ question: 0 }),
+        data: { question: 0 },
         createdAt: at("07T10:00:00"),
         ...actor,
       },
@@ -194,7 +194,7 @@ beforeAll(async () => {
         verdict: "reject",
         scores: scores(3, { resilience: 2 }),
         feedback: "Label every tool message in the trace",
-        evidenceSeen: "[]",
+        evidenceSeen: [],
         createdAt: at("08T10:00:00"),
       },
       {
@@ -205,7 +205,7 @@ beforeAll(async () => {
         verdict: "accept",
         scores: scores(4, { speed: 3 }),
         feedback: "",
-        evidenceSeen: "[]",
+        evidenceSeen: [],
         createdAt: at("11T09:00:00"),
       },
     ],

@@ -7,11 +7,12 @@ import { AppError } from "../errors";
 import { appendLogEntry } from "../log/service";
 import { listEvidence } from "../packets/evidence";
 import { enforce, type LearnerState, loadLearnerState, loadPacket, setStatus, statusOf } from "../packets/service";
-import { decide, type Status } from "../packets/transitions";
+import { decide } from "../packets/transitions";
 import { DEFAULT_THRESHOLD, DIMENSION_LABELS, evaluateRubric, remediationFor, RubricScoresSchema } from "../rubric/rubric";
 import { feedbackProblem } from "./feedback";
 import { SELF_REVIEW_CHECKLIST } from "./self-review";
 import { assertActsFor, type Actor } from "../auth/actor";
+import { EvidenceSeenSchema } from "./stored";
 
 const ReviewSchema = z.object({
   packetId: z.string().min(1),
@@ -51,7 +52,7 @@ export async function reviewPacket(actor: Actor, input: ReviewInput | Record<str
     const { packet, state, mod } = await loadPacket(tx, packetId);
     const comments = await tx.reviewComment.count({ where: { packetId, resolution: null } });
     const rubric = evaluateRubric(scores, state.program.meta.rubric.passThreshold ?? DEFAULT_THRESHOLD);
-    const decision = decide(verdict, packet.status as Status, {
+    const decision = decide(verdict, packet.status, {
       actor,
       moduleLabel: moduleLabel(mod),
       packetOwnerUserId: state.learner.ownerId,
@@ -80,11 +81,11 @@ export async function reviewPacket(actor: Actor, input: ReviewInput | Record<str
         reviewerId: reviewer.userId,
         reviewerName: reviewer.label,
         verdict,
-        scores: JSON.stringify(scores),
-        remarks: JSON.stringify(remarks),
+        scores,
+        remarks,
         feedback,
-        remediation: remediation ? JSON.stringify(remediation) : null,
-        evidenceSeen: JSON.stringify(latest.map((r) => r.id)),
+        ...(remediation ? { remediation } : {}),
+        evidenceSeen: latest.map((r) => r.id),
       },
     });
     await setStatus(tx, packet, to, to === "completed" ? { completedAt: new Date() } : {});
@@ -145,10 +146,10 @@ export async function rescorePacket(actor: Actor, input: z.input<typeof RescoreS
         reviewerId: reviewer.userId,
         reviewerName: reviewer.label,
         verdict: "rescore",
-        scores: JSON.stringify(scores),
-        remarks: JSON.stringify(remarks),
+        scores,
+        remarks,
         feedback: note,
-        evidenceSeen: earlier.evidenceSeen,
+        evidenceSeen: EvidenceSeenSchema.parse(earlier.evidenceSeen),
       },
     });
     await appendLogEntry(tx, {
@@ -183,7 +184,7 @@ export async function selfReviewPacket(actor: Actor, input: z.input<typeof SelfR
     const rubric = evaluateRubric(scores, state.program.meta.rubric.passThreshold ?? DEFAULT_THRESHOLD);
     const coolingOffEndsAt = packet.submittedAt ? new Date(packet.submittedAt.getTime() + state.learner.coolingOffHours * 3_600_000) : null;
     const to = enforce(
-      decide("self-accept", packet.status as Status, {
+      decide("self-accept", packet.status, {
         actor,
         moduleLabel: moduleLabel(mod),
         rubricPass: rubric.pass,
@@ -203,9 +204,9 @@ export async function selfReviewPacket(actor: Actor, input: z.input<typeof SelfR
         reviewerId: actor.kind === "learner" ? actor.userId : "",
         reviewerName: actor.label,
         verdict: "self-review",
-        scores: JSON.stringify(scores),
+        scores,
         feedback: reflection,
-        evidenceSeen: JSON.stringify(latest.map((r) => r.id)),
+        evidenceSeen: latest.map((r) => r.id),
       },
     });
     await setStatus(tx, packet, to, { completedAt: now });

@@ -32,22 +32,14 @@ export const LARGE: SeedSize = {
 const DAY = 86_400_000;
 const CATEGORIES = ["speed", "quality", "debugging", "planning", "architecture"];
 const scores = (base: number, low?: string) =>
-  JSON.stringify({
-    correctness: base,
-    speed: base,
-    resilience: base,
-    judgment: base,
-    maintainability: base,
-    collaboration: base,
-    ...(low ? { [low]: 3 } : {}),
-  });
+  ({ correctness: base, speed: base, resilience: base, judgment: base, maintainability: base, collaboration: base, ...(low ? { [low]: 3 } : {}) });
 const proofOf = (n: number) =>
-  JSON.stringify({
+  ({
     validationStatus: "passing",
     validationDetail: "scripts/validate.sh exited 0",
     drillStatus: "passing",
     drillDetail: "every drill within its time box but one",
-    selfScores: JSON.parse(scores(4)),
+    selfScores: scores(4),
     rubricSummary: "4 in every dimension",
     risks: "none known",
     followUps: n === 3 ? "Measure the speed-up on a second project" : "none",
@@ -64,10 +56,8 @@ export async function seedLargeDataset(size: SeedSize, passphrase: string, now =
   const passphraseHash = await hashPassphrase(passphrase);
   const user = await client.user.create({ data: { name: "Bench Learner", role: "learner", passphraseHash } });
   const reviewer = await client.user.create({ data: { name: "Bench Reviewer", role: "reviewer", passphraseHash } });
-  const learner = await client.learner.create({
-    data: { name: "Bench Learner", ownerId: user.id, programSlug: program.slug, createdAt: start },
-  });
-  const actor = { actorKind: "learner", actorId: user.id, actorLabel: "Bench Learner" };
+  const learner = await client.learner.create({ data: { name: "Bench Learner", ownerId: user.id, programSlug: program.slug, createdAt: start } });
+  const actor = { actorKind: "learner" as const, actorId: user.id, actorLabel: "Bench Learner" };
   const lows = ["speed", undefined, "resilience", undefined, "judgment", undefined, "collaboration", undefined];
   const notesPerModule = Math.max(2, Math.ceil(size.evidenceVersions / program.modules.length) - 12);
 
@@ -93,55 +83,24 @@ export async function seedLargeDataset(size: SeedSize, passphrase: string, now =
         kind: "note",
         title: `${mod.meta.title} notes ${i % 10}`,
         body: `Notes on module ${n}\n${"- a finding\n".repeat((i % 7) + 1)}`,
-        data: null,
         createdAt: at(begin + (i % 4), 9),
       })),
-      ...mod.exercises.map((e) => ({
-        itemKey: `exercise-${e.slug}`,
-        version: 1,
-        kind: "exercise",
-        title: "Exercise result",
-        body: "All criteria met.",
-        data: JSON.stringify({ exercise: e.slug }),
-        createdAt: at(begin + 2),
-      })),
+      ...mod.exercises.map((e) => ({ itemKey: `exercise-${e.slug}`, version: 1, kind: "exercise", title: "Exercise result", body: "All criteria met.", data: { exercise: e.slug }, createdAt: at(begin + 2) })),
       ...mod.meta.drills.map((d, i) => ({
         itemKey: `drill-${d.id}`,
         version: 1,
         kind: "drill",
         title: "Drill attempt",
         body: "",
-        data: JSON.stringify({
-          drillId: d.id,
-          reps: 3,
-          seconds: 900 + i * 120,
-          passed: i !== 1,
-          withinTimebox: d.timebox ? i === 0 : null,
-        }),
+        data: { drillId: d.id, reps: 3, seconds: 900 + i * 120, passed: i !== 1, withinTimebox: d.timebox ? i === 0 : null },
         createdAt: at(begin + 3),
       })),
-      ...mod.meta.exitTicket.map((_, i) => ({
-        itemKey: `exit-ticket-${i + 1}`,
-        version: 1,
-        kind: "exit-ticket",
-        title: `Exit ticket ${i + 1}`,
-        body: "An answer.",
-        data: JSON.stringify({ question: i }),
-        createdAt: at(begin + 3),
-      })),
+      ...mod.meta.exitTicket.map((_, i) => ({ itemKey: `exit-ticket-${i + 1}`, version: 1, kind: "exit-ticket", title: `Exit ticket ${i + 1}`, body: "An answer.", data: { question: i }, createdAt: at(begin + 3) })),
     ];
     await client.evidence.createMany({ data: evidence.map((e) => ({ ...e, packetId: packet.id, ...actor })) });
     await client.completionProof.create({ data: { packetId: packet.id, data: proofOf(n), createdAt: at(begin + 4), ...actor } });
     await client.review.create({
-      data: {
-        packetId: packet.id,
-        reviewerId: reviewer.id,
-        reviewerName: "Bench Reviewer",
-        verdict: "accept",
-        scores: scores(4, lows[index]),
-        evidenceSeen: "[]",
-        createdAt: at(begin + 5),
-      },
+      data: { packetId: packet.id, reviewerId: reviewer.id, reviewerName: "Bench Reviewer", verdict: "accept", scores: scores(4, lows[index]), evidenceSeen: [], createdAt: at(begin + 5) },
     });
     await client.timeEntry.createMany({
       data: Array.from({ length: 6 }, (_, i) => ({
@@ -241,7 +200,7 @@ export async function seedLargeDataset(size: SeedSize, passphrase: string, now =
         updatedAt: at(i + 2),
       },
     });
-    const by = { actorKind: "learner", actorId: other.id, actorLabel: `Queued Learner ${i + 1}` };
+    const by = { actorKind: "learner" as const, actorId: other.id, actorLabel: `Queued Learner ${i + 1}` };
     await client.evidence.createMany({
       data: Array.from({ length: 12 }, (_, v) => ({
         packetId: packet.id,
@@ -256,7 +215,7 @@ export async function seedLargeDataset(size: SeedSize, passphrase: string, now =
     });
     await client.completionProof.create({ data: { packetId: packet.id, data: proofOf(1), createdAt: at(i + 2), ...by } });
     await client.planLogEntry.createMany({
-      data: ["in_progress", "review_required"].map((status, s) => ({
+      data: (["in_progress", "review_required"] as const).map((status, s) => ({
         learnerId: profile.id,
         moduleNumber: 1,
         status,

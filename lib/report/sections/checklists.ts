@@ -2,7 +2,8 @@
 // items and the error-capture blocks of blocked packets.
 import { formatTimestamp } from "../../log/format";
 import { IMPORTED_COMPLETION } from "../../packets/imported";
-import type { Proof } from "../../packets/proof";
+import { type DrillAttempt, drillAttempt } from "../../packets/evidence-data";
+import { ProofSchema } from "../../packets/proof";
 import { redrillText } from "../../redrill/triggers";
 import { latestVerdict } from "../../reviews/history";
 import { DIMENSION_LABELS } from "../../rubric/rubric";
@@ -14,7 +15,7 @@ export function testsAndGates(ctx: Context): string[] {
   const rows: string[][] = [];
   for (const a of ctx.audits) {
     for (const proofRow of a.packet?.proofs ?? []) {
-      const proof = JSON.parse(proofRow.data) as Proof;
+      const proof = ProofSchema.parse(proofRow.data);
       const when = formatTimestamp(proofRow.createdAt);
       rows.push([
         proof.validationDetail,
@@ -31,13 +32,7 @@ export function testsAndGates(ctx: Context): string[] {
     }
     const drills = (a.packet?.work ?? []).filter((e) => e.kind === "drill");
     for (const row of drills) {
-      const data = JSON.parse(row.data ?? "{}") as {
-        drillId?: string;
-        reps?: number;
-        seconds?: number;
-        passed?: boolean;
-        withinTimebox?: boolean | null;
-      };
+      const data: Partial<DrillAttempt> = drillAttempt(row.data) ?? {};
       const drill = a.mod.meta.drills.find((d) => d.id === data.drillId);
       const seconds = data.seconds ?? 0;
       const output = `${data.reps ?? 0} rep(s) in ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}; ${data.passed ? "met the standard" : "did not meet the standard"}${
@@ -82,7 +77,7 @@ export function reproducibility(ctx: Context): string[] {
   const versions = items.reduce((sum, item) => sum + item.versions, 0);
   const files = items.reduce((sum, item) => sum + item.files, 0);
   const proofs = snapshot.packets.flatMap((p) => p.proofs);
-  const claims = proofs.reduce((sum, p) => sum + (JSON.parse(p.data) as Proof).claims.length, 0);
+  const claims = proofs.reduce((sum, p) => sum + ProofSchema.parse(p.data).claims.length, 0);
   const submitted = snapshot.packets.filter((p) => p.submittedAt).length;
   const completed = ctx.audits.filter((a) => a.standing.status === "completed");
   const untimed = completed.filter((a) => !snapshot.time.totals.byModule.get(a.mod.meta.number));

@@ -1,0 +1,27 @@
+// What an evidence row's `data` column holds (a drill attempt, an exit-ticket question or the
+// exercise it reports), and how it is read back: through the schema it is written with.
+import { z } from "zod";
+import type { Prisma } from "../generated/prisma/client";
+
+/** What an evidence version stores beside its text: a drill attempt, an exit-ticket question or the exercise it answers. */
+export const EvidenceDataSchema = z.union([
+  z.strictObject({ drillId: z.string(), reps: z.number().int().min(0), seconds: z.number().int().min(0), passed: z.boolean(), withinTimebox: z.boolean().nullable() }),
+  z.strictObject({ question: z.number().int().min(0).max(2) }),
+  z.strictObject({ exercise: z.string() }),
+]);
+export type EvidenceData = z.infer<typeof EvidenceDataSchema>;
+export type DrillAttempt = Extract<EvidenceData, { drillId: string }>;
+
+type Stored = Prisma.JsonValue | null;
+
+/** A drill attempt's figures, or null when the row is not one. */
+export function drillAttempt(data: Stored): DrillAttempt | null {
+  const parsed = EvidenceDataSchema.nullable().parse(data);
+  return parsed && "drillId" in parsed ? parsed : null;
+}
+
+/** The slug of the exercise an exercise row reports, if any. */
+export function exerciseSlug(data: Stored): string | undefined {
+  const parsed = EvidenceDataSchema.nullable().parse(data);
+  return parsed && "exercise" in parsed ? parsed.exercise : undefined;
+}

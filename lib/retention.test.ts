@@ -1,0 +1,47 @@
+// Sign-in attempts and stored idempotent answers older than their retention period are pruned; newer ones stay.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyPendingMigrations } from "../prisma/migrator";
+
+const scratch = mkdtempSync(path.join(tmpdir(), "retention-test-"));
+process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
+const { connection, db, databasePath } = await import("./db");
+const { IDEMPOTENT_ANSWER_RETENTION_DAYS, pruneIdempotentAnswers, pruneSignInAttempts, SIGN_IN_ATTEMPT_RETENTION_DAYS } = await import("./retention");
+
+const NOW = new Date("2026-06-30T12:00:00Z");
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * 24 * 60 * 60 * 1000);
+
+beforeAll(async () => {
+  await applyPendingMigrations({ dbPath: databasePath() });
+});
+afterAll(async () => {
+  await (await connection()).$disconnect();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("retention", () => {
+  it("prunes sign-in attempts older than the retention period and keeps the rest", async () => {
+    const client = await db();
+    const ages = { old: SIGN_IN_ATTEMPT_RETENTION_DAYS + 1, edge: SIGN_IN_ATTEMPT_RETENTION_DAYS - 0.01, recent: 0 };
+    for (const [name, days] of Object.entries(ages)) await client.signInAttempt.create({ data: { name, succeeded: false, createdAt: daysAgo(days) } });
+    expect(await pruneSignInAttempts(NOW)).toBe(1);
+    expect((await client.signInAttempt.findMany({ orderBy: { name: "asc" } })).map((row) => row.name)).toEqual(["edge", "recent"]);
+    expect(await pruneSignInAttempts(NOW)).toBe(0);
+  });
+
+  it("prunes stored idempotent answers older than the retention period and keeps the rest", async () => {
+    const client = await db();
+    const user = await client.user.create({ data: { name: "Ada", role: "learner", passphraseHash: "x" } });
+    const learner = await client.learner.create({ data: { name: "Ada", ownerId: user.id, programSlug: "codex-mastery" } });
+    const ages = { old: IDEMPOTENT_ANSWER_RETENTION_DAYS + 1, edge: IDEMPOTENT_ANSWER_RETENTION_DAYS - 0.01, recent: 0 };
+    for (const [key, days] of Object.entries(ages)) {
+      await client.idempotentRequest.create({
+        data: { learnerId: learner.id, key, method: "POST", path: "/api/v1/x", requestHash: "h", status: 201, response: "{}", createdAt: daysAgo(days) },
+      });
+    }
+    expect(await pruneIdempotentAnswers(NOW)).toBe(1);
+    expect((await client.idempotentRequest.findMany({ orderBy: { key: "asc" } })).map((row) => row.key)).toEqual(["edge", "recent"]);
+  });
+});
