@@ -1,6 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+// scripts/e2e.ts (`npm run test:e2e`) picks a free port and prepares the database and content.
+const PORT = Number(process.env.E2E_PORT);
+if (!Number.isInteger(PORT) || PORT <= 0) throw new Error("Run the browser tests with `npm run test:e2e`, which picks a free port (E2E_PORT).");
 
 export default defineConfig({
   testDir: "e2e",
