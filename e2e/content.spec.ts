@@ -69,9 +69,6 @@ test("the search page works without the dialog", async ({ page }) => {
 });
 
 test("the authoring page shows a broken program's errors with file, line and field", async ({ page, expectAccessible }) => {
-  // The page lists every placeholder of the template program (hundreds of rows); its accessibility
-  // scan alone takes most of a minute on a busy 2-core machine.
-  test.setTimeout(180_000);
   await page.goto("/author");
   const broken = page.getByRole("region", { name: "Problems in broken-fixture" });
   await expect(broken).toContainText("broken-fixture/modules/01-only.md:7");
