@@ -1,13 +1,17 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+// scripts/e2e.ts (`npm run test:e2e`) picks a free port and prepares the database and content.
+const PORT = Number(process.env.E2E_PORT);
+if (!Number.isInteger(PORT) || PORT <= 0) throw new Error("Run the browser tests with `npm run test:e2e`, which picks a free port (E2E_PORT).");
 
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
+  // A ceiling, not a timing test: several page loads and accessibility scans in one test take
+  // minutes when the 2-core machine is busy (each wait for what a person sees stays at 15 s).
+  timeout: 180_000,
   // Assertions wait for what a person would see; on a busy 2-core machine a passphrase hash and a
   // cold page render can take several seconds, so waiting up to 15 s is not a timing test.
   expect: { timeout: 15_000 },

@@ -1,71 +1,55 @@
-// A Mastery server of its own for the agent specs, started once per worker: a fresh database
-// whose learner and reviewer come from the unattended setup, so these specs share no state with
-// the other specs. It listens on E2E_AGENT_PORT (a free port picked by scripts/e2e.ts). Also: running the real `mastery` command against
-// it, creating a token on the Settings page, and counting rows for no-partial-write checks.
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+// The agent specs' side of the app's one test server: a learner and a reviewer of their own (made
+// once per run through the People page, so these specs share no people with the other specs), and
+// a scratch folder per test for the `mastery` command's home and files. Also: running the real
+// `mastery` command against the server, creating a token on the Settings page, and counting rows
+// for no-partial-write checks.
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { expect, test as base } from "./fixtures";
+import { addPerson, REVIEWER as SETUP_REVIEWER, signIn } from "./people";
 
 export const LEARNER = { name: "Lin Learner", passphrase: "lin-passphrase-1" };
 export const REVIEWER = { name: "Rhea Reviewer", passphrase: "rhea-passphrase-1" };
 
 export type AgentServer = { url: string; dbPath: string; scratch: string };
 
-async function waitForHealth(url: string, server: ChildProcess, log: string[]): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`The agent server exited (${server.exitCode}):\n${log.join("")}`);
-    const ok = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`The agent server did not answer at ${url}:\n${log.join("")}`);
+/** The test database file, named by DATABASE_URL (set by scripts/e2e.ts). */
+function testDatabasePath(): string {
+  return path.resolve(process.env.DATABASE_URL!.slice("file:".length));
 }
 
-export const test = base.extend<object, { agentServer: AgentServer }>({
+function hasPerson(name: string): boolean {
+  const db = new Database(testDatabasePath(), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(`SELECT 1 FROM "User" WHERE name = ?`).get(name) !== undefined;
+  } finally {
+    db.close();
+  }
+}
+
+/** Adds the agent specs' learner and reviewer unless an earlier test of this run did. */
+async function ensureAgentPeople(browser: Browser): Promise<void> {
+  if (hasPerson(LEARNER.name) && hasPerson(REVIEWER.name)) return;
+  const setupReviewer = await signIn(browser, SETUP_REVIEWER);
+  if (!hasPerson(LEARNER.name)) await addPerson(setupReviewer, LEARNER, "learner");
+  if (!hasPerson(REVIEWER.name)) await addPerson(setupReviewer, REVIEWER, "reviewer");
+  await setupReviewer.context().close();
+}
+
+export const test = base.extend<{ agentServer: AgentServer }>({
+  // Automatic: every test of these specs may sign in as the agent specs' people.
   agentServer: [
-    async ({}, provide) => {
+    async ({ browser, baseURL }, provide) => {
+      await ensureAgentPeople(browser);
       const scratch = mkdtempSync(path.join(process.env.E2E_SCRATCH ?? tmpdir(), "agent-"));
-      const dbPath = path.join(scratch, "agent.db");
-      const port = Number(process.env.E2E_AGENT_PORT ?? 3110);
-      const url = `http://127.0.0.1:${port}`;
-      const log: string[] = [];
-      const server = spawn(path.resolve("node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
-        env: {
-          ...process.env,
-          HOST: "127.0.0.1",
-          PORT: String(port),
-          DATABASE_URL: `file:${dbPath}`,
-          NEXT_TELEMETRY_DISABLED: "1",
-          MASTERY_SETUP_LEARNER_NAME: LEARNER.name,
-          MASTERY_SETUP_LEARNER_PASSPHRASE: LEARNER.passphrase,
-          MASTERY_SETUP_REVIEWER_NAME: REVIEWER.name,
-          MASTERY_SETUP_REVIEWER_PASSPHRASE: REVIEWER.passphrase,
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      server.stdout!.on("data", (chunk: Buffer) => log.push(chunk.toString()));
-      server.stderr!.on("data", (chunk: Buffer) => log.push(chunk.toString()));
-      try {
-        await waitForHealth(url, server, log);
-        await provide({ url, dbPath, scratch });
-      } finally {
-        const exited = new Promise((resolve) => server.once("exit", resolve));
-        server.kill("SIGTERM");
-        await exited;
-        rmSync(scratch, { recursive: true, force: true });
-      }
+      await provide({ url: baseURL!, dbPath: testDatabasePath(), scratch });
     },
-    { scope: "worker", timeout: 180_000 },
+    { auto: true },
   ],
-  baseURL: async ({ agentServer }, provide) => provide(agentServer.url),
 });
 
 export { expect };

@@ -6,7 +6,8 @@ import { proofFor, scoreAll } from "./packet-steps";
 import { signIn } from "./people";
 import { type AgentServer, createToken, expect, LEARNER, mastery, REVIEWER, rowCounts, test } from "./agent-server";
 
-test.describe.configure({ mode: "serial", timeout: 120_000 });
+// A test runs the `mastery` command a dozen times, each a Node start-up: minutes on a busy machine.
+test.describe.configure({ mode: "serial", timeout: 300_000 });
 
 let token = "";
 

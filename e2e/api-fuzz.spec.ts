@@ -4,8 +4,8 @@
 // server-action bodies nested too deep.
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { MAX_REQUEST_BYTES } from "../lib/security/body-limits";
-import { signIn } from "./people";
-import { createToken, expect, REVIEWER, rowCounts, test } from "./agent-server";
+import { REVIEWER, signIn } from "./people";
+import { createToken, expect, rowCounts, test } from "./agent-server";
 
 type Operation = { operationId: string; parameters?: { name: string; in: string }[]; requestBody?: { content: { "application/json": { example?: Record<string, unknown> } } }; security: unknown[]; "x-max-body-bytes"?: number };
 type Case = { name: string; method: string; url: string; headers?: Record<string, string>; body?: string | Buffer; status?: number; field?: string };

@@ -13,7 +13,7 @@ import { addLearner, LEARNER, REVIEWER, signIn } from "./people";
 const EVE = { name: "Eve Edge", passphrase: "eve-passphrase-1" };
 const MODULE_1 = "/programs/codex-mastery/modules/internals/packet";
 const MB = 1024 * 1024;
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+const PORT = Number(process.env.E2E_PORT);
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 

@@ -22,7 +22,10 @@ async function expectInert(page: Page, url: string, mustShow: string) {
   await expect(page.locator("main")).toContainText(mustShow);
   await page.mouse.move(10, 10);
   for (const summary of await page.locator("main details summary").all()) await summary.click();
-  await page.waitForTimeout(200);
+  // Let the page run whatever it would on its own: every image has loaded or failed (an onerror
+  // fires then), and a frame has passed for the toggle events of the details just opened.
+  await page.waitForFunction(() => Array.from(document.images).every((image) => image.complete));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
   const vectors = await page.evaluate(() => {
     const found: string[] = [];
     for (const element of Array.from(document.querySelectorAll("main *"))) {

@@ -3,7 +3,7 @@
 // and someone guessing a name's passphrase never holds up that person's own browser.
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { addLearner, REVIEWER, signIn, type Person } from "./people";
+import { addLearner, REVIEWER, signIn, signInThroughForm, type Person } from "./people";
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
@@ -34,7 +34,7 @@ async function signOut(page: Page) {
 }
 
 test("a copied session cookie stops working at sign-out", async ({ browser, playwright, baseURL }) => {
-  const page = await signIn(browser, SAM);
+  const page = await signInThroughForm(browser, SAM);
   const copy = await withCookie(playwright, baseURL!, await sessionCookie(page));
   expect((await copy.get("/api/v1/program")).status()).toBe(200);
   expect((await copy.post("/api/v1/log", { data: NOTE })).status()).toBe(201);
@@ -47,8 +47,8 @@ test("a copied session cookie stops working at sign-out", async ({ browser, play
 });
 
 test("sign out everywhere and a passphrase change sign the other browsers out", async ({ browser, playwright, baseURL, expectAccessible }) => {
-  const laptop = await signIn(browser, SAM);
-  const phone = await signIn(browser, SAM);
+  const laptop = await signInThroughForm(browser, SAM);
+  const phone = await signInThroughForm(browser, SAM);
   const phoneCopy = await withCookie(playwright, baseURL!, await sessionCookie(phone));
   await laptop.goto("/settings");
   const browsers = laptop.getByRole("region", { name: "Browsers signed in as you" });
@@ -74,7 +74,7 @@ test("sign out everywhere and a passphrase change sign the other browsers out", 
   await laptop.goto("/settings");
   await expect(laptop.getByRole("heading", { name: "Passphrase and signed-in browsers" })).toBeVisible();
 
-  const second = await signIn(browser, { ...SAM, passphrase: "sam-passphrase-2" });
+  const second = await signInThroughForm(browser, { ...SAM, passphrase: "sam-passphrase-2" });
   const laptopCopy = await withCookie(playwright, baseURL!, await sessionCookie(laptop));
   await second.goto("/settings");
   await second.getByRole("button", { name: "Sign out everywhere" }).click();
@@ -93,7 +93,7 @@ async function tryPassphrase(page: Page, name: string, passphrase: string) {
 
 test("guesses slow down the guesser, not the person's own browser", async ({ browser }: { browser: Browser }) => {
   const GUS = { name: "Gus Guarded", passphrase: "gus-passphrase-1" };
-  const own = await signIn(browser, GUS);
+  const own = await signInThroughForm(browser, GUS);
   await signOut(own);
 
   const guesser = await (await browser.newContext()).newPage();

@@ -1,7 +1,7 @@
 // First-start setup in a browser; runs before every other spec (see playwright.config.ts), which
-// sign in as the learner and the reviewer it creates.
+// sign in as the learner and the reviewer it creates: it signs both in once and keeps their state.
 import { expect, test } from "./fixtures";
-import { LEARNER, REVIEWER } from "./people";
+import { keepSignedIn, LEARNER, REVIEWER, signInThroughForm } from "./people";
 
 test("setup refuses a weak passphrase, then creates the learner and the reviewer", async ({ page, expectAccessible }) => {
   await page.goto("/setup");
@@ -20,4 +20,8 @@ test("setup refuses a weak passphrase, then creates the learner and the reviewer
   await form.getByRole("button", { name: /Create and sign in/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
   await expect(page.getByText(`${LEARNER.name} (learner)`)).toBeVisible();
+});
+
+test("the learner and the reviewer sign in once; the other specs reuse their signed-in state", async ({ browser }) => {
+  for (const who of [LEARNER, REVIEWER]) await keepSignedIn(await signInThroughForm(browser, who), who);
 });

@@ -1,24 +1,16 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import Database from "better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
-import { applyPendingMigrations } from "../prisma/migrator";
+import { describe, expect, it } from "vitest";
+import { migratedDatabase, withTestDatabase } from "../test/database";
 
-const scratch = mkdtempSync(path.join(tmpdir(), "db-test-"));
-process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
+const { scratch } = withTestDatabase("db-test-");
 const { connection, db, databasePath, readPragmas } = await import("./db");
-await applyPendingMigrations({ dbPath: databasePath() });
 
 /** A table of this test's own for rows to write, created in each database under test. */
 const SCRATCH_TABLE = `CREATE TABLE IF NOT EXISTS "Scratch" ("key" TEXT NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)`;
-
-afterAll(async () => {
-  await (await connection()).$disconnect();
-  rmSync(scratch, { recursive: true, force: true });
-});
 
 describe("the database module", () => {
   it("takes the file from DATABASE_URL and sets durable pragmas", async () => {
@@ -31,23 +23,28 @@ describe("the database module", () => {
   });
 
   it("keeps queries made outside a transaction out of an open one on the shared connection", async () => {
-    const client = await db();
+    const client = await connection();
     await client.$executeRawUnsafe(SCRATCH_TABLE);
-    let finish!: () => void;
-    const held = new Promise<void>((resolve) => (finish = resolve));
+    let written!: () => void;
+    const hasWritten = new Promise<void>((resolve) => (written = resolve));
+    let outsideStarted!: () => void;
+    const outsideIsStarted = new Promise<void>((resolve) => (outsideStarted = resolve));
     const rolledBack = client
       .$transaction(async (tx) => {
         await tx.$executeRawUnsafe(`INSERT INTO "Scratch" (key, value) VALUES ('uncommitted', '1')`);
-        await held;
+        written();
+        await outsideIsStarted;
+        // Queries of the transaction take the same way to the connection as the outside ones,
+        // which set off first: by the time these are answered, the outside ones have arrived.
+        for (let i = 0; i < 3; i++) await tx.$queryRawUnsafe("SELECT 1");
         throw new Error("roll back");
       })
       .catch(() => "rolled back");
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await hasWritten;
     // Prisma's queries are lazy: then() starts them while the transaction is still open.
     const outsideRead = client.$queryRawUnsafe<unknown[]>(`SELECT * FROM "Scratch" WHERE key = 'uncommitted'`).then((rows) => rows);
     const outsideWrite = client.$executeRawUnsafe(`INSERT INTO "Scratch" (key, value) VALUES ('outside', '1')`).then((count) => count);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    finish();
+    outsideStarted();
     expect(await rolledBack).toBe("rolled back");
     expect(await outsideRead).toEqual([]);
     await outsideWrite;
@@ -56,15 +53,15 @@ describe("the database module", () => {
 
   it("loses no acknowledged write when the process is killed mid-way", async () => {
     const dbFile = path.join(scratch, "crash.db");
-    await applyPendingMigrations({ dbPath: dbFile });
+    migratedDatabase(dbFile);
     const setup = new Database(dbFile);
     setup.exec(SCRATCH_TABLE);
     setup.close();
     const child = path.join(scratch, "writer.mts");
     writeFileSync(
       child,
-      `import { db } from ${JSON.stringify(path.resolve("lib/db.ts"))};
-const client = await db();
+      `import { connection } from ${JSON.stringify(path.resolve("lib/db.ts"))};
+const client = await connection();
 for (let i = 0; ; i++) {
   await client.$executeRawUnsafe('INSERT INTO "Scratch" (key, value) VALUES (?, ?)', "write-" + i, String(i));
   console.log("write-" + i);
@@ -95,7 +92,7 @@ for (let i = 0; ; i++) {
 
   it("serialises read-then-write transactions from two processes: no lost update, no 'database is locked'", async () => {
     const dbFile = path.join(scratch, "concurrent.db");
-    await applyPendingMigrations({ dbPath: dbFile });
+    migratedDatabase(dbFile);
     const seed = new Database(dbFile);
     seed.exec(SCRATCH_TABLE);
     seed.prepare(`INSERT INTO "Scratch" (key, value) VALUES ('counter', '0')`).run();
@@ -103,8 +100,8 @@ for (let i = 0; ; i++) {
     const child = path.join(scratch, "incrementer.mts");
     writeFileSync(
       child,
-      `import { db } from ${JSON.stringify(path.resolve("lib/db.ts"))};
-const client = await db();
+      `import { connection } from ${JSON.stringify(path.resolve("lib/db.ts"))};
+const client = await connection();
 for (let i = 0; i < 40; i++) {
   await client.$transaction(async (tx) => {
     const [row] = await tx.$queryRawUnsafe<{ value: string }[]>('SELECT value FROM "Scratch" WHERE key = ?', "counter");

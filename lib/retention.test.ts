@@ -1,25 +1,14 @@
 // Sign-in attempts and stored idempotent answers older than their retention period are pruned; newer ones stay.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyPendingMigrations } from "../prisma/migrator";
+import { describe, expect, it } from "vitest";
+import { withTestDatabase } from "../test/database";
 
-const scratch = mkdtempSync(path.join(tmpdir(), "retention-test-"));
-process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
-const { connection, db, databasePath } = await import("./db");
+withTestDatabase("retention-test-");
+const { db } = await import("./db");
 const { IDEMPOTENT_ANSWER_RETENTION_DAYS, pruneIdempotentAnswers, pruneSignInAttempts, SIGN_IN_ATTEMPT_RETENTION_DAYS } = await import("./retention");
 
 const NOW = new Date("2026-06-30T12:00:00Z");
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 24 * 60 * 60 * 1000);
 
-beforeAll(async () => {
-  await applyPendingMigrations({ dbPath: databasePath() });
-});
-afterAll(async () => {
-  await (await connection()).$disconnect();
-  rmSync(scratch, { recursive: true, force: true });
-});
 
 describe("retention", () => {
   it("prunes sign-in attempts older than the retention period and keeps the rest", async () => {

@@ -1,18 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { applyPendingMigrations } from "../prisma/migrator";
+// The transaction model of lib/db.ts: db() is the open transaction, transactions join, and other callers wait.
+import { describe, expect, it } from "vitest";
+import { withTestDatabase } from "../test/database";
 
-const scratch = mkdtempSync(path.join(tmpdir(), "transaction-test-"));
-process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
-const { connection, db, databasePath, transaction } = await import("./db");
-await applyPendingMigrations({ dbPath: databasePath() });
-
-afterAll(async () => {
-  await (await connection()).$disconnect();
-  rmSync(scratch, { recursive: true, force: true });
-});
+withTestDatabase("transaction-test-");
+const { connection, db, transaction } = await import("./db");
 
 const user = (name: string) => ({ name, role: "learner" as const, passphraseHash: "x" });
 

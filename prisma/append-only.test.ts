@@ -4,14 +4,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyPendingMigrations } from "./migrator";
+import { migratedDatabase } from "../test/database";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "append-only-"));
 const dbPath = path.join(scratch, "test.db");
 let db: Database.Database;
 
-beforeAll(async () => {
-  await applyPendingMigrations({ dbPath });
+beforeAll(() => {
+  migratedDatabase(dbPath);
   db = new Database(dbPath);
   db.exec(`
     INSERT INTO User (id, name, role, passphraseHash) VALUES ('u1', 'Ada', 'learner', 'x');

@@ -1,14 +1,10 @@
 // The API wrapper through real route handlers and a real SQLite database: token auth, strict
 // parsing, limits, and idempotent writes committed together with their stored answer.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyPendingMigrations } from "../../prisma/migrator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withTestDatabase } from "../../test/database";
 
-const scratch = mkdtempSync(path.join(tmpdir(), "api-test-"));
-process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
-const { connection, db, databasePath } = await import("../db");
+withTestDatabase("api-test-");
+const { db } = await import("../db");
 const { createApiToken, revokeApiToken } = await import("./tokens");
 const { canonicalJson, onceForKey, requestFingerprint } = await import("./idempotency");
 const { defineEndpoint } = await import("./endpoint");
@@ -63,7 +59,6 @@ async function send(
 const evidenceCount = async () => (await db()).evidence.count({ where: { packetId } });
 
 beforeAll(async () => {
-  await applyPendingMigrations({ dbPath: databasePath() });
   const client = await db();
   const user = await client.user.create({ data: { name: "Ada", role: "learner", passphraseHash: "x" } });
   userId = user.id;
@@ -72,11 +67,6 @@ beforeAll(async () => {
   const started = await send(startRoute.POST, { json: {} });
   expect(started.status).toBe(200);
   packetId = (await client.packet.findFirstOrThrow({ where: { learnerId } })).id;
-});
-
-afterAll(async () => {
-  await (await connection()).$disconnect();
-  rmSync(scratch, { recursive: true, force: true });
 });
 
 describe("authentication", () => {

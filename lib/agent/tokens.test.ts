@@ -1,23 +1,10 @@
 // API tokens against a real SQLite database: shown once, stored hashed, refused when revoked.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyPendingMigrations } from "../../prisma/migrator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withTestDatabase } from "../../test/database";
 
-const scratch = mkdtempSync(path.join(tmpdir(), "tokens-test-"));
-process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
-const { connection, db, databasePath } = await import("../db");
-const {
-  authenticateToken,
-  createApiToken,
-  hashToken,
-  LAST_USED_RESOLUTION_MS,
-  listApiTokens,
-  MAX_ACTIVE_TOKENS,
-  revokeApiToken,
-  tokenPrefix,
-} = await import("./tokens");
+withTestDatabase("tokens-test-");
+const { db } = await import("../db");
+const { authenticateToken, createApiToken, hashToken, LAST_USED_RESOLUTION_MS, listApiTokens, MAX_ACTIVE_TOKENS, revokeApiToken, tokenPrefix } = await import("./tokens");
 
 let ada: { userId: string; learnerId: string };
 let bo: { userId: string; learnerId: string };
@@ -38,14 +25,8 @@ async function expectAppError(promise: Promise<unknown>, code: string, reason?: 
 }
 
 beforeAll(async () => {
-  await applyPendingMigrations({ dbPath: databasePath() });
   ada = await person("Ada");
   bo = await person("Bo");
-});
-
-afterAll(async () => {
-  await (await connection()).$disconnect();
-  rmSync(scratch, { recursive: true, force: true });
 });
 
 describe("API tokens", () => {

@@ -1,23 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyPendingMigrations } from "../../prisma/migrator";
+import { describe, expect, it } from "vitest";
+import { withTestDatabase } from "../../test/database";
 
-const scratch = mkdtempSync(path.join(tmpdir(), "people-test-"));
-process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
-const { connection, db, databasePath } = await import("../db");
-const { runFirstSetup, setupFromEnvironment, signIn, signInDelaySeconds, changePassphrase, SIGN_IN_FREE_FAILURES, createUser } =
-  await import("./people");
+withTestDatabase("people-test-");
+const { db } = await import("../db");
+const { runFirstSetup, setupFromEnvironment, signIn, signInDelaySeconds, changePassphrase, SIGN_IN_FREE_FAILURES, createUser } = await import("./people");
 const unknown = { knownDevice: null };
-
-beforeAll(async () => {
-  await applyPendingMigrations({ dbPath: databasePath() });
-});
-afterAll(async () => {
-  await (await connection()).$disconnect();
-  rmSync(scratch, { recursive: true, force: true });
-});
 
 const setup = {
   learnerName: "Ada",

@@ -5,7 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { applyPendingMigrations } from "../../prisma/migrator";
+import { migratedDatabase } from "../../test/database";
 import { createBackup, listBackups, pruneBackups, type BackupPlaces } from "./archive";
 import { backupSigningKey } from "../auth/secrets";
 import { restoreBackup, RestoreError, UntrustedBackupError, verifyBackup } from "./restore";
@@ -74,7 +74,7 @@ function promoteAda(entries: Record<string, Uint8Array>, scratch: string) {
   entries["mastery.db"] = new Uint8Array(readFileSync(file));
 }
 
-beforeEach(async () => {
+beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), "backup-test-"));
   places = {
     dbPath: path.join(dir, "data", "mastery.db"),
@@ -82,7 +82,7 @@ beforeEach(async () => {
     backupsDir: path.join(dir, "data", "backups"),
     secretsDir: path.join(dir, "data", "secrets"),
   };
-  await applyPendingMigrations({ dbPath: places.dbPath });
+  migratedDatabase(places.dbPath);
   write(places.dbPath, "kept", "before backup");
   const database = new Database(places.dbPath);
   database.prepare("INSERT INTO User (id, name, role, passphraseHash) VALUES ('u1', 'ada', 'learner', 'x')").run();

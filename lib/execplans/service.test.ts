@@ -1,15 +1,13 @@
 // Plans, revisions and attachments against a real SQLite database and the bundled program.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyPendingMigrations } from "../../prisma/migrator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withTestDatabase } from "../../test/database";
 import type { SignedIn } from "../auth/session";
 import type { Actor } from "../auth/actor";
 
-const scratch = mkdtempSync(path.join(tmpdir(), "execplans-test-"));
-process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
-const { connection, db, databasePath } = await import("../db");
+withTestDatabase("execplans-test-");
+const { db } = await import("../db");
 const { createPlan, importPlan, saveRevision, setPlanTerms, attachPlan, detachPlan } = await import("./service");
 const { listPlans, readablePlan, packetPlans, planAttachments, attachablePackets, checkedRevision } = await import("./queries");
 const { startPacket } = await import("../packets/service");
@@ -43,7 +41,6 @@ const asSignedIn = (user: { id: string; name: string; role: string }, actor: Act
   }) as SignedIn;
 
 beforeAll(async () => {
-  await applyPendingMigrations({ dbPath: databasePath() });
   const client = await db();
   const ada = await client.user.create({ data: { name: "Ada", role: "learner", passphraseHash: "x" } });
   const bo = await client.user.create({ data: { name: "Bo", role: "learner", passphraseHash: "x" } });
@@ -58,11 +55,6 @@ beforeAll(async () => {
     other: asSignedIn(bo, other, otherLearnerId),
     reviewer: asSignedIn(rex, reviewer),
   };
-});
-
-afterAll(async () => {
-  await (await connection()).$disconnect();
-  rmSync(scratch, { recursive: true, force: true });
 });
 
 describe("creating plans", () => {

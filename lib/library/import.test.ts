@@ -1,16 +1,12 @@
 // Export and import against a real database: the same library in a fresh profile, conflicts
 // listed before anything is written, bad files named, and nothing half-imported.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { unzipSync, zipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyPendingMigrations } from "../../prisma/migrator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withTestDatabase } from "../../test/database";
 import type { Actor } from "../auth/actor";
 
-const scratch = mkdtempSync(path.join(tmpdir(), "library-import-"));
-process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
-const { connection, db, databasePath } = await import("../db");
+withTestDatabase("library-import-");
+const { db } = await import("../db");
 const { addCategory, createPattern, updatePattern, setPatternArchived } = await import("./patterns");
 const { createEntry } = await import("./playbook");
 const { exportLibraryZip, exportPlaybookMarkdown, loadBundle } = await import("./export");
@@ -51,7 +47,6 @@ async function counts(learnerId: string) {
 let ada: Person;
 
 beforeAll(async () => {
-  await applyPendingMigrations({ dbPath: databasePath() });
   ada = await person("Ada");
   await addCategory(ada.actor, ada.learnerId, { slug: "security" });
   await addCategory(ada.actor, ada.learnerId, { slug: "unused-category" });
@@ -71,11 +66,6 @@ beforeAll(async () => {
     kind: "checklist",
     body: "- [ ] apply [[alpha]]\n- [ ] and [[missing-one]]",
   });
-});
-
-afterAll(async () => {
-  await (await connection()).$disconnect();
-  rmSync(scratch, { recursive: true, force: true });
 });
 
 describe("export → import → export", () => {

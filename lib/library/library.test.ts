@@ -1,15 +1,11 @@
 // Patterns and playbook entries against a real SQLite database: saves keep every version,
 // per-learner rules, wiki-link resolution with backlinks and broken links, ticks and search.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyPendingMigrations } from "../../prisma/migrator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withTestDatabase } from "../../test/database";
 import type { Actor } from "../auth/actor";
 
-const scratch = mkdtempSync(path.join(tmpdir(), "library-test-"));
-process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
-const { connection, db, databasePath } = await import("../db");
+withTestDatabase("library-test-");
+const { db } = await import("../db");
 const patterns = await import("./patterns");
 const playbook = await import("./playbook");
 const { matchingPatternSlugs, searchLibrary, searchEverything } = await import("./search");
@@ -40,7 +36,6 @@ const pattern = (overrides: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  await applyPendingMigrations({ dbPath: databasePath() });
   const client = await db();
   const adaUser = await client.user.create({ data: { name: "Ada", role: "learner", passphraseHash: "x" } });
   const boUser = await client.user.create({ data: { name: "Bo", role: "learner", passphraseHash: "x" } });
@@ -48,11 +43,6 @@ beforeAll(async () => {
   boLearner = (await client.learner.create({ data: { name: "Bo", ownerId: boUser.id, programSlug: "codex-mastery" } })).id;
   ada = { kind: "learner", userId: adaUser.id, label: "Ada" };
   bo = { kind: "learner", userId: boUser.id, label: "Bo" };
-});
-
-afterAll(async () => {
-  await (await connection()).$disconnect();
-  rmSync(scratch, { recursive: true, force: true });
 });
 
 describe("patterns", () => {

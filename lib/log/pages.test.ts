@@ -1,15 +1,11 @@
 // Keyset pages of the plan log against a real SQLite database: pages tile the log in order with
 // every filter, cursors survive appends, ties on the timestamp are broken by id, and bad cursors
 // are reported.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyPendingMigrations } from "../../prisma/migrator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withTestDatabase } from "../../test/database";
 
-const scratch = mkdtempSync(path.join(tmpdir(), "log-pages-test-"));
-process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
-const { connection, db, databasePath } = await import("../db");
+withTestDatabase("log-pages-test-");
+const { db } = await import("../db");
 const { countLogEntries, logCursor, logPage, parseLogCursor, windowFromQuery } = await import("./pages");
 const { listLogEntries } = await import("./service");
 
@@ -17,7 +13,6 @@ let learnerId: string;
 const START = Date.UTC(2026, 2, 1, 9);
 
 beforeAll(async () => {
-  await applyPendingMigrations({ dbPath: databasePath() });
   const client = await db();
   const user = await client.user.create({ data: { name: "Page Learner", role: "learner", passphraseHash: "x" } });
   learnerId = (await client.learner.create({ data: { name: "Page Learner", ownerId: user.id, programSlug: "codex-mastery" } })).id;
@@ -50,11 +45,6 @@ beforeAll(async () => {
       actorLabel: "x",
     },
   });
-});
-
-afterAll(async () => {
-  await (await connection()).$disconnect();
-  rmSync(scratch, { recursive: true, force: true });
 });
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);

@@ -1,15 +1,11 @@
 // The evidence summary against a real SQLite database: latest versions with their counts in the
 // order items were first added, every exercise and drill row, and the two latest versions of an
 // item with every column.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyPendingMigrations } from "../../prisma/migrator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withTestDatabase } from "../../test/database";
 
-const scratch = mkdtempSync(path.join(tmpdir(), "evidence-summary-test-"));
-process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
-const { connection, db, databasePath } = await import("../db");
+withTestDatabase("evidence-summary-test-");
+const { db } = await import("../db");
 const { evidenceSummary, itemRef, latestTwoVersions } = await import("./evidence-summary");
 
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 1, 9, minute));
@@ -18,7 +14,6 @@ let first: string;
 let second: string;
 
 beforeAll(async () => {
-  await applyPendingMigrations({ dbPath: databasePath() });
   const client = await db();
   const user = await client.user.create({ data: { name: "Eve", role: "learner", passphraseHash: "x" } });
   learnerId = (await client.learner.create({ data: { name: "Eve", ownerId: user.id, programSlug: "codex-mastery" } })).id;
@@ -55,11 +50,6 @@ beforeAll(async () => {
       row(stranger, "notes", 1, "note", 9),
     ],
   });
-});
-
-afterAll(async () => {
-  await (await connection()).$disconnect();
-  rmSync(scratch, { recursive: true, force: true });
 });
 
 describe("evidenceSummary", () => {

@@ -1,15 +1,11 @@
 // The packet workflow against a real SQLite database and the bundled program.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyPendingMigrations } from "../../prisma/migrator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withTestDatabase } from "../../test/database";
 import type { Actor } from "../auth/actor";
 import { RemediationSchema } from "../rubric/rubric";
 
-const scratch = mkdtempSync(path.join(tmpdir(), "packets-test-"));
-process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
-const { connection, db, databasePath } = await import("../db");
+withTestDatabase("packets-test-");
+const { db } = await import("../db");
 const { startPacket, blockPacket, unblockPacket, submitPacket } = await import("./service");
 const { addEvidence, listEvidence } = await import("./evidence");
 const { reviewPacket, rescorePacket, selfReviewPacket, waivePrerequisite, addReviewComment, resolveReviewComment, reviewQueue } =
@@ -48,7 +44,6 @@ async function expectRefusal(promise: Promise<unknown>, code: string, reason?: s
 }
 
 beforeAll(async () => {
-  await applyPendingMigrations({ dbPath: databasePath() });
   const client = await db();
   const ada = await client.user.create({ data: { name: "Ada", role: "learner", passphraseHash: "x" } });
   const rex = await client.user.create({ data: { name: "Rex", role: "reviewer", passphraseHash: "x" } });
@@ -58,11 +53,6 @@ beforeAll(async () => {
   learner = { kind: "learner", userId: ada.id, label: "Ada" };
   reviewer = { kind: "reviewer", userId: rex.id, label: "Rex" };
   ownReviewer = { kind: "reviewer", userId: ria.id, label: "Ria" };
-});
-
-afterAll(async () => {
-  await (await connection()).$disconnect();
-  rmSync(scratch, { recursive: true, force: true });
 });
 
 describe("a packet from start to sign-off", () => {

@@ -1,18 +1,16 @@
 // Export from one install, import into another (a separate database, through the real
 // `npm run learner` script), and the Markdown bundle of the learning record.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { strFromU8, unzipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyPendingMigrations } from "../../prisma/migrator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { migratedDatabase, withTestDatabase } from "../../test/database";
 import type { Actor } from "../auth/actor";
 
-const scratch = mkdtempSync(path.join(tmpdir(), "portability-test-"));
-process.env.DATABASE_URL = `file:${path.join(scratch, "a", "mastery.db")}`;
-const { connection, db, databasePath } = await import("../db");
+const { scratch } = withTestDatabase("portability-test-", path.join("a", "mastery.db"));
+const { db, databasePath } = await import("../db");
 const { startPacket, submitPacket } = await import("../packets/service");
 const { addEvidence } = await import("../packets/evidence");
 const { reviewPacket } = await import("../reviews/service");
@@ -77,8 +75,7 @@ function rowCounts(dbFile: string): Record<string, number> {
 }
 
 beforeAll(async () => {
-  await applyPendingMigrations({ dbPath: databasePath() });
-  await applyPendingMigrations({ dbPath: other });
+  migratedDatabase(other);
   const target = new Database(other);
   target.prepare("INSERT INTO User (id, name, role, passphraseHash, createdAt) VALUES ('bob', 'Bob', 'learner', 'x', 0)").run();
   target.close();
@@ -120,11 +117,6 @@ beforeAll(async () => {
     feedback: "Please change:\n- time the drill",
     evidenceSeen: seen,
   });
-});
-
-afterAll(async () => {
-  await (await connection()).$disconnect();
-  rmSync(scratch, { recursive: true, force: true });
 });
 
 describe("the learner export", () => {

@@ -1,15 +1,11 @@
 // Recording re-drills against a real SQLite database: only due items, only by the learner, each
 // result a new row that moves the schedule; plus the checklist marks kept as history.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyPendingMigrations } from "../../prisma/migrator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withTestDatabase } from "../../test/database";
 import type { Actor } from "../auth/actor";
 
-const scratch = mkdtempSync(path.join(tmpdir(), "redrill-test-"));
-process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
-const { connection, db, databasePath } = await import("../db");
+withTestDatabase("redrill-test-");
+const { db } = await import("../db");
 const { recordRedrill } = await import("./service");
 const { markIndicator } = await import("../progress/indicators");
 const { learnerSnapshot } = await import("../progress/snapshot");
@@ -31,7 +27,6 @@ async function refusal(promise: Promise<unknown>) {
 }
 
 beforeAll(async () => {
-  await applyPendingMigrations({ dbPath: databasePath() });
   const client = await db();
   const user = await client.user.create({ data: { name: "Ada", role: "learner", passphraseHash: "x" } });
   ada = { kind: "learner", userId: user.id, label: "Ada" };
@@ -41,11 +36,6 @@ beforeAll(async () => {
   });
   const scores = { correctness: 4, speed: 3, resilience: 4, judgment: 4, maintainability: 5, collaboration: 4 };
   await client.review.create({ data: { packetId: packet.id, reviewerId: "u-rex", reviewerName: "Rex", verdict: "accept", scores, evidenceSeen: [], createdAt: REVIEWED } });
-});
-
-afterAll(async () => {
-  await (await connection()).$disconnect();
-  rmSync(scratch, { recursive: true, force: true });
 });
 
 describe("recording re-drills", () => {

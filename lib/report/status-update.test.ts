@@ -1,15 +1,11 @@
 // The status-update report against fixture rows in a real SQLite database: the same data always
 // gives the same text (checked against a stored snapshot), the template's sections come in its
 // order, and every placeholder is filled or marked as having no data.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyPendingMigrations } from "../../prisma/migrator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withTestDatabase } from "../../test/database";
 
-const scratch = mkdtempSync(path.join(tmpdir(), "report-test-"));
-process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
-const { connection, db, databasePath } = await import("../db");
+withTestDatabase("report-test-");
+const { db } = await import("../db");
 const { statusUpdateMarkdown, REPORT_SECTIONS, statusUpdateFileName } = await import("./status-update");
 
 const NOW = new Date("2026-01-20T12:00:00Z");
@@ -32,7 +28,6 @@ const proof = (over: Record<string, unknown> = {}) =>
 const actor = { actorKind: "learner" as const, actorId: "u-ada", actorLabel: "Ada" };
 
 beforeAll(async () => {
-  await applyPendingMigrations({ dbPath: databasePath() });
   const client = await db();
   await client.user.createMany({
     data: [
@@ -377,11 +372,6 @@ beforeAll(async () => {
       },
     ],
   });
-});
-
-afterAll(async () => {
-  await (await connection()).$disconnect();
-  rmSync(scratch, { recursive: true, force: true });
 });
 
 describe("the status update", () => {

@@ -1,15 +1,11 @@
 // The timer and time entries against a real SQLite database: one running timer that survives a
 // new connection, refusals with field errors, and corrections as new rows.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyPendingMigrations } from "../../prisma/migrator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withTestDatabase } from "../../test/database";
 import type { Actor } from "../auth/actor";
 
-const scratch = mkdtempSync(path.join(tmpdir(), "time-test-"));
-process.env.DATABASE_URL = `file:${path.join(scratch, "test.db")}`;
-const { connection, db, databasePath } = await import("../db");
+withTestDatabase("time-test-");
+const { connection, db } = await import("../db");
 const { startTimer, stopTimer, addTimeEntry, correctTimeEntry, runningTimerOf } = await import("./service");
 const { effectiveEntries, timeTotals } = await import("./aggregate");
 
@@ -30,18 +26,12 @@ async function refusal(promise: Promise<unknown>) {
 }
 
 beforeAll(async () => {
-  await applyPendingMigrations({ dbPath: databasePath() });
   const client = await db();
   const adaUser = await client.user.create({ data: { name: "Ada", role: "learner", passphraseHash: "x" } });
   const boUser = await client.user.create({ data: { name: "Bo", role: "learner", passphraseHash: "x" } });
   learnerId = (await client.learner.create({ data: { name: "Ada", ownerId: adaUser.id, programSlug: "codex-mastery" } })).id;
   ada = { kind: "learner", userId: adaUser.id, label: "Ada" };
   bo = { kind: "learner", userId: boUser.id, label: "Bo" };
-});
-
-afterAll(async () => {
-  await (await connection()).$disconnect();
-  rmSync(scratch, { recursive: true, force: true });
 });
 
 describe("the timer", () => {
