@@ -2,7 +2,8 @@
 // append-only version, archiving, and the queries of the library and pattern pages.
 import { z } from "zod";
 import { getProgram, moduleByNumber } from "../content";
-import { db, transaction, type Tx } from "../db";
+import { randomUUID } from "node:crypto";
+import { db, type StoredRow, storedTime, transaction, type Tx } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
 import { paginate, parsePage } from "../pagination";
 import type { Prisma } from "../generated/prisma/client";
@@ -91,6 +92,34 @@ export async function writePattern(tx: Tx, learnerId: string, existing: PatternR
     : await tx.pattern.create({ data: { ...columns(data), learnerId, version } });
   await tx.patternVersion.create({ data: { patternId: row.id, version, data: JSON.stringify(data) } });
   return row;
+}
+
+/**
+ * The rows that create these patterns, each with its first version: what `writePattern` writes
+ * for a new pattern, built ahead for `insertRows`, parents first.
+ */
+export function newPatternRows(learnerId: string, list: PatternData[], now: Date): { table: string; rows: StoredRow[] }[] {
+  const time = storedTime(now);
+  const patterns = list.map((data) => ({
+    ...columns(data),
+    archived: data.archived ? 1 : 0,
+    id: randomUUID(),
+    learnerId,
+    version: 1,
+    createdAt: time,
+    updatedAt: time,
+  }));
+  const versions = patterns.map((row, i) => ({
+    id: randomUUID(),
+    patternId: row.id,
+    version: 1,
+    data: JSON.stringify(list[i]),
+    createdAt: time,
+  }));
+  return [
+    { table: "Pattern", rows: patterns },
+    { table: "PatternVersion", rows: versions },
+  ];
 }
 
 function parse(input: PatternInput | Record<string, unknown>): PatternData {

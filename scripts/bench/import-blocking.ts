@@ -40,7 +40,9 @@ export async function importBlocking(sourceLearnerId: string): Promise<Record<st
   const { applyImport, planImport, readUpload } = await import("../../lib/library/import");
   const client = await connection();
   const source = await client.learner.findUniqueOrThrow({ where: { id: sourceLearnerId } });
-  const items = (await client.pattern.count({ where: { learnerId: source.id } })) + (await client.playbookEntry.count({ where: { learnerId: source.id } }));
+  const items =
+    (await client.pattern.count({ where: { learnerId: source.id } })) +
+    (await client.playbookEntry.count({ where: { learnerId: source.id } }));
   const zip = await exportLibraryZip(source.id);
   const user = await client.user.create({ data: { name: "Importing Learner", role: "learner", passphraseHash: "unused" } });
   const learner = await client.learner.create({ data: { name: "Importing Learner", ownerId: user.id, programSlug: source.programSlug } });
@@ -87,7 +89,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
     await seedLibrary(learner.id, LARGE);
     const figures = await importBlocking(learner.id);
     const width = Math.max(...Object.keys(figures).map((key) => key.length));
-    console.log(Object.entries(figures).map(([key, value]) => `${key.padEnd(width)}  ${value.toFixed(1)}`).join("\n"));
+    console.log(
+      Object.entries(figures)
+        .map(([key, value]) => `${key.padEnd(width)}  ${value.toFixed(1)}`)
+        .join("\n"),
+    );
     await client.$disconnect();
   } finally {
     rmSync(scratch, { recursive: true, force: true });
