@@ -5,7 +5,7 @@
 // checking a large upload takes seconds, so it runs in slices (lib/slices.ts) outside any
 // transaction; the transaction only confirms the library is as checked and writes, in batches.
 import { createHash, randomUUID } from "node:crypto";
-import { BULK_WRITE_TIMEOUT_MS, db, insertRows, storedTime, transaction, type Tx } from "../db";
+import { BULK_WRITE_TIMEOUT_MS, db, insertRows, type StoredRow, storedTime, transaction, type Tx } from "../db";
 import { AppError } from "../errors";
 import { pacer, runInSlices } from "../slices";
 import { type EntryReader, readZip, ZipError } from "../zip";
@@ -333,6 +333,22 @@ function changesOf(checked: Checked, keep: Set<string>) {
   return { result, patterns: writtenPatterns, entries: writtenEntries };
 }
 
+/** The rows that create `items`, built `make` a few items at a time with a turn for the event loop between. */
+async function rowsInSlices<T>(items: T[], make: (part: T[]) => { table: string; rows: StoredRow[] }[]) {
+  const pause = pacer();
+  const tables = new Map<string, StoredRow[]>();
+  for (let start = 0; start < items.length; start += ROWS_PER_SLICE) {
+    for (const { table, rows } of make(items.slice(start, start + ROWS_PER_SLICE))) {
+      if (!tables.has(table)) tables.set(table, []);
+      tables.get(table)!.push(...rows);
+    }
+    await pause();
+  }
+  return [...tables].map(([table, rows]) => ({ table, rows }));
+}
+
+const ROWS_PER_SLICE = 50;
+
 const changedSinceCheck = () =>
   new AppError("conflict", "The library or the upload changed since the check; check the upload again before importing.");
 
@@ -369,16 +385,14 @@ export async function applyImport(
       table: "PatternCategory",
       rows: plan.newCategories.map((slug) => ({ id: randomUUID(), learnerId, slug, createdAt: storedTime(now) })),
     },
-    ...newPatternRows(
-      learnerId,
+    ...(await rowsInSlices(
       patterns.filter((p) => !p.existing).map((p) => p.data),
-      now,
-    ),
-    ...newEntryRows(
-      learnerId,
+      (part) => newPatternRows(learnerId, part, now),
+    )),
+    ...(await rowsInSlices(
       entries.filter((e) => !e.existing).map((e) => e.data),
-      now,
-    ),
+      (part) => newEntryRows(learnerId, part, now),
+    )),
   ];
   return transaction(
     async (tx) => {
