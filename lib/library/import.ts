@@ -20,7 +20,7 @@ import {
 } from "./markdown-format";
 import { contextProblems, knownCategories, newPatternRows, patternData, type PatternRow, samePattern, writePattern } from "./patterns";
 import { entryData, newEntryRows, type EntryRow, sameEntry, writeEntry } from "./playbook";
-import { type Actor, assertActsFor } from "../auth/actor";
+import type { Actor } from "../auth/actor";
 import {
   CategorySlugSchema,
   PATTERN_SECTIONS,
@@ -289,16 +289,12 @@ async function check(client: Tx, learner: { id: string; programSlug: string }, p
   return checked;
 }
 
-async function learnerOf(client: Tx, learnerId: string) {
-  const learner = await client.learner.findUnique({ where: { id: learnerId } });
-  if (!learner) throw new AppError("not-found", "No such learner profile.");
-  return learner;
-}
-
 /** What importing the upload would do, without writing anything. */
 export async function planImport(learnerId: string, parsed: ParsedLibrary): Promise<ImportPlan> {
   const client = await db();
-  return (await check(client, await learnerOf(client, learnerId), parsed)).plan;
+  const learner = await client.learner.findUnique({ where: { id: learnerId } });
+  if (!learner) throw new AppError("not-found", "No such learner profile.");
+  return (await check(client, learner, parsed)).plan;
 }
 
 export const itemKey = (item: Pick<PlanItem, "kind" | "slug">) => `${item.kind}:${item.slug}`;
@@ -365,10 +361,8 @@ export async function applyImport(
   parsed: ParsedLibrary,
   options: { fingerprint: string; keep?: string[] },
 ): Promise<ImportResult> {
-  const client = await db();
-  const learner = await learnerOf(client, learnerId);
-  assertActsFor(actor, learner);
-  const checked = await check(client, learner, parsed);
+  const learner = await transaction((tx) => ownLibrary(tx, actor, learnerId));
+  const checked = await check(await db(), learner, parsed);
   const { plan } = checked;
   if (plan.problems.length > 0) {
     throw new AppError(
