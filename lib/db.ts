@@ -40,6 +40,9 @@ const openTransaction = new AsyncLocalStorage<Tx>();
 /** Set while a `$transaction` call runs: its queries belong to that transaction. */
 const insideTransaction = new AsyncLocalStorage<true>();
 
+/** Runs one statement straight on the shared connection (see `insertRows`); set once the client connects. */
+let runOnConnection: ((sql: string, params: unknown[]) => void) | null = null;
+
 type Queryable = { queryRaw: (query: unknown) => Promise<unknown>; executeRaw: (query: unknown) => Promise<unknown> };
 type Transaction = { commit: () => Promise<void>; rollback: () => Promise<void> };
 
@@ -58,9 +61,11 @@ function withIsolatedTransactions(factory: PrismaBetterSqlite3): PrismaBetterSql
   const connectAdapter = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connectAdapter();
-    const sqlite = (adapter as unknown as { client: { prepare: (sql: string) => unknown } }).client;
+    type Statement = { run: (...params: unknown[]) => unknown };
+    const sqlite = (adapter as unknown as { client: { prepare: (sql: string) => Statement } }).client;
     const prepare = sqlite.prepare.bind(sqlite);
     sqlite.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    runOnConnection = (sql, params) => void prepare(sql).run(...params);
 
     const acquire = createLock();
     const queryable = adapter as unknown as Queryable;
@@ -131,6 +136,42 @@ export async function db(): Promise<Tx> {
 
 /** Prisma's defaults (wait 2 s to start, 5 s to finish) suit a learner's single write; bulk writes pass their own. */
 export type TransactionOptions = { timeoutMs?: number };
+
+/**
+ * The limit of an import's one transaction (thousands of rows in batched inserts): well above
+ * the few hundred milliseconds it takes, so that only a stuck write fails, on a busy machine too.
+ */
+export const BULK_WRITE_TIMEOUT_MS = 60_000;
+
+/** A row in the form SQLite stores it: text (times as `storedTime` gives them), numbers (flags as 0/1), null. */
+export type StoredRow = Record<string, string | number | null>;
+
+/** A time as Prisma stores a DateTime in SQLite. */
+export const storedTime = (time: Date): string => time.toISOString().replace(/Z$/, "+00:00");
+
+const INSERT_BATCH = 200;
+
+/**
+ * Inserts rows of one table, all with the same columns, as multi-row INSERTs inside the open
+ * `transaction` whose `tx` is given: what bulk writes use instead of one query per row. The
+ * statements run straight on the shared connection, which holds that transaction, so they commit
+ * or roll back with it; going through Prisma (createMany, or raw queries, whose parameters it
+ * serialises) would cost several times as much for the megabytes an import writes.
+ */
+export async function insertRows(tx: Tx, table: string, rows: StoredRow[]): Promise<number> {
+  if (openTransaction.getStore() !== tx || !runOnConnection) throw new Error("insertRows runs inside transaction(), with its tx");
+  if (rows.length === 0) return 0;
+  const columns = Object.keys(rows[0]!);
+  const tuple = `(${columns.map(() => "?").join(", ")})`;
+  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+    const batch = rows.slice(start, start + INSERT_BATCH);
+    runOnConnection(
+      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${batch.map(() => tuple).join(", ")}`,
+      batch.flatMap((row) => columns.map((c) => row[c] ?? null)),
+    );
+  }
+  return rows.length;
+}
 
 /**
  * Runs `work` in one transaction; called inside another `transaction`, it joins that one, so a

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "../test/database";
 
 withTestDatabase("transaction-test-");
-const { connection, db, transaction } = await import("./db");
+const { connection, db, insertRows, storedTime, transaction } = await import("./db");
 
 const user = (name: string) => ({ name, role: "learner" as const, passphraseHash: "x" });
 
@@ -42,5 +42,28 @@ describe("the transaction model", () => {
     finish();
     await committing;
     expect((await outside)?.name).toBe("Pending");
+  });
+
+  it("writes insertRows' batches in the transaction: they commit with it, roll back with it, and need it", async () => {
+    const rows = (prefix: string) =>
+      Array.from({ length: 450 }, (_, i) => ({
+        id: `${prefix}-${i}`,
+        name: `${prefix} ${i}`,
+        role: "learner",
+        passphraseHash: "x",
+        createdAt: storedTime(new Date()),
+      }));
+    expect(await transaction((tx) => insertRows(tx, "User", rows("Bulk")))).toBe(450);
+    const client = await db();
+    expect(await client.user.count({ where: { name: { startsWith: "Bulk " } } })).toBe(450);
+    const stored = (await client.user.findUnique({ where: { id: "Bulk-449" } }))!.createdAt;
+    expect(Math.abs(stored.getTime() - Date.now())).toBeLessThan(60_000);
+    const failed = await transaction(async (tx) => {
+      await insertRows(tx, "User", rows("Undone"));
+      throw new Error("roll back");
+    }).catch((error: Error) => error.message);
+    expect(failed).toBe("roll back");
+    expect(await client.user.count({ where: { name: { startsWith: "Undone " } } })).toBe(0);
+    await expect(insertRows(client, "User", rows("Outside"))).rejects.toThrow("insertRows runs inside transaction()");
   });
 });

@@ -1,15 +1,25 @@
 // Importing an exported library back: a zip, a folder of files or the single playbook file is
 // read and checked as a whole first. The plan lists what would be created, which existing
 // entries (same slug) would get a new version, and every bad file by name; nothing is written
-// unless the whole import is valid, and then it is written in one transaction.
-import { createHash } from "node:crypto";
-import { db, transaction, type Tx } from "../db";
+// unless the whole import is valid, and then it is written in one transaction. Reading and
+// checking a large upload takes seconds, so it runs in slices (lib/slices.ts) outside any
+// transaction; the transaction only confirms the library is as checked and writes, in batches.
+import { createHash, randomUUID } from "node:crypto";
+import { BULK_WRITE_TIMEOUT_MS, db, insertRows, type StoredRow, storedTime, transaction, type Tx } from "../db";
 import { AppError } from "../errors";
+import { pacer, runInSlices } from "../slices";
 import { type EntryReader, readZip, ZipError } from "../zip";
 import { ownLibrary } from "./access";
-import { type FileProblem, isSingleFile, libraryFileKind, type ParsedLibrary, parseLibrary, parseSingleFile } from "./markdown-format";
-import { contextProblems, knownCategories, patternData, type PatternRow, samePattern, writePattern } from "./patterns";
-import { entryData, type EntryRow, sameEntry, writeEntry } from "./playbook";
+import {
+  type FileProblem,
+  isSingleFile,
+  libraryFileKind,
+  type ParsedLibrary,
+  parseLibrarySteps,
+  parseSingleFileSteps,
+} from "./markdown-format";
+import { contextProblems, knownCategories, newPatternRows, patternData, type PatternRow, samePattern, writePattern } from "./patterns";
+import { entryData, newEntryRows, type EntryRow, sameEntry, writeEntry } from "./playbook";
 import type { Actor } from "../auth/actor";
 import {
   CategorySlugSchema,
@@ -79,7 +89,7 @@ export async function readUpload(uploads: UploadedFile[]): Promise<ParsedLibrary
     if (text !== null) texts.set(name, text);
   }
   const [only] = texts.size === 1 ? texts : [];
-  if (only && isSingleFile(only[1])) return merge(out, parseSingleFile(...only));
+  if (only && isSingleFile(only[1])) return merge(out, await runInSlices(parseSingleFileSteps(...only)));
   if (only && single && !zipped && libraryFileKind(only[0]) === null) {
     out.problems.push({
       file: single.name,
@@ -87,7 +97,7 @@ export async function readUpload(uploads: UploadedFile[]): Promise<ParsedLibrary
     });
     return out;
   }
-  const parsed = merge(out, parseLibrary(texts));
+  const parsed = merge(out, await runInSlices(parseLibrarySteps(texts)));
   if (parsed.problems.length === 0 && parsed.patterns.length + parsed.entries.length + parsed.categories.length === 0) {
     parsed.problems.push({
       file: single?.name ?? "the folder",
@@ -149,7 +159,28 @@ type Checked = {
   plan: ImportPlan;
   patterns: { data: PatternData; existing: PatternRow | null }[];
   entries: { data: PlaybookEntryData; existing: EntryRow | null }[];
+  /** The state of the library the plan was made against (see `libraryState`). */
+  state: string;
 };
+
+type Versioned = { slug: string; version: number };
+
+/** What a plan depends on in the library: its categories and the version of every item the upload names. */
+function stateOf(categories: string[], patterns: Versioned[], entries: Versioned[]): string {
+  const versions = (rows: Versioned[]) => rows.map((row) => `${row.slug}@${row.version}`).sort();
+  return JSON.stringify([categories, versions(patterns), versions(entries)]);
+}
+
+/** The library's state now, for the items of a checked upload. */
+async function libraryState(client: Tx, learnerId: string, checked: Checked): Promise<string> {
+  const select = { slug: true, version: true } as const;
+  const [categories, patterns, entries] = await Promise.all([
+    knownCategories(learnerId, client),
+    client.pattern.findMany({ where: { learnerId, slug: { in: checked.patterns.map((p) => p.data.slug) } }, select }),
+    client.playbookEntry.findMany({ where: { learnerId, slug: { in: checked.entries.map((e) => e.data.slug) } }, select }),
+  ]);
+  return stateOf(categories, patterns, entries);
+}
 
 function issues(file: string, what: string, error: { issues: { path: PropertyKey[]; message: string }[] }): FileProblem[] {
   return error.issues.map((issue) => ({
@@ -158,7 +189,9 @@ function issues(file: string, what: string, error: { issues: { path: PropertyKey
   }));
 }
 
+/** Checks the upload against the library, giving the event loop a turn between items. */
 async function check(client: Tx, learner: { id: string; programSlug: string }, parsed: ParsedLibrary): Promise<Checked> {
+  const pause = pacer();
   const problems = [...parsed.problems];
   const known = await knownCategories(learner.id, client);
   const newCategories = new Set<string>();
@@ -176,6 +209,7 @@ async function check(client: Tx, learner: { id: string; programSlug: string }, p
 
   const patterns: { file: string; data: PatternData }[] = [];
   for (const { file, input } of parsed.patterns) {
+    await pause();
     const what = `pattern ${String(input.slug ?? "")}`;
     const result = PatternInputSchema.safeParse(input);
     if (!result.success) problems.push(...issues(file, what, result.error));
@@ -187,6 +221,7 @@ async function check(client: Tx, learner: { id: string; programSlug: string }, p
   }
   const entries: { file: string; data: PlaybookEntryData }[] = [];
   for (const { file, input } of parsed.entries) {
+    await pause();
     const result = PlaybookEntryInputSchema.safeParse(input);
     if (!result.success) problems.push(...issues(file, `entry ${String(input.slug ?? "")}`, result.error));
     else entries.push({ file, data: result.data });
@@ -217,8 +252,9 @@ async function check(client: Tx, learner: { id: string; programSlug: string }, p
     unchanged: [],
     fingerprint: "",
   };
-  const checked: Checked = { plan, patterns: [], entries: [] };
+  const checked: Checked = { plan, patterns: [], entries: [], state: stateOf(known, existingPatterns, existingEntries) };
   for (const { file, data } of patterns) {
+    await pause();
     const existing = existingPatterns.find((row) => row.slug === data.slug) ?? null;
     const item: PlanItem = { kind: "pattern", slug: data.slug, title: data.title, file, currentVersion: existing?.version };
     if (!existing) plan.create.push(item);
@@ -227,6 +263,7 @@ async function check(client: Tx, learner: { id: string; programSlug: string }, p
     checked.patterns.push({ data, existing });
   }
   for (const { file, data } of entries) {
+    await pause();
     const existing = existingEntries.find((row) => row.slug === data.slug) ?? null;
     const item: PlanItem = { kind: "entry", slug: data.slug, title: data.title, file, currentVersion: existing?.version };
     if (!existing) plan.create.push(item);
@@ -264,10 +301,59 @@ export const itemKey = (item: Pick<PlanItem, "kind" | "slug">) => `${item.kind}:
 
 export type ImportResult = { created: number; updated: number; kept: number; unchanged: number; categories: number };
 
+/** The changes an import writes: new categories, new items, and a new version of each changed item not kept. */
+function changesOf(checked: Checked, keep: Set<string>) {
+  const { plan, patterns, entries } = checked;
+  const result: ImportResult = { created: 0, updated: 0, kept: 0, unchanged: plan.unchanged.length, categories: plan.newCategories.length };
+  const shouldWrite = (existing: unknown, changed: boolean, key: string): boolean => {
+    if (!existing) {
+      result.created++;
+      return true;
+    }
+    if (!changed) return false;
+    if (keep.has(key)) {
+      result.kept++;
+      return false;
+    }
+    result.updated++;
+    return true;
+  };
+  const writtenPatterns = patterns.filter(({ data, existing }) => {
+    const changed = !existing || !samePattern(data, patternData(existing));
+    return shouldWrite(existing, changed, itemKey({ kind: "pattern", slug: data.slug }));
+  });
+  const writtenEntries = entries.filter(({ data, existing }) => {
+    const changed = !existing || !sameEntry(data, entryData(existing));
+    return shouldWrite(existing, changed, itemKey({ kind: "entry", slug: data.slug }));
+  });
+  return { result, patterns: writtenPatterns, entries: writtenEntries };
+}
+
+/** The rows that create `items`, built `make` a few items at a time with a turn for the event loop between. */
+async function rowsInSlices<T>(items: T[], make: (part: T[]) => { table: string; rows: StoredRow[] }[]) {
+  const pause = pacer();
+  const tables = new Map<string, StoredRow[]>();
+  for (let start = 0; start < items.length; start += ROWS_PER_SLICE) {
+    for (const { table, rows } of make(items.slice(start, start + ROWS_PER_SLICE))) {
+      if (!tables.has(table)) tables.set(table, []);
+      tables.get(table)!.push(...rows);
+    }
+    await pause();
+  }
+  return [...tables].map(([table, rows]) => ({ table, rows }));
+}
+
+const ROWS_PER_SLICE = 50;
+
+const changedSinceCheck = () =>
+  new AppError("conflict", "The library or the upload changed since the check; check the upload again before importing.");
+
 /**
  * Applies the import in one transaction: new categories, new entries, and a new version of each
  * conflicting one except those in `keep` (kind:slug). Refused when the upload has problems or
- * the library changed since the preview with `fingerprint`.
+ * the library changed since the preview with `fingerprint`. The upload is checked before the
+ * transaction; the transaction confirms the library is still in the checked state, then writes
+ * the new items in batches and each update on its own.
  */
 export async function applyImport(
   actor: Actor,
@@ -275,48 +361,42 @@ export async function applyImport(
   parsed: ParsedLibrary,
   options: { fingerprint: string; keep?: string[] },
 ): Promise<ImportResult> {
-  const keep = new Set(options.keep ?? []);
-  return transaction(async (tx) => {
-    const learner = await ownLibrary(tx, actor, learnerId);
-    const { plan, patterns, entries } = await check(tx, learner, parsed);
-    if (plan.problems.length > 0) {
-      throw new AppError(
-        "invalid",
-        `Nothing was imported: ${plan.problems.length} problem${plan.problems.length === 1 ? "" : "s"} in the upload.`,
-        { files: plan.problems.map((p) => `${p.file}: ${p.message}`).join("\n") },
-      );
-    }
-    if (plan.fingerprint !== options.fingerprint)
-      throw new AppError("conflict", "The library or the upload changed since the check; check the upload again before importing.");
-    for (const slug of plan.newCategories) await tx.patternCategory.create({ data: { learnerId, slug } });
-    const result: ImportResult = {
-      created: 0,
-      updated: 0,
-      kept: 0,
-      unchanged: plan.unchanged.length,
-      categories: plan.newCategories.length,
-    };
-    const shouldWrite = (existing: unknown, changed: boolean, key: string): boolean => {
-      if (!existing) {
-        result.created++;
-        return true;
-      }
-      if (!changed) return false;
-      if (keep.has(key)) {
-        result.kept++;
-        return false;
-      }
-      result.updated++;
-      return true;
-    };
-    for (const { data, existing } of patterns) {
-      const changed = !existing || !samePattern(data, patternData(existing));
-      if (shouldWrite(existing, changed, itemKey({ kind: "pattern", slug: data.slug }))) await writePattern(tx, learnerId, existing, data);
-    }
-    for (const { data, existing } of entries) {
-      const changed = !existing || !sameEntry(data, entryData(existing));
-      if (shouldWrite(existing, changed, itemKey({ kind: "entry", slug: data.slug }))) await writeEntry(tx, learnerId, existing, data);
-    }
-    return result;
-  });
+  const learner = await transaction((tx) => ownLibrary(tx, actor, learnerId));
+  const checked = await check(await db(), learner, parsed);
+  const { plan } = checked;
+  if (plan.problems.length > 0) {
+    throw new AppError(
+      "invalid",
+      `Nothing was imported: ${plan.problems.length} problem${plan.problems.length === 1 ? "" : "s"} in the upload.`,
+      { files: plan.problems.map((p) => `${p.file}: ${p.message}`).join("\n") },
+    );
+  }
+  if (plan.fingerprint !== options.fingerprint) throw changedSinceCheck();
+  const { result, patterns, entries } = changesOf(checked, new Set(options.keep ?? []));
+  const now = new Date();
+  const created = [
+    {
+      table: "PatternCategory",
+      rows: plan.newCategories.map((slug) => ({ id: randomUUID(), learnerId, slug, createdAt: storedTime(now) })),
+    },
+    ...(await rowsInSlices(
+      patterns.filter((p) => !p.existing).map((p) => p.data),
+      (part) => newPatternRows(learnerId, part, now),
+    )),
+    ...(await rowsInSlices(
+      entries.filter((e) => !e.existing).map((e) => e.data),
+      (part) => newEntryRows(learnerId, part, now),
+    )),
+  ];
+  return transaction(
+    async (tx) => {
+      await ownLibrary(tx, actor, learnerId);
+      if ((await libraryState(tx, learnerId, checked)) !== checked.state) throw changedSinceCheck();
+      for (const { table, rows } of created) await insertRows(tx, table, rows);
+      for (const { data, existing } of patterns) if (existing) await writePattern(tx, learnerId, existing, data);
+      for (const { data, existing } of entries) if (existing) await writeEntry(tx, learnerId, existing, data);
+      return result;
+    },
+    { timeoutMs: BULK_WRITE_TIMEOUT_MS },
+  );
 }

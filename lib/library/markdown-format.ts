@@ -9,6 +9,7 @@ import { stringify } from "yaml";
 import { z } from "zod";
 import { describeIssue } from "../content/loader";
 import { parseSource } from "../content/markdown-source";
+import { runAtOnce } from "../slices";
 import {
   normalizeMarkdown,
   PATTERN_CATEGORIES,
@@ -279,8 +280,9 @@ function headed(lines: string[], level: number): { title: string; rest: string[]
   return { title: line.slice(prefix.length), rest: lines.slice(at + 1) };
 }
 
-function readEntries(file: string, lines: string[], level: number, link: LinkTarget, out: ParsedLibrary): void {
+function* readEntries(file: string, lines: string[], level: number, link: LinkTarget, out: ParsedLibrary): Generator<void, void> {
   for (const chunk of chunks(lines).items) {
+    yield;
     const found = parseMarker(chunk.marker);
     if (!found) {
       out.problems.push({ file, message: `unreadable marker line “${chunk.marker.slice(0, 80)}”` });
@@ -326,6 +328,11 @@ export function libraryFileKind(file: string): "pattern" | "playbook" | "categor
 
 /** Reads files of the folder layout (path → text); paths may sit below any folder. */
 export function parseLibrary(files: Map<string, string>): ParsedLibrary {
+  return runAtOnce(parseLibrarySteps(files));
+}
+
+/** `parseLibrary` as sliced work (lib/slices.ts): it yields between files and between playbook entries. */
+export function* parseLibrarySteps(files: Map<string, string>): Generator<void, ParsedLibrary> {
   const out: ParsedLibrary = { categories: [], patterns: [], entries: [], problems: [], ignored: [] };
   const located = [...files.keys()].flatMap((file) => {
     const match = PATTERN_FILE.exec(file);
@@ -334,6 +341,7 @@ export function parseLibrary(files: Map<string, string>): ParsedLibrary {
   const byFile = new Map(located.map((l) => [l.file, l]));
   const categoryOf = new Map(located.map((l) => [l.slug, l.category]));
   for (const [file, raw] of files) {
+    yield;
     const text = raw.replace(/\r\n?/g, "\n").replace(/^\uFEFF/, "");
     const kind = libraryFileKind(file);
     if (kind === "categories") {
@@ -363,7 +371,7 @@ export function parseLibrary(files: Map<string, string>): ParsedLibrary {
         const category = categoryOf.get(slug);
         return category === undefined ? null : `../patterns/${category}/${slug}.md`;
       };
-      readEntries(file, text.split("\n"), 2, link, out);
+      yield* readEntries(file, text.split("\n"), 2, link, out);
     } else out.ignored.push(file);
   }
   return out;
@@ -406,6 +414,11 @@ export function isSingleFile(text: string): boolean {
 }
 
 export function parseSingleFile(file: string, raw: string): ParsedLibrary {
+  return runAtOnce(parseSingleFileSteps(file, raw));
+}
+
+/** `parseSingleFile` as sliced work (lib/slices.ts): it yields between patterns and between entries. */
+export function* parseSingleFileSteps(file: string, raw: string): Generator<void, ParsedLibrary> {
   const out: ParsedLibrary = { categories: [], patterns: [], entries: [], problems: [], ignored: [] };
   const lines = raw
     .replace(/\r\n?/g, "\n")
@@ -421,6 +434,7 @@ export function parseSingleFile(file: string, raw: string): ParsedLibrary {
   const link: LinkTarget = (slug) => (included.has(slug) ? `#${anchorOf(slug)}` : null);
   const entryLines: string[] = [];
   for (const chunk of items) {
+    yield;
     const found = parseMarker(chunk.marker);
     if (found?.type !== "pattern") {
       entryLines.push(chunk.marker, ...chunk.lines);
@@ -451,6 +465,6 @@ export function parseSingleFile(file: string, raw: string): ParsedLibrary {
       },
     });
   }
-  readEntries(file, entryLines, 3, link, out);
+  yield* readEntries(file, entryLines, 3, link, out);
   return out;
 }

@@ -2,7 +2,8 @@
 // append-only version, archiving, and the queries of the library and pattern pages.
 import { z } from "zod";
 import { getProgram, moduleByNumber } from "../content";
-import { db, transaction, type Tx } from "../db";
+import { randomUUID } from "node:crypto";
+import { db, type StoredRow, storedTime, transaction, type Tx } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
 import { paginate, parsePage } from "../pagination";
 import type { Prisma } from "../generated/prisma/client";
@@ -106,6 +107,37 @@ async function writePatternTags(tx: Tx, patternId: string, before: readonly stri
   const added = after.filter((tag) => !before.includes(tag));
   if (removed.length > 0) await tx.patternTag.deleteMany({ where: { patternId, tag: { in: removed } } });
   if (added.length > 0) await tx.patternTag.createMany({ data: added.map((tag) => ({ patternId, tag })) });
+}
+
+/**
+ * The rows that create these patterns, each with its first version: what `writePattern` writes
+ * for a new pattern, built ahead for `insertRows`, parents first.
+ */
+export function newPatternRows(learnerId: string, list: PatternData[], now: Date): { table: string; rows: StoredRow[] }[] {
+  const time = storedTime(now);
+  const patterns = list.map((data) => ({
+    ...data,
+    tags: JSON.stringify(data.tags),
+    archived: data.archived ? 1 : 0,
+    id: randomUUID(),
+    learnerId,
+    version: 1,
+    createdAt: time,
+    updatedAt: time,
+  }));
+  const versions = patterns.map((row, i) => ({
+    id: randomUUID(),
+    patternId: row.id,
+    version: 1,
+    data: JSON.stringify(list[i]),
+    createdAt: time,
+  }));
+  const tags = patterns.flatMap((row, i) => list[i]!.tags.map((tag) => ({ id: randomUUID(), patternId: row.id, tag })));
+  return [
+    { table: "Pattern", rows: patterns },
+    { table: "PatternVersion", rows: versions },
+    { table: "PatternTag", rows: tags },
+  ];
 }
 
 function parse(input: PatternInput | Record<string, unknown>): PatternData {

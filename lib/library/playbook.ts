@@ -1,6 +1,7 @@
 // A learner's playbook entries: validated saves with append-only versions, archiving, checklist
 // ticks, and the queries of the playbook pages (with links between entries and patterns).
-import { db, transaction, type Tx } from "../db";
+import { randomUUID } from "node:crypto";
+import { db, type StoredRow, storedTime, transaction, type Tx } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { ownLibrary } from "./access";
@@ -28,6 +29,34 @@ export async function writeEntry(tx: Tx, learnerId: string, existing: EntryRow |
     : await tx.playbookEntry.create({ data: { ...data, learnerId, version } });
   await tx.playbookEntryVersion.create({ data: { entryId: row.id, version, data } });
   return row;
+}
+
+/**
+ * The rows that create these entries, each with its first version: what `writeEntry` writes for
+ * a new entry, built ahead for `insertRows`, parents first.
+ */
+export function newEntryRows(learnerId: string, list: PlaybookEntryData[], now: Date): { table: string; rows: StoredRow[] }[] {
+  const time = storedTime(now);
+  const entries = list.map((data) => ({
+    ...data,
+    archived: data.archived ? 1 : 0,
+    id: randomUUID(),
+    learnerId,
+    version: 1,
+    createdAt: time,
+    updatedAt: time,
+  }));
+  const versions = entries.map((row, i) => ({
+    id: randomUUID(),
+    entryId: row.id,
+    version: 1,
+    data: JSON.stringify(list[i]),
+    createdAt: time,
+  }));
+  return [
+    { table: "PlaybookEntry", rows: entries },
+    { table: "PlaybookEntryVersion", rows: versions },
+  ];
 }
 
 function parse(input: PlaybookEntryInput | Record<string, unknown>): PlaybookEntryData {

@@ -6,6 +6,7 @@
 // install, and verdicts carry `importedAt` ("imported, not reviewed here").
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { storedTime } from "../db";
 import { AppError } from "../errors";
 import { FileNameSchema, storedPath } from "../files";
 import { PLAYBOOK_KINDS } from "../content/schema";
@@ -410,7 +411,7 @@ function stored(row: Record<string, unknown>, jsonColumns: string[]): Row {
     Object.entries(row).map(([column, value]) => {
       if (value === null || value === undefined) return [column, null];
       if (jsonColumns.includes(column)) return [column, JSON.stringify(value)];
-      if (value instanceof Date) return [column, value.toISOString().replace(/Z$/, "+00:00")];
+      if (value instanceof Date) return [column, storedTime(value)];
       if (typeof value === "boolean") return [column, value ? 1 : 0];
       return [column, value as Cell];
     }),

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import Database from "better-sqlite3";
 import { getProgram } from "../content";
-import { databasePath, db, transaction, type Tx } from "../db";
+import { BULK_WRITE_TIMEOUT_MS, databasePath, db, insertRows, transaction } from "../db";
 import { AppError } from "../errors";
 import { readStoredFile, storedPath, storeFile } from "../files";
 import { indexPatternTags } from "../library/patterns";
@@ -190,37 +190,24 @@ export async function importLearner(
   });
   const learnerId = String(tables[0]!.rows[0]!.id);
   let rows = 0;
-  await transaction(async (tx) => {
-    for (const { table, rows: list } of tables) {
-      for (let start = 0; start < list.length; start += INSERT_BATCH)
-        rows += await insertRows(tx, table, list.slice(start, start + INSERT_BATCH));
-    }
-    await indexPatternTags(tx, learnerId);
-    await appendLogEntry(tx, {
-      learnerId,
-      moduleNumber: 0,
-      status: "pending",
-      summary: `Imported this profile from ${tables[0]!.rows[0]!.importedFrom}`,
-      evidence: `${rows} rows, ${files.size} file(s)`,
-      risks: "verdicts in the import were given in another install: they are shown as imported, not reviewed here",
-      next: "Continue with the next available module.",
-      actor: { kind: "learner", userId: options.ownerId, label: String(learner.name) },
-    });
-    // Last, so that a refused row leaves no file behind; a failure here rolls the rows back.
-    for (const bytes of files.values()) storeFile(bytes);
-  });
-  return { learnerId, rows, files: files.size };
-}
-
-const INSERT_BATCH = 200;
-
-async function insertRows(tx: Tx, table: string, rows: Row[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const columns = Object.keys(rows[0]!);
-  const tuple = `(${columns.map(() => "?").join(", ")})`;
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${rows.map(() => tuple).join(", ")}`,
-    ...rows.flatMap((row) => columns.map((c) => row[c] ?? null)),
+  await transaction(
+    async (tx) => {
+      for (const { table, rows: list } of tables) rows += await insertRows(tx, table, list);
+      await indexPatternTags(tx, learnerId);
+      await appendLogEntry(tx, {
+        learnerId,
+        moduleNumber: 0,
+        status: "pending",
+        summary: `Imported this profile from ${tables[0]!.rows[0]!.importedFrom}`,
+        evidence: `${rows} rows, ${files.size} file(s)`,
+        risks: "verdicts in the import were given in another install: they are shown as imported, not reviewed here",
+        next: "Continue with the next available module.",
+        actor: { kind: "learner", userId: options.ownerId, label: String(learner.name) },
+      });
+      // Last, so that a refused row leaves no file behind; a failure here rolls the rows back.
+      for (const bytes of files.values()) storeFile(bytes);
+    },
+    { timeoutMs: BULK_WRITE_TIMEOUT_MS },
   );
-  return rows.length;
+  return { learnerId, rows, files: files.size };
 }

@@ -137,28 +137,7 @@ export async function seedLargeDataset(size: SeedSize, passphrase: string, now =
     })),
   });
 
-  // The library, through its own write functions so every item has its first version.
-  const random = prng(2026);
-  const slugs = Array.from({ length: size.patterns }, (_, i) => `pattern-${String(i).padStart(4, "0")}`);
-  await client.$transaction(
-    async (tx) => {
-      for (const [i, slug] of slugs.entries()) {
-        const data = hostilePattern(random, slug, CATEGORIES[i % CATEGORIES.length]!);
-        await writePattern(tx, learner.id, null, {
-          ...data,
-          alternatives: `${data.alternatives}\n\nSee [[${random.pick(slugs)}]].`.trim(),
-        });
-      }
-      for (let i = 0; i < size.playbookEntries; i++) {
-        const data = hostileEntry(random, `entry-${String(i).padStart(3, "0")}`);
-        await writeEntry(tx, learner.id, null, {
-          ...data,
-          body: `${data.body}\n\nUses [[${random.pick(slugs)}]] and [[${random.pick(slugs)}]].`,
-        });
-      }
-    },
-    { timeout: 600_000 },
-  );
+  await seedLibrary(learner.id, size);
 
   for (let offset = 0; offset < size.logEntries; offset += 1000) {
     const batch = Array.from({ length: Math.min(1000, size.logEntries - offset) }, (_, i) => offset + i);
@@ -233,4 +212,30 @@ export async function seedLargeDataset(size: SeedSize, passphrase: string, now =
 
   const { secret } = await createApiToken(user.id, { learnerId: learner.id, name: "bench" });
   return { userId: user.id, reviewerId: reviewer.id, learnerId: learner.id, queuedPacketId, token: secret };
+}
+
+/** The learner's library, through its own write functions so every item has its first version. */
+export async function seedLibrary(learnerId: string, size: Pick<SeedSize, "patterns" | "playbookEntries">): Promise<void> {
+  const client = await connection();
+  const random = prng(2026);
+  const slugs = Array.from({ length: size.patterns }, (_, i) => `pattern-${String(i).padStart(4, "0")}`);
+  await client.$transaction(
+    async (tx) => {
+      for (const [i, slug] of slugs.entries()) {
+        const data = hostilePattern(random, slug, CATEGORIES[i % CATEGORIES.length]!);
+        await writePattern(tx, learnerId, null, {
+          ...data,
+          alternatives: `${data.alternatives}\n\nSee [[${random.pick(slugs)}]].`.trim(),
+        });
+      }
+      for (let i = 0; i < size.playbookEntries; i++) {
+        const data = hostileEntry(random, `entry-${String(i).padStart(3, "0")}`);
+        await writeEntry(tx, learnerId, null, {
+          ...data,
+          body: `${data.body}\n\nUses [[${random.pick(slugs)}]] and [[${random.pick(slugs)}]].`,
+        });
+      }
+    },
+    { timeout: 600_000 },
+  );
 }
