@@ -10,6 +10,7 @@ import type { Auth } from "@/lib/agent/endpoint";
 import { curlExamples } from "@/lib/agent/examples";
 import { ENDPOINTS } from "@/lib/agent/routes";
 import { COMMANDS } from "@/lib/cli/commands";
+import { IDEMPOTENT_ANSWER_RETENTION_DAYS } from "@/lib/retention";
 import { EXIT_DESCRIPTIONS } from "@/lib/cli/exit-codes";
 
 export const metadata: Metadata = { title: "API and command line" };
@@ -73,7 +74,7 @@ export default async function ApiPage() {
           </li>
           <li>Unknown fields and wrong types are refused, never ignored. Bodies are limited to 1 MB, evidence uploads to 10 MB per file.</li>
           <li>
-            Writes take an <code>Idempotency-Key</code> header: a retry with the same key and body gets the first answer again (with{" "}
+            Writes take an <code>Idempotency-Key</code> header: a retry with the same key and body within {IDEMPOTENT_ANSWER_RETENTION_DAYS} days gets the first answer again (with{" "}
             <code>Idempotent-Replayed: true</code>) and writes nothing twice; the same key with a different body is refused with 409.
           </li>
           <li>A token can never accept, reject or rescore a review: those endpoints answer 403 to every token.</li>

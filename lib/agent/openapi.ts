@@ -2,6 +2,7 @@
 // schemas, so the document cannot drift from what the handlers accept and answer.
 import { z } from "zod";
 import { DEFAULT_MAX_BYTES, type EndpointSpec, isDocumentAnswer } from "./endpoint";
+import { IDEMPOTENT_ANSWER_RETENTION_DAYS } from "../retention";
 import { IDEMPOTENCY_HEADER } from "./idempotency";
 import { ENDPOINTS } from "./routes";
 import { ErrorAnswer, isUploadedFileSchema } from "./schemas";
@@ -60,7 +61,7 @@ function operation(spec: EndpointSpec) {
     name: IDEMPOTENCY_HEADER,
     in: "header",
     required: false,
-    description: "Any unique string (e.g. a UUID). A retry with the same key and body replays the first answer (header Idempotent-Replayed: true); the same key with a different body is refused with 409.",
+    description: `Any unique string (e.g. a UUID). A retry with the same key and body within ${IDEMPOTENT_ANSWER_RETENTION_DAYS} days replays the first answer (header Idempotent-Replayed: true); the same key with a different body is refused with 409.`,
     schema: { type: "string", minLength: 1, maxLength: 200 },
   };
   return {
