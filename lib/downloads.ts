@@ -5,7 +5,7 @@ import { AppError } from "./errors";
 
 export type Download = { body: string | Uint8Array; type: string; filename: string };
 
-export function safeFilename(name: string): string {
+function safeFilename(name: string): string {
   return name.replace(/[^\w.-]/g, "_");
 }
 

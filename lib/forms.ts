@@ -16,7 +16,7 @@ export type FormState = {
 
 const SECRET = /passphrase|password|token/i;
 
-export function formValues(formData: FormData): Record<string, string> {
+function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
     if (typeof value === "string" && !SECRET.test(key) && !key.startsWith("$")) values[key] = value;

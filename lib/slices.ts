@@ -5,7 +5,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 
 /** How long one slice of work may hold the event loop. */
-export const SLICE_MS = 20;
+const SLICE_MS = 20;
 
 /** A step to await between the items of long work: it gives the event loop a turn once SLICE_MS have passed since the last turn. */
 export function pacer(): () => Promise<void> {

@@ -5,7 +5,7 @@ import { NavLinks } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu } from "./user-menu";
 
-export const NAV_ITEMS = [
+const NAV_ITEMS = [
   { href: "/", label: "Dashboard" },
   { href: "/programs/current", label: "Modules" },
   { href: "/review", label: "Review" },

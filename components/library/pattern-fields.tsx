@@ -6,7 +6,7 @@ import { EditorLayout } from "./editor-layout";
 
 const MARKDOWN_HINT = "Markdown. Link a pattern with [[its-slug]].";
 
-export function sourceValue(data: Pick<PatternData, "sourceModule" | "sourceExercise">): string {
+function sourceValue(data: Pick<PatternData, "sourceModule" | "sourceExercise">): string {
   if (data.sourceModule === null) return "";
   return data.sourceExercise ? `${data.sourceModule}:${data.sourceExercise}` : String(data.sourceModule);
 }

@@ -3,7 +3,7 @@
 // document and the /api page all read these definitions.
 import type { z } from "zod";
 
-export type Method = "GET" | "POST";
+type Method = "GET" | "POST";
 
 /**
  * learner: a token of a learner profile, or a signed-in person acting on their current profile;

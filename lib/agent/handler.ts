@@ -17,7 +17,7 @@ import {
 import { IDEMPOTENCY_HEADER, IdempotencyKeySchema, onceForKey, requestFingerprint } from "./idempotency";
 import { bodyKind, parseJson, parseMultipart, queryObject, readBody } from "./request";
 
-export type CallerOf<S extends EndpointSpec> = S["auth"] extends "learner"
+type CallerOf<S extends EndpointSpec> = S["auth"] extends "learner"
   ? LearnerCaller
   : S["auth"] extends "reviewer"
     ? ReviewerCaller

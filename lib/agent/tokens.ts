@@ -5,7 +5,7 @@ import { z } from "zod";
 import { db, transaction } from "../db";
 import { AppError } from "../errors";
 
-export const TOKEN_PREFIX = "mastery_";
+const TOKEN_PREFIX = "mastery_";
 /** How much of a token lists show, to tell tokens apart without revealing them. */
 const SHOWN_LENGTH = TOKEN_PREFIX.length + 6;
 const TOKEN_PATTERN = /^mastery_[A-Za-z0-9_-]{43}$/;
@@ -13,7 +13,7 @@ export const MAX_ACTIVE_TOKENS = 20;
 /** Last-used times are kept to the minute: a busy agent does not write on every request. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
 
-export function newTokenSecret(): string {
+function newTokenSecret(): string {
   return TOKEN_PREFIX + randomBytes(32).toString("base64url");
 }
 

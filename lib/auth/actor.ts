@@ -12,7 +12,7 @@ export type Actor =
 export type LearnerRef = { id: string; ownerId: string };
 
 /** The id recorded as `actorId`: the person's user id, or the token's id. */
-export function actorId(actor: Actor): string {
+function actorId(actor: Actor): string {
   return actor.kind === "agent" ? actor.tokenId : actor.userId;
 }
 
@@ -22,7 +22,7 @@ export function provenance(actor: Actor): { actorKind: Actor["kind"]; actorId: s
 }
 
 /** Whether the actor works on this learner profile: its owner as a learner, or a token of that profile. */
-export function actsFor(actor: Actor, learner: LearnerRef): boolean {
+function actsFor(actor: Actor, learner: LearnerRef): boolean {
   if (actor.kind === "learner") return actor.userId === learner.ownerId;
   if (actor.kind === "agent") return actor.learnerId === learner.id;
   return false;

@@ -7,7 +7,7 @@ import { db, transaction } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
 import { hashPassphrase, verifyPassphrase } from "./passphrase";
 
-export const ROLES = ["learner", "reviewer"] as const;
+const ROLES = ["learner", "reviewer"] as const;
 export type Role = (typeof ROLES)[number];
 
 const coolingOff = z.coerce
@@ -19,7 +19,7 @@ const coolingOff = z.coerce
 const name = z.string().trim().min(2, "use at least 2 characters").max(60, "use at most 60 characters");
 const passphrase = z.string().min(10, "use at least 10 characters").max(200, "use at most 200 characters");
 
-export const SetupSchema = z
+const SetupSchema = z
   .object({
     learnerName: name,
     learnerPassphrase: passphrase,
@@ -131,7 +131,7 @@ export async function listPeople() {
   return (await db()).user.findMany({ orderBy: { name: "asc" }, include: { learners: true } });
 }
 
-export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 /** Failed passphrases a name may try from one client before each next try has to wait. */
 export const SIGN_IN_FREE_FAILURES = 5;
 const SIGN_IN_FIRST_DELAY_SECONDS = 30;

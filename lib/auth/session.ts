@@ -11,7 +11,7 @@ import { type SessionData, sessionOptions } from "./session-cookie";
 import { liveSession, openSession, revokeSession } from "./sessions";
 import type { Actor } from "./actor";
 
-export async function session() {
+async function session() {
   return getIronSession<SessionData>(await cookies(), sessionOptions());
 }
 

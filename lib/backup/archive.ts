@@ -13,7 +13,7 @@ import { SIGNATURE_ENTRY, signManifest } from "./signature";
 
 export const BACKUP_FORMAT = "mastery-backup";
 export const BACKUP_VERSION = 1;
-export const DATABASE_ENTRY = "mastery.db";
+const DATABASE_ENTRY = "mastery.db";
 export const MANIFEST_ENTRY = "manifest.json";
 const CHUNK = 1024 * 1024;
 

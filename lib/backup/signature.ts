@@ -8,7 +8,7 @@ import path from "node:path";
 import { z } from "zod";
 
 export const SIGNATURE_ENTRY = "signature.json";
-export const SIGNATURE_ALGORITHM = "HMAC-SHA256";
+const SIGNATURE_ALGORITHM = "HMAC-SHA256";
 const SIGNED_ENTRY = "manifest.json";
 // Domain separation: this key signs nothing else, but the purpose is part of what is signed.
 const SIGNING_CONTEXT = "mastery-backup-signature-v1\n";

@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { EXIT_DESCRIPTIONS, usageError } from "./exit-codes";
 
-export type OptionSpec = { type: "string" | "boolean"; short?: string; value?: string; help: string; required?: boolean };
+type OptionSpec = { type: "string" | "boolean"; short?: string; value?: string; help: string; required?: boolean };
 
 export type CommandSpec = {
   /** One or two words, e.g. "status" or "evidence add". */
@@ -23,7 +23,7 @@ export type CommandLine<C extends CommandSpec = CommandSpec> =
   | { kind: "help"; command?: C }
   | { kind: "run"; command: C; args: Record<string, string>; options: Options; global: Global };
 
-export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
+const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   json: { type: "boolean", help: "print the API's JSON answer (or error) instead of text" },
   url: { type: "string", value: "URL", help: "the app's address (default: MASTERY_URL, the config file, then http://127.0.0.1:3000)" },
   config: { type: "string", value: "FILE", help: "the config file (default ~/.config/mastery/config.json)" },

@@ -13,7 +13,7 @@ export type Io = {
   writeFile: (file: string, data: string) => Promise<void>;
 };
 
-export type RunContext = {
+type RunContext = {
   args: Record<string, string>;
   options: Options;
   call: (request: ApiRequest) => Promise<ApiAnswer>;
@@ -21,7 +21,7 @@ export type RunContext = {
 };
 
 /** What a command printed: `text` for a person, `json` for --json. */
-export type Outcome = { text: string; json: unknown };
+type Outcome = { text: string; json: unknown };
 
 export type Command = CommandSpec & { run: (ctx: RunContext) => Promise<Outcome> };
 

@@ -8,7 +8,7 @@ import * as z from "zod/mini";
 import type { Global } from "./args";
 import { usageError } from "./exit-codes";
 
-export const DEFAULT_URL = "http://127.0.0.1:3000";
+const DEFAULT_URL = "http://127.0.0.1:3000";
 
 // The small build of zod keeps the command quick to start; it needs its English messages set.
 z.config(en());
@@ -20,7 +20,7 @@ const ConfigFileSchema = z.strictObject({
 export type Config = { url: string; token: string | undefined };
 type Env = Record<string, string | undefined>;
 
-export function defaultConfigPath(env: Env): string {
+function defaultConfigPath(env: Env): string {
   return path.join(env.XDG_CONFIG_HOME || path.join(env.HOME || homedir(), ".config"), "mastery", "config.json");
 }
 

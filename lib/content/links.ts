@@ -7,7 +7,7 @@ export const programRoute = (program: string) => `/programs/${program}`;
 export const moduleRoute = (program: string, module: string) => `${programRoute(program)}/modules/${module}`;
 export const exerciseRoute = (program: string, module: string, exercise: string) =>
   `${moduleRoute(program, module)}/exercises/${exercise}`;
-export const contentFileRoute = (program: string, relative: string) =>
+const contentFileRoute = (program: string, relative: string) =>
   `${programRoute(program)}/files/${relative.split(path.sep).map(encodeURIComponent).join("/")}`;
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;

@@ -19,7 +19,7 @@ import {
   type SectionId,
 } from "./schema";
 
-export type ProblemKind = "error" | "placeholder" | "todo";
+type ProblemKind = "error" | "placeholder" | "todo";
 
 export type ContentProblem = {
   /** Slug of the program folder the file belongs to. */
@@ -48,7 +48,7 @@ export type Module = {
   exercises: Exercise[];
 };
 
-export type PlaybookSkeleton = { index?: string; scenarios?: string; checklists?: string };
+type PlaybookSkeleton = { index?: string; scenarios?: string; checklists?: string };
 
 export type Program = {
   slug: string;

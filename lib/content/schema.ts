@@ -2,11 +2,11 @@
 import { z } from "zod";
 import { DIMENSION_LABELS, DIMENSIONS, type Dimension } from "../rubric/dimensions";
 
-export const DimensionSchema = z.enum(DIMENSIONS);
+const DimensionSchema = z.enum(DIMENSIONS);
 export { DIMENSION_LABELS, DIMENSIONS, type Dimension };
 
-export const LEVELS = ["easy", "medium", "hard"] as const;
-export const LevelSchema = z.enum(LEVELS);
+const LEVELS = ["easy", "medium", "hard"] as const;
+const LevelSchema = z.enum(LEVELS);
 export type Level = z.infer<typeof LevelSchema>;
 
 export const PATTERN_CATEGORIES = ["speed", "quality", "debugging", "planning", "architecture"] as const;
@@ -102,7 +102,6 @@ const DrillSchema = z.object({
   dimensions: z.array(DimensionSchema).min(1),
   timebox: z.object({ reps: z.number().int().positive(), minutes: z.number().positive() }).optional(),
 });
-export type Drill = z.infer<typeof DrillSchema>;
 
 const levelOrder = (items: { level: Level }[]) =>
   items.every((item, i) => i === 0 || LEVELS.indexOf(item.level) >= LEVELS.indexOf(items[i - 1]!.level));

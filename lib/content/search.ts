@@ -4,7 +4,7 @@ import MiniSearch, { type SearchResult } from "minisearch";
 import { exerciseRoute, moduleRoute, programRoute } from "./links";
 import type { ContentIndex } from "./loader";
 
-export type SearchDoc = { id: string; kind: "program" | "module" | "exercise"; title: string; context: string; url: string; text: string };
+type SearchDoc = { id: string; kind: "program" | "module" | "exercise"; title: string; context: string; url: string; text: string };
 /** A result; the app-wide search adds the signed-in learner's patterns and playbook entries. */
 export type SearchHit = Omit<SearchDoc, "text" | "kind"> & { kind: SearchDoc["kind"] | "pattern" | "playbook"; snippet: string; score: number };
 

@@ -4,7 +4,7 @@ import { eachLine } from "./markdown-source";
 
 export type TocEntry = { depth: 2 | 3; text: string; id: string };
 
-export function plainHeadingText(markdown: string): string {
+function plainHeadingText(markdown: string): string {
   return markdown
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/[`*_~]/g, "")

@@ -3,12 +3,12 @@
 import { eachLine } from "../content/markdown-source";
 import { METADATA_FIELDS, type MetadataField, type SectionSpec, sectionOf } from "./format";
 
-export type LineKind = "prose" | "blank" | "code" | "fence";
+type LineKind = "prose" | "blank" | "code" | "fence";
 export type PlanLine = { number: number; text: string; kind: LineKind };
 export type Heading = { line: number; level: number; text: string };
 export type PlanSection = { heading: Heading; spec: SectionSpec | null; lines: PlanLine[] };
-export type MetadataValue = { line: number; value: string };
-export type Fence = { open: number; close: number | null };
+type MetadataValue = { line: number; value: string };
+type Fence = { open: number; close: number | null };
 
 export type PlanDocument = {
   lines: PlanLine[];
@@ -81,7 +81,7 @@ const FIELD_PATTERN = new RegExp(
 );
 
 /** Metadata fields on one line: `Status: draft`, `**Created:** 2026-01-02`, or several fields on one line. */
-export function metadataOn(text: string): { field: MetadataField; value: string }[] {
+function metadataOn(text: string): { field: MetadataField; value: string }[] {
   const matches = [...text.matchAll(FIELD_PATTERN)];
   return matches.map((match, i) => {
     const name = match[1]!.replace(/\s+/g, "").toLowerCase();
@@ -146,7 +146,7 @@ export function placeholdersIn(text: string): string[] {
   return placeholderRanges(text).map(([start, end]) => text.slice(start, end));
 }
 
-export function withoutPlaceholders(text: string): string {
+function withoutPlaceholders(text: string): string {
   let out = text;
   for (const [start, end] of placeholderRanges(text)) out = out.slice(0, start) + " ".repeat(end - start) + out.slice(end);
   return out;
@@ -159,13 +159,13 @@ export function hasWords(text: string): boolean {
 
 // Tables (GFM): a header row, a separator row, then body rows until a line without a pipe.
 
-export type TableRow = { line: number; cells: string[] };
+type TableRow = { line: number; cells: string[] };
 export type Table = { header: TableRow; separator: boolean; rows: TableRow[] };
 
 const SEPARATOR = /^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$/;
 
 /** Splits `| a | b |` into cells, keeping pipes inside code spans or escaped as `\|`. */
-export function splitRow(text: string): string[] {
+function splitRow(text: string): string[] {
   let body = text.trim();
   if (body.startsWith("|")) body = body.slice(1);
   if (body.endsWith("|") && !body.endsWith("\\|")) body = body.slice(0, -1);

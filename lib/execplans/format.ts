@@ -3,7 +3,6 @@
 import { STATUSES } from "../packets/transitions";
 
 export const PLAN_STATUSES = ["draft", "in_progress", "review_required", "completed"] as const;
-export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 export const METADATA_FIELDS = ["Status", "Repo/Branch", "Scope/Priority", "Created", "Last updated", "Links"] as const;
 export type MetadataField = (typeof METADATA_FIELDS)[number];
@@ -137,7 +136,7 @@ export const SECTIONS: SectionSpec[] = [
 export const LAST_SECTION_KEY = "revisions";
 
 /** Lower case, `&` read as "and", punctuation dropped: "Context & Orientation" → "context and orientation". */
-export function normaliseHeading(heading: string): string {
+function normaliseHeading(heading: string): string {
   return heading
     .toLowerCase()
     .replace(/&/g, " and ")

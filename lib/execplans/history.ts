@@ -20,7 +20,7 @@ function kept(before: Set<string>, after: Set<string>): number {
 }
 
 /** An earlier entry counts as rewritten, not removed, when at least half of its words are in a new entry. */
-export const REWRITE_SIMILARITY = 0.5;
+const REWRITE_SIMILARITY = 0.5;
 
 export function compareEntries(before: Entry[], after: Entry[]): HistoryChange {
   const unmatched = new Set(after.map((_, i) => i));

@@ -1,5 +1,5 @@
 // Routes of the plan pages.
-export const PLANS_ROUTE = "/plans";
+const PLANS_ROUTE = "/plans";
 export const planRoute = (planId: string, revision?: number) => `${PLANS_ROUTE}/${planId}${revision ? `?revision=${revision}` : ""}`;
 export const planEditRoute = (planId: string, line?: number) => `${PLANS_ROUTE}/${planId}/edit${line ? `?line=${line}` : ""}`;
 export const planRevisionsRoute = (planId: string, compare?: { from: number; to: number }) =>

@@ -1,5 +1,5 @@
 // The checker's rules: the one list the checker, the CLI, the rules page and the README use.
-export type Severity = "error" | "warning";
+type Severity = "error" | "warning";
 
 export type Rule = {
   id: string;

@@ -18,7 +18,7 @@ export type Task = {
   typeKey: TaskType | null;
 };
 
-export type TableProblem = { line: number; message: string };
+type TableProblem = { line: number; message: string };
 
 export type TaskTable = {
   /** Line of the header row, or null when the section has no table. */
@@ -102,7 +102,7 @@ export function fileEntries(cell: string): FileEntry[] {
   return [...spans, ...bare].filter((e) => looksLikePath(e.text) && !/^n\/a$/i.test(e.text));
 }
 
-export type PhaseProgress = { phase: string; done: number; total: number; percent: number };
+type PhaseProgress = { phase: string; done: number; total: number; percent: number };
 export type Progress = { phases: PhaseProgress[]; done: number; total: number; percent: number };
 
 const percentOf = (done: number, total: number) => (total === 0 ? 0 : Math.floor((done / total) * 100));

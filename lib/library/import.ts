@@ -297,7 +297,7 @@ export async function planImport(learnerId: string, parsed: ParsedLibrary): Prom
   return (await check(client, learner, parsed)).plan;
 }
 
-export const itemKey = (item: Pick<PlanItem, "kind" | "slug">) => `${item.kind}:${item.slug}`;
+const itemKey = (item: Pick<PlanItem, "kind" | "slug">) => `${item.kind}:${item.slug}`;
 
 export type ImportResult = { created: number; updated: number; kept: number; unchanged: number; categories: number };
 

@@ -35,9 +35,9 @@ export type ParsedLibrary = {
   ignored: string[];
 };
 
-export const PATTERNS_DIR = "docs/patterns";
-export const PLAYBOOK_DIR = "docs/playbook";
-export const CATEGORIES_FILE = `${PATTERNS_DIR}/README.md`;
+const PATTERNS_DIR = "docs/patterns";
+const PLAYBOOK_DIR = "docs/playbook";
+const CATEGORIES_FILE = `${PATTERNS_DIR}/README.md`;
 
 /** The seed's three playbook files and the entry kinds each holds. */
 export const PLAYBOOK_PARTS = [
@@ -45,8 +45,6 @@ export const PLAYBOOK_PARTS = [
   { name: "scenarios", title: "Scenarios", kinds: ["scenario"], empty: "No scenarios yet." },
   { name: "checklists", title: "Checklists", kinds: ["checklist"], empty: "No checklists yet." },
 ] as const satisfies readonly { name: string; title: string; kinds: readonly PlaybookKind[]; empty: string }[];
-
-export const partOf = (kind: PlaybookKind) => PLAYBOOK_PARTS.find((part) => (part.kinds as readonly string[]).includes(kind))!;
 
 // ── marker lines and escaping ───────────────────────────────────────────────────────────────
 
@@ -70,14 +68,14 @@ function parseMarker(line: string): { type: string; attrs: Record<string, string
 type Structural = (line: string) => boolean;
 
 /** Adds a backslash to every line that would read as structure (with any backslashes it has). */
-export function escapeLines(text: string, structural: Structural): string {
+function escapeLines(text: string, structural: Structural): string {
   return text
     .split("\n")
     .map((line) => (structural(line.replace(/^\\+/, "")) ? `\\${line}` : line))
     .join("\n");
 }
 
-export function unescapeLines(text: string, structural: Structural): string {
+function unescapeLines(text: string, structural: Structural): string {
   return text
     .split("\n")
     .map((line) => (line.startsWith("\\") && structural(line.replace(/^\\+/, "")) ? line.slice(1) : line))
@@ -97,7 +95,7 @@ const readBody = (lines: string[], link: LinkTarget, structural: Structural) =>
 
 // ── patterns ────────────────────────────────────────────────────────────────────────────────
 
-export const patternPath = (p: { category: string; slug: string }) => `${PATTERNS_DIR}/${p.category}/${p.slug}.md`;
+const patternPath = (p: { category: string; slug: string }) => `${PATTERNS_DIR}/${p.category}/${p.slug}.md`;
 
 function sectionsText(pattern: PatternData, level: number, link: LinkTarget, structural: Structural): string {
   return PATTERN_SECTIONS.filter((s) => pattern[s.key] !== "")
@@ -379,7 +377,7 @@ export function* parseLibrarySteps(files: Map<string, string>): Generator<void, 
 
 // ── the single playbook file ────────────────────────────────────────────────────────────────
 
-export const SINGLE_FILE_MARKER = marker("playbook", { format: "1" });
+const SINGLE_FILE_MARKER = marker("playbook", { format: "1" });
 const anchorOf = (slug: string) => `pattern-${slug}`;
 
 function singlePattern(p: PatternData, link: LinkTarget): string {

@@ -225,7 +225,7 @@ export async function patternHistory(patternId: string) {
 }
 
 export const SORTS = { updated: "Recently changed", title: "Title", category: "Category", created: "Oldest first" } as const;
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
 export const LibraryQuerySchema = z.object({
   q: z.string().max(200).catch("").default(""),

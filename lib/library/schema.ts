@@ -24,9 +24,9 @@ export const PATTERN_SECTIONS = [
 ] as const;
 export type SectionKey = (typeof PATTERN_SECTIONS)[number]["key"];
 
-export const LIMITS = { title: 120, slug: 80, tag: 32, tags: 12, section: 20_000, body: 50_000, category: 40 } as const;
+const LIMITS = { title: 120, slug: 80, tag: 32, tags: 12, section: 20_000, body: 50_000, category: 40 } as const;
 
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const TAG = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -89,7 +89,7 @@ const slugRule = (what: string) =>
     .max(LIMITS.slug, `use at most ${LIMITS.slug} characters`)
     .regex(SLUG, `use lowercase letters a–z, digits and single dashes for the ${what} (e.g. batch-independent-reads)`);
 
-export const SlugSchema = slugRule("slug");
+const SlugSchema = slugRule("slug");
 export const CategorySlugSchema = z
   .string()
   .trim()
@@ -115,7 +115,7 @@ export const TagsSchema = z
   });
 
 /** Slugs that name pages of their own under /patterns and /playbook. */
-export const RESERVED_SLUGS = ["new", "import", "export"];
+const RESERVED_SLUGS = ["new", "import", "export"];
 
 /** Fills an empty slug from the title, or says why it cannot. */
 function withSlug<T extends { slug: string; title: string }>(value: T, ctx: z.RefinementCtx): T {

@@ -26,7 +26,7 @@ function slice(source: string, nodes: RootContent[]): string {
 export type ChecklistBlock =
   { kind: "markdown"; source: string } | { kind: "list"; ordered: boolean; start: number; items: ChecklistItem[] };
 /** A list item; `key` is set for a tickable (task) item and stays the same while its text does. */
-export type ChecklistItem = { key: string | null; label: string; blocks: ChecklistBlock[] };
+type ChecklistItem = { key: string | null; label: string; blocks: ChecklistBlock[] };
 
 /** cyrb53: a small string hash that runs the same in the browser (for the preview) and on the server. */
 function hash(text: string): string {

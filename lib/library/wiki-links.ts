@@ -27,7 +27,7 @@ function splitInlineCode(line: string): Segment[] {
 }
 
 /** Applies `rewrite` to every piece of prose, leaving fenced code blocks and inline code as they are. */
-export function mapProse(text: string, rewrite: (prose: string) => string): string {
+function mapProse(text: string, rewrite: (prose: string) => string): string {
   const out: string[] = [];
   eachLine(text, (line, _index, prose) => {
     out.push(

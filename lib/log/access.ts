@@ -6,7 +6,7 @@ import type { SignedIn } from "../auth/session";
 import { STATUSES } from "../packets/transitions";
 import type { LogFilter } from "./service";
 
-export const LogQuerySchema = z.object({
+const LogQuerySchema = z.object({
   learner: z.string().optional(),
   module: z.coerce.number().int().min(1).max(99).optional().catch(undefined),
   status: z.enum(STATUSES).optional().catch(undefined),

@@ -9,7 +9,7 @@ import type { LogFilter } from "./service";
 /** Entries on one page of the log. */
 export const LOG_PAGE_SIZE = 100;
 
-export type LogRow = Prisma.PlanLogEntryGetPayload<object>;
+type LogRow = Prisma.PlanLogEntryGetPayload<object>;
 export type LogCursor = { at: Date; id: string };
 
 /** A cursor is `<milliseconds since 1970>-<entry id>`: one entry's place in the log's order. */

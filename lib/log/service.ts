@@ -18,7 +18,7 @@ export type NewLogEntry = {
   actor: Actor;
 };
 
-export function actorDescription(actor: Actor): string {
+function actorDescription(actor: Actor): string {
   return actor.kind === "agent" ? `agent:${actor.label}` : `${actor.kind}:${actor.label}`;
 }
 

@@ -7,7 +7,7 @@ import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 
 /** An evidence item at its latest version. */
-export type EvidenceItem = {
+type EvidenceItem = {
   id: string;
   itemKey: string;
   version: number;
@@ -24,11 +24,11 @@ export type EvidenceItem = {
 };
 
 /** One version of an exercise result or a drill attempt. */
-export type WorkRow = { id: string; itemKey: string; version: number; kind: string; data: Prisma.JsonValue | null; createdAt: Date };
+type WorkRow = { id: string; itemKey: string; version: number; kind: string; data: Prisma.JsonValue | null; createdAt: Date };
 
 export type PacketEvidence = { items: EvidenceItem[]; work: WorkRow[] };
 
-export const WORK_KINDS = ["exercise", "drill"];
+const WORK_KINDS = ["exercise", "drill"];
 
 /** Names one item of one packet in the maps below. */
 export const itemRef = (packetId: string, itemKey: string) => `${packetId}\u0000${itemKey}`;

@@ -20,7 +20,7 @@ const itemKey = z
   .regex(/^[a-z0-9-]{1,80}$/, "an item key is lowercase letters, digits and dashes")
   .optional();
 
-export const EvidenceInputSchema = z.discriminatedUnion("kind", [
+const EvidenceInputSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("note"),
     itemKey,

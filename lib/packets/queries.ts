@@ -52,7 +52,7 @@ export async function currentPackets(learnerId: string) {
   for (const p of packets) current.set(p.moduleNumber, p);
   return [...current.values()].map(({ reviews, ...packet }) => ({ ...packet, rejected: latestVerdict(reviews)?.verdict === "reject" }));
 }
-export type CurrentPacket = Awaited<ReturnType<typeof currentPackets>>[number];
+type CurrentPacket = Awaited<ReturnType<typeof currentPackets>>[number];
 
 /** The latest attempt at one module, or null when the learner has not started it. */
 export async function currentPacket(learnerId: string, moduleNumber: number) {

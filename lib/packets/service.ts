@@ -13,7 +13,7 @@ import { type Decision, decide, type Status } from "./transitions";
 
 export type PacketRow = Prisma.PacketGetPayload<object>;
 
-export const ACTIVE_STATUSES: Status[] = ["in_progress", "review_required"];
+const ACTIVE_STATUSES: Status[] = ["in_progress", "review_required"];
 
 /** Throws the refusal of a decision as an AppError a form or the API can show. */
 export function enforce(decision: Decision): Status {
@@ -209,7 +209,7 @@ export async function unblockPacket(actor: Actor, input: z.input<typeof ReasonSc
 }
 
 /** Keys of the packet's evidence items (any version), which proof claims may point to. */
-export async function evidenceKeys(tx: Tx, packetId: string): Promise<Set<string>> {
+async function evidenceKeys(tx: Tx, packetId: string): Promise<Set<string>> {
   const rows = await tx.evidence.findMany({ where: { packetId }, select: { itemKey: true }, distinct: ["itemKey"] });
   return new Set(rows.map((r) => r.itemKey));
 }

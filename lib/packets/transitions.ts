@@ -25,7 +25,7 @@ export function actionFor(from: Status, to: Status): Action | null {
   return (Object.keys(TRANSITIONS) as Action[]).find((a) => TRANSITIONS[a].from === from && TRANSITIONS[a].to === to) ?? null;
 }
 
-export type RefusalCode =
+type RefusalCode =
   | "illegal-transition"
   | "prerequisites"
   | "one-at-a-time"

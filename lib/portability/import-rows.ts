@@ -18,11 +18,11 @@ import { INDICATOR_KINDS, type IndicatorKind } from "../progress/indicators";
 import { REDRILL_KINDS } from "../redrill/schedule";
 import { RemediationSchema, RubricScoresSchema } from "../rubric/rubric";
 
-export type Cell = string | number | null;
+type Cell = string | number | null;
 export type Row = Record<string, Cell>;
 
 /** The id given to people of another install wherever a row names who acted. */
-export const IMPORTED_PERSON = "imported";
+const IMPORTED_PERSON = "imported";
 
 const TEXT_MAX = 1_000_000;
 const id = z.string().min(1).max(200);

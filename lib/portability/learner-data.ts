@@ -14,8 +14,8 @@ import { indexPatternTags } from "../library/patterns";
 import { appendLogEntry } from "../log/service";
 import { confineRows, type Row, TABLES } from "./import-rows";
 
-export const EXPORT_FORMAT = "mastery-learner-export";
-export const EXPORT_VERSION = 1;
+const EXPORT_FORMAT = "mastery-learner-export";
+const EXPORT_VERSION = 1;
 
 /** The largest learner export an import reads (files travel inside it, base64). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;

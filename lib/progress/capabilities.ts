@@ -5,7 +5,7 @@ import { moduleByNumber, type Program } from "../content";
 import type { Status } from "../packets/transitions";
 import { DIMENSION_LABELS, DIMENSIONS, type Dimension, type RubricScores } from "../rubric/rubric";
 
-export type LatestScores = { scores: RubricScores; verdict: string; reviewer: string; at: Date };
+type LatestScores = { scores: RubricScores; verdict: string; reviewer: string; at: Date };
 
 /** Where the learner stands on one module: its latest attempt, evidence and scores. */
 export type ModuleStanding = {

@@ -13,7 +13,7 @@ export type IndicatorKind = keyof typeof INDICATOR_KINDS;
 export type MarkRow = { kind: string; item: string; checked: boolean; note: string; createdAt: Date };
 export type IndicatorState = { kind: IndicatorKind; item: string; checked: boolean; note: string; at: Date | null; history: MarkRow[] };
 
-export function indicatorItems(metrics: ProgramMeta["successMetrics"]): { kind: IndicatorKind; item: string }[] {
+function indicatorItems(metrics: ProgramMeta["successMetrics"]): { kind: IndicatorKind; item: string }[] {
   return [
     ...metrics.qualitative.map((item) => ({ kind: "qualitative" as const, item })),
     ...metrics.behavioral.map((item) => ({ kind: "behavioral" as const, item })),

@@ -16,7 +16,7 @@ export type ProgressFacts = {
   lastActivity: Date | null;
 };
 
-export type MetricKey = "modules" | "exercises" | "patterns" | "playbook" | "hours";
+type MetricKey = "modules" | "exercises" | "patterns" | "playbook" | "hours";
 export type Metric = { key: MetricKey; label: string; value: number; target: number; percent: number; text: string; met: boolean };
 
 const percentOf = (value: number, target: number) => (target <= 0 ? 100 : Math.min(100, Math.round((value / target) * 100)));
@@ -60,7 +60,7 @@ export function successMetrics(targets: ProgramMeta["successMetrics"], facts: Pr
 }
 
 export type MilestoneState = "done" | "late" | "current" | "upcoming" | "overdue";
-export type MilestoneStatus = {
+type MilestoneStatus = {
   label: string;
   fromWeek: number;
   toWeek: number;
@@ -72,7 +72,7 @@ export type MilestoneStatus = {
   doneAt: Date | null;
 };
 
-export type PaceState = "not-started" | "below" | "within" | "above" | "finished";
+type PaceState = "not-started" | "below" | "within" | "above" | "finished";
 
 export type Pace = {
   state: PaceState;

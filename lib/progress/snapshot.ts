@@ -25,7 +25,7 @@ const PACKET_INCLUDE = {
 
 /** A packet attempt with its proofs, reviews and comments, and its evidence (items at their latest version, exercise and drill rows). */
 export type SnapshotPacket = Prisma.PacketGetPayload<{ include: typeof PACKET_INCLUDE }> & PacketEvidence;
-export type LogRow = Prisma.PlanLogEntryGetPayload<object>;
+type LogRow = Prisma.PlanLogEntryGetPayload<object>;
 
 export type LearnerSnapshot = {
   now: Date;

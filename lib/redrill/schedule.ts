@@ -22,7 +22,7 @@ export type RedrillItem = RedrillRef & {
   results: { at: Date; passed: boolean }[];
 };
 
-export const redrillKey = (ref: RedrillRef) => `${ref.moduleNumber}:${ref.kind}:${ref.ref}`;
+const redrillKey = (ref: RedrillRef) => `${ref.moduleNumber}:${ref.kind}:${ref.ref}`;
 
 export function parseRedrillKey(key: string): RedrillRef | null {
   const match = new RegExp(`^(\\d+):(${REDRILL_KINDS.join("|")}):([a-z0-9-]+)$`).exec(key);

@@ -13,7 +13,7 @@ export type ReviewFact = { moduleNumber: number; at: Date; reviewer: string; ver
 export type DrillAttemptFact = { moduleNumber: number; at: Date; drillId: string; passed: boolean; withinTimebox: boolean | null };
 
 /** A dimension is low when it is below the average the pass threshold asks for. */
-export function lowDimensions(scores: RubricScores, threshold: PassThreshold) {
+function lowDimensions(scores: RubricScores, threshold: PassThreshold) {
   return DIMENSIONS.filter((d) => scores[d] < threshold.minAverage);
 }
 
@@ -87,7 +87,7 @@ export type PacketHistory = {
 };
 
 /** The latest review of each attempt (a verdict or a rescore): what the reviewer now finds weak. */
-export function reviewFacts(packets: readonly PacketHistory[]): ReviewFact[] {
+function reviewFacts(packets: readonly PacketHistory[]): ReviewFact[] {
   return packets.flatMap((p) => {
     const latest = [...p.reviews].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).at(-1);
     return latest

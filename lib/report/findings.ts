@@ -10,10 +10,10 @@ import { oneLine, plural } from "./markdown";
 import type { ModuleAudit } from "./module-audit";
 
 /** A submission waiting longer than this is an overdue review. */
-export const OVERDUE_REVIEW_DAYS = 2;
+const OVERDUE_REVIEW_DAYS = 2;
 /** A running timer older than this was probably forgotten. */
-export const LONG_TIMER_HOURS = 8;
-export const MAX_FINDINGS = 20;
+const LONG_TIMER_HOURS = 8;
+const MAX_FINDINGS = 20;
 
 const label = (audit: ModuleAudit) => `Module ${audit.mod.meta.number} (${audit.mod.meta.title})`;
 const days = (from: Date, to: Date) => Math.floor((to.getTime() - from.getTime()) / DAY_MS);

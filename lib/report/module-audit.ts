@@ -36,7 +36,7 @@ export type ModuleAudit = {
 };
 
 /** The content problems in a module's file and its exercise folder. */
-export function moduleProblems(mod: Module, problems: readonly ContentProblem[]): ContentProblem[] {
+function moduleProblems(mod: Module, problems: readonly ContentProblem[]): ContentProblem[] {
   const exercises = path.join(path.dirname(path.dirname(mod.file)), "exercises", path.basename(mod.file, ".md")) + path.sep;
   return problems.filter((p) => {
     const file = path.resolve(p.file);

@@ -16,10 +16,9 @@ import { atomicDiffs, evidenceChanges, MAX_DIFFS } from "./sections/diffs";
 import { reminder, script, taskSequence } from "./sections/tasks";
 
 export { REPORT_SECTIONS } from "./sections/context";
-export type { ReportData } from "./sections/context";
 
 /** The report for already-loaded data: pure, so the same data always gives the same text. */
-export function renderStatusUpdate(data: ReportData, problems: Problems): string {
+function renderStatusUpdate(data: ReportData, problems: Problems): string {
   const ctx: Context = { ...data, audits: auditModules(data.snapshot, problems), problems };
   return [
     ...preamble(ctx),

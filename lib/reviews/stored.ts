@@ -6,7 +6,7 @@ import { RemediationSchema, RubricScoresSchema } from "../rubric/rubric";
 /** The ids of the evidence versions a review was given on. */
 export const EvidenceSeenSchema = z.array(z.string());
 
-export const RemarksSchema = z.record(z.string(), z.string());
+const RemarksSchema = z.record(z.string(), z.string());
 
 /** Scores, remarks, remediation and the evidence seen of one review row. */
 export function reviewColumns(review: Pick<Prisma.ReviewGetPayload<object>, "scores" | "remarks" | "remediation" | "evidenceSeen">) {

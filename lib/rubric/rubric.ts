@@ -11,9 +11,7 @@ export {
   DIMENSIONS,
   type Dimension,
   evaluateRubric,
-  LEVEL_DESCRIPTORS,
   type PassThreshold,
-  type RubricResult,
 } from "./dimensions";
 
 /** A score as a number, or as the digits a form sends; anything else is refused, not coerced. */
