@@ -35,13 +35,27 @@ function createLock(): () => Promise<() => void> {
   };
 }
 
-/** The transaction the current call chain runs in, if any (see `transaction`). */
-const openTransaction = new AsyncLocalStorage<Tx>();
-/** Set while a `$transaction` call runs: its queries belong to that transaction. */
-const insideTransaction = new AsyncLocalStorage<true>();
+type Shared = {
+  client?: Promise<Db>;
+  /** The transaction the current call chain runs in, if any (see `transaction`). */
+  openTransaction: AsyncLocalStorage<Tx>;
+  /** Set while a `$transaction` call runs: its queries belong to that transaction. */
+  insideTransaction: AsyncLocalStorage<true>;
+  /** Runs one statement straight on the shared connection (see `insertRows`); set once the client connects. */
+  runOnConnection: ((sql: string, params: unknown[]) => void) | null;
+};
 
-/** Runs one statement straight on the shared connection (see `insertRows`); set once the client connects. */
-let runOnConnection: ((sql: string, params: unknown[]) => void) | null = null;
+/**
+ * The state every copy of this module in the process shares, kept on globalThis: a Next.js server
+ * bundle may load the module more than once, and dev hot reload loads it again, but there is one
+ * connection and one open transaction per call chain.
+ */
+const shared: Shared = ((globalThis as unknown as { masteryDatabase?: Shared }).masteryDatabase ??= {
+  openTransaction: new AsyncLocalStorage<Tx>(),
+  insideTransaction: new AsyncLocalStorage<true>(),
+  runOnConnection: null,
+});
+const { openTransaction, insideTransaction } = shared;
 
 type Queryable = { queryRaw: (query: unknown) => Promise<unknown>; executeRaw: (query: unknown) => Promise<unknown> };
 type Transaction = { commit: () => Promise<void>; rollback: () => Promise<void> };
@@ -65,7 +79,7 @@ function withIsolatedTransactions(factory: PrismaBetterSqlite3): PrismaBetterSql
     const sqlite = (adapter as unknown as { client: { prepare: (sql: string) => Statement } }).client;
     const prepare = sqlite.prepare.bind(sqlite);
     sqlite.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
-    runOnConnection = (sql, params) => void prepare(sql).run(...params);
+    shared.runOnConnection = (sql, params) => void prepare(sql).run(...params);
 
     const acquire = createLock();
     const queryable = adapter as unknown as Queryable;
@@ -118,12 +132,11 @@ async function connect(): Promise<Db> {
   for (const pragma of PRAGMAS) await client.$queryRawUnsafe(pragma);
   return client;
 }
-const cache = globalThis as unknown as { masteryDb?: Promise<Db> };
 
 /** The shared client; cached on globalThis so dev hot reload does not open a new connection. */
 export function connection(): Promise<Db> {
-  cache.masteryDb ??= connect();
-  return cache.masteryDb;
+  shared.client ??= connect();
+  return shared.client;
 }
 
 /**
@@ -159,13 +172,14 @@ const INSERT_BATCH = 200;
  * serialises) would cost several times as much for the megabytes an import writes.
  */
 export async function insertRows(tx: Tx, table: string, rows: StoredRow[]): Promise<number> {
-  if (openTransaction.getStore() !== tx || !runOnConnection) throw new Error("insertRows runs inside transaction(), with its tx");
+  const run = shared.runOnConnection;
+  if (openTransaction.getStore() !== tx || !run) throw new Error("insertRows runs inside transaction(), with its tx");
   if (rows.length === 0) return 0;
   const columns = Object.keys(rows[0]!);
   const tuple = `(${columns.map(() => "?").join(", ")})`;
   for (let start = 0; start < rows.length; start += INSERT_BATCH) {
     const batch = rows.slice(start, start + INSERT_BATCH);
-    runOnConnection(
+    run(
       `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${batch.map(() => tuple).join(", ")}`,
       batch.flatMap((row) => columns.map((c) => row[c] ?? null)),
     );
