@@ -12,7 +12,7 @@ import { signIn } from "./people";
 
 const LEARNER = { name: "Pia Planner", passphrase: "pia-passphrase-1" };
 const OTHER = { name: "Otto Other", passphrase: "otto-passphrase-1" };
-const REVIEWER = { name: "Rhea Reviewer", passphrase: "rhea-passphrase-1" };
+const REVIEWER = { name: "Ruth Reviewer", passphrase: "ruth-passphrase-1" };
 const MODULE_5 = "/programs/codex-mastery/modules/planning/packet";
 const TITLE = "Export invoices as CSV";
 
