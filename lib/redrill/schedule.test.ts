@@ -88,6 +88,7 @@ describe("what triggers a re-drill", () => {
       "drill:forced-restart",
       "drill:guard-break",
       "failure-mode:1",
+      "failure-mode:7",
       "exit-ticket:1",
       "exit-ticket:2",
       "exit-ticket:3",
@@ -153,7 +154,7 @@ describe("what triggers a re-drill", () => {
       title: "Module 1 failure mode 2",
       answer: expect.stringMatching(/^Cause: /),
     });
-    expect(redrillText(program, { moduleNumber: 1, kind: "exit-ticket", ref: "3" })!.prompt).toMatch(/context file/);
+    expect(redrillText(program, { moduleNumber: 1, kind: "exit-ticket", ref: "3" })!.prompt).toMatch(/AGENTS\.md/);
     expect(redrillText(program, { moduleNumber: 1, kind: "exit-ticket", ref: "4" })).toBeNull();
     expect(redrillText(program, { moduleNumber: 99, kind: "drill", ref: "x" })).toBeNull();
   });
