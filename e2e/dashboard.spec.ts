@@ -70,7 +70,7 @@ test("the dashboard reflects a packet accepted in the same test", async ({ brows
 test("a timer survives a reload, refuses a second stop, and the hours update", async ({ browser, expectAccessible }) => {
   const dee = await signIn(browser, DEE);
   await dee.goto("/");
-  expect(await hours(dee)).toBe("0 h of 20–30 h");
+  expect(await hours(dee)).toBe("0 h of 45–55 h");
   const start = dee.getByRole("form", { name: "Timer", exact: true });
   await start.getByLabel("Module or exercise").selectOption("2");
   await start.getByRole("button", { name: "Start the timer" }).click();
@@ -86,7 +86,7 @@ test("a timer survives a reload, refuses a second stop, and the hours update", a
 
   await running.getByRole("button", { name: "Stop the timer" }).click();
   await expect(dee.getByRole("form", { name: "Timer", exact: true }).getByRole("status")).toContainText(/Stopped: \d+ s recorded on module 2\./);
-  await expect.poll(() => hours(dee)).toMatch(/^\d+ s of 20–30 h$/);
+  await expect.poll(() => hours(dee)).toMatch(/^\d+ s of 45–55 h$/);
   await expect(dee.getByRole("region", { name: "Time per module" }).getByRole("row", { name: /Advanced Customization/ })).toContainText(/\d+ s/);
 
   await stale.getByRole("form", { name: "Running timer" }).getByRole("button", { name: "Stop the timer" }).click();

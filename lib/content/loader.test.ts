@@ -56,7 +56,7 @@ function moduleFile(number: number, prerequisites: number[], extra = "") {
   return `---
 number: ${number}
 title: Module ${number}
-hours: { min: 1, max: 2 }
+hours: { min: 0.5, max: 1 }
 prerequisites: [${prerequisites.join(", ")}]
 topics: [a topic]
 outcomes: [one, two, three]
@@ -65,8 +65,8 @@ failureModes:
   - { symptom: s2, cause: c2, fix: f2, dimension: speed }
   - { symptom: s3, cause: c3, fix: f3, dimension: judgment }
 drills:
-  - { id: warm-up, level: easy, title: Warm up, prompt: Do it., dimensions: [speed] }
-  - { id: middle, level: medium, title: Middle, prompt: Do more., dimensions: [correctness] }
+  - { id: warm-up, level: easy, title: Warm up, prompt: Do it., dimensions: [speed], timebox: { reps: 2, minutes: 10 } }
+  - { id: middle, level: medium, title: Middle, prompt: Do more., dimensions: [correctness], timebox: { reps: 1, minutes: 10 } }
   - { id: hard-one, level: hard, title: Hard, prompt: Do it all., dimensions: [resilience], timebox: { reps: 3, minutes: 10 } }
 exitTicket: [q1, q2, q3]
 artifacts: [notes.md]
@@ -76,6 +76,7 @@ patterns:
 playbook:
   - { kind: checklist, title: C1, summary: S }
 sections: [purpose, concepts, workflow, assessment]
+assessmentMinutes: 15
 ${extra}---
 
 ## Purpose
@@ -210,7 +211,7 @@ describe("loadContent", () => {
     write("test/modules/01-first.md", moduleFile(1, []).replace("## Workflow\n\n1. Do.\n", "## Workflow\n\n"));
     write("test/exercises/01-first/01-start.md", EXERCISE.replace("## Solution discussion\n\nThe answer.\n", ""));
     const problems = load().problems;
-    expect(problems).toContainEqual(expect.objectContaining({ field: "body.workflow", message: 'section "## Workflow" is empty', line: 34 }));
+    expect(problems).toContainEqual(expect.objectContaining({ field: "body.workflow", message: 'section "## Workflow" is empty', line: 35 }));
     expect(problems).toContainEqual(expect.objectContaining({ field: "body.solution", message: 'missing section "## Solution discussion"' }));
   });
 
@@ -243,8 +244,8 @@ describe("loadContent", () => {
     );
     const found = load().problems.filter((p) => p.kind !== "error");
     expect(found).toEqual([
-      expect.objectContaining({ line: 28, kind: "placeholder", message: "unfilled placeholder <fill this in>" }),
-      expect.objectContaining({ line: 34, kind: "todo", message: "TODO left in the text" }),
+      expect.objectContaining({ line: 29, kind: "placeholder", message: "unfilled placeholder <fill this in>" }),
+      expect.objectContaining({ line: 35, kind: "todo", message: "TODO left in the text" }),
     ]);
   });
 
@@ -255,8 +256,8 @@ describe("loadContent", () => {
       moduleFile(1, []).replace("Why.", "See [two](02-second.md), [gone](03-gone.md#x), [out](../../etc/passwd) and `[code](nope.md)`."),
     );
     expect(load().problems).toEqual([
-      expect.objectContaining({ line: 28, field: "link", message: "link 03-gone.md#x points to a file that does not exist" }),
-      expect.objectContaining({ line: 28, field: "link", message: "link ../../etc/passwd leaves the program folder" }),
+      expect.objectContaining({ line: 29, field: "link", message: "link 03-gone.md#x points to a file that does not exist" }),
+      expect.objectContaining({ line: 29, field: "link", message: "link ../../etc/passwd leaves the program folder" }),
     ]);
   });
 
@@ -268,6 +269,30 @@ describe("loadContent", () => {
     const content = load();
     expect(content.problems.filter((p) => p.kind === "placeholder").map((p) => p.program).sort()).toEqual(["real", "tmpl"]);
     expect(failingProblems(content).map((p) => p.program)).toEqual(["real"]);
+  });
+
+  it("checks each module's stated hours against its estimate, except in a template", () => {
+    validProgram("real");
+    validProgram("tmpl");
+    write("tmpl/program.md", PROGRAM.replace("default: true", "template: true"));
+    for (const slug of ["real", "tmpl"]) {
+      write(`${slug}/modules/01-first.md`, moduleFile(1, []).replace("hours: { min: 0.5, max: 1 }", "hours: { min: 3, max: 4 }"));
+    }
+    const problems = load().problems;
+    expect(problems).toEqual([
+      expect.objectContaining({ program: "real", file: "real/modules/01-first.md", line: 4, field: "hours", message: expect.stringMatching(/^stated 3–4 h differs by more than 25% from the estimate 1\.1 h/) }),
+    ]);
+  });
+
+  it("counts a drill satisfied by an exercise once, and reports one that names a missing exercise", () => {
+    validProgram();
+    const satisfied = moduleFile(1, []).replace("timebox: { reps: 2, minutes: 10 } }", "satisfiedBy: 1 }");
+    write("test/modules/01-first.md", satisfied);
+    expect(load().problems).toEqual([]);
+    write("test/modules/02-second.md", moduleFile(2, [1]).replace("timebox: { reps: 2, minutes: 10 } }", "satisfiedBy: 1 }"));
+    expect(load().problems).toEqual([
+      expect.objectContaining({ file: "test/modules/02-second.md", line: 13, field: "drills.0.satisfiedBy", message: "there is no exercise 1 in this module" }),
+    ]);
   });
 
   it("keeps other programs when one program file is broken", () => {

@@ -6,6 +6,7 @@ import path from "node:path";
 import type { z } from "zod";
 import { findLocalLinks, findPlaceholders, parseSource, type Section, splitSections } from "./markdown-source";
 import { checkPrerequisites } from "./graph";
+import { hoursProblems } from "./hours";
 import {
   EXERCISE_SECTIONS,
   type ExerciseMeta,
@@ -237,6 +238,13 @@ function loadProgram(programDir: string, problems: ProblemList): Program | null 
   for (const issue of checkPrerequisites(modules.map((m) => ({ number: m.meta.number, prerequisites: m.meta.prerequisites })))) {
     const mod = modules.find((m) => m.meta.number === issue.module)!;
     problems.add(mod.file, parseSource(readFileSync(mod.file, "utf8")).lineOf(["prerequisites"]), "prerequisites", issue.message);
+  }
+  // A template's hours are placeholders for its authors; the hours rule applies once it is a real program.
+  if (!loaded.meta.template) {
+    for (const mod of modules) {
+      const source = parseSource(readFileSync(mod.file, "utf8"));
+      for (const issue of hoursProblems(mod)) problems.add(mod.file, source.lineOf(issue.path), issue.path.join("."), issue.message);
+    }
   }
   return { slug, dir: programDir, file, meta: loaded.meta, body: loaded.body, modules, playbook: loadPlaybook(programDir) };
 }

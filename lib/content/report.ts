@@ -1,4 +1,5 @@
 // The text report of content problems shared by `content:check` and the authoring page.
+import { describeEstimate, estimateModuleMinutes } from "./hours";
 import { type ContentIndex, failingProblems } from "./loader";
 
 export function formatProblemReport(index: ContentIndex, only: string[] = []): { text: string; failing: number } {
@@ -13,6 +14,11 @@ export function formatProblemReport(index: ContentIndex, only: string[] = []): {
     const exercises = program?.modules.reduce((sum, m) => sum + m.exercises.length, 0) ?? 0;
     const label = program ? `${program.meta.title}${program.meta.template ? " (template)" : ""}` : "(program file invalid)";
     lines.push(`${slug}: ${label} — ${program?.modules.length ?? 0} modules, ${exercises} exercises, ${own.length} problem(s)`);
+    if (program && !program.meta.template) {
+      for (const m of program.modules) {
+        lines.push(`  module ${m.meta.number} ${m.meta.title}: stated ${m.meta.hours.min}–${m.meta.hours.max} h, estimate ${describeEstimate(estimateModuleMinutes(m))}`);
+      }
+    }
     const allowed = own.filter((p) => !failing.has(p));
     const listAllowed = only.includes(slug);
     if (allowed.length > 0 && !listAllowed) {

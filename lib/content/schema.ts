@@ -101,6 +101,8 @@ const DrillSchema = z.object({
   prompt: text,
   dimensions: z.array(DimensionSchema).min(1),
   timebox: z.object({ reps: z.number().int().positive(), minutes: z.number().positive() }).optional(),
+  /** The number of the module's exercise that already does this drill; its time is not counted twice. */
+  satisfiedBy: z.number().int().positive().optional(),
 });
 
 const levelOrder = (items: { level: Level }[]) =>
@@ -111,6 +113,8 @@ export const ModuleSchema = z
     number: z.number().int().positive(),
     title: text,
     hours: HoursSchema,
+    /** Minutes the mini-assessment takes; the hours estimate counts them. */
+    assessmentMinutes: z.number().int().positive().optional(),
     prerequisites: z.array(z.number().int().positive()).default([]),
     topics: textList(1),
     outcomes: textList(3, 7),

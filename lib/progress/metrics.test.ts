@@ -31,7 +31,7 @@ describe("success metrics", () => {
       ["exercises", 0, "0 of 36 finished"],
       ["patterns", 0, "0 of 30+ documented"],
       ["playbook", 0, "not created yet"],
-      ["hours", 0, "0 h of 20–30 h"],
+      ["hours", 0, "0 h of 45–55 h"],
     ]);
     expect(metrics.every((m) => !m.met)).toBe(true);
   });
@@ -45,7 +45,7 @@ describe("success metrics", () => {
         exercisesFinished: exercises,
         patterns: 31,
         playbookEntries: 3,
-        totalSeconds: 25 * 3600,
+        totalSeconds: 50 * 3600,
       }),
     );
     expect(metrics.map((m) => [m.key, m.percent, m.met])).toEqual([
@@ -55,7 +55,7 @@ describe("success metrics", () => {
       ["playbook", 100, true],
       ["hours", 100, true],
     ]);
-    expect(metrics.find((m) => m.key === "hours")!.text).toBe("25 h 00 min of 20–30 h");
+    expect(metrics.find((m) => m.key === "hours")!.text).toBe("50 h 00 min of 45–55 h");
     expect(metrics.find((m) => m.key === "playbook")!.text).toBe("created (3 entries)");
   });
 });
