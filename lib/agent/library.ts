@@ -2,10 +2,9 @@
 // answers (with who saved the current version), and partial updates laid over the current text
 // before the library's own save functions check and write them.
 import type { z } from "zod";
-import { AppError } from "../errors";
 import { patternRoute, entryRoute } from "../library/links";
-import { getPattern, patternData, patternSavedBy, type PatternRow, updatePattern } from "../library/patterns";
-import { entryData, entrySavedBy, type EntryRow, getEntry, updateEntry } from "../library/playbook";
+import { getPattern, noSuchPattern, patternData, patternSavedBy, type PatternRow, updatePattern } from "../library/patterns";
+import { entryData, entrySavedBy, type EntryRow, getEntry, noSuchEntry, updateEntry } from "../library/playbook";
 import type { PlaybookKind } from "../library/schema";
 import type { LearnerCaller } from "./caller";
 import type { EntryItem, EntryUpdateBody, PatternItem, PatternUpdateBody } from "./library-schemas";
@@ -37,13 +36,13 @@ export async function entryJson(row: EntryRow): Promise<z.input<typeof EntryItem
 
 export async function patternOf(caller: LearnerCaller, slug: string): Promise<PatternRow> {
   const row = await getPattern(caller.learner.id, slug);
-  if (!row) throw new AppError("not-found", `There is no pattern “${slug}”.`, { slug: "no such pattern" });
+  if (!row) throw noSuchPattern(slug);
   return row;
 }
 
 export async function entryOf(caller: LearnerCaller, slug: string): Promise<EntryRow> {
   const row = await getEntry(caller.learner.id, slug);
-  if (!row) throw new AppError("not-found", `There is no playbook entry “${slug}”.`, { slug: "no such entry" });
+  if (!row) throw noSuchEntry(slug);
   return row;
 }
 

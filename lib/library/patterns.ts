@@ -170,9 +170,11 @@ export async function createPattern(actor: Actor, learnerId: string, input: Patt
   }
 }
 
+export const noSuchPattern = (slug: string) => new AppError("not-found", `There is no pattern “${slug}”.`, { slug: "no such pattern" });
+
 async function currentPattern(tx: Tx, learnerId: string, slug: string, expectedVersion?: number): Promise<PatternRow> {
   const row = await tx.pattern.findUnique({ where: { learnerId_slug: { learnerId, slug } } });
-  if (!row) throw new AppError("not-found", `There is no pattern “${slug}”.`);
+  if (!row) throw noSuchPattern(slug);
   if (expectedVersion !== undefined && row.version !== expectedVersion) {
     throw new AppError(
       "conflict",

@@ -88,9 +88,11 @@ export async function createEntry(actor: Actor, learnerId: string, input: Playbo
   }
 }
 
+export const noSuchEntry = (slug: string) => new AppError("not-found", `There is no playbook entry “${slug}”.`, { slug: "no such entry" });
+
 async function currentEntry(tx: Tx, learnerId: string, slug: string, expectedVersion?: number): Promise<EntryRow> {
   const row = await tx.playbookEntry.findUnique({ where: { learnerId_slug: { learnerId, slug } } });
-  if (!row) throw new AppError("not-found", `There is no playbook entry “${slug}”.`);
+  if (!row) throw noSuchEntry(slug);
   if (expectedVersion !== undefined && row.version !== expectedVersion) {
     throw new AppError(
       "conflict",
