@@ -94,7 +94,7 @@ describe("patterns", () => {
     expect(updated.body).toMatchObject({ changed: true, pattern: { version: 2, whenToUse: "Sessions of hours.", problem: PATTERN.problem, actor: { kind: "agent" } } });
     const stale = await send(patternRoute.POST, { params: { slug: "budget-the-context" }, json: { expectedVersion: 1, whenToUse: "Overwrite." } });
     expect(stale.status).toBe(409);
-    expect(stale.body.error).toMatchObject({ code: "conflict", fields: { expectedVersion: "the pattern is now version 2" } });
+    expect(stale.body.error).toMatchObject({ code: "stale-version", fields: { expectedVersion: "the pattern is now version 2" } });
     expect((await send(patternRoute.GET, { params: { slug: "budget-the-context" } })).body.pattern).toMatchObject({ version: 2, whenToUse: "Sessions of hours." });
     const same = await send(patternRoute.POST, { params: { slug: "budget-the-context" }, json: { expectedVersion: 2, whenToUse: "Sessions of hours." } });
     expect(same.body).toMatchObject({ changed: false, pattern: { version: 2 } });
@@ -124,7 +124,7 @@ describe("patterns", () => {
     const archived = await send(patternArchiveRoute.POST, { params: { slug: "budget-the-context" }, json: {} });
     expect(archived.body.pattern).toMatchObject({ archived: true, version: 3, actor: { kind: "agent" } });
     const again = await send(patternArchiveRoute.POST, { params: { slug: "budget-the-context" }, json: { archived: true } });
-    expect(again).toMatchObject({ status: 409, body: { error: { code: "conflict", fields: { archived: "already archived" } } } });
+    expect(again).toMatchObject({ status: 409, body: { error: { code: "already-archived", fields: { archived: "already archived" } } } });
     expect((await send(patternsRoute.GET, {})).body.total).toBe(0);
     expect((await send(patternsRoute.GET, { query: "?archived=true" })).body.patterns).toMatchObject([{ slug: "budget-the-context" }]);
     expect((await send(patternRoute.GET, { params: { slug: "budget-the-context" } })).body.pattern.archived).toBe(true);
@@ -158,7 +158,7 @@ describe("patterns", () => {
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
     expect(await (await db()).pattern.count({ where: { learnerId: people.ada.learnerId, slug: "quarantine-the-flaky-test" } })).toBe(1);
     const reused = await send(patternsRoute.POST, { json: { ...json, title: "Another" }, headers });
-    expect(reused).toMatchObject({ status: 409, body: { error: { code: "conflict", fields: { "Idempotency-Key": expect.any(String) } } } });
+    expect(reused).toMatchObject({ status: 409, body: { error: { code: "idempotency-key-reused", fields: { "Idempotency-Key": expect.any(String) } } } });
   });
 });
 
