@@ -139,6 +139,50 @@ test("the agent exports the playbook and the status-update report to files", asy
   expect(text).toContain("Codex Code Internals");
 });
 
+test("an agent records a pattern after an exercise; the learner sees it in the library, marked by agent, and the agent updates it against its version", async ({ agentServer, browser }) => {
+  const pattern = {
+    title: "Label every message by role",
+    category: "context",
+    tags: ["traces"],
+    problem: "A trace without roles hides who asked for what.",
+    whenToUse: "Reading any session trace.",
+    howToApply: "Prefix each message with user, assistant or tool before reading it.",
+    sourceModule: 1,
+  };
+  const created = await json<{ pattern: { slug: string; version: number; actor: { kind: string; label: string } } }>(
+    agentServer,
+    ["patterns", "create", "--file", "-"],
+    JSON.stringify(pattern),
+  );
+  expect(created.pattern).toMatchObject({ slug: "label-every-message-by-role", version: 1, actor: { kind: "agent", label: "ci-agent" } });
+  const page = await signIn(browser, LEARNER);
+  await page.goto("/patterns");
+  const card = page.getByRole("list", { name: "Patterns" }).getByRole("listitem").filter({ hasText: pattern.title });
+  await expect(card).toContainText("Version 1 · by agent ci-agent");
+  await card.getByRole("link", { name: pattern.title }).click();
+  await expect(page.getByRole("heading", { level: 1, name: pattern.title })).toBeVisible();
+  await expect(page.getByText("Version 1, saved")).toContainText("by agent ci-agent");
+
+  const changed = await mastery(agentServer, token, ["patterns", "update", created.pattern.slug, "--version", "1", "--file", "-"], JSON.stringify({ whenToUse: "Reading any trace, and before a review." }));
+  expect(changed.stdout, changed.stderr).toContain("is v2, saved by agent ci-agent");
+  const stale = await mastery(agentServer, token, ["patterns", "update", created.pattern.slug, "--version", "1", "--file", "-"], JSON.stringify({ whenToUse: "Overwritten." }));
+  expect(stale.code).toBe(5);
+  expect(stale.stderr).toContain("expectedVersion: the pattern is now version 2");
+  await page.goto(`/patterns/${created.pattern.slug}/history`);
+  await expect(page.getByRole("list", { name: "Versions" })).toContainText("by agent ci-agent");
+
+  const zip = path.join(agentServer.scratch, "library.zip");
+  const exported = await mastery(agentServer, token, ["library", "export", "-o", zip]);
+  expect(exported.code, exported.stderr).toBe(0);
+  expect(readFileSync(zip).subarray(0, 2).toString()).toBe("PK");
+  const preview = await mastery(agentServer, token, ["library", "import", zip]);
+  expect(preview.stdout, preview.stderr).toContain("Preview of");
+  const fingerprint = /--fingerprint (\S+)/.exec(preview.stdout)?.[1];
+  expect(fingerprint).toBeTruthy();
+  const applied = await mastery(agentServer, token, ["library", "import", zip, "--apply", "--fingerprint", fingerprint!]);
+  expect(applied.stdout, applied.stderr).toContain("0 created, 0 updated");
+});
+
 test("the learner's browser session reaches the same API, and a note added on the log page is read by the agent", async ({ agentServer, browser, expectAccessible }) => {
   const page = await signIn(browser, LEARNER);
   const packets = await page.request.get("/api/v1/packets");

@@ -30,7 +30,13 @@ test("a learner with a started packet to aim at", async ({ browser, request }) =
   expect((await request.post("/api/v1/modules/1/start", { headers, data: {} })).status()).toBe(200);
   expect((await request.post("/api/v1/modules/1/evidence", { headers, data: { kind: "note", title: "Trace", body: "user: hi" } })).status()).toBe(201);
   packetId = ((await (await request.get("/api/v1/modules/1/packet", { headers })).json()) as { packet: { packetId: string } }).packet.packetId;
+  const target = { title: "Fuzz target", category: "speed", problem: "p", whenToUse: "w", howToApply: "h" };
+  expect((await request.post("/api/v1/patterns", { headers, data: target })).status()).toBe(201);
+  expect((await request.post("/api/v1/playbook/entries", { headers, data: { title: "Fuzz target", kind: "scenario", body: "b" } })).status()).toBe(201);
 });
+
+/** The slug of the pattern and the playbook entry the library endpoints aim at. */
+const SLUG = "fuzz-target";
 
 function wrongTypeOf(value: unknown): unknown {
   if (typeof value === "string") return 12345;
@@ -65,10 +71,29 @@ const REFUSED_BY_RULES: Record<string, { body: unknown; module?: string; status:
     { body: { module: 99, summary: "a note" }, status: 404 },
     { body: { module: 1, summary: "" }, status: 400 },
   ],
+  createPattern: [
+    { body: { title: "Fuzz target", category: "speed", problem: "p", whenToUse: "w", howToApply: "h" }, status: 400 },
+    { body: { title: "t", category: "nowhere", problem: "p", whenToUse: "w", howToApply: "h" }, status: 400 },
+    { body: { title: "t", category: "speed", problem: "", whenToUse: "w", howToApply: "h" }, status: 400 },
+    { body: { title: "t", category: "speed", problem: "p", whenToUse: "w", howToApply: "h", sourceModule: 99 }, status: 400 },
+    { body: { title: "new", category: "speed", problem: "p", whenToUse: "w", howToApply: "h" }, status: 400 },
+  ],
+  updatePattern: [
+    { body: { expectedVersion: 9, whenToUse: "stale" }, status: 409 },
+    { body: { expectedVersion: 1, category: "nowhere" }, status: 400 },
+  ],
+  archivePattern: [{ body: { archived: false }, status: 409 }],
+  createEntry: [
+    { body: { title: "Fuzz target", kind: "scenario", body: "b" }, status: 400 },
+    { body: { title: "t", kind: "checklist", body: "prose, not a checklist" }, status: 400 },
+  ],
+  updateEntry: [{ body: { expectedVersion: 9, body: "stale" }, status: 409 }],
+  archiveEntry: [{ body: { archived: false }, status: 409 }],
+  applyLibraryImport: [{ body: { contentBase64: "bm90IGEgemlw", fingerprint: "f" }, status: 400 }],
 };
 
 function casesFor(method: string, route: string, op: Operation): Case[] {
-  const url = (module = "1") => route.replace("{module}", module).replace("{id}", packetId);
+  const url = (module = "1", slug = SLUG) => route.replace("{module}", module).replace("{id}", packetId).replace("{slug}", slug);
   const auth = { authorization: `Bearer ${token}` };
   const json = { ...auth, "content-type": "application/json" };
   const cases: Case[] = [];
@@ -90,9 +115,14 @@ function casesFor(method: string, route: string, op: Operation): Case[] {
     const body = method === "POST" ? { headers: json, body: JSON.stringify(example) } : {};
     add({ name: "a module the program does not have", url: url("99"), status: 404, ...body });
   }
+  if (route.includes("{slug}")) {
+    add({ name: "a slug too long", url: url("1", "x".repeat(201)), status: 400, field: "slug" });
+    const body = method === "POST" ? { headers: json, body: JSON.stringify(example) } : {};
+    add({ name: "a slug the learner does not have", url: url("1", "no-such-item"), status: 404, field: "slug", ...body });
+  }
   add({ name: "an unknown query parameter", url: `${url()}?colour=red`, status: 400, field: "colour" });
   for (const param of (op.parameters ?? []).filter((p) => p.in === "query")) {
-    const bad: Record<string, string> = { module: "abc", status: "nope", limit: "0", q: "x".repeat(201) };
+    const bad: Record<string, string> = { module: "abc", status: "nope", limit: "0", q: "x".repeat(201), page: "0", sort: "size", archived: "yes", kind: "poem", category: "x".repeat(61), tag: "x".repeat(61) };
     add({ name: `a bad ${param.name}`, url: `${url()}?${param.name}=${bad[param.name] ?? "%00"}`, status: 400, field: param.name });
     add({ name: `${param.name} twice`, url: `${url()}?${param.name}=1&${param.name}=2`, status: 400, field: param.name });
   }

@@ -241,7 +241,7 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
               </p>
               <p className="mt-1 line-clamp-2 text-sm">{snippetAround(flatText(p.whenToUse), [], 240)}</p>
               <p className="mt-1 text-xs text-muted">
-                Version {p.version} · {formatTimestamp(p.updatedAt)}
+                Version {p.version} · by {p.versions[0]?.actorKind} {p.versions[0]?.actorLabel} · {formatTimestamp(p.updatedAt)}
               </p>
             </li>
           ))}

@@ -7,7 +7,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { formatTimestamp } from "@/lib/log/format";
 import { diffLines } from "@/lib/diff";
 
-export type ShownVersion = { version: number; createdAt: Date; fields: [label: string, text: string][]; content: ReactNode };
+export type ShownVersion = {
+  version: number;
+  createdAt: Date;
+  actorKind: string;
+  actorLabel: string;
+  fields: [label: string, text: string][];
+  content: ReactNode;
+};
 
 export function VersionHistory({
   title,
@@ -31,7 +38,9 @@ export function VersionHistory({
             <li key={v.version} className="rounded-lg border border-line bg-surface p-4">
               <h2 className="font-semibold">
                 Version {v.version}
-                <span className="ml-2 text-sm font-normal text-muted">{formatTimestamp(v.createdAt)}</span>
+                <span className="ml-2 text-sm font-normal text-muted">
+                  {formatTimestamp(v.createdAt)} · by {v.actorKind} {v.actorLabel}
+                </span>
                 {i === 0 ? <span className="ml-2 text-sm font-normal text-muted">(current)</span> : null}
               </h2>
               {before ? (

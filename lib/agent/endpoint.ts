@@ -12,8 +12,8 @@ type Method = "GET" | "POST";
  */
 export type Auth = "learner" | "reviewer" | "public";
 
-/** An answer that is a document rather than JSON, e.g. Markdown. */
-export type DocumentAnswer = { mediaType: "text/plain" | "text/markdown"; description: string };
+/** An answer that is a document rather than JSON, e.g. Markdown or a zip. */
+export type DocumentAnswer = { mediaType: "text/plain" | "text/markdown" | "application/zip"; description: string };
 
 export type EndpointSpec = {
   method: Method;
@@ -52,7 +52,7 @@ type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
 export type ParamsOf<S extends EndpointSpec> = Parsed<S["params"]>;
 export type QueryOf<S extends EndpointSpec> = Parsed<S["query"]>;
 export type BodyOf<S extends EndpointSpec> = Parsed<S["body"]>;
-export type AnswerOf<S extends EndpointSpec> = S["answer"] extends z.ZodType ? z.input<S["answer"]> : string;
+export type AnswerOf<S extends EndpointSpec> = S["answer"] extends z.ZodType ? z.input<S["answer"]> : string | Uint8Array<ArrayBuffer>;
 
 export function isDocumentAnswer(answer: EndpointSpec["answer"]): answer is DocumentAnswer {
   return "mediaType" in answer && typeof answer.mediaType === "string";

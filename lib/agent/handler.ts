@@ -72,10 +72,11 @@ export function handle<const S extends EndpointSpec>(spec: S, run: (call: Call<S
       const call = { caller, params, query: spec.query ? query : undefined, body, request } as Call<S>;
       const status = spec.status ?? 200;
       if (isDocumentAnswer(spec.answer)) {
-        const text = (await run(call)) as string;
-        return new Response(text, {
+        const document = (await run(call)) as string | Uint8Array<ArrayBuffer>;
+        const charset = typeof document === "string" ? "; charset=utf-8" : "";
+        return new Response(document, {
           status,
-          headers: { "content-type": `${spec.answer.mediaType}; charset=utf-8`, "cache-control": "no-store" },
+          headers: { "content-type": `${spec.answer.mediaType}${charset}`, "cache-control": "no-store" },
         });
       }
       const write = async () => ({ status, body: JSON.stringify(await run(call)) });

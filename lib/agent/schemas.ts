@@ -97,7 +97,7 @@ export const EvidenceBody = z
     return fileEvidence({ ...rest, bytes: new Uint8Array(Buffer.from(contentBase64, "base64")) });
   });
 
-const UploadedFileSchema = z.custom<UploadedFile>(isUploadedFile, "attach the file as the form part named file");
+export const UploadedFileSchema = z.custom<UploadedFile>(isUploadedFile, "attach the file as the form part named file");
 
 export const EvidenceForm = z
   .strictObject({

@@ -10,13 +10,15 @@ export type ApiRequest = {
   json?: unknown;
   form?: FormData;
   idempotencyKey?: string;
-  /** A document (e.g. Markdown) rather than JSON. */
-  document?: boolean;
+  /** A document rather than JSON: text (e.g. Markdown) or binary (e.g. a zip, answered as bytes). */
+  document?: "text" | "binary";
 };
 
 export type ApiAnswer = { status: number; body: unknown; replayed: boolean };
 
 const TIMEOUT_MS = 60_000;
+/** The error code of a change based on a version that is no longer the current one. */
+const STALE_VERSION = "stale-version";
 const RETRY_DELAY_MS = 500;
 
 type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string>; missing?: string[] } };
@@ -34,7 +36,7 @@ function networkProblem(error: unknown): string {
 async function send(config: Config, request: ApiRequest, fetchImpl: typeof fetch): Promise<Response> {
   const url = new URL(config.url + request.path);
   for (const [name, value] of Object.entries(request.query ?? {})) if (value !== undefined) url.searchParams.set(name, value);
-  const headers: Record<string, string> = { authorization: `Bearer ${config.token}`, accept: request.document ? "text/*" : "application/json" };
+  const headers: Record<string, string> = { authorization: `Bearer ${config.token}`, accept: request.document === "binary" ? "application/zip" : request.document ? "text/*" : "application/json" };
   if (request.idempotencyKey) headers["idempotency-key"] = request.idempotencyKey;
   let body: string | FormData | undefined;
   if (request.form) body = request.form;
@@ -65,8 +67,11 @@ export async function apiCall(config: Config, request: ApiRequest, fetchImpl: ty
       throw new CliError(EXIT.unreachable, `Cannot reach the Mastery app at ${config.url} (${networkProblem(retryError)}), even after a retry. Is it running?`);
     }
   }
-  const text = await response.text();
   const isJson = (response.headers.get("content-type") ?? "").includes("application/json");
+  if (response.ok && !isJson && request.document === "binary") {
+    return { status: response.status, body: new Uint8Array(await response.arrayBuffer()), replayed: false };
+  }
+  const text = await response.text();
   let body: unknown = text;
   if (isJson) {
     try {
@@ -79,11 +84,11 @@ export async function apiCall(config: Config, request: ApiRequest, fetchImpl: ty
     if (!isJson && !request.document) throw new CliError(EXIT.failed, `${config.url} answered with ${response.headers.get("content-type") ?? "no content type"}, not the Mastery API's JSON.`);
     return { status: response.status, body, replayed: response.headers.get("idempotent-replayed") === "true" };
   }
-  const exitCode = response.status >= 500 ? EXIT.failed : EXIT.refused;
   if (isErrorBody(body)) {
     const { code, message, fields, missing } = body.error;
+    const exitCode = response.status >= 500 ? EXIT.failed : code === STALE_VERSION ? EXIT.stale : EXIT.refused;
     const details = [...Object.entries(fields ?? {}).map(([field, problem]) => `  ${field}: ${problem}`), ...(missing ?? []).map((m) => `  missing: ${m}`)];
     throw new CliError(exitCode, [`${response.status >= 500 ? "Server error" : "Refused"} (${response.status} ${code}): ${message}`, ...details].join("\n"), body);
   }
-  throw new CliError(exitCode, `HTTP ${response.status} ${response.statusText} from ${config.url}${request.path}.`);
+  throw new CliError(response.status >= 500 ? EXIT.failed : EXIT.refused, `HTTP ${response.status} ${response.statusText} from ${config.url}${request.path}.`);
 }

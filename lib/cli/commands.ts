@@ -1,29 +1,21 @@
 // The mastery commands: what each one asks the API, and how its answer reads for a person
 // (with --json the API's answer is printed as it came).
 import { IMPORTED_COMPLETION } from "../packets/imported";
-import { randomUUID } from "node:crypto";
 import path from "node:path";
-import type { CommandSpec, Options } from "./args";
-import type { ApiAnswer, ApiRequest } from "./client";
-import { usageError } from "./exit-codes";
-
-export type Io = {
-  readStdin: () => Promise<string>;
-  readFile: (file: string) => Promise<Uint8Array>;
-  writeFile: (file: string, data: string) => Promise<void>;
-};
-
-type RunContext = {
-  args: Record<string, string>;
-  options: Options;
-  call: (request: ApiRequest) => Promise<ApiAnswer>;
-  io: Io;
-};
-
-/** What a command printed: `text` for a person, `json` for --json. */
-type Outcome = { text: string; json: unknown };
-
-export type Command = CommandSpec & { run: (ctx: RunContext) => Promise<Outcome> };
+import type { ApiAnswer } from "./client";
+import {
+  type Command,
+  documentCommand,
+  idempotencyOption,
+  outputOption,
+  post,
+  readJsonFile,
+  readOrExplain,
+  replayNote,
+  type RunContext,
+  textOption,
+} from "./command-kit";
+import { LIBRARY_COMMANDS } from "./library-commands";
 
 // Shapes of the answers the commands print (the API documents them fully at /api/v1/openapi.json).
 type Packet = { module: number; title: string; status: string; attempt: number | null; blockedReason: string | null; awaitingRework: boolean; imported: boolean };
@@ -35,7 +27,6 @@ type Review = { verdict: string; reviewer: string; scores: Record<string, number
 const moduleArg = { name: "module", help: "the module's number, e.g. 1" };
 const modulePath = (ctx: RunContext, rest = "") => `/api/v1/modules/${ctx.args.module}${rest}`;
 const label = (p: Pick<Packet, "module" | "title">) => `Module ${p.module}: ${p.title}`;
-const replayNote = (answer: ApiAnswer) => (answer.replayed ? " (a retry: answered from the first request, nothing written twice)" : "");
 
 function describeStatus(p: Packet): string {
   if (p.status === "blocked") return `blocked: ${p.blockedReason ?? "no reason given"}`;
@@ -47,52 +38,6 @@ function describeStatus(p: Packet): string {
 function describeNext(next: NextStep): string {
   return next.command ? `${next.text}\n  ${next.command}` : next.text;
 }
-
-/** Text from an option that may be "-" for standard input. */
-async function textOption(ctx: RunContext, name: string): Promise<string | undefined> {
-  const value = ctx.options[name];
-  if (typeof value !== "string") return undefined;
-  return value === "-" ? ctx.io.readStdin() : value;
-}
-
-async function readJsonFile(ctx: RunContext, file: string): Promise<unknown> {
-  const text = file === "-" ? await ctx.io.readStdin() : new TextDecoder().decode(await readOrExplain(ctx, file));
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw usageError(`${file === "-" ? "Standard input" : file} is not valid JSON: ${(error as Error).message}`);
-  }
-}
-
-async function readOrExplain(ctx: RunContext, file: string): Promise<Uint8Array> {
-  try {
-    return await ctx.io.readFile(file);
-  } catch (error) {
-    throw usageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
-  }
-}
-
-/** A POST that is safe to retry: the same key makes the server answer a repeat with the first answer. */
-function post(ctx: RunContext, route: string, json: unknown, form?: FormData): Promise<ApiAnswer> {
-  const key = typeof ctx.options["idempotency-key"] === "string" ? ctx.options["idempotency-key"] : randomUUID();
-  return ctx.call({ method: "POST", path: route, ...(form ? { form } : { json }), idempotencyKey: key });
-}
-
-const idempotencyOption = { "idempotency-key": { type: "string", value: "KEY", help: "reuse a key to retry safely (default: a new random key)" } } as const;
-
-async function documentCommand(ctx: RunContext, route: string, what: string): Promise<Outcome> {
-  const answer = await ctx.call({ method: "GET", path: route, document: true });
-  const content = typeof answer.body === "string" ? answer.body : `${JSON.stringify(answer.body, null, 2)}\n`;
-  const out = ctx.options.output;
-  if (typeof out === "string") {
-    await ctx.io.writeFile(out, content);
-    const bytes = Buffer.byteLength(content);
-    return { text: `Wrote ${what} to ${out} (${bytes} bytes).`, json: { file: out, bytes } };
-  }
-  return { text: content.replace(/\n$/, ""), json: { content } };
-}
-
-const outputOption = { output: { type: "string", short: "o", value: "FILE", help: "write to FILE instead of standard output" } } as const;
 
 export const COMMANDS: Command[] = [
   {
@@ -398,4 +343,5 @@ export const COMMANDS: Command[] = [
     examples: ["mastery report status -o status.md"],
     run: (ctx) => documentCommand(ctx, "/api/v1/reports/status", "the status report"),
   },
+  ...LIBRARY_COMMANDS,
 ];

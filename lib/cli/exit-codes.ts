@@ -9,6 +9,8 @@ export const EXIT = {
   refused: 3,
   /** The server could not be reached. */
   unreachable: 4,
+  /** A pattern or playbook entry changed since the version the change was based on: read it again, then retry. */
+  stale: 5,
 } as const;
 
 export const EXIT_DESCRIPTIONS: [number, string][] = [
@@ -17,6 +19,7 @@ export const EXIT_DESCRIPTIONS: [number, string][] = [
   [EXIT.usage, "usage error: unknown command or option, missing argument, unreadable file, no token configured"],
   [EXIT.refused, "refused by the server (4xx): a rule of the plan, invalid input, a bad or revoked token, not found"],
   [EXIT.unreachable, "cannot connect to the server"],
+  [EXIT.stale, "the pattern or playbook entry changed since the --version given: get it again, then retry"],
 ];
 
 /** A failure with the exit code it ends the command with, and the server's error body if any. */

@@ -161,3 +161,129 @@ describe("mastery", () => {
     expect(h.sent).toHaveLength(0);
   });
 });
+
+describe("mastery's library commands", () => {
+  const pattern = {
+    slug: "budget-the-context",
+    title: "Budget the context",
+    category: "speed",
+    tags: ["tokens"],
+    problem: "Long sessions forget.",
+    whenToUse: "",
+    howToApply: "Trim.",
+    version: 2,
+    archived: false,
+    actor: { kind: "agent", label: "ci-agent" },
+  };
+
+  it("creates a pattern from a JSON file on standard input, with an idempotency key, and says who saved it", async () => {
+    const h = harness(() => json({ pattern: { ...pattern, version: 1 } }, 201));
+    h.io.readStdin = async () => JSON.stringify({ title: "Budget the context", category: "speed" });
+    expect(await h.exec("patterns create --file -")).toBe(EXIT.ok);
+    expect(h.sent[0]).toMatchObject({ method: "POST", url: "http://127.0.0.1:3000/api/v1/patterns" });
+    expect(JSON.parse(h.sent[0]!.body as string)).toEqual({ title: "Budget the context", category: "speed" });
+    expect(h.sent[0]!.headers["idempotency-key"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(h.out.join("")).toBe("Created pattern budget-the-context (v1, saved by agent ci-agent).\n");
+  });
+
+  it("updates against --version, and exits 5 naming the field when another version was saved since", async () => {
+    const ok = harness(() => json({ pattern, changed: true }));
+    ok.io.readStdin = async () => JSON.stringify({ whenToUse: "Sessions of hours." });
+    expect(await ok.exec("patterns update budget-the-context --version 1 --file -")).toBe(EXIT.ok);
+    expect(ok.sent[0]!.url).toBe("http://127.0.0.1:3000/api/v1/patterns/budget-the-context");
+    expect(JSON.parse(ok.sent[0]!.body as string)).toEqual({ whenToUse: "Sessions of hours.", expectedVersion: 1 });
+    expect(ok.out.join("")).toBe("Pattern budget-the-context is v2, saved by agent ci-agent.\n");
+    const stale = harness(() =>
+      json({ error: { code: "stale-version", message: "This pattern was saved elsewhere.", fields: { expectedVersion: "the pattern is now version 2" } } }, 409),
+    );
+    expect(await stale.exec("playbook update before-a-long-session --version 1 --file body.json")).toBe(EXIT.stale);
+    expect(stale.err.join("")).toContain("Refused (409 stale-version): This pattern was saved elsewhere.\n  expectedVersion: the pattern is now version 2");
+    expect(await stale.exec("patterns update budget-the-context --version one --file -")).toBe(EXIT.usage);
+    expect(await stale.exec("patterns update budget-the-context --file -")).toBe(EXIT.usage);
+    expect(stale.sent).toHaveLength(1);
+  });
+
+  it("lists, reads and archives patterns and playbook entries", async () => {
+    const list = harness(() => json({ patterns: [{ slug: "budget-the-context", title: "Budget the context", category: "speed", version: 2 }], page: 1, pages: 1, total: 1 }));
+    expect(await list.exec("patterns list --tag tokens --archived")).toBe(EXIT.ok);
+    expect(list.sent[0]!.url).toBe("http://127.0.0.1:3000/api/v1/patterns?tag=tokens&archived=true");
+    expect(list.out.join("")).toBe("  budget-the-context  v2  speed  Budget the context\n\nPage 1 of 1 · 1 pattern\n");
+    const get = harness(() => json({ pattern }));
+    expect(await get.exec("patterns get budget-the-context")).toBe(EXIT.ok);
+    expect(get.out.join("")).toBe(
+      "Budget the context (budget-the-context) — speed #tokens\nv2, saved by agent ci-agent\n\n## Problem\nLong sessions forget.\n\n## How to apply\nTrim.\n",
+    );
+    const archive = harness(() => json({ entry: { slug: "before", title: "Before", kind: "checklist", body: "", version: 3, archived: false, actor: pattern.actor } }));
+    expect(await archive.exec("playbook archive before --restore")).toBe(EXIT.ok);
+    expect(archive.sent[0]).toMatchObject({ method: "POST", url: "http://127.0.0.1:3000/api/v1/playbook/entries/before/archive" });
+    expect(JSON.parse(archive.sent[0]!.body as string)).toEqual({ archived: false });
+    expect(archive.out.join("")).toBe("Restored playbook entry before (v3, saved by agent ci-agent).\n");
+    const entries = harness(() => json({ entries: [] }));
+    expect(await entries.exec("playbook list --kind checklist")).toBe(EXIT.ok);
+    expect(entries.sent[0]!.url).toBe("http://127.0.0.1:3000/api/v1/playbook/entries?kind=checklist");
+    expect(entries.out.join("")).toBe("No playbook entries match.\n");
+  });
+
+  it("exports the library zip to the file named by -o, as bytes", async () => {
+    const zip = new Uint8Array([0x50, 0x4b, 0x05, 0x06, 0xff]);
+    const h = harness(() => new Response(zip, { headers: { "content-type": "application/zip" } }));
+    const written: [string, string | Uint8Array][] = [];
+    h.io.writeFile = async (file, data) => void written.push([file, data]);
+    expect(await h.exec("library export -o library.zip")).toBe(EXIT.ok);
+    expect(h.sent[0]).toMatchObject({ url: "http://127.0.0.1:3000/api/v1/library/export", headers: { accept: "application/zip" } });
+    expect(written).toEqual([["library.zip", zip]]);
+    expect(h.out.join("")).toBe("Wrote the library to library.zip (5 bytes).\n");
+    expect(await h.exec("library export")).toBe(EXIT.usage);
+  });
+
+  it("previews an import first and prints how to apply it; --apply sends the fingerprint and the kept conflicts", async () => {
+    const plan = {
+      problems: [],
+      ignored: [],
+      newCategories: ["ops"],
+      create: [{ kind: "pattern", slug: "a", title: "A", file: "docs/patterns/ops/a.md" }],
+      update: [{ kind: "entry", slug: "b", title: "B", file: "docs/playbook/b.md", changes: ["text"] }],
+      unchanged: [],
+      fingerprint: "f1",
+    };
+    const preview = harness(() => json({ plan }));
+    expect(await preview.exec("library import library.zip")).toBe(EXIT.ok);
+    expect(preview.sent[0]).toMatchObject({ method: "POST", url: "http://127.0.0.1:3000/api/v1/library/import/preview" });
+    expect(preview.sent[0]!.headers["idempotency-key"]).toBeUndefined();
+    expect((preview.sent[0]!.body as FormData).get("file")).toBeInstanceOf(Blob);
+    expect(preview.out.join("")).toBe(
+      [
+        "Preview of library.zip (nothing written):",
+        "New categories: ops",
+        "Create (1):",
+        "  pattern:a  A",
+        "Update as a new version (keep one with --keep kind:slug) (1):",
+        "  entry:b  B — text",
+        "Unchanged: 0",
+        "",
+        "To import it: mastery library import library.zip --apply --fingerprint f1",
+        "",
+      ].join("\n"),
+    );
+    const apply = harness(() => json({ plan, result: { created: 1, updated: 0, kept: 1, unchanged: 0, categories: 1 } }));
+    expect(await apply.exec("library import library.zip --apply --fingerprint f1 --keep entry:b")).toBe(EXIT.ok);
+    const form = apply.sent[0]!.body as FormData;
+    expect(apply.sent[0]).toMatchObject({ url: "http://127.0.0.1:3000/api/v1/library/import/apply" });
+    expect([form.get("fingerprint"), form.get("keep")]).toEqual(["f1", "entry:b"]);
+    expect(apply.sent[0]!.headers["idempotency-key"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(apply.out.join("")).toBe("Imported library.zip: 1 created, 0 updated, 1 kept as they were, 0 unchanged, 1 new categories.\n");
+    expect(await apply.exec("library import library.zip --apply")).toBe(EXIT.usage);
+    expect(await apply.exec("library import library.zip --fingerprint f1")).toBe(EXIT.usage);
+    expect(apply.sent).toHaveLength(1);
+  });
+
+  it("lists the library commands and the stale exit code in the help", async () => {
+    const h = harness(() => json({}));
+    expect(await h.exec("--help")).toBe(EXIT.ok);
+    const help = h.out.join("");
+    for (const name of ["patterns create", "patterns update <slug>", "playbook archive <slug>", "library export", "library import <file>"]) expect(help).toContain(name);
+    expect(help).toContain("5  the pattern or playbook entry changed since the --version given");
+    expect(await h.exec("patterns")).toBe(EXIT.usage);
+    expect(h.err.join("")).toContain('"patterns" is incomplete: use mastery patterns list or mastery patterns get');
+  });
+});

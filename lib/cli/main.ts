@@ -3,7 +3,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { type CommandLine, helpText, parseCommandLine } from "./args";
 import { apiCall } from "./client";
-import { type Command, COMMANDS, type Io } from "./commands";
+import type { Command, Io } from "./command-kit";
+import { COMMANDS } from "./commands";
 import { resolveConfig } from "./config";
 import { CliError, EXIT } from "./exit-codes";
 

@@ -381,11 +381,11 @@ export async function applyImport(
     },
     ...(await rowsInSlices(
       patterns.filter((p) => !p.existing).map((p) => p.data),
-      (part) => newPatternRows(learnerId, part, now),
+      (part) => newPatternRows(actor, learnerId, part, now),
     )),
     ...(await rowsInSlices(
       entries.filter((e) => !e.existing).map((e) => e.data),
-      (part) => newEntryRows(learnerId, part, now),
+      (part) => newEntryRows(actor, learnerId, part, now),
     )),
   ];
   return transaction(
@@ -393,8 +393,8 @@ export async function applyImport(
       await ownLibrary(tx, actor, learnerId);
       if ((await libraryState(tx, learnerId, checked)) !== checked.state) throw changedSinceCheck();
       for (const { table, rows } of created) await insertRows(tx, table, rows);
-      for (const { data, existing } of patterns) if (existing) await writePattern(tx, learnerId, existing, data);
-      for (const { data, existing } of entries) if (existing) await writeEntry(tx, learnerId, existing, data);
+      for (const { data, existing } of patterns) if (existing) await writePattern(tx, actor, learnerId, existing, data);
+      for (const { data, existing } of entries) if (existing) await writeEntry(tx, actor, learnerId, existing, data);
       return result;
     },
     { timeoutMs: BULK_WRITE_TIMEOUT_MS },

@@ -20,7 +20,7 @@ import {
 } from "./schema";
 import { whileLibraryUnchanged } from "./memo";
 import { matchingPatternSlugs } from "./search";
-import type { Actor } from "../auth/actor";
+import { type Actor, provenance } from "../auth/actor";
 
 export type PatternRow = Prisma.PatternGetPayload<object>;
 
@@ -83,13 +83,13 @@ export function contextProblems(programSlug: string, categories: readonly string
   return problems;
 }
 
-/** Writes a pattern's new text (creating it when `existing` is null), its version row and its tag rows. */
-export async function writePattern(tx: Tx, learnerId: string, existing: PatternRow | null, data: PatternData): Promise<PatternRow> {
+/** Writes a pattern's new text (creating it when `existing` is null), its version row with who saved it, and its tag rows. */
+export async function writePattern(tx: Tx, actor: Actor, learnerId: string, existing: PatternRow | null, data: PatternData): Promise<PatternRow> {
   const version = (existing?.version ?? 0) + 1;
   const row = existing
     ? await tx.pattern.update({ where: { id: existing.id }, data: { ...data, version } })
     : await tx.pattern.create({ data: { ...data, learnerId, version } });
-  await tx.patternVersion.create({ data: { patternId: row.id, version, data } });
+  await tx.patternVersion.create({ data: { patternId: row.id, version, data, ...provenance(actor) } });
   await writePatternTags(tx, row.id, existing ? TagsSchema.parse(existing.tags) : [], data.tags);
   return row;
 }
@@ -113,7 +113,7 @@ async function writePatternTags(tx: Tx, patternId: string, before: readonly stri
  * The rows that create these patterns, each with its first version: what `writePattern` writes
  * for a new pattern, built ahead for `insertRows`, parents first.
  */
-export function newPatternRows(learnerId: string, list: PatternData[], now: Date): { table: string; rows: StoredRow[] }[] {
+export function newPatternRows(actor: Actor, learnerId: string, list: PatternData[], now: Date): { table: string; rows: StoredRow[] }[] {
   const time = storedTime(now);
   const patterns = list.map((data) => ({
     ...data,
@@ -130,6 +130,7 @@ export function newPatternRows(learnerId: string, list: PatternData[], now: Date
     patternId: row.id,
     version: 1,
     data: JSON.stringify(list[i]),
+    ...provenance(actor),
     createdAt: time,
   }));
   const tags = patterns.flatMap((row, i) => list[i]!.tags.map((tag) => ({ id: randomUUID(), patternId: row.id, tag })));
@@ -161,7 +162,7 @@ export async function createPattern(actor: Actor, learnerId: string, input: Patt
     return await transaction(async (tx) => {
       const learner = await ownLibrary(tx, actor, learnerId);
       await checkContext(tx, learner, data, null);
-      return writePattern(tx, learnerId, null, data);
+      return writePattern(tx, actor, learnerId, null, data);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw slugTaken(data.slug);
@@ -169,13 +170,17 @@ export async function createPattern(actor: Actor, learnerId: string, input: Patt
   }
 }
 
+export const noSuchPattern = (slug: string) => new AppError("not-found", `There is no pattern “${slug}”.`, { slug: "no such pattern" });
+
 async function currentPattern(tx: Tx, learnerId: string, slug: string, expectedVersion?: number): Promise<PatternRow> {
   const row = await tx.pattern.findUnique({ where: { learnerId_slug: { learnerId, slug } } });
-  if (!row) throw new AppError("not-found", `There is no pattern “${slug}”.`);
+  if (!row) throw noSuchPattern(slug);
   if (expectedVersion !== undefined && row.version !== expectedVersion) {
     throw new AppError(
       "conflict",
       `This pattern was saved elsewhere since you opened it (it is now version ${row.version}); reload to see that version, then make your change again.`,
+      { expectedVersion: `the pattern is now version ${row.version}` },
+      "stale-version",
     );
   }
   return row;
@@ -197,7 +202,7 @@ export async function updatePattern(
       const data = { ...parsedInput, archived: existing.archived };
       await checkContext(tx, learner, data, existing.id);
       if (samePattern(data, patternData(existing))) return null;
-      return writePattern(tx, learnerId, existing, data);
+      return writePattern(tx, actor, learnerId, existing, data);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw slugTaken(parsedInput.slug);
@@ -205,12 +210,22 @@ export async function updatePattern(
   }
 }
 
+/** Archiving what is archived (or restoring what is not) is refused: someone else already did it. */
+export function alreadyInState(what: "pattern" | "entry", archived: boolean): AppError {
+  return new AppError(
+    "conflict",
+    `This ${what} is ${archived ? "archived" : "not archived"} already; reload to see it as it is now.`,
+    { archived: archived ? "already archived" : "not archived" },
+    archived ? "already-archived" : "not-archived",
+  );
+}
+
 export async function setPatternArchived(actor: Actor, learnerId: string, slug: string, archived: boolean): Promise<PatternRow> {
   return transaction(async (tx) => {
     await ownLibrary(tx, actor, learnerId);
     const existing = await currentPattern(tx, learnerId, slug);
-    if (existing.archived === archived) return existing;
-    return writePattern(tx, learnerId, existing, { ...patternData(existing), archived });
+    if (existing.archived === archived) throw alreadyInState("pattern", archived);
+    return writePattern(tx, actor, learnerId, existing, { ...patternData(existing), archived });
   });
 }
 
@@ -218,10 +233,24 @@ export async function getPattern(learnerId: string, slug: string): Promise<Patte
   return (await db()).pattern.findUnique({ where: { learnerId_slug: { learnerId, slug } } });
 }
 
-/** Every saved text of a pattern, newest first. */
+/** Every saved text of a pattern with who saved it, newest first. */
 export async function patternHistory(patternId: string) {
   const rows = await (await db()).patternVersion.findMany({ where: { patternId }, orderBy: { version: "desc" } });
-  return rows.map((row) => ({ version: row.version, createdAt: row.createdAt, data: PatternInputSchema.parse(row.data) }));
+  return rows.map((row) => ({
+    version: row.version,
+    createdAt: row.createdAt,
+    actorKind: row.actorKind,
+    actorLabel: row.actorLabel,
+    data: PatternInputSchema.parse(row.data),
+  }));
+}
+
+/** Who saved the current version of a pattern. */
+export async function patternSavedBy(row: Pick<PatternRow, "id" | "version">) {
+  return (await db()).patternVersion.findUniqueOrThrow({
+    where: { patternId_version: { patternId: row.id, version: row.version } },
+    select: { actorKind: true, actorLabel: true },
+  });
 }
 
 export const SORTS = { updated: "Recently changed", title: "Title", category: "Category", created: "Oldest first" } as const;
@@ -269,6 +298,7 @@ export async function listPatterns(learnerId: string, query: LibraryQuery) {
     whenToUse: true,
     version: true,
     updatedAt: true,
+    versions: { orderBy: { version: "desc" }, take: 1, select: { actorKind: true, actorLabel: true } },
   } as const;
   if (query.q.trim() !== "") {
     const ranked = await matchingPatternSlugs(learnerId, query.q);

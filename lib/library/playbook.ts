@@ -5,11 +5,11 @@ import { db, type StoredRow, storedTime, transaction, type Tx } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { ownLibrary } from "./access";
-import { patternData, sectionTexts } from "./patterns";
+import { alreadyInState, patternData, sectionTexts } from "./patterns";
 import { type PlaybookEntryData, type PlaybookEntryInput, PlaybookEntryInputSchema, type PlaybookKind } from "./schema";
 import { checklistKeys, parseChecklist } from "./structure";
 import { findWikiLinks } from "./wiki-links";
-import type { Actor } from "../auth/actor";
+import { type Actor, provenance } from "../auth/actor";
 
 export type EntryRow = Prisma.PlaybookEntryGetPayload<object>;
 
@@ -21,13 +21,13 @@ export function sameEntry(a: PlaybookEntryData, b: PlaybookEntryData): boolean {
   return a.title === b.title && a.slug === b.slug && a.kind === b.kind && a.body === b.body && a.archived === b.archived;
 }
 
-/** Writes an entry's new text (creating it when `existing` is null) and its version row. */
-export async function writeEntry(tx: Tx, learnerId: string, existing: EntryRow | null, data: PlaybookEntryData): Promise<EntryRow> {
+/** Writes an entry's new text (creating it when `existing` is null) and its version row with who saved it. */
+export async function writeEntry(tx: Tx, actor: Actor, learnerId: string, existing: EntryRow | null, data: PlaybookEntryData): Promise<EntryRow> {
   const version = (existing?.version ?? 0) + 1;
   const row = existing
     ? await tx.playbookEntry.update({ where: { id: existing.id }, data: { ...data, version } })
     : await tx.playbookEntry.create({ data: { ...data, learnerId, version } });
-  await tx.playbookEntryVersion.create({ data: { entryId: row.id, version, data } });
+  await tx.playbookEntryVersion.create({ data: { entryId: row.id, version, data, ...provenance(actor) } });
   return row;
 }
 
@@ -35,7 +35,7 @@ export async function writeEntry(tx: Tx, learnerId: string, existing: EntryRow |
  * The rows that create these entries, each with its first version: what `writeEntry` writes for
  * a new entry, built ahead for `insertRows`, parents first.
  */
-export function newEntryRows(learnerId: string, list: PlaybookEntryData[], now: Date): { table: string; rows: StoredRow[] }[] {
+export function newEntryRows(actor: Actor, learnerId: string, list: PlaybookEntryData[], now: Date): { table: string; rows: StoredRow[] }[] {
   const time = storedTime(now);
   const entries = list.map((data) => ({
     ...data,
@@ -51,6 +51,7 @@ export function newEntryRows(learnerId: string, list: PlaybookEntryData[], now: 
     entryId: row.id,
     version: 1,
     data: JSON.stringify(list[i]),
+    ...provenance(actor),
     createdAt: time,
   }));
   return [
@@ -79,7 +80,7 @@ export async function createEntry(actor: Actor, learnerId: string, input: Playbo
     return await transaction(async (tx) => {
       await ownLibrary(tx, actor, learnerId);
       await refuseTakenSlug(tx, learnerId, data.slug, null);
-      return writeEntry(tx, learnerId, null, data);
+      return writeEntry(tx, actor, learnerId, null, data);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw slugTaken(data.slug);
@@ -87,13 +88,17 @@ export async function createEntry(actor: Actor, learnerId: string, input: Playbo
   }
 }
 
+export const noSuchEntry = (slug: string) => new AppError("not-found", `There is no playbook entry “${slug}”.`, { slug: "no such entry" });
+
 async function currentEntry(tx: Tx, learnerId: string, slug: string, expectedVersion?: number): Promise<EntryRow> {
   const row = await tx.playbookEntry.findUnique({ where: { learnerId_slug: { learnerId, slug } } });
-  if (!row) throw new AppError("not-found", `There is no playbook entry “${slug}”.`);
+  if (!row) throw noSuchEntry(slug);
   if (expectedVersion !== undefined && row.version !== expectedVersion) {
     throw new AppError(
       "conflict",
       `This entry was saved elsewhere since you opened it (it is now version ${row.version}); reload to see that version, then make your change again.`,
+      { expectedVersion: `the entry is now version ${row.version}` },
+      "stale-version",
     );
   }
   return row;
@@ -115,7 +120,7 @@ export async function updateEntry(
       const data = { ...parsedInput, archived: existing.archived };
       await refuseTakenSlug(tx, learnerId, data.slug, existing.id);
       if (sameEntry(data, entryData(existing))) return null;
-      return writeEntry(tx, learnerId, existing, data);
+      return writeEntry(tx, actor, learnerId, existing, data);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw slugTaken(parsedInput.slug);
@@ -127,8 +132,8 @@ export async function setEntryArchived(actor: Actor, learnerId: string, slug: st
   return transaction(async (tx) => {
     await ownLibrary(tx, actor, learnerId);
     const existing = await currentEntry(tx, learnerId, slug);
-    if (existing.archived === archived) return existing;
-    return writeEntry(tx, learnerId, existing, { ...entryData(existing), archived });
+    if (existing.archived === archived) throw alreadyInState("entry", archived);
+    return writeEntry(tx, actor, learnerId, existing, { ...entryData(existing), archived });
   });
 }
 
@@ -151,10 +156,24 @@ export async function entriesById(learnerId: string, ids: string[]): Promise<Map
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-/** Every saved text of an entry, newest first. */
+/** Every saved text of an entry with who saved it, newest first. */
 export async function entryHistory(entryId: string) {
   const rows = await (await db()).playbookEntryVersion.findMany({ where: { entryId }, orderBy: { version: "desc" } });
-  return rows.map((row) => ({ version: row.version, createdAt: row.createdAt, data: PlaybookEntryInputSchema.parse(row.data) }));
+  return rows.map((row) => ({
+    version: row.version,
+    createdAt: row.createdAt,
+    actorKind: row.actorKind,
+    actorLabel: row.actorLabel,
+    data: PlaybookEntryInputSchema.parse(row.data),
+  }));
+}
+
+/** Who saved the current version of an entry. */
+export async function entrySavedBy(row: Pick<EntryRow, "id" | "version">) {
+  return (await db()).playbookEntryVersion.findUniqueOrThrow({
+    where: { entryId_version: { entryId: row.id, version: row.version } },
+    select: { actorKind: true, actorLabel: true },
+  });
 }
 
 /** The ticked item keys of each checklist entry given. */

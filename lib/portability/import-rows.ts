@@ -54,6 +54,8 @@ const json = <T extends z.ZodType>(schema: T) =>
     .pipe(schema);
 const actorKind = z.enum(["learner", "agent", "reviewer"]);
 const actor = { actorKind, actorId: text(200), actorLabel: text(200) };
+/** Who saved a library version; exports made before it was recorded name nobody, which reads as the learner. */
+const savedBy = { actorKind: actorKind.default("learner"), actorId: text(200).default(""), actorLabel: text(200).default("") };
 
 type Table = {
   schema: z.ZodObject;
@@ -197,7 +199,7 @@ export const TABLES: Record<string, Table> = {
     jsonColumns: ["tags"],
   },
   PatternVersion: {
-    schema: z.strictObject({ id, patternId: id, version: positive, data: json(PatternInputSchema), createdAt: date }),
+    schema: z.strictObject({ id, patternId: id, version: positive, data: json(PatternInputSchema), ...savedBy, createdAt: date }),
     refs: { patternId: "Pattern" },
     jsonColumns: ["data"],
   },
@@ -217,7 +219,7 @@ export const TABLES: Record<string, Table> = {
     refs: { learnerId: "Learner" },
   },
   PlaybookEntryVersion: {
-    schema: z.strictObject({ id, entryId: id, version: positive, data: json(PlaybookEntryInputSchema), createdAt: date }),
+    schema: z.strictObject({ id, entryId: id, version: positive, data: json(PlaybookEntryInputSchema), ...savedBy, createdAt: date }),
     refs: { entryId: "PlaybookEntry" },
     jsonColumns: ["data"],
   },

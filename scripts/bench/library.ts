@@ -47,6 +47,7 @@ await applyPendingMigrations({ dbPath: databasePath() });
 const client = await connection();
 const user = await client.user.create({ data: { name: "Bench Learner", role: "learner", passphraseHash: "unused" } });
 const learner = await client.learner.create({ data: { name: "Bench Learner", ownerId: user.id, programSlug: "codex-mastery" } });
+const actor = { kind: "learner" as const, userId: user.id, label: user.name };
 const random = prng(2026);
 const categories = ["speed", "quality", "debugging", "planning", "architecture"];
 const slugs = Array.from({ length: PATTERNS }, (_, i) => `pattern-${String(i).padStart(4, "0")}`);
@@ -55,7 +56,7 @@ const [, seedMs] = await timed(() =>
     async (tx) => {
       for (const [i, slug] of slugs.entries()) {
         const data = hostilePattern(random, slug, categories[i % categories.length]!);
-        await writePattern(tx, learner.id, null, {
+        await writePattern(tx, actor, learner.id, null, {
           ...data,
           archived: false,
           alternatives: `${data.alternatives}\n\nSee [[${random.pick(slugs)}]].`.trim(),
@@ -63,7 +64,7 @@ const [, seedMs] = await timed(() =>
       }
       for (let i = 0; i < ENTRIES; i++) {
         const data = hostileEntry(random, `entry-${String(i).padStart(3, "0")}`);
-        await writeEntry(tx, learner.id, null, {
+        await writeEntry(tx, actor, learner.id, null, {
           ...data,
           archived: false,
           body: `${data.body}\n\nUses [[${random.pick(slugs)}]] and [[${random.pick(slugs)}]].`,

@@ -219,18 +219,20 @@ export async function seedLibrary(learnerId: string, size: Pick<SeedSize, "patte
   const client = await connection();
   const random = prng(2026);
   const slugs = Array.from({ length: size.patterns }, (_, i) => `pattern-${String(i).padStart(4, "0")}`);
+  const { owner } = await client.learner.findUniqueOrThrow({ where: { id: learnerId }, include: { owner: true } });
+  const actor = { kind: "learner" as const, userId: owner.id, label: owner.name };
   await client.$transaction(
     async (tx) => {
       for (const [i, slug] of slugs.entries()) {
         const data = hostilePattern(random, slug, CATEGORIES[i % CATEGORIES.length]!);
-        await writePattern(tx, learnerId, null, {
+        await writePattern(tx, actor, learnerId, null, {
           ...data,
           alternatives: `${data.alternatives}\n\nSee [[${random.pick(slugs)}]].`.trim(),
         });
       }
       for (let i = 0; i < size.playbookEntries; i++) {
         const data = hostileEntry(random, `entry-${String(i).padStart(3, "0")}`);
-        await writeEntry(tx, learnerId, null, {
+        await writeEntry(tx, actor, learnerId, null, {
           ...data,
           body: `${data.body}\n\nUses [[${random.pick(slugs)}]] and [[${random.pick(slugs)}]].`,
         });

@@ -10,7 +10,7 @@ import { Section } from "@/components/ui/section";
 import { getProgram, moduleByNumber } from "@/lib/content";
 import { exerciseRoute, moduleRoute } from "@/lib/content/links";
 import { entryRoute, libraryRoute, patternHistoryRoute, patternRoute, wikiResolver } from "@/lib/library/links";
-import { getPattern, patternData, patternTitles, sectionTexts } from "@/lib/library/patterns";
+import { getPattern, patternData, patternSavedBy, patternTitles, sectionTexts } from "@/lib/library/patterns";
 import { backlinksTo } from "@/lib/library/playbook";
 import { categoryLabel, KIND_LABELS, type PlaybookKind } from "@/lib/library/schema";
 import { brokenWikiLinks } from "@/lib/library/wiki-links";
@@ -31,7 +31,7 @@ export default async function PatternPage({ params, searchParams }: Props) {
   const row = await getPattern(owner.learnerId, slug);
   if (!row) notFound();
   const data = patternData(row);
-  const [titles, backlinks] = await Promise.all([patternTitles(owner.learnerId), backlinksTo(owner.learnerId, slug)]);
+  const [titles, backlinks, savedBy] = await Promise.all([patternTitles(owner.learnerId), backlinksTo(owner.learnerId, slug), patternSavedBy(row)]);
   const broken = brokenWikiLinks(sectionTexts(data), new Set(Object.keys(titles)));
   const program = getProgram(owner.programSlug);
   const mod = program && data.sourceModule !== null ? moduleByNumber(program, data.sourceModule) : null;
@@ -52,7 +52,7 @@ export default async function PatternPage({ params, searchParams }: Props) {
           {data.archived ? <Badge tone="warning">Archived</Badge> : null}
         </p>
         <p className="mt-2 text-sm">
-          Version {row.version}, saved {formatTimestamp(row.updatedAt)}
+          Version {row.version}, saved {formatTimestamp(row.updatedAt)} by {savedBy.actorKind} {savedBy.actorLabel}
           {mod && program ? (
             <>
               {" · from "}

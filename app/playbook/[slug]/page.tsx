@@ -9,7 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { entryHistoryRoute, entryRoute, patternRoute, playbookRoute, wikiResolver } from "@/lib/library/links";
 import { patternTitles } from "@/lib/library/patterns";
-import { getEntry, ticksFor } from "@/lib/library/playbook";
+import { entrySavedBy, getEntry, ticksFor } from "@/lib/library/playbook";
 import { KIND_LABELS, type PlaybookKind } from "@/lib/library/schema";
 import { checklistKeys, parseChecklist } from "@/lib/library/structure";
 import { findWikiLinks } from "@/lib/library/wiki-links";
@@ -34,7 +34,7 @@ export default async function EntryPage({ params, searchParams }: Props) {
   const row = await getEntry(owner.learnerId, slug);
   if (!row) notFound();
   const kind = row.kind as PlaybookKind;
-  const [titles, ticks] = await Promise.all([patternTitles(owner.learnerId), ticksFor([row.id])]);
+  const [titles, ticks, savedBy] = await Promise.all([patternTitles(owner.learnerId), ticksFor([row.id]), entrySavedBy(row)]);
   const links = findWikiLinks(row.body);
   const broken = links.filter((l) => !Object.hasOwn(titles, l));
   const ticked = ticks.get(row.id) ?? new Set<string>();
@@ -49,7 +49,7 @@ export default async function EntryPage({ params, searchParams }: Props) {
           <Badge tone="accent">{KIND_LABELS[kind]}</Badge>
           {row.archived ? <Badge tone="warning">Archived</Badge> : null}
           <span className="text-sm">
-            Version {row.version}, saved {formatTimestamp(row.updatedAt)}
+            Version {row.version}, saved {formatTimestamp(row.updatedAt)} by {savedBy.actorKind} {savedBy.actorLabel}
           </span>
         </p>
       </PageHeader>

@@ -30,6 +30,8 @@ export default async function PatternHistoryPage({ params, searchParams }: Props
       versions={versions.map((v) => ({
         version: v.version,
         createdAt: v.createdAt,
+        actorKind: v.actorKind,
+        actorLabel: v.actorLabel,
         fields: [
           ["Title", v.data.title],
           ["Slug", v.data.slug],
