@@ -24,9 +24,9 @@ beforeAll(() => {
     INSERT INTO CommentResolution (id, commentId, note) VALUES ('cr1', 'rc1', 'Done');
     INSERT INTO PlanLogEntry (id, learnerId, moduleNumber, status, summary, evidence, risks, next, actorKind, actorLabel) VALUES ('g1', 'l1', 1, 'in_progress', 's', 'e', 'r', 'n', 'learner', 'Ada');
     INSERT INTO Pattern (id, learnerId, slug, version, title, category, problem, whenToUse, howToApply, updatedAt) VALUES ('pt1', 'l1', 'p', 1, 'P', 'speed', 'p', 'w', 'h', 0);
-    INSERT INTO PatternVersion (id, patternId, version, data) VALUES ('pv1', 'pt1', 1, '{}');
+    INSERT INTO PatternVersion (id, patternId, version, data, actorKind, actorId, actorLabel) VALUES ('pv1', 'pt1', 1, '{}', 'learner', 'u1', 'A');
     INSERT INTO PlaybookEntry (id, learnerId, slug, version, kind, title, body, updatedAt) VALUES ('pe1', 'l1', 'e', 1, 'scenario', 'E', 'b', 0);
-    INSERT INTO PlaybookEntryVersion (id, entryId, version, data) VALUES ('ev1', 'pe1', 1, '{}');
+    INSERT INTO PlaybookEntryVersion (id, entryId, version, data, actorKind, actorId, actorLabel) VALUES ('ev1', 'pe1', 1, '{}', 'learner', 'u1', 'A');
     INSERT INTO TimeEntry (id, learnerId, moduleNumber, source, startedAt, seconds) VALUES ('t1', 'l1', 1, 'manual', 0, 600);
     INSERT INTO RedrillResult (id, learnerId, moduleNumber, itemKind, itemRef, passed, dueAt) VALUES ('rd1', 'l1', 1, 'drill', 'd', 1, 0);
     INSERT INTO IndicatorMark (id, learnerId, kind, item, checked, note) VALUES ('im1', 'l1', 'qualitative', 'i', 1, 'n');
