@@ -7,6 +7,7 @@ import path from "node:path";
 import { PassThrough, type Readable, type Writable } from "node:stream";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { EntryBody } from "@/components/library/entry-body";
 import { PatternSections } from "@/components/library/pattern-sections";
@@ -144,6 +145,52 @@ describe("random Markdown twice on a page (property)", () => {
       await expectRendersTwice(() => <EntryBody kind={kind} body={text} wikiLinks={wikiLinks} />);
       await expectRendersTwice(() => <Markdown source={text} inline={inline} />);
     }
+  });
+});
+
+// The corpus: random CommonMark/GFM documents that fast-check generates from the grammar below
+// (block and inline constructs of CommonMark 0.31 and GFM, nested), chosen to include the texts
+// that render to nothing or to empty elements. No copy of the CommonMark spec's examples is in
+// node_modules, and the tests download nothing.
+const inline = fc.oneof(
+  fc.constantFrom("word", "two words", "Ünïcödé 😀", "a_b", "&amp;", "&#x3C;", "\\*", "  \n", "\\\n"),
+  fc.constantFrom("*em*", "**strong**", "`code`", "~~struck~~", "[link](/u)", "[ref][foo]", "[foo]", "![img](x.png)", "![img][foo]"),
+  fc.constantFrom("<span>x</span>", "<!-- c -->", "<https://example.org>", "www.example.com", "x@example.com", "[^1]", "[[alpha]]", "[[gone]]"),
+);
+const line = fc.array(inline, { minLength: 0, maxLength: 4 }).map((parts) => parts.join(" "));
+const indent = (text: string, by: string) => text.split("\n").map((l) => (l === "" ? l : by + l)).join("\n");
+const { block } = fc.letrec<{ block: string; leaf: string; container: string }>((tie) => ({
+  leaf: fc.oneof(
+    line,
+    line.map((l) => `${"#".repeat(1 + (l.length % 6))} ${l}`),
+    line.map((l) => `${l}\n${l.length % 2 === 0 ? "===" : "---"}`),
+    fc.constantFrom("***", "---", "- - -", "[foo]: /url", '[foo]: /url "title"', "[^1]: A footnote.", "<div>\nhtml\n</div>", "<!-- -->", "", " "),
+    line.map((l) => `\`\`\`js\n${l}\n\`\`\``),
+    line.map((l) => `    ${l}`),
+    fc.tuple(line, line).map(([a, b]) => `| ${a} | b |\n|:-|-:|\n| ${b} | |`),
+  ),
+  container: fc.oneof(
+    tie("block").map((b) => indent(b, "> ")),
+    fc
+      .tuple(
+        fc.constantFrom("- ", "* ", "1. ", "2) "),
+        fc.array(fc.tuple(fc.constantFrom("", "[ ] ", "[x] "), fc.oneof(tie("block"), fc.constant(""))), { minLength: 1, maxLength: 4 }),
+      )
+      .map(([marker, items]) => items.map(([box, b]) => (b === "" ? marker.trimEnd() : `${marker}${box}${indent(b, " ".repeat(marker.length)).trimStart()}`)).join("\n")),
+  ),
+  block: fc.oneof({ depthSize: "small", withCrossShrink: true }, tie("leaf"), tie("container")),
+}));
+const documents = fc.array(block, { minLength: 1, maxLength: 5 }).map((blocks) => blocks.join("\n\n"));
+
+describe("generated CommonMark/GFM twice on a page (fast-check property)", () => {
+  it("renders every generated document twice, the second the same as the first", { timeout: 600_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(documents, fc.constantFrom(...PLAYBOOK_KINDS), fc.boolean(), async (text, kind, asInline) => {
+        await expectRendersTwice(() => <Markdown source={text} inline={asInline} wikiLinks={wikiLinks} />);
+        await expectRendersTwice(() => <EntryBody kind={kind} body={text} wikiLinks={wikiLinks} />);
+      }),
+      { seed: 20261203, numRuns: 150 },
+    );
   });
 });
 
