@@ -21,12 +21,17 @@ import { PATTERN_SECTIONS, PLAYBOOK_KINDS, type SectionKey } from "@/lib/library
 vi.mock("next/link", async () => {
   const { createElement } = await import("react");
   return {
-    default: ({ href, children, ...props }: { href: string; children: ReactNode }) => createElement("a", { href, "data-next-link": "", ...props }, children),
+    default: ({ href, children, ...props }: { href: string; children: ReactNode }) =>
+      createElement("a", { href, "data-next-link": "", ...props }, children),
   };
 });
 
 type FlightServer = {
-  renderToPipeableStream: (model: ReactNode, manifest: object, options: { onError: (error: unknown) => void }) => { pipe: (to: Writable) => void };
+  renderToPipeableStream: (
+    model: ReactNode,
+    manifest: object,
+    options: { onError: (error: unknown) => void },
+  ) => { pipe: (to: Writable) => void };
 };
 type FlightClient = {
   createFromNodeStream: (from: Readable, manifest: { moduleMap: object; serverModuleMap: null; moduleLoading: null }) => Promise<ReactNode>;
@@ -39,7 +44,10 @@ function loadFlightServer(): FlightServer {
   const reactPath = require.resolve("react");
   require(reactPath);
   const clientReact = require.cache[reactPath]!;
-  require.cache[reactPath] = { ...clientReact, exports: require("next/dist/compiled/react/react.react-server.js") as unknown } as NodeJS.Module;
+  require.cache[reactPath] = {
+    ...clientReact,
+    exports: require("next/dist/compiled/react/react.react-server.js") as unknown,
+  } as NodeJS.Module;
   try {
     return require("next/dist/compiled/react-server-dom-webpack/server.node.js") as FlightServer;
   } finally {
@@ -62,7 +70,15 @@ async function renderPage(page: ReactNode): Promise<string> {
 /** Renders `part()` alone, then twice on one page: the page must be the part's HTML twice. */
 async function expectRendersTwice(part: () => ReactNode): Promise<void> {
   const once = await renderPage(<>{part()}</>);
-  await expect(renderPage(<>{[part(), part()].map((p, i) => <div key={i}>{p}</div>)}</>)).resolves.toBe(`<div>${once}</div><div>${once}</div>`);
+  await expect(
+    renderPage(
+      <>
+        {[part(), part()].map((p, i) => (
+          <div key={i}>{p}</div>
+        ))}
+      </>,
+    ),
+  ).resolves.toBe(`<div>${once}</div><div>${once}</div>`);
 }
 
 const DEFINITION = "[foo]: /url";
@@ -83,7 +99,9 @@ describe("Markdown that renders to nothing, twice on a page", () => {
   });
 
   it("a pattern whose sections are only link definitions", async () => {
-    await expectRendersTwice(() => <PatternSections data={{ ...sections(""), problem: DEFINITION, whenToUse: DEFINITION }} wikiLinks={wikiLinks} />);
+    await expectRendersTwice(() => (
+      <PatternSections data={{ ...sections(""), problem: DEFINITION, whenToUse: DEFINITION }} wikiLinks={wikiLinks} />
+    ));
   });
 
   it("two evidence notes that are only a link definition", async () => {
@@ -155,16 +173,40 @@ describe("random Markdown twice on a page (property)", () => {
 const inline = fc.oneof(
   fc.constantFrom("word", "two words", "Ünïcödé 😀", "a_b", "&amp;", "&#x3C;", "\\*", "  \n", "\\\n"),
   fc.constantFrom("*em*", "**strong**", "`code`", "~~struck~~", "[link](/u)", "[ref][foo]", "[foo]", "![img](x.png)", "![img][foo]"),
-  fc.constantFrom("<span>x</span>", "<!-- c -->", "<https://example.org>", "www.example.com", "x@example.com", "[^1]", "[[alpha]]", "[[gone]]"),
+  fc.constantFrom(
+    "<span>x</span>",
+    "<!-- c -->",
+    "<https://example.org>",
+    "www.example.com",
+    "x@example.com",
+    "[^1]",
+    "[[alpha]]",
+    "[[gone]]",
+  ),
 );
 const line = fc.array(inline, { minLength: 0, maxLength: 4 }).map((parts) => parts.join(" "));
-const indent = (text: string, by: string) => text.split("\n").map((l) => (l === "" ? l : by + l)).join("\n");
+const indent = (text: string, by: string) =>
+  text
+    .split("\n")
+    .map((l) => (l === "" ? l : by + l))
+    .join("\n");
 const { block } = fc.letrec<{ block: string; leaf: string; container: string }>((tie) => ({
   leaf: fc.oneof(
     line,
     line.map((l) => `${"#".repeat(1 + (l.length % 6))} ${l}`),
     line.map((l) => `${l}\n${l.length % 2 === 0 ? "===" : "---"}`),
-    fc.constantFrom("***", "---", "- - -", "[foo]: /url", '[foo]: /url "title"', "[^1]: A footnote.", "<div>\nhtml\n</div>", "<!-- -->", "", " "),
+    fc.constantFrom(
+      "***",
+      "---",
+      "- - -",
+      "[foo]: /url",
+      '[foo]: /url "title"',
+      "[^1]: A footnote.",
+      "<div>\nhtml\n</div>",
+      "<!-- -->",
+      "",
+      " ",
+    ),
     line.map((l) => `\`\`\`js\n${l}\n\`\`\``),
     line.map((l) => `    ${l}`),
     fc.tuple(line, line).map(([a, b]) => `| ${a} | b |\n|:-|-:|\n| ${b} | |`),
@@ -176,7 +218,11 @@ const { block } = fc.letrec<{ block: string; leaf: string; container: string }>(
         fc.constantFrom("- ", "* ", "1. ", "2) "),
         fc.array(fc.tuple(fc.constantFrom("", "[ ] ", "[x] "), fc.oneof(tie("block"), fc.constant(""))), { minLength: 1, maxLength: 4 }),
       )
-      .map(([marker, items]) => items.map(([box, b]) => (b === "" ? marker.trimEnd() : `${marker}${box}${indent(b, " ".repeat(marker.length)).trimStart()}`)).join("\n")),
+      .map(([marker, items]) =>
+        items
+          .map(([box, b]) => (b === "" ? marker.trimEnd() : `${marker}${box}${indent(b, " ".repeat(marker.length)).trimStart()}`))
+          .join("\n"),
+      ),
   ),
   block: fc.oneof({ depthSize: "small", withCrossShrink: true }, tie("leaf"), tie("container")),
 }));
@@ -205,7 +251,9 @@ describe("wiki-links", () => {
 
 describe("React output", () => {
   it("links inside the app through Next's Link, and other links as plain anchors", async () => {
-    const html = await renderPage(<Markdown source={"[in](/patterns) [hash](#top) [out](https://example.org) [[alpha]]"} wikiLinks={wikiLinks} />);
+    const html = await renderPage(
+      <Markdown source={"[in](/patterns) [hash](#top) [out](https://example.org) [[alpha]]"} wikiLinks={wikiLinks} />,
+    );
     expect(html).toBe(
       '<div class="prose "><p><a href="/patterns" data-next-link="">in</a> <a href="#top" data-next-link="">hash</a> ' +
         '<a href="https://example.org" rel="noreferrer noopener">out</a> <a href="/library/patterns/alpha" data-next-link="">Alpha</a></p></div>',

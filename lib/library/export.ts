@@ -57,7 +57,10 @@ export async function exportPlaybookMarkdown(learnerId: string, choice: ExportCh
   const bundle = await loadBundle(learnerId, choice.ticks);
   const entries = bundle.entries.filter((e) => !e.archived);
   const linked = new Set(entries.flatMap((e) => findWikiLinks(e.body)));
-  return serializeSingleFile({ entries, patterns: bundle.patterns.filter((p) => linked.has(p.slug)), ticks: bundle.ticks }, { links: choice.links });
+  return serializeSingleFile(
+    { entries, patterns: bundle.patterns.filter((p) => linked.has(p.slug)), ticks: bundle.ticks },
+    { links: choice.links },
+  );
 }
 
 /** The whole library (archived items included, marked) as a zip of docs/patterns and docs/playbook. */

@@ -52,7 +52,22 @@ const QUOTED: [string, string][] = [
   ["#tag", "a comment"],
 ];
 
-const PLAIN = ["plain", "Batch independent reads", "speed", "ops-notes", "débogage", "日本", "ci-cd", "x", "yess", "nope", "one two", "a-b:c", "v1.2.3", "10 minutes"];
+const PLAIN = [
+  "plain",
+  "Batch independent reads",
+  "speed",
+  "ops-notes",
+  "débogage",
+  "日本",
+  "ci-cd",
+  "x",
+  "yess",
+  "nope",
+  "one two",
+  "a-b:c",
+  "v1.2.3",
+  "10 minutes",
+];
 
 describe("frontmatter that YAML 1.1 reads back", () => {
   it.each(QUOTED)("quotes %j (%s)", (text) => {

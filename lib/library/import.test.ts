@@ -77,16 +77,31 @@ describe("backlinks", () => {
     const bob = await person("Bob");
     await createPattern(bob.actor, bob.learnerId, { title: "Target", category: "speed", problem: "p", whenToUse: "w", howToApply: "h" });
     for (const slug of ["z-twin", "y-twin"]) {
-      await createPattern(bob.actor, bob.learnerId, { title: "Twin", slug, category: "speed", problem: "See [[target]].", whenToUse: "w", howToApply: "h" });
+      await createPattern(bob.actor, bob.learnerId, {
+        title: "Twin",
+        slug,
+        category: "speed",
+        problem: "See [[target]].",
+        whenToUse: "w",
+        howToApply: "h",
+      });
     }
     for (const slug of ["b-same", "a-same", "c-first"]) {
-      await createEntry(bob.actor, bob.learnerId, { title: slug === "c-first" ? "First" : "Same", slug, kind: "scenario", body: "Use [[target]]." });
+      await createEntry(bob.actor, bob.learnerId, {
+        title: slug === "c-first" ? "First" : "Same",
+        slug,
+        kind: "scenario",
+        body: "Use [[target]].",
+      });
     }
     const order = async (learnerId: string) => {
       const back = await backlinksTo(learnerId, "target");
       return [back.entries.map((e) => e.slug), back.patterns.map((p) => p.slug)];
     };
-    expect(await order(bob.learnerId)).toEqual([["c-first", "a-same", "b-same"], ["y-twin", "z-twin"]]);
+    expect(await order(bob.learnerId)).toEqual([
+      ["c-first", "a-same", "b-same"],
+      ["y-twin", "z-twin"],
+    ]);
     const cal = await person("Cal");
     await importInto(cal, [{ name: "library.zip", bytes: await exportLibraryZip(bob.learnerId) }]);
     expect(await order(cal.learnerId)).toEqual(await order(bob.learnerId));

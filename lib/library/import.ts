@@ -305,7 +305,10 @@ async function writeTicks(tx: Tx, learnerId: string, checked: Checked, keep: Set
       e.ticks !== undefined && e.ticks.length > 0 && !(e.existing && keep.has(itemKey({ kind: "entry", slug: e.data.slug }))),
   );
   if (ticked.length === 0) return;
-  const rows = await tx.playbookEntry.findMany({ where: { learnerId, slug: { in: ticked.map((e) => e.data.slug) } }, select: { id: true, slug: true } });
+  const rows = await tx.playbookEntry.findMany({
+    where: { learnerId, slug: { in: ticked.map((e) => e.data.slug) } },
+    select: { id: true, slug: true },
+  });
   const idOf = new Map(rows.map((row) => [row.slug, row.id]));
   const ticks = ticked.flatMap((e) => e.ticks.map((itemKey) => ({ entryId: idOf.get(e.data.slug)!, itemKey })));
   for (const { entryId, itemKey } of ticks) await tx.checklistTick.deleteMany({ where: { entryId, itemKey } });

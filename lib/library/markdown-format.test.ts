@@ -14,14 +14,19 @@ import { escapeTitle } from "./markdown-text";
 import { hostileEntry, hostilePattern, hostileText, prng, type Random } from "./sample-library";
 import { type PatternData, PatternInputSchema, PlaybookEntryInputSchema, type PlaybookEntryData } from "./schema";
 import { checklistKeys, parseChecklist } from "./structure";
-import { LINK_STYLES, type Links, type LinkStyle, readLinks, readMarkdownLinks, writeMarkdownLinks } from "./wiki-links";
+import { LINK_STYLES, type Links, readLinks, readMarkdownLinks, writeMarkdownLinks } from "./wiki-links";
 
 const CATEGORIES = ["speed", "quality", "debugging", "planning", "architecture", "security", "ops-notes"];
 
 /** Markdown links written the way a link-style export writes them, to patterns of `patterns`, from any of the export's files. */
 function literalLinks(random: Random, patterns: PatternData[]): string {
   const p = random.pick(patterns);
-  const href = random.pick([`../patterns/${p.category}/${p.slug}.md`, `../${p.category}/${p.slug}.md`, `${p.slug}.md`, `#pattern-${p.slug}`]);
+  const href = random.pick([
+    `../patterns/${p.category}/${p.slug}.md`,
+    `../${p.category}/${p.slug}.md`,
+    `${p.slug}.md`,
+    `#pattern-${p.slug}`,
+  ]);
   return `${random.pick(["", "\\", "x", "[", "`"])}[${escapeTitle(p.title)}](${" ".repeat(random.int(3))}${href})${random.pick(["", "`", " [[alpha]]"])}`;
 }
 
@@ -30,7 +35,8 @@ function randomBundle(seed: number, patterns = 12, entries = 10): LibraryBundle 
   const random = prng(seed);
   const slugs = ["alpha", "beta", ...Array.from({ length: patterns - 2 }, (_, i) => `p-${seed}-${i}`)];
   const made = slugs.map((slug) => hostilePattern(random, slug, random.pick(CATEGORIES)));
-  const withLinks = (text: string) => (random.next() < 0.5 ? `${text}\n\n${literalLinks(random, made)} ${literalLinks(random, made)}` : text);
+  const withLinks = (text: string) =>
+    random.next() < 0.5 ? `${text}\n\n${literalLinks(random, made)} ${literalLinks(random, made)}` : text;
   return {
     categories: ["ops-notes", "security"],
     patterns: made.map((p) => PatternInputSchema.parse({ ...p, problem: withLinks(p.problem), whenToUse: withLinks(p.whenToUse) })),
@@ -71,7 +77,10 @@ const bySlug = <T extends { slug: string }>(items: T[]) => [...items].sort((a, b
 
 const TITLES: Record<string, string> = { alpha: "Alpha `a` [b] \\ <i>", beta: "Beta", "gamma-missing": "never used" };
 const testLinks: Links = {
-  target: (slug) => (slug === "alpha" || slug === "beta" ? { href: slug === "alpha" ? "../speed/alpha.md" : "../quality/beta.md", text: escapeTitle(TITLES[slug]!) } : null),
+  target: (slug) =>
+    slug === "alpha" || slug === "beta"
+      ? { href: slug === "alpha" ? "../speed/alpha.md" : "../quality/beta.md", text: escapeTitle(TITLES[slug]!) }
+      : null,
   slugAt: (href) => (href === "../speed/alpha.md" ? "alpha" : href === "../quality/beta.md" ? "beta" : null),
 };
 
@@ -93,7 +102,9 @@ describe("wiki-link rewriting", () => {
   });
 
   it("reads the links of an export made before the link styles", () => {
-    expect(readLinks("[[alpha]](../speed/alpha.md) and [[beta]](../quality/beta.md)(x)", "legacy", testLinks)).toBe("[[alpha]] and [[beta]](x)");
+    expect(readLinks("[[alpha]](../speed/alpha.md) and [[beta]](../quality/beta.md)(x)", "legacy", testLinks)).toBe(
+      "[[alpha]] and [[beta]](x)",
+    );
     expect(readLinks("[[alpha]](../speed/alpha.md)", "obsidian", testLinks)).toBe("[[alpha]](../speed/alpha.md)");
   });
 });
@@ -152,7 +163,9 @@ describe("one pattern file", () => {
         "",
       ].join("\n"),
     );
-    expect(serializePatternFile(pattern, { style: "obsidian", links: testLinks })).toContain("Several reads, none decides another. See [[beta]].\n");
+    expect(serializePatternFile(pattern, { style: "obsidian", links: testLinks })).toContain(
+      "Several reads, none decides another. See [[beta]].\n",
+    );
   });
 
   it("quotes frontmatter strings a YAML 1.1 reader would not read back, and escapes the title in the heading", () => {
@@ -160,13 +173,13 @@ describe("one pattern file", () => {
       title: "yes",
       slug: "yes",
       category: "speed",
-      tags: "on, 1:20, 0755, 2026-12-03, no, plain",
+      tags: "on, 0b101, 0755, 2026-12-03, no, plain",
       problem: "p",
       whenToUse: "w",
       howToApply: "h",
     });
     expect(serializePatternFile(pattern, { style: "obsidian", links: testLinks })).toMatch(
-      /^---\ntitle: "yes"\nslug: "yes"\ncategory: speed\ntags:\n {2}- "on"\n {2}- "1:20"\n {2}- "0755"\n {2}- "2026-12-03"\n {2}- "no"\n {2}- plain\n---\n/,
+      /^---\ntitle: "yes"\nslug: "yes"\ncategory: speed\ntags:\n {2}- "on"\n {2}- "0b101"\n {2}- "0755"\n {2}- "2026-12-03"\n {2}- "no"\n {2}- plain\n---\n/,
     );
     const hostile = PatternInputSchema.parse({ ...pattern, title: "<!-- x --> [a](b) #1 *" });
     const text = serializePatternFile(hostile, { style: "obsidian", links: testLinks });
@@ -196,38 +209,55 @@ describe("one pattern file", () => {
 });
 
 describe("the folder layout", () => {
-  it.each(LINK_STYLES)("export → import → export is byte-identical for 40 random hostile libraries, with ticks or without (%s links)", (style) => {
-    for (let seed = 1; seed <= 40; seed++) {
-      const made = randomBundle(seed);
-      const bundle = seed % 2 === 0 ? { ...made, ticks: randomTicks(seed, made.entries) } : made;
-      const files = serializeLibrary(bundle, { links: style });
-      const parsed = parseLibrary(files);
-      const back = validated(parsed);
-      expect(bySlug(back.patterns)).toEqual(bySlug(bundle.patterns));
-      expect(bySlug(back.entries)).toEqual(bySlug(bundle.entries));
-      expect(new Set(back.categories)).toEqual(new Set(bundle.categories));
-      expect(ticksOf(parsed)).toEqual(sortedTicks(bundle.ticks ?? new Map()));
-      expect(serializeLibrary({ ...back, ticks: ticksOf(parsed) }, { links: style })).toEqual(files);
-    }
-  });
+  it.each(LINK_STYLES)(
+    "export → import → export is byte-identical for 40 random hostile libraries, with ticks or without (%s links)",
+    (style) => {
+      for (let seed = 1; seed <= 40; seed++) {
+        const made = randomBundle(seed);
+        const bundle = seed % 2 === 0 ? { ...made, ticks: randomTicks(seed, made.entries) } : made;
+        const files = serializeLibrary(bundle, { links: style });
+        const parsed = parseLibrary(files);
+        const back = validated(parsed);
+        expect(bySlug(back.patterns)).toEqual(bySlug(bundle.patterns));
+        expect(bySlug(back.entries)).toEqual(bySlug(bundle.entries));
+        expect(new Set(back.categories)).toEqual(new Set(bundle.categories));
+        expect(ticksOf(parsed)).toEqual(sortedTicks(bundle.ticks ?? new Map()));
+        expect(serializeLibrary({ ...back, ticks: ticksOf(parsed) }, { links: style })).toEqual(files);
+      }
+    },
+  );
 
   it("writes ticks as checked boxes that any viewer shows, and the marker lists them", () => {
     const entry = PlaybookEntryInputSchema.parse({ title: "Before", kind: "checklist", body: "- [ ] one\n- [x] two\n- [ ] three" });
     const [one, two] = checklistKeys(parseChecklist(entry.body));
-    const files = serializeLibrary({ categories: [], patterns: [], entries: [entry], ticks: new Map([[entry.slug, [one!, two!]]]) }, { links: "commonmark" });
+    const files = serializeLibrary(
+      { categories: [], patterns: [], entries: [entry], ticks: new Map([[entry.slug, [one!, two!]]]) },
+      { links: "commonmark" },
+    );
     expect(files.get("docs/playbook/checklists.md")).toContain(
       `<!-- mastery:entry slug="before" kind="checklist" ticked="${one}" checked="${two}" -->\n## Before\n\n- [x] one\n- [x] two\n- [ ] three\n`,
     );
     const parsed = parseLibrary(files);
-    expect(parsed.entries).toEqual([{ file: "docs/playbook/checklists.md", input: expect.objectContaining({ body: entry.body }), ticks: [one, two] }]);
+    expect(parsed.entries).toEqual([
+      { file: "docs/playbook/checklists.md", input: expect.objectContaining({ body: entry.body }), ticks: [one, two] },
+    ]);
   });
 
   it("reads a folder exported before the link styles (wiki-links followed by their path)", () => {
     const files = new Map([
       ["docs/patterns/README.md", "# Patterns\n"],
-      ["docs/patterns/speed/alpha.md", "---\ntitle: Alpha\nslug: alpha\ncategory: speed\n---\n\n# Alpha\n\n## When to use\n\nSee [[beta]](../quality/beta.md).\n"],
-      ["docs/patterns/quality/beta.md", "---\ntitle: Beta\nslug: beta\ncategory: quality\n---\n\n# Beta\n\n## When to use\n\nb\n"],
-      ["docs/playbook/scenarios.md", '# Scenarios\n\n<!-- mastery:entry slug="s" kind="scenario" -->\n## S <b>\n\nUse [[alpha]](../patterns/speed/alpha.md).\n'],
+      [
+        "docs/patterns/speed/alpha.md",
+        "---\ntitle: Alpha\nslug: alpha\ncategory: speed\n---\n\n# Alpha\n\n## Problem and context\n\np\n\n## When to use\n\nSee [[beta]](../quality/beta.md).\n\n## How to apply\n\nh\n",
+      ],
+      [
+        "docs/patterns/quality/beta.md",
+        "---\ntitle: Beta\nslug: beta\ncategory: quality\n---\n\n# Beta\n\n## Problem and context\n\np\n\n## When to use\n\nb\n\n## How to apply\n\nh\n",
+      ],
+      [
+        "docs/playbook/scenarios.md",
+        '# Scenarios\n\n<!-- mastery:entry slug="s" kind="scenario" -->\n## S <b>\n\nUse [[alpha]](../patterns/speed/alpha.md).\n',
+      ],
     ]);
     const back = validated(parseLibrary(files));
     expect(back.patterns.find((p) => p.slug === "alpha")?.whenToUse).toBe("See [[beta]].");
@@ -281,26 +311,30 @@ describe("the folder layout", () => {
 });
 
 describe("the single playbook file", () => {
-  it.each(LINK_STYLES)("export → import → export is byte-identical for 40 random hostile playbooks, with ticks or without (%s links)", (style) => {
-    for (let seed = 100; seed < 140; seed++) {
-      const made = randomBundle(seed);
-      const bundle = seed % 2 === 0 ? { ...made, ticks: randomTicks(seed, made.entries) } : made;
-      const text = serializeSingleFile(bundle, { links: style });
-      expect(isSingleFile(text)).toBe(true);
-      const parsed = parseSingleFile("playbook.md", text);
-      const back = validated(parsed);
-      expect(bySlug(back.patterns)).toEqual(bySlug(bundle.patterns));
-      expect(bySlug(back.entries)).toEqual(bySlug(bundle.entries));
-      expect(ticksOf(parsed)).toEqual(sortedTicks(bundle.ticks ?? new Map()));
-      expect(serializeSingleFile({ ...back, ticks: ticksOf(parsed) }, { links: style })).toBe(text);
-    }
-  });
+  it.each(LINK_STYLES)(
+    "export → import → export is byte-identical for 40 random hostile playbooks, with ticks or without (%s links)",
+    (style) => {
+      for (let seed = 100; seed < 140; seed++) {
+        const made = randomBundle(seed);
+        const bundle = seed % 2 === 0 ? { ...made, ticks: randomTicks(seed, made.entries) } : made;
+        const text = serializeSingleFile(bundle, { links: style });
+        expect(isSingleFile(text)).toBe(true);
+        const parsed = parseSingleFile("playbook.md", text);
+        const back = validated(parsed);
+        expect(bySlug(back.patterns)).toEqual(bySlug(bundle.patterns));
+        expect(bySlug(back.entries)).toEqual(bySlug(bundle.entries));
+        expect(ticksOf(parsed)).toEqual(sortedTicks(bundle.ticks ?? new Map()));
+        expect(serializeSingleFile({ ...back, ticks: ticksOf(parsed) }, { links: style })).toBe(text);
+      }
+    },
+  );
 
   it("reads a playbook file exported before the link styles", () => {
     const text =
       '<!-- mastery:playbook format="1" -->\n# Playbook\n\n<!-- mastery:part name="index" -->\n## Index\n\n' +
       '<!-- mastery:entry slug="q" kind="quick-reference" -->\n### Q *1*\n\nSee [[alpha]](#pattern-alpha).\n\n' +
-      '<!-- mastery:part name="patterns" -->\n## Patterns\n\n<!-- mastery:pattern slug="alpha" category="speed" -->\n<a id="pattern-alpha"></a>\n\n### Alpha\n\n#### When to use\n\nw\n';
+      '<!-- mastery:part name="patterns" -->\n## Patterns\n\n<!-- mastery:pattern slug="alpha" category="speed" -->\n<a id="pattern-alpha"></a>\n\n### Alpha\n\n' +
+      "#### Problem and context\n\np\n\n#### When to use\n\nw\n\n#### How to apply\n\nh\n";
     expect(isSingleFile(text)).toBe(true);
     const back = validated(parseSingleFile("playbook.md", text));
     expect(back.entries).toEqual([expect.objectContaining({ title: "Q *1*", body: "See [[alpha]]." })]);

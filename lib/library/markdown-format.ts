@@ -115,7 +115,9 @@ const readBody = (lines: string[], linking: Linking, structural: Structural) =>
 function fileLinks(from: string, categoryOf: ReadonlyMap<string, string>, titleOf: ReadonlyMap<string, string>): Links {
   const target = (slug: string) => {
     const category = categoryOf.get(slug);
-    return category === undefined ? null : { href: path.posix.relative(from, patternPath({ category, slug })), text: escapeTitle(titleOf.get(slug) ?? slug) };
+    return category === undefined
+      ? null
+      : { href: path.posix.relative(from, patternPath({ category, slug })), text: escapeTitle(titleOf.get(slug) ?? slug) };
   };
   return {
     target,
@@ -341,7 +343,8 @@ function* readEntries(file: string, lines: string[], level: number, linking: Lin
     }
     const { slug = "", kind = "", archived, ticked, checked } = found.attrs;
     const text = readBody(body.rest, linking, isMarker);
-    const unticked = ticked === undefined && checked === undefined ? null : untickBoxes({ body: text, ticked: words(ticked), checked: words(checked) });
+    const unticked =
+      ticked === undefined && checked === undefined ? null : untickBoxes({ body: text, ticked: words(ticked), checked: words(checked) });
     out.entries.push({
       file,
       input: {
@@ -470,12 +473,15 @@ export function serializeSingleFile(bundle: Omit<LibraryBundle, "categories">, o
   const linking: WriteLinking = { style: options.links, links: anchorLinks(new Map(patterns.map((p) => [p.slug, p.title]))) };
   const parts = PLAYBOOK_PARTS.map((part) => {
     const items = entries.filter((e) => (part.kinds as readonly string[]).includes(e.kind)).sort(bySlug);
-    return [`${marker("part", { name: part.name })}\n## ${part.title}\n`, ...items.map((e) => entryText(e, 3, linking, bundle.ticks?.get(e.slug)))].join(
-      "\n",
-    );
+    return [
+      `${marker("part", { name: part.name })}\n## ${part.title}\n`,
+      ...items.map((e) => entryText(e, 3, linking, bundle.ticks?.get(e.slug))),
+    ].join("\n");
   });
   const ordered = categoryOrder(patterns.map((p) => p.category)).flatMap((c) => patterns.filter((p) => p.category === c).sort(bySlug));
-  const patternPart = [`${marker("part", { name: "patterns" })}\n## Patterns\n`, ...ordered.map((p) => singlePattern(p, linking))].join("\n");
+  const patternPart = [`${marker("part", { name: "patterns" })}\n## Patterns\n`, ...ordered.map((p) => singlePattern(p, linking))].join(
+    "\n",
+  );
   const contents = [...PLAYBOOK_PARTS.map((p) => p.title), "Patterns"].map((t) => `- [${t}](#${t.toLowerCase()})`).join("\n");
   return [`${marker("playbook", { format: "1", links: options.links })}\n# Playbook\n\n${contents}\n`, ...parts, patternPart].join("\n");
 }

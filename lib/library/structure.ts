@@ -104,7 +104,10 @@ export function checklistKeys(blocks: ChecklistBlock[]): string[] {
 export function taskItems(blocks: ChecklistBlock[]): { key: string; box: number }[] {
   return blocks.flatMap((block) =>
     block.kind === "list"
-      ? block.items.flatMap((item) => [...(item.key !== null && item.box !== null ? [{ key: item.key, box: item.box }] : []), ...taskItems(item.blocks)])
+      ? block.items.flatMap((item) => [
+          ...(item.key !== null && item.box !== null ? [{ key: item.key, box: item.box }] : []),
+          ...taskItems(item.blocks),
+        ])
       : [],
   );
 }

@@ -118,7 +118,10 @@ export function readMarkdownLinks(text: string, links: Links): string {
     rewriteAtBrackets(prose, (at) => {
       const written = patternLinkAt(prose, at, links);
       if (!written) return null;
-      return { out: written.spaces === 0 ? `[[${written.slug}]]` : linkForm(written.text, written.spaces - 1, written.href), end: written.end };
+      return {
+        out: written.spaces === 0 ? `[[${written.slug}]]` : linkForm(written.text, written.spaces - 1, written.href),
+        end: written.end,
+      };
     }),
   );
 }
@@ -145,7 +148,8 @@ function readLegacyLinks(text: string, links: Links): string {
 }
 
 /** A text as an export of this style writes it. */
-export const writeLinks = (text: string, style: LinkStyle, links: Links) => (style === "commonmark" ? writeMarkdownLinks(text, links) : text);
+export const writeLinks = (text: string, style: LinkStyle, links: Links) =>
+  style === "commonmark" ? writeMarkdownLinks(text, links) : text;
 
 /** A text as it was before an export of this style wrote it. */
 export function readLinks(text: string, style: ReadStyle, links: Links): string {

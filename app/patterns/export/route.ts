@@ -6,6 +6,10 @@ import { exportChoice, exportFileName, exportLibraryZip } from "@/lib/library/ex
 export function GET(request: Request) {
   return download(request, async (signedIn, query) => {
     const owner = await libraryFor(signedIn, query.learner);
-    return { body: await exportLibraryZip(owner.learnerId, exportChoice(query)), type: "application/zip", filename: exportFileName(owner.learnerName, "zip") };
+    return {
+      body: await exportLibraryZip(owner.learnerId, exportChoice(query)),
+      type: "application/zip",
+      filename: exportFileName(owner.learnerName, "zip"),
+    };
   });
 }

@@ -6,6 +6,10 @@ import { exportChoice, exportFileName, exportPlaybookMarkdown } from "@/lib/libr
 export function GET(request: Request) {
   return download(request, async (signedIn, query) => {
     const owner = await libraryFor(signedIn, query.learner);
-    return { body: await exportPlaybookMarkdown(owner.learnerId, exportChoice(query)), type: "text/markdown; charset=utf-8", filename: exportFileName(owner.learnerName, "md") };
+    return {
+      body: await exportPlaybookMarkdown(owner.learnerId, exportChoice(query)),
+      type: "text/markdown; charset=utf-8",
+      filename: exportFileName(owner.learnerName, "md"),
+    };
   });
 }
