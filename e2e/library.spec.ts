@@ -172,12 +172,14 @@ test("the library exports as a zip and as one file, and imports into a fresh pro
     /^---\ntitle: Batch independent reads\nslug: batch-independent-reads\ncategory: speed\ntags:\n {2}- context\n {2}- reads\nsource:\n {2}module: 3\n---\n/,
   );
   expect(pattern).toContain("## When to use\n\nThree or more files are needed and none decides another.\n");
-  expect(strFromU8(files["docs/playbook/checklists.md"]!)).toContain(`- [ ] Reads are batched: [[${SLUG}]](../patterns/speed/${SLUG}.md)`);
+  expect(strFromU8(files["docs/playbook/checklists.md"]!)).toContain(
+    `- [ ] Reads are batched: [Batch independent reads](../patterns/speed/${SLUG}.md)`,
+  );
   expect(strFromU8(files["docs/playbook/index.md"]!)).toContain("## Parallel or sequential?");
   expect(strFromU8(files["docs/patterns/README.md"]!)).toContain("categories:\n  - security");
   const single = (await download(lin, "/playbook/export")).toString("utf8");
   expect(single).toContain("## Checklists");
-  expect(single).toContain(`[[${SLUG}]](#pattern-${SLUG})`);
+  expect(single).toContain(`[Batch independent reads](#pattern-${SLUG})`);
   expect(single).toContain("### Batch independent reads");
 
   const ivo = await signIn(browser, IVO);
@@ -209,6 +211,31 @@ test("the library exports as a zip and as one file, and imports into a fresh pro
   await expect(ivo.getByText("3 already the same.")).toBeVisible();
   await expect(ivo.getByRole("button", { name: "Import", exact: true })).toBeDisabled();
   await ivo.context().close();
+});
+
+test("the export form downloads the library with Obsidian links and my ticks", async ({ expectAccessible }) => {
+  await lin.goto("/playbook");
+  const form = lin.getByRole("form", { name: "Export" });
+  await form.getByRole("radio", { name: /Obsidian/ }).check();
+  await form.getByRole("checkbox", { name: /With my ticks/ }).check();
+  await expectAccessible(lin);
+  const [download] = await Promise.all([
+    lin.waitForEvent("download"),
+    form.getByRole("button", { name: "Download the library (zip)" }).click(),
+  ]);
+  expect(download.url()).toContain("/patterns/export?links=obsidian&ticks=1");
+  const files = unzipSync(
+    new Uint8Array(
+      await download
+        .createReadStream()
+        .then((stream) => stream.toArray())
+        .then((chunks) => Buffer.concat(chunks)),
+    ),
+  );
+  const checklists = strFromU8(files["docs/playbook/checklists.md"]!);
+  expect(checklists).toContain(`- [ ] Reads are batched: [[${SLUG}]]\n- [x] Write scopes are disjoint\n`);
+  expect(checklists).toMatch(/<!-- mastery:entry slug="[^"]+" kind="checklist" ticked="[^"]+" -->/);
+  expect(strFromU8(files["docs/patterns/README.md"]!)).toMatch(/^---\nlinks: obsidian\n/);
 });
 
 test("an import lists conflicts before writing, and a bad file is named with nothing imported", async ({ expectAccessible }) => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NoContent } from "@/components/content/no-content";
+import { ExportForm } from "@/components/library/export-form";
 import { LearnerSwitch, LibraryUnavailable, resolveLibrary } from "@/components/library/library-access";
 import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
 import { Badge } from "@/components/ui/badge";
@@ -11,7 +12,7 @@ import { getProgram, type Program } from "@/lib/content";
 import { currentProgram } from "@/lib/content/current";
 import { moduleRoute } from "@/lib/content/links";
 import { flatText, snippetAround } from "@/lib/content/search";
-import { libraryRoute, libraryZipRoute, type LibraryView, patternRoute, playbookFileRoute } from "@/lib/library/links";
+import { libraryRoute, type LibraryView, patternRoute } from "@/lib/library/links";
 import { type LibraryQuery, LibraryQuerySchema, libraryOverview, listPatterns, knownCategories, SORTS } from "@/lib/library/patterns";
 import { categoryLabel, TagsSchema } from "@/lib/library/schema";
 import { readableLearners } from "@/lib/auth/access";
@@ -177,13 +178,8 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
             </Link>
           </>
         ) : null}
-        <a href={libraryZipRoute(view)} className="rounded border border-line px-3 py-1.5">
-          Download the library (zip)
-        </a>
-        <a href={playbookFileRoute(view)} className="rounded border border-line px-3 py-1.5">
-          Download the playbook (one Markdown file)
-        </a>
       </div>
+      <ExportForm view={view} own={owner.canEdit} />
       <section aria-labelledby="targets-title" className="mb-6">
         <h2 id="targets-title" className="sr-only">
           Patterns per category

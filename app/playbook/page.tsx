@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NoContent } from "@/components/content/no-content";
 import { EntryBody } from "@/components/library/entry-body";
+import { ExportForm } from "@/components/library/export-form";
 import { LearnerSwitch, LibraryUnavailable, resolveLibrary } from "@/components/library/library-access";
 import { PrintButton } from "@/components/library/print-button";
 import { ContentMarkdown } from "@/components/markdown/content-markdown";
@@ -15,7 +16,7 @@ import { Section } from "@/components/ui/section";
 import { getProgram, type Program } from "@/lib/content";
 import { currentProgram } from "@/lib/content/current";
 import { moduleRoute } from "@/lib/content/links";
-import { entryRoute, libraryZipRoute, type LibraryView, playbookFileRoute, playbookRoute, wikiResolver } from "@/lib/library/links";
+import { entryRoute, type LibraryView, playbookRoute, wikiResolver } from "@/lib/library/links";
 import { PLAYBOOK_PARTS } from "@/lib/library/markdown-format";
 import { ENTRIES_PER_PAGE, playbookPage } from "@/lib/library/playbook-pages";
 import type { EntryRow } from "@/lib/library/playbook";
@@ -161,13 +162,8 @@ export default async function PlaybookPage({ searchParams }: { searchParams: Pro
             Back to pages
           </Link>
         ) : null}
-        <a href={playbookFileRoute(view)} className="rounded border border-line px-3 py-1.5">
-          Download the playbook (one Markdown file)
-        </a>
-        <a href={libraryZipRoute(view)} className="rounded border border-line px-3 py-1.5">
-          Download the library (zip)
-        </a>
       </div>
+      <ExportForm view={view} own={owner.canEdit} />
       <nav aria-label="Playbook parts" className="mb-2 text-sm print:hidden">
         <a href="#contents" className="underline">
           Contents

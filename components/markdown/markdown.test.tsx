@@ -7,6 +7,7 @@ import path from "node:path";
 import { PassThrough, type Readable, type Writable } from "node:stream";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { EntryBody } from "@/components/library/entry-body";
 import { PatternSections } from "@/components/library/pattern-sections";
@@ -20,12 +21,17 @@ import { PATTERN_SECTIONS, PLAYBOOK_KINDS, type SectionKey } from "@/lib/library
 vi.mock("next/link", async () => {
   const { createElement } = await import("react");
   return {
-    default: ({ href, children, ...props }: { href: string; children: ReactNode }) => createElement("a", { href, "data-next-link": "", ...props }, children),
+    default: ({ href, children, ...props }: { href: string; children: ReactNode }) =>
+      createElement("a", { href, "data-next-link": "", ...props }, children),
   };
 });
 
 type FlightServer = {
-  renderToPipeableStream: (model: ReactNode, manifest: object, options: { onError: (error: unknown) => void }) => { pipe: (to: Writable) => void };
+  renderToPipeableStream: (
+    model: ReactNode,
+    manifest: object,
+    options: { onError: (error: unknown) => void },
+  ) => { pipe: (to: Writable) => void };
 };
 type FlightClient = {
   createFromNodeStream: (from: Readable, manifest: { moduleMap: object; serverModuleMap: null; moduleLoading: null }) => Promise<ReactNode>;
@@ -38,7 +44,10 @@ function loadFlightServer(): FlightServer {
   const reactPath = require.resolve("react");
   require(reactPath);
   const clientReact = require.cache[reactPath]!;
-  require.cache[reactPath] = { ...clientReact, exports: require("next/dist/compiled/react/react.react-server.js") as unknown } as NodeJS.Module;
+  require.cache[reactPath] = {
+    ...clientReact,
+    exports: require("next/dist/compiled/react/react.react-server.js") as unknown,
+  } as NodeJS.Module;
   try {
     return require("next/dist/compiled/react-server-dom-webpack/server.node.js") as FlightServer;
   } finally {
@@ -61,7 +70,15 @@ async function renderPage(page: ReactNode): Promise<string> {
 /** Renders `part()` alone, then twice on one page: the page must be the part's HTML twice. */
 async function expectRendersTwice(part: () => ReactNode): Promise<void> {
   const once = await renderPage(<>{part()}</>);
-  await expect(renderPage(<>{[part(), part()].map((p, i) => <div key={i}>{p}</div>)}</>)).resolves.toBe(`<div>${once}</div><div>${once}</div>`);
+  await expect(
+    renderPage(
+      <>
+        {[part(), part()].map((p, i) => (
+          <div key={i}>{p}</div>
+        ))}
+      </>,
+    ),
+  ).resolves.toBe(`<div>${once}</div><div>${once}</div>`);
 }
 
 const DEFINITION = "[foo]: /url";
@@ -82,7 +99,9 @@ describe("Markdown that renders to nothing, twice on a page", () => {
   });
 
   it("a pattern whose sections are only link definitions", async () => {
-    await expectRendersTwice(() => <PatternSections data={{ ...sections(""), problem: DEFINITION, whenToUse: DEFINITION }} wikiLinks={wikiLinks} />);
+    await expectRendersTwice(() => (
+      <PatternSections data={{ ...sections(""), problem: DEFINITION, whenToUse: DEFINITION }} wikiLinks={wikiLinks} />
+    ));
   });
 
   it("two evidence notes that are only a link definition", async () => {
@@ -147,6 +166,80 @@ describe("random Markdown twice on a page (property)", () => {
   });
 });
 
+// The corpus: random CommonMark/GFM documents that fast-check generates from the grammar below
+// (block and inline constructs of CommonMark 0.31 and GFM, nested), chosen to include the texts
+// that render to nothing or to empty elements. No copy of the CommonMark spec's examples is in
+// node_modules, and the tests download nothing.
+const inline = fc.oneof(
+  fc.constantFrom("word", "two words", "Ünïcödé 😀", "a_b", "&amp;", "&#x3C;", "\\*", "  \n", "\\\n"),
+  fc.constantFrom("*em*", "**strong**", "`code`", "~~struck~~", "[link](/u)", "[ref][foo]", "[foo]", "![img](x.png)", "![img][foo]"),
+  fc.constantFrom(
+    "<span>x</span>",
+    "<!-- c -->",
+    "<https://example.org>",
+    "www.example.com",
+    "x@example.com",
+    "[^1]",
+    "[[alpha]]",
+    "[[gone]]",
+  ),
+);
+const line = fc.array(inline, { minLength: 0, maxLength: 4 }).map((parts) => parts.join(" "));
+const indent = (text: string, by: string) =>
+  text
+    .split("\n")
+    .map((l) => (l === "" ? l : by + l))
+    .join("\n");
+const { block } = fc.letrec<{ block: string; leaf: string; container: string }>((tie) => ({
+  leaf: fc.oneof(
+    line,
+    line.map((l) => `${"#".repeat(1 + (l.length % 6))} ${l}`),
+    line.map((l) => `${l}\n${l.length % 2 === 0 ? "===" : "---"}`),
+    fc.constantFrom(
+      "***",
+      "---",
+      "- - -",
+      "[foo]: /url",
+      '[foo]: /url "title"',
+      "[^1]: A footnote.",
+      "<div>\nhtml\n</div>",
+      "<!-- -->",
+      "",
+      " ",
+    ),
+    line.map((l) => `\`\`\`js\n${l}\n\`\`\``),
+    line.map((l) => `    ${l}`),
+    fc.tuple(line, line).map(([a, b]) => `| ${a} | b |\n|:-|-:|\n| ${b} | |`),
+  ),
+  container: fc.oneof(
+    tie("block").map((b) => indent(b, "> ")),
+    fc
+      .tuple(
+        fc.constantFrom("- ", "* ", "1. ", "2) "),
+        fc.array(fc.tuple(fc.constantFrom("", "[ ] ", "[x] "), fc.oneof(tie("block"), fc.constant(""))), { minLength: 1, maxLength: 4 }),
+      )
+      .map(([marker, items]) =>
+        items
+          .map(([box, b]) => (b === "" ? marker.trimEnd() : `${marker}${box}${indent(b, " ".repeat(marker.length)).trimStart()}`))
+          .join("\n"),
+      ),
+  ),
+  block: fc.oneof({ depthSize: "small", withCrossShrink: true }, tie("leaf"), tie("container")),
+}));
+const documents = fc.array(block, { minLength: 1, maxLength: 5 }).map((blocks) => blocks.join("\n\n"));
+
+describe("generated CommonMark/GFM twice on a page (fast-check property)", () => {
+  it("renders every generated document twice, the second the same as the first", { timeout: 600_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(documents, fc.constantFrom(...PLAYBOOK_KINDS), fc.boolean(), async (text, kind, asInline) => {
+        await expectRendersTwice(() => <Markdown source={text} inline={asInline} wikiLinks={wikiLinks} />);
+        await expectRendersTwice(() => <EntryBody kind={kind} body={text} wikiLinks={wikiLinks} />);
+      }),
+      { seed: 20261203, numRuns: 150 },
+    );
+  });
+});
+
 describe("wiki-links", () => {
   it("link a known slug and mark an unknown one as missing", async () => {
     const html = await renderPage(<Markdown source="[[alpha]] and [[nope]]" wikiLinks={wikiLinks} />);
@@ -158,7 +251,9 @@ describe("wiki-links", () => {
 
 describe("React output", () => {
   it("links inside the app through Next's Link, and other links as plain anchors", async () => {
-    const html = await renderPage(<Markdown source={"[in](/patterns) [hash](#top) [out](https://example.org) [[alpha]]"} wikiLinks={wikiLinks} />);
+    const html = await renderPage(
+      <Markdown source={"[in](/patterns) [hash](#top) [out](https://example.org) [[alpha]]"} wikiLinks={wikiLinks} />,
+    );
     expect(html).toBe(
       '<div class="prose "><p><a href="/patterns" data-next-link="">in</a> <a href="#top" data-next-link="">hash</a> ' +
         '<a href="https://example.org" rel="noreferrer noopener">out</a> <a href="/library/patterns/alpha" data-next-link="">Alpha</a></p></div>',

@@ -8,7 +8,10 @@ import type { Actor } from "../auth/actor";
 withTestDatabase("library-import-");
 const { db } = await import("../db");
 const { addCategory, createPattern, updatePattern, setPatternArchived } = await import("./patterns");
-const { createEntry } = await import("./playbook");
+const { backlinksTo, createEntry, setTick } = await import("./playbook");
+const { checklistKeys, parseChecklist } = await import("./structure");
+const { escapeTitle } = await import("./markdown-text");
+const { LINK_STYLES } = await import("./wiki-links");
 const { exportLibraryZip, exportPlaybookMarkdown, loadBundle } = await import("./export");
 const { applyImport, planImport, readUpload } = await import("./import");
 const { hostileEntry, hostilePattern, prng } = await import("./sample-library");
@@ -61,10 +64,47 @@ beforeAll(async () => {
     if (data.archived) await setPatternArchived(ada.actor, ada.learnerId, data.slug, true);
   }
   for (let i = 0; i < 8; i++) await createEntry(ada.actor, ada.learnerId, { ...hostileEntry(random, `entry-${i}`), archived: false });
-  await createEntry(ada.actor, ada.learnerId, {
+  const checklist = await createEntry(ada.actor, ada.learnerId, {
     title: "Before a bundle",
     kind: "checklist",
     body: "- [ ] apply [[alpha]]\n- [ ] and [[missing-one]]",
+  });
+  await setTick(ada.actor, ada.learnerId, checklist.slug, checklistKeys(parseChecklist(checklist.body))[1]!, true);
+});
+
+describe("backlinks", () => {
+  it("order by title then slug, so an imported library shows them in the same order", async () => {
+    const bob = await person("Bob");
+    await createPattern(bob.actor, bob.learnerId, { title: "Target", category: "speed", problem: "p", whenToUse: "w", howToApply: "h" });
+    for (const slug of ["z-twin", "y-twin"]) {
+      await createPattern(bob.actor, bob.learnerId, {
+        title: "Twin",
+        slug,
+        category: "speed",
+        problem: "See [[target]].",
+        whenToUse: "w",
+        howToApply: "h",
+      });
+    }
+    for (const slug of ["b-same", "a-same", "c-first"]) {
+      await createEntry(bob.actor, bob.learnerId, {
+        title: slug === "c-first" ? "First" : "Same",
+        slug,
+        kind: "scenario",
+        body: "Use [[target]].",
+      });
+    }
+    const order = async (learnerId: string) => {
+      const back = await backlinksTo(learnerId, "target");
+      return [back.entries.map((e) => e.slug), back.patterns.map((p) => p.slug)];
+    };
+    expect(await order(bob.learnerId)).toEqual([
+      ["c-first", "a-same", "b-same"],
+      ["y-twin", "z-twin"],
+    ]);
+    const cal = await person("Cal");
+    await importInto(cal, [{ name: "library.zip", bytes: await exportLibraryZip(bob.learnerId) }]);
+    expect(await order(cal.learnerId)).toEqual(await order(bob.learnerId));
   });
 });
 
@@ -80,9 +120,23 @@ describe("export → import → export", () => {
     expect(await exportLibraryZip(ivo.learnerId)).toEqual(zip);
   });
 
+  it.each(LINK_STYLES)("gives a fresh profile the same library with its ticks, and the same bytes, in %s links", async (links) => {
+    const zip = await exportLibraryZip(ada.learnerId, { links, ticks: true });
+    const text = await exportPlaybookMarkdown(ada.learnerId, { links, ticks: true });
+    expect(text).toContain("- [x] and [[missing-one]]");
+    const tia = await person("Tia");
+    expect((await importInto(tia, [{ name: "library.zip", bytes: zip }])).plan.problems).toEqual([]);
+    expect(await loadBundle(tia.learnerId, true)).toEqual(await loadBundle(ada.learnerId, true));
+    expect(await exportLibraryZip(tia.learnerId, { links, ticks: true })).toEqual(zip);
+    const uma = await person("Uma");
+    expect((await importInto(uma, [{ name: "playbook.md", bytes: encode(text) }])).plan.problems).toEqual([]);
+    expect(await exportPlaybookMarkdown(uma.learnerId, { links, ticks: true })).toBe(text);
+  });
+
   it("does the same with the single playbook file", async () => {
     const text = await exportPlaybookMarkdown(ada.learnerId);
-    expect(text).toContain("- [ ] apply [[alpha]](#pattern-alpha)");
+    const alpha = (await loadBundle(ada.learnerId)).patterns.find((p) => p.slug === "alpha")!;
+    expect(text).toContain(`- [ ] apply [${escapeTitle(alpha.title)}](#pattern-alpha)`);
     const eve = await person("Eve");
     const { plan } = await importInto(eve, [{ name: "playbook.md", bytes: encode(text) }]);
     expect(plan.problems).toEqual([]);

@@ -4,6 +4,7 @@
 // unless the whole import is valid, and then it is written in one transaction. Reading and
 // checking a large upload takes seconds, so it runs in slices (lib/slices.ts) outside any
 // transaction; the transaction only confirms the library is as checked and writes, in batches.
+// Checklist ticks an export carried ("with my ticks") are written with their entries.
 import { createHash, randomUUID } from "node:crypto";
 import { BULK_WRITE_TIMEOUT_MS, db, insertRows, type StoredRow, storedTime, transaction, type Tx } from "../db";
 import { AppError } from "../errors";
@@ -20,6 +21,7 @@ import {
 } from "./markdown-format";
 import { contextProblems, knownCategories, newPatternRows, patternData, type PatternRow, samePattern, writePattern } from "./patterns";
 import { entryData, newEntryRows, type EntryRow, sameEntry, writeEntry } from "./playbook";
+import { checklistKeys, parseChecklist } from "./structure";
 import type { Actor } from "../auth/actor";
 import {
   CategorySlugSchema,
@@ -158,7 +160,8 @@ function changedFields<T extends object>(a: T, b: T, labels: Record<keyof T, str
 type Checked = {
   plan: ImportPlan;
   patterns: { data: PatternData; existing: PatternRow | null }[];
-  entries: { data: PlaybookEntryData; existing: EntryRow | null }[];
+  /** `ticks`: the checklist's ticked item keys the upload carried, if it carried them. */
+  entries: { data: PlaybookEntryData; existing: EntryRow | null; ticks?: string[] }[];
   /** The state of the library the plan was made against (see `libraryState`). */
   state: string;
 };
@@ -219,12 +222,12 @@ async function check(client: Tx, learner: { id: string; programSlug: string }, p
       patterns.push({ file, data: result.data });
     }
   }
-  const entries: { file: string; data: PlaybookEntryData }[] = [];
-  for (const { file, input } of parsed.entries) {
+  const entries: { file: string; data: PlaybookEntryData; ticks?: string[] }[] = [];
+  for (const { file, input, ticks } of parsed.entries) {
     await pause();
     const result = PlaybookEntryInputSchema.safeParse(input);
     if (!result.success) problems.push(...issues(file, `entry ${String(input.slug ?? "")}`, result.error));
-    else entries.push({ file, data: result.data });
+    else entries.push({ file, data: result.data, ...(ticks ? { ticks: knownTicks(result.data, ticks) } : {}) });
   }
   for (const [label, items] of [
     ["pattern", patterns],
@@ -262,7 +265,7 @@ async function check(client: Tx, learner: { id: string; programSlug: string }, p
     else plan.update.push({ ...item, changes: changedFields(patternData(existing), data, PATTERN_LABELS) });
     checked.patterns.push({ data, existing });
   }
-  for (const { file, data } of entries) {
+  for (const { file, data, ticks } of entries) {
     await pause();
     const existing = existingEntries.find((row) => row.slug === data.slug) ?? null;
     const item: PlanItem = { kind: "entry", slug: data.slug, title: data.title, file, currentVersion: existing?.version };
@@ -279,7 +282,7 @@ async function check(client: Tx, learner: { id: string; programSlug: string }, p
           archived: "archived",
         }),
       });
-    checked.entries.push({ data, existing });
+    checked.entries.push({ data, existing, ...(ticks ? { ticks } : {}) });
   }
   const state = JSON.stringify([
     plan.newCategories,
@@ -287,6 +290,33 @@ async function check(client: Tx, learner: { id: string; programSlug: string }, p
   ]);
   plan.fingerprint = createHash("sha256").update(state).digest("hex").slice(0, 32);
   return checked;
+}
+
+/** The ticks of an imported checklist that name one of its items. */
+function knownTicks(data: PlaybookEntryData, ticks: string[]): string[] {
+  const items = new Set(data.kind === "checklist" ? checklistKeys(parseChecklist(data.body)) : []);
+  return ticks.filter((key) => items.has(key));
+}
+
+/** Ticks the checklists the import writes or finds unchanged, as the upload carried them (kept conflicts are left alone). */
+async function writeTicks(tx: Tx, learnerId: string, checked: Checked, keep: Set<string>, now: Date): Promise<void> {
+  const ticked = checked.entries.filter(
+    (e): e is typeof e & { ticks: string[] } =>
+      e.ticks !== undefined && e.ticks.length > 0 && !(e.existing && keep.has(itemKey({ kind: "entry", slug: e.data.slug }))),
+  );
+  if (ticked.length === 0) return;
+  const rows = await tx.playbookEntry.findMany({
+    where: { learnerId, slug: { in: ticked.map((e) => e.data.slug) } },
+    select: { id: true, slug: true },
+  });
+  const idOf = new Map(rows.map((row) => [row.slug, row.id]));
+  const ticks = ticked.flatMap((e) => e.ticks.map((itemKey) => ({ entryId: idOf.get(e.data.slug)!, itemKey })));
+  for (const { entryId, itemKey } of ticks) await tx.checklistTick.deleteMany({ where: { entryId, itemKey } });
+  await insertRows(
+    tx,
+    "ChecklistTick",
+    ticks.map((tick) => ({ id: randomUUID(), ...tick, createdAt: storedTime(now) })),
+  );
 }
 
 /** What importing the upload would do, without writing anything. */
@@ -372,7 +402,8 @@ export async function applyImport(
     );
   }
   if (plan.fingerprint !== options.fingerprint) throw changedSinceCheck();
-  const { result, patterns, entries } = changesOf(checked, new Set(options.keep ?? []));
+  const keep = new Set(options.keep ?? []);
+  const { result, patterns, entries } = changesOf(checked, keep);
   const now = new Date();
   const created = [
     {
@@ -395,6 +426,7 @@ export async function applyImport(
       for (const { table, rows } of created) await insertRows(tx, table, rows);
       for (const { data, existing } of patterns) if (existing) await writePattern(tx, actor, learnerId, existing, data);
       for (const { data, existing } of entries) if (existing) await writeEntry(tx, actor, learnerId, existing, data);
+      await writeTicks(tx, learnerId, checked, keep, now);
       return result;
     },
     { timeoutMs: BULK_WRITE_TIMEOUT_MS },

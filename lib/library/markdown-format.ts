@@ -3,9 +3,9 @@
 // checklists}.md) and one playbook file. Structure lives in frontmatter, in fixed section
 // headings and in `<!-- mastery:… -->` marker lines (hidden when GitHub renders the file); a
 // text line that would read as structure is escaped with one more leading backslash, so any
-// Markdown survives the trip exactly. Wiki-links become relative links that work on GitHub.
+// Markdown survives the trip exactly. Wiki-links are written in one of two styles (lib/library/
+// wiki-links.ts), titles are escaped so they read as text, and checklist ticks may come along.
 import path from "node:path";
-import { stringify } from "yaml";
 import { z } from "zod";
 import { describeIssue } from "../content/loader";
 import { parseSource } from "../content/markdown-source";
@@ -21,15 +21,28 @@ import {
   type PlaybookKind,
   categoryLabel,
 } from "./schema";
-import { collapseWikiLinks, expandWikiLinks, type LinkTarget } from "./wiki-links";
+import { untickBoxes, tickBoxes } from "./exported-ticks";
+import { frontmatterYaml } from "./frontmatter-yaml";
+import { escapeTitle, unescapeTitle } from "./markdown-text";
+import { LINK_STYLES, type Links, type LinkStyle, readLinks, type ReadStyle, writeLinks } from "./wiki-links";
 
-/** Everything an export holds: the learner's own categories, patterns and playbook entries. */
-export type LibraryBundle = { categories: string[]; patterns: PatternData[]; entries: PlaybookEntryData[] };
+/**
+ * Everything an export holds: the learner's own categories, patterns and playbook entries, and
+ * when the export carries them, the ticked item keys of checklists by entry slug.
+ */
+export type LibraryBundle = {
+  categories: string[];
+  patterns: PatternData[];
+  entries: PlaybookEntryData[];
+  ticks?: ReadonlyMap<string, readonly string[]>;
+};
+export type ExportOptions = { links: LinkStyle };
 export type FileProblem = { file: string; message: string };
 export type ParsedLibrary = {
   categories: string[];
   patterns: { file: string; input: PatternInput }[];
-  entries: { file: string; input: PlaybookEntryInput }[];
+  /** `ticks`: the ticked item keys, when the file carried them. */
+  entries: { file: string; input: PlaybookEntryInput; ticks?: string[] }[];
   problems: FileProblem[];
   /** Files that are not part of the library layout. */
   ignored: string[];
@@ -88,18 +101,40 @@ const SINGLE_SECTIONS = sectionLines(4);
 const fileSectionLine: Structural = (line) => FILE_SECTIONS.has(line);
 const singleSectionLine: Structural = (line) => isMarker(line) || SINGLE_SECTIONS.has(line);
 
-/** A body as it is written into a file: wiki-links expanded, structure-like lines escaped. */
-const writeBody = (body: string, link: LinkTarget, structural: Structural) => escapeLines(expandWikiLinks(body, link), structural);
-const readBody = (lines: string[], link: LinkTarget, structural: Structural) =>
-  normalizeMarkdown(collapseWikiLinks(unescapeLines(lines.join("\n"), structural), link));
+/** How the texts of one file link to patterns: the style and where each pattern is from that file. */
+type Linking = { style: ReadStyle; links: Links };
+type WriteLinking = Linking & { style: LinkStyle };
+
+/** A body as it is written into a file: wiki-links in the file's style, structure-like lines escaped. */
+const writeBody = (body: string, linking: WriteLinking, structural: Structural) =>
+  escapeLines(writeLinks(body, linking.style, linking.links), structural);
+const readBody = (lines: string[], linking: Linking, structural: Structural) =>
+  normalizeMarkdown(readLinks(unescapeLines(lines.join("\n"), structural), linking.style, linking.links));
+
+/** Links to `<dir>/<category>/<slug>.md` relative to `from` (a pattern's folder or the playbook's). */
+function fileLinks(from: string, categoryOf: ReadonlyMap<string, string>, titleOf: ReadonlyMap<string, string>): Links {
+  const target = (slug: string) => {
+    const category = categoryOf.get(slug);
+    return category === undefined
+      ? null
+      : { href: path.posix.relative(from, patternPath({ category, slug })), text: escapeTitle(titleOf.get(slug) ?? slug) };
+  };
+  return {
+    target,
+    slugAt: (href) => {
+      const slug = /([^/]+)\.md$/.exec(href)?.[1];
+      return slug !== undefined && target(slug)?.href === href ? slug : null;
+    },
+  };
+}
 
 // ── patterns ────────────────────────────────────────────────────────────────────────────────
 
 const patternPath = (p: { category: string; slug: string }) => `${PATTERNS_DIR}/${p.category}/${p.slug}.md`;
 
-function sectionsText(pattern: PatternData, level: number, link: LinkTarget, structural: Structural): string {
+function sectionsText(pattern: PatternData, level: number, linking: WriteLinking, structural: Structural): string {
   return PATTERN_SECTIONS.filter((s) => pattern[s.key] !== "")
-    .map((s) => `${"#".repeat(level)} ${s.heading}\n\n${writeBody(pattern[s.key], link, structural)}\n`)
+    .map((s) => `${"#".repeat(level)} ${s.heading}\n\n${writeBody(pattern[s.key], linking, structural)}\n`)
     .join("\n");
 }
 
@@ -107,14 +142,14 @@ function sectionsText(pattern: PatternData, level: number, link: LinkTarget, str
 function readSections(
   lines: string[],
   headings: Map<string, string>,
-  link: LinkTarget,
+  linking: Linking,
   structural: Structural,
 ): { sections: Record<string, string>; problem?: string } {
   const sections: Record<string, string> = {};
   let current: string | null = null;
   let buffer: string[] = [];
   const flush = () => {
-    if (current !== null) sections[current] = readBody(buffer, link, structural);
+    if (current !== null) sections[current] = readBody(buffer, linking, structural);
     buffer = [];
   };
   for (const line of lines) {
@@ -146,10 +181,9 @@ function patternFrontmatter(p: PatternData): Record<string, unknown> {
 }
 
 /** One pattern as docs/patterns/<category>/<slug>.md. */
-export function serializePatternFile(p: PatternData, link: LinkTarget): string {
-  const yaml = stringify(patternFrontmatter(p), { lineWidth: 0 });
-  const sections = sectionsText(p, 2, link, fileSectionLine);
-  return `---\n${yaml}---\n\n# ${p.title}\n${sections === "" ? "" : `\n${sections}`}`;
+export function serializePatternFile(p: PatternData, linking: WriteLinking): string {
+  const sections = sectionsText(p, 2, linking, fileSectionLine);
+  return `---\n${frontmatterYaml(patternFrontmatter(p))}---\n\n# ${escapeTitle(p.title)}\n${sections === "" ? "" : `\n${sections}`}`;
 }
 
 const FrontmatterSchema = z.strictObject({
@@ -165,7 +199,7 @@ function describe(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join(".") || "frontmatter"}: ${describeIssue(issue)}`).join("; ");
 }
 
-export function parsePatternFile(file: string, text: string, link: LinkTarget): { input: PatternInput } | { problem: string } {
+export function parsePatternFile(file: string, text: string, linking: Linking): { input: PatternInput } | { problem: string } {
   const source = parseSource(text);
   if (source.yamlErrors.length > 0) return { problem: source.yamlErrors.map((e) => `line ${e.line}: ${e.message}`).join("; ") };
   const front = FrontmatterSchema.safeParse(source.data ?? {});
@@ -173,11 +207,12 @@ export function parsePatternFile(file: string, text: string, link: LinkTarget): 
   const lines = source.body.split("\n");
   const titleAt = lines.findIndex((line) => line.trim() !== "");
   if (titleAt >= 0 && lines[titleAt]!.startsWith("# ")) {
-    if (lines[titleAt] !== `# ${front.data.title}`)
+    // Exports before titles were escaped wrote the title as it is.
+    if (lines[titleAt] !== `# ${escapeTitle(front.data.title)}` && lines[titleAt] !== `# ${front.data.title}`)
       return { problem: `the heading “${lines[titleAt]!.slice(2)}” differs from the title in the frontmatter` };
     lines.splice(0, titleAt + 1);
   }
-  const { sections, problem } = readSections(lines, FILE_SECTIONS, link, fileSectionLine);
+  const { sections, problem } = readSections(lines, FILE_SECTIONS, linking, fileSectionLine);
   if (problem) return { problem };
   const { title, slug, category, tags = [], source: from, archived = false } = front.data;
   return {
@@ -203,18 +238,25 @@ export function categoryOrder(categories: Iterable<string>): string[] {
   return [...PATTERN_CATEGORIES, ...extra];
 }
 
-function entryText(e: PlaybookEntryData, level: number, link: LinkTarget): string {
-  const head = marker("entry", { slug: e.slug, kind: e.kind, archived: e.archived ? "true" : undefined });
-  return `${head}\n${"#".repeat(level)} ${e.title}\n\n${writeBody(e.body, link, isMarker)}\n`;
+/** An entry under its marker; a checklist's ticks, when given, check its boxes (lib/library/exported-ticks.ts). */
+function entryText(e: PlaybookEntryData, level: number, linking: WriteLinking, ticks: readonly string[] | undefined): string {
+  const ticked = ticks && ticks.length > 0 && e.kind === "checklist" ? tickBoxes(e.body, new Set(ticks)) : null;
+  const head = marker("entry", {
+    slug: e.slug,
+    kind: e.kind,
+    archived: e.archived ? "true" : undefined,
+    ticked: ticked?.ticked.join(" "),
+    checked: ticked?.checked.join(" "),
+  });
+  return `${head}\n${"#".repeat(level)} ${escapeTitle(e.title)}\n\n${writeBody(ticked?.body ?? e.body, linking, isMarker)}\n`;
 }
 
 function patternIndex(patterns: PatternData[], href: (p: PatternData) => string): string {
   const groups = categoryOrder(patterns.map((p) => p.category))
     .map((category) => ({ category, items: patterns.filter((p) => p.category === category).sort(bySlug) }))
     .filter((group) => group.items.length > 0);
-  const label = (p: PatternData) => p.title.replace(/[[\]\\]/g, "\\$&");
   return groups
-    .map((g) => `### ${categoryLabel(g.category)}\n\n${g.items.map((p) => `- [${label(p)}](${href(p)})`).join("\n")}\n`)
+    .map((g) => `### ${categoryLabel(g.category)}\n\n${g.items.map((p) => `- [${escapeTitle(p.title)}](${href(p)})`).join("\n")}\n`)
     .join("\n");
 }
 
@@ -226,36 +268,37 @@ function playbookPreamble(part: (typeof PLAYBOOK_PARTS)[number], bundle: Library
   return active.length === 0 ? intro : `${intro}\n## Patterns\n\n${patternIndex(active, (p) => `../patterns/${p.category}/${p.slug}.md`)}`;
 }
 
-function categoriesFile(bundle: LibraryBundle): string {
+/** The categories file: the learner's own categories and the export's link style in frontmatter, then an index. */
+function categoriesFile(bundle: LibraryBundle, options: ExportOptions): string {
   const own = categoryOrder(bundle.categories).filter((c) => bundle.categories.includes(c));
-  const yaml = own.length > 0 ? `---\n${stringify({ categories: own }, { lineWidth: 0 })}---\n\n` : "";
+  const yaml = frontmatterYaml({ links: options.links, ...(own.length > 0 ? { categories: own } : {}) });
   const index = patternIndex(bundle.patterns, (p) => `${p.category}/${p.slug}.md`);
-  return `${yaml}# Patterns\n${index === "" ? "" : `\n${index}`}`;
+  return `---\n${yaml}---\n\n# Patterns\n${index === "" ? "" : `\n${index}`}`;
 }
 
 /** The whole library as files of the seed's layout (path → text), paths sorted. */
-export function serializeLibrary(bundle: LibraryBundle): Map<string, string> {
+export function serializeLibrary(bundle: LibraryBundle, options: ExportOptions): Map<string, string> {
   const categoryOf = new Map(bundle.patterns.map((p) => [p.slug, p.category]));
+  const titleOf = new Map(bundle.patterns.map((p) => [p.slug, p.title]));
   const files = new Map<string, string>();
-  files.set(CATEGORIES_FILE, categoriesFile(bundle));
+  files.set(CATEGORIES_FILE, categoriesFile(bundle, options));
   for (const p of bundle.patterns) {
-    const from = path.posix.dirname(patternPath(p));
-    const link: LinkTarget = (slug) => {
-      const category = categoryOf.get(slug);
-      return category === undefined ? null : path.posix.relative(from, patternPath({ category, slug }));
-    };
-    files.set(patternPath(p), serializePatternFile(p, link));
+    const links = fileLinks(path.posix.dirname(patternPath(p)), categoryOf, titleOf);
+    files.set(patternPath(p), serializePatternFile(p, { style: options.links, links }));
   }
-  const link: LinkTarget = (slug) => {
-    const category = categoryOf.get(slug);
-    return category === undefined ? null : `../patterns/${category}/${slug}.md`;
-  };
+  const linking: WriteLinking = { style: options.links, links: fileLinks(PLAYBOOK_DIR, categoryOf, titleOf) };
   for (const part of PLAYBOOK_PARTS) {
     const entries = bundle.entries.filter((e) => (part.kinds as readonly string[]).includes(e.kind)).sort(bySlug);
-    files.set(`${PLAYBOOK_DIR}/${part.name}.md`, [playbookPreamble(part, bundle), ...entries.map((e) => entryText(e, 2, link))].join("\n"));
+    files.set(
+      `${PLAYBOOK_DIR}/${part.name}.md`,
+      [playbookPreamble(part, bundle), ...entries.map((e) => entryText(e, 2, linking, bundle.ticks?.get(e.slug)))].join("\n"),
+    );
   }
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
+
+/** A title from a heading: escaped since the link styles, as it is before. */
+const readTitle = (heading: string, style: ReadStyle) => (style === "legacy" ? heading : unescapeTitle(heading));
 
 /** Splits lines at marker lines: the preamble, then each marker with the lines up to the next. */
 function chunks(lines: string[]): { preamble: string[]; items: { marker: string; lines: string[] }[] } {
@@ -278,7 +321,7 @@ function headed(lines: string[], level: number): { title: string; rest: string[]
   return { title: line.slice(prefix.length), rest: lines.slice(at + 1) };
 }
 
-function* readEntries(file: string, lines: string[], level: number, link: LinkTarget, out: ParsedLibrary): Generator<void, void> {
+function* readEntries(file: string, lines: string[], level: number, linking: Linking, out: ParsedLibrary): Generator<void, void> {
   for (const chunk of chunks(lines).items) {
     yield;
     const found = parseMarker(chunk.marker);
@@ -298,16 +341,20 @@ function* readEntries(file: string, lines: string[], level: number, link: LinkTa
       });
       continue;
     }
-    const { slug = "", kind = "", archived } = found.attrs;
+    const { slug = "", kind = "", archived, ticked, checked } = found.attrs;
+    const text = readBody(body.rest, linking, isMarker);
+    const unticked =
+      ticked === undefined && checked === undefined ? null : untickBoxes({ body: text, ticked: words(ticked), checked: words(checked) });
     out.entries.push({
       file,
       input: {
         slug,
         kind: kind as PlaybookKind,
-        title: body.title,
-        body: readBody(body.rest, link, isMarker),
+        title: readTitle(body.title, linking.style),
+        body: unticked?.body ?? text,
         archived: archived === "true",
       },
+      ...(unticked ? { ticks: unticked.ticks } : {}),
     });
   }
 }
@@ -329,34 +376,49 @@ export function parseLibrary(files: Map<string, string>): ParsedLibrary {
   return runAtOnce(parseLibrarySteps(files));
 }
 
+const words = (value: string | undefined) => (value ? value.split(" ") : []);
+
+const CategoriesSchema = z.object({
+  categories: z.array(z.string()).default([]),
+  links: z.enum(LINK_STYLES).optional(),
+});
+
 /** `parseLibrary` as sliced work (lib/slices.ts): it yields between files and between playbook entries. */
-export function* parseLibrarySteps(files: Map<string, string>): Generator<void, ParsedLibrary> {
+export function* parseLibrarySteps(raw: Map<string, string>): Generator<void, ParsedLibrary> {
   const out: ParsedLibrary = { categories: [], patterns: [], entries: [], problems: [], ignored: [] };
+  const files = new Map([...raw].map(([file, text]) => [file, text.replace(/\r\n?/g, "\n").replace(/^\uFEFF/, "")]));
   const located = [...files.keys()].flatMap((file) => {
     const match = PATTERN_FILE.exec(file);
     return match && !CATEGORIES.test(file) ? [{ file, category: match[1]!, slug: match[2]! }] : [];
   });
   const byFile = new Map(located.map((l) => [l.file, l]));
   const categoryOf = new Map(located.map((l) => [l.slug, l.category]));
-  for (const [file, raw] of files) {
+  const listed = [...files].flatMap(([file, text]) => {
+    if (libraryFileKind(file) !== "categories") return [];
+    const source = parseSource(text);
+    return [{ file, listed: CategoriesSchema.safeParse(source.yamlErrors.length > 0 ? {} : (source.data ?? {})) }];
+  });
+  // Without a categories file saying otherwise, the files are read as an export from before the link styles.
+  const style: ReadStyle = listed.find((l) => l.listed.success)?.listed.data?.links ?? "legacy";
+  const titleOf = new Map<string, string>();
+  if (style === "commonmark") {
+    for (const { file, slug } of located) {
+      yield;
+      const title = (parseSource(files.get(file)!).data as { title?: unknown } | undefined)?.title;
+      if (typeof title === "string") titleOf.set(slug, title);
+    }
+  }
+  for (const { file, listed: result } of listed) {
+    if (result.success) out.categories.push(...result.data.categories);
+    else out.problems.push({ file, message: describe(result.error) });
+  }
+  for (const [file, text] of files) {
     yield;
-    const text = raw.replace(/\r\n?/g, "\n").replace(/^\uFEFF/, "");
     const kind = libraryFileKind(file);
-    if (kind === "categories") {
-      const source = parseSource(text);
-      const listed = z
-        .object({ categories: z.array(z.string()).default([]) })
-        .safeParse(source.yamlErrors.length > 0 ? {} : (source.data ?? {}));
-      if (listed.success) out.categories.push(...listed.data.categories);
-      else out.problems.push({ file, message: describe(listed.error) });
-    } else if (kind === "pattern") {
+    if (kind === "pattern") {
       const place = byFile.get(file)!;
-      const from = path.posix.dirname(patternPath(place));
-      const link: LinkTarget = (slug) => {
-        const category = categoryOf.get(slug);
-        return category === undefined ? null : path.posix.relative(from, patternPath({ category, slug }));
-      };
-      const parsed = parsePatternFile(file, text, link);
+      const links = fileLinks(path.posix.dirname(patternPath(place)), categoryOf, titleOf);
+      const parsed = parsePatternFile(file, text, { style, links });
       if ("problem" in parsed) out.problems.push({ file, message: parsed.problem });
       else if (parsed.input.slug !== place.slug || parsed.input.category !== place.category) {
         out.problems.push({
@@ -365,22 +427,34 @@ export function* parseLibrarySteps(files: Map<string, string>): Generator<void, 
         });
       } else out.patterns.push({ file, input: parsed.input });
     } else if (kind === "playbook") {
-      const link: LinkTarget = (slug) => {
-        const category = categoryOf.get(slug);
-        return category === undefined ? null : `../patterns/${category}/${slug}.md`;
-      };
-      yield* readEntries(file, text.split("\n"), 2, link, out);
-    } else out.ignored.push(file);
+      const links = fileLinks(PLAYBOOK_DIR, categoryOf, titleOf);
+      yield* readEntries(file, text.split("\n"), 2, { style, links }, out);
+    } else if (kind === null) out.ignored.push(file);
   }
   return out;
 }
 
 // ── the single playbook file ────────────────────────────────────────────────────────────────
 
-const SINGLE_FILE_MARKER = marker("playbook", { format: "1" });
+const SINGLE_FILE_MARKER = marker("playbook", { format: "1" }).replace(/ -->$/, "");
 const anchorOf = (slug: string) => `pattern-${slug}`;
 
-function singlePattern(p: PatternData, link: LinkTarget): string {
+/** Links to the patterns included in the single file, by their anchors. */
+function anchorLinks(titleOf: ReadonlyMap<string, string>): Links {
+  const target = (slug: string) => {
+    const title = titleOf.get(slug);
+    return title === undefined ? null : { href: `#${anchorOf(slug)}`, text: escapeTitle(title) };
+  };
+  return {
+    target,
+    slugAt: (href) => {
+      const slug = href.startsWith(`#${anchorOf("")}`) ? href.slice(`#${anchorOf("")}`.length) : null;
+      return slug !== null && titleOf.has(slug) ? slug : null;
+    },
+  };
+}
+
+function singlePattern(p: PatternData, linking: WriteLinking): string {
   const head = marker("pattern", {
     slug: p.slug,
     category: p.category,
@@ -389,22 +463,27 @@ function singlePattern(p: PatternData, link: LinkTarget): string {
     exercise: p.sourceExercise ?? undefined,
     archived: p.archived ? "true" : undefined,
   });
-  const sections = sectionsText(p, 4, link, singleSectionLine);
-  return `${head}\n<a id="${anchorOf(p.slug)}"></a>\n\n### ${p.title}\n${sections === "" ? "" : `\n${sections}`}`;
+  const sections = sectionsText(p, 4, linking, singleSectionLine);
+  return `${head}\n<a id="${anchorOf(p.slug)}"></a>\n\n### ${escapeTitle(p.title)}\n${sections === "" ? "" : `\n${sections}`}`;
 }
 
 /** The playbook and the patterns given as one Markdown file; links point within the file. */
-export function serializeSingleFile(entries: PlaybookEntryData[], patterns: PatternData[]): string {
-  const included = new Set(patterns.map((p) => p.slug));
-  const link: LinkTarget = (slug) => (included.has(slug) ? `#${anchorOf(slug)}` : null);
+export function serializeSingleFile(bundle: Omit<LibraryBundle, "categories">, options: ExportOptions): string {
+  const { entries, patterns } = bundle;
+  const linking: WriteLinking = { style: options.links, links: anchorLinks(new Map(patterns.map((p) => [p.slug, p.title]))) };
   const parts = PLAYBOOK_PARTS.map((part) => {
     const items = entries.filter((e) => (part.kinds as readonly string[]).includes(e.kind)).sort(bySlug);
-    return [`${marker("part", { name: part.name })}\n## ${part.title}\n`, ...items.map((e) => entryText(e, 3, link))].join("\n");
+    return [
+      `${marker("part", { name: part.name })}\n## ${part.title}\n`,
+      ...items.map((e) => entryText(e, 3, linking, bundle.ticks?.get(e.slug))),
+    ].join("\n");
   });
   const ordered = categoryOrder(patterns.map((p) => p.category)).flatMap((c) => patterns.filter((p) => p.category === c).sort(bySlug));
-  const patternPart = [`${marker("part", { name: "patterns" })}\n## Patterns\n`, ...ordered.map((p) => singlePattern(p, link))].join("\n");
+  const patternPart = [`${marker("part", { name: "patterns" })}\n## Patterns\n`, ...ordered.map((p) => singlePattern(p, linking))].join(
+    "\n",
+  );
   const contents = [...PLAYBOOK_PARTS.map((p) => p.title), "Patterns"].map((t) => `- [${t}](#${t.toLowerCase()})`).join("\n");
-  return [`${SINGLE_FILE_MARKER}\n# Playbook\n\n${contents}\n`, ...parts, patternPart].join("\n");
+  return [`${marker("playbook", { format: "1", links: options.links })}\n# Playbook\n\n${contents}\n`, ...parts, patternPart].join("\n");
 }
 
 export function isSingleFile(text: string): boolean {
@@ -423,17 +502,19 @@ export function* parseSingleFileSteps(file: string, raw: string): Generator<void
     .replace(/^\uFEFF/, "")
     .split("\n");
   const { items } = chunks(lines);
-  const included = new Set(
-    items
-      .flatMap((c) => parseMarker(c.marker))
-      .filter((m) => m?.type === "pattern")
-      .map((m) => m!.attrs.slug ?? ""),
+  const markers = items.map((chunk) => ({ chunk, found: parseMarker(chunk.marker) }));
+  const written = markers.find((m) => m.found?.type === "playbook")?.found?.attrs.links;
+  const style: ReadStyle = LINK_STYLES.find((s) => s === written) ?? "legacy";
+  const titleOf = new Map(
+    markers.flatMap(({ chunk, found }) => {
+      const title = found?.type === "pattern" ? headed(chunk.lines, 3)?.title : undefined;
+      return title === undefined ? [] : [[found!.attrs.slug ?? "", readTitle(title, style)] as const];
+    }),
   );
-  const link: LinkTarget = (slug) => (included.has(slug) ? `#${anchorOf(slug)}` : null);
+  const linking: Linking = { style, links: anchorLinks(titleOf) };
   const entryLines: string[] = [];
-  for (const chunk of items) {
+  for (const { chunk, found } of markers) {
     yield;
-    const found = parseMarker(chunk.marker);
     if (found?.type !== "pattern") {
       entryLines.push(chunk.marker, ...chunk.lines);
       continue;
@@ -443,7 +524,7 @@ export function* parseSingleFileSteps(file: string, raw: string): Generator<void
       out.problems.push({ file, message: `the pattern ${found.attrs.slug ?? ""} needs a “### Title” line after its marker` });
       continue;
     }
-    const { sections, problem } = readSections(body.rest, SINGLE_SECTIONS, link, singleSectionLine);
+    const { sections, problem } = readSections(body.rest, SINGLE_SECTIONS, linking, singleSectionLine);
     if (problem) {
       out.problems.push({ file, message: `pattern ${found.attrs.slug ?? ""}: ${problem}` });
       continue;
@@ -452,7 +533,7 @@ export function* parseSingleFileSteps(file: string, raw: string): Generator<void
     out.patterns.push({
       file,
       input: {
-        title: body.title,
+        title: readTitle(body.title, style),
         slug: a.slug ?? "",
         category: a.category ?? "",
         tags: a.tags ? a.tags.split(",") : [],
@@ -463,6 +544,6 @@ export function* parseSingleFileSteps(file: string, raw: string): Generator<void
       },
     });
   }
-  yield* readEntries(file, entryLines, 3, link, out);
+  yield* readEntries(file, entryLines, 3, linking, out);
   return out;
 }

@@ -212,12 +212,12 @@ export async function clearTicks(actor: Actor, learnerId: string, slug: string):
   });
 }
 
-/** Entries and patterns whose text links to the pattern `slug`. */
+/** Entries and patterns whose text links to the pattern `slug`, by title then slug (the same order after an export and import). */
 export async function backlinksTo(learnerId: string, slug: string) {
   const client = await db();
   const needle = `[[${slug}]]`;
   const [entries, patterns] = await Promise.all([
-    client.playbookEntry.findMany({ where: { learnerId, body: { contains: needle } }, orderBy: { title: "asc" } }),
+    client.playbookEntry.findMany({ where: { learnerId, body: { contains: needle } }, orderBy: [{ title: "asc" }, { slug: "asc" }] }),
     client.pattern.findMany({
       where: {
         learnerId,
@@ -226,7 +226,7 @@ export async function backlinksTo(learnerId: string, slug: string) {
           [f]: { contains: needle },
         })),
       },
-      orderBy: { title: "asc" },
+      orderBy: [{ title: "asc" }, { slug: "asc" }],
     }),
   ]);
   return {

@@ -95,6 +95,12 @@ const TITLES = [
   "true",
   "123",
   "- dash",
+  "yes",
+  "1:20",
+  "`code` *em* _u_ ~~s~~",
+  "[link](x.md) ![i](y) [^1]",
+  "back\\slash \\[ &amp; &#96; 50% $5 #tag",
+  "<!-- hidden -->",
   "Plain title",
 ];
 const TAGS = ["speed", "débogage", "日本", "ci-cd", "123", "x"];

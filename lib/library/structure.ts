@@ -25,8 +25,11 @@ function slice(source: string, nodes: RootContent[]): string {
 
 export type ChecklistBlock =
   { kind: "markdown"; source: string } | { kind: "list"; ordered: boolean; start: number; items: ChecklistItem[] };
-/** A list item; `key` is set for a tickable (task) item and stays the same while its text does. */
-type ChecklistItem = { key: string | null; label: string; blocks: ChecklistBlock[] };
+/**
+ * A list item; `key` is set for a tickable (task) item and stays the same while its text does, and
+ * `box` is then the offset in the body of the character inside its `[ ]`.
+ */
+type ChecklistItem = { key: string | null; box: number | null; label: string; blocks: ChecklistBlock[] };
 
 /** cyrb53: a small string hash that runs the same in the browser (for the preview) and on the server. */
 function hash(text: string): string {
@@ -80,8 +83,10 @@ function listBlock(source: string, list: List, seen: Map<string, number>): Check
     items: list.children.map((item) => {
       const [first, ...rest] = item.children;
       const label = first?.type === "paragraph" ? slice(source, [first]) : "";
-      const key = typeof item.checked === "boolean" ? itemKey(label, seen) : null;
-      return { key, label, blocks: checklistBlocks(source, first?.type === "paragraph" ? rest : item.children, seen) };
+      const task = typeof item.checked === "boolean";
+      const key = task ? itemKey(label, seen) : null;
+      const box = task ? source.indexOf("[", item.position!.start.offset!) + 1 : null;
+      return { key, box, label, blocks: checklistBlocks(source, first?.type === "paragraph" ? rest : item.children, seen) };
     }),
   };
 }
@@ -92,8 +97,18 @@ export function parseChecklist(body: string): ChecklistBlock[] {
 }
 
 export function checklistKeys(blocks: ChecklistBlock[]): string[] {
+  return taskItems(blocks).map((item) => item.key);
+}
+
+/** Every tickable item of a checklist, in order, with where its box is. */
+export function taskItems(blocks: ChecklistBlock[]): { key: string; box: number }[] {
   return blocks.flatMap((block) =>
-    block.kind === "list" ? block.items.flatMap((item) => [...(item.key ? [item.key] : []), ...checklistKeys(item.blocks)]) : [],
+    block.kind === "list"
+      ? block.items.flatMap((item) => [
+          ...(item.key !== null && item.box !== null ? [{ key: item.key, box: item.box }] : []),
+          ...taskItems(item.blocks),
+        ])
+      : [],
   );
 }
 
