@@ -116,15 +116,20 @@ test("a learner creates a plan from the template and sees its findings", async (
   await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
   planUrl = new URL(page.url()).pathname;
   await expect(page.getByText("Revision 1 of 1")).toBeVisible();
-  const findings = page.getByRole("list", { name: "Findings" });
-  await expect(findings).toContainText("The section “Purpose / Big Picture” has no content of its own yet.");
-  await expect(findings).toContainText("The task table has no task rows yet.");
-  await expect(findings).toContainText("Revision Notes has no note yet.");
+  const checker = page.getByRole("region", { name: "Findings" });
+  await expect(checker).toContainText("Profile: ExecPlan spec template");
+  await expect(checker).toContainText("0 of 14 sections written");
+  await expect(checker.getByRole("progressbar", { name: "0 of 14 sections written" })).toHaveAttribute("value", "0");
+  await expect(checker).toContainText("No findings: the plan follows every rule.");
+  const todo = page.getByRole("list", { name: "Still to write" });
+  await expect(todo).toContainText("Line 4: Repo/Branch (metadata)");
+  await expect(todo).toContainText("Line 10: Purpose / Big Picture");
+  await expect(todo).toContainText("Detailed Phase Task Steps");
   await expect(page.getByRole("region", { name: "Progress by phase" })).toContainText("The task table has no tasks yet.");
   await expectAccessible(page);
 
-  // A finding's line number opens the editor at that line.
-  await findings.getByRole("link", { name: "Line 10" }).click();
+  // A line number of what is still to write opens the editor at that line.
+  await todo.getByRole("link", { name: "Line 10" }).click();
   await expect(page).toHaveURL(`${planUrl}/edit?line=10`);
   await expect(page.getByLabel("Plan (Markdown)")).toBeFocused();
   await expect(page.getByText("Line 10 of")).toBeVisible();
@@ -147,15 +152,22 @@ test("the learner fills the sections until the plan is clean; shrinking the Deci
   await saveAndOpenPlan(page);
   const findings = page.getByRole("list", { name: "Findings" });
   await expect(page.getByText("Revision 2 of 2")).toBeVisible();
+  await expect(findings).toContainText("This revision changes the plan but adds no revision note.");
   await expect(findings).not.toContainText("Purpose / Big Picture");
   await expect(findings).not.toContainText("metadata field");
-  await expect(findings).toContainText("The section “High-Level Phase Plan” has no content of its own yet.");
+  const todo = page.getByRole("list", { name: "Still to write" });
+  await expect(page.getByRole("region", { name: "Findings" })).toContainText("4 of 14 sections written");
+  await expect(todo).not.toContainText("Purpose / Big Picture");
+  await expect(todo).not.toContainText("(metadata)");
+  await expect(todo).toContainText("High-Level Phase Plan");
 
   await editPlan(page, (text) => fillSections(text, SECOND_HALF));
   await expect(page.getByRole("region", { name: "Checker, as you type" })).toContainText("No findings: the plan follows every rule.");
   await expectAccessible(page);
   await saveAndOpenPlan(page);
   await expect(page.getByText("No findings: the plan follows every rule.")).toBeVisible();
+  await expect(page.getByText("14 of 14 sections written")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Still to write" })).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Progress by phase" })).toContainText("0/3 · 0%");
 
   // Removing a Decision Log entry is refused, and the text typed is kept.

@@ -16,7 +16,12 @@ describe("npm run execplan:check", () => {
   it("exits 0 for a conforming plan and 0 for warnings only", () => {
     const ok = run(`${FIXTURES}/conforming.md`);
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toContain("conforms to the ExecPlan rules; tasks 2/5 done (40%)");
+    expect(ok.stdout).toContain(`${FIXTURES}/conforming.md: Profile: ExecPlan spec template`);
+    expect(ok.stdout).toContain("conforms to the ExecPlan rules; 14 of 14 sections written; tasks 2/5 done (40%)");
+    const openai = run(`${FIXTURES}/real/wireframe-public-api-surface.md`);
+    expect(openai.status).toBe(0);
+    expect(openai.stdout).toContain("Profile: OpenAI PLANS.md");
+    expect(openai.stdout).toContain("conforms to the ExecPlan rules; 10 of 10 sections written.");
     const warning = run(`${FIXTURES}/placeholder-left.md`);
     expect(warning.status).toBe(0);
     expect(warning.stdout).toContain(`${FIXTURES}/placeholder-left.md:82  warning  placeholder-left`);

@@ -1,21 +1,40 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import type { Finding } from "@/lib/execplans/rules";
+import type { CheckResult } from "@/lib/execplans/check";
 import { CodeText } from "./code-text";
 
 type Props = {
-  findings: Finding[];
+  result: Pick<CheckResult, "findings" | "outline" | "profile">;
   label: string;
   /** How a finding's line number is shown: a link into the editor, a button that moves the cursor, or text. */
   lineControl?: (line: number) => ReactNode;
 };
 
-/** The checker's findings in line order, each with its severity, rule, message and fix hint. */
-export function FindingsList({ findings, label, lineControl = (line) => <span className="font-mono">Line {line}</span> }: Props) {
+/**
+ * The checker's result: the profile the plan follows, how many sections are written and what is
+ * still to write, then the findings in line order, each with its severity, rule, message and fix hint.
+ */
+export function FindingsList({ result, label, lineControl = (line) => <span className="font-mono">Line {line}</span> }: Props) {
+  const { findings, outline, profile } = result;
   const errors = findings.filter((f) => f.severity === "error").length;
+  const written = `${outline.written} of ${outline.total} sections written`;
   return (
     <>
+      <p className="mb-1 text-sm text-muted">Profile: {profile.name}</p>
+      <p className="mb-2 flex items-center gap-2 text-sm">
+        <progress className="h-2 w-24 accent-accent" max={outline.total} value={outline.written} aria-label={written} />
+        <span>{written}</span>
+      </p>
+      {outline.todo.length > 0 ? (
+        <ol aria-label="Still to write" className="mb-3 flex flex-wrap gap-x-3 gap-y-1 text-sm text-muted">
+          {outline.todo.map((item) => (
+            <li key={`${item.line}-${item.label}`}>
+              {lineControl(item.line)}: {item.label}
+            </li>
+          ))}
+        </ol>
+      ) : null}
       <p role="status" className="mb-3 text-sm">
         {findings.length === 0 ? (
           <strong className="text-success">No findings: the plan follows every rule.</strong>

@@ -134,7 +134,7 @@ export function PlanEditor({ planId, baseRevision, initialText, terms, focusLine
           </p>
           <div className="max-h-80 overflow-y-auto" tabIndex={0} role="region" aria-label="Findings as you type">
             <FindingsList
-              findings={result.findings}
+              result={result}
               label="Findings as you type"
               lineControl={(line) => (
                 <button type="button" onClick={() => goToLine(line)} className="font-mono underline">

@@ -23,14 +23,12 @@ const EXPECTED_LINE: Record<string, number> = {
   "metadata-missing": 1,
   "metadata-invalid": 3,
   "section-missing": 76,
-  "section-empty": 10,
   "section-order": 54,
   "revision-note-missing": 90,
   "heading-blank-line": 80,
   "nested-fence": 53,
   "placeholder-left": 82,
   "task-table-malformed": 40,
-  "task-table-empty": 36,
   "task-status-unknown": 41,
   "task-type-unknown": 42,
   "task-evidence-missing": 39,
@@ -83,11 +81,21 @@ describe("the ExecPlan checker", () => {
     expect(REFUSING_RULES.every((id) => HISTORY_RULES.has(id))).toBe(true);
   });
 
-  it("reports every empty section of a fresh template, but no format problem", () => {
+  it("reads a fresh template as to-do progress (every section unwritten), not as findings", () => {
     const result = checkPlan(planTemplate({ title: "Try the checker", date: "2026-03-04" }));
-    const rules = new Set(result.findings.map((f) => f.rule));
-    expect([...rules].sort()).toEqual(["metadata-missing", "revision-note-missing", "section-empty", "task-table-empty"]);
-    expect(result.findings.filter((f) => f.rule === "section-empty")).toHaveLength(13);
+    expect(result.findings).toEqual([]);
+    expect(result.profile.id).toBe("execplan-spec");
+    expect(result.outline).toMatchObject({ written: 0, total: 14 });
+    expect(result.outline.todo.map((t) => t.label)).toEqual(
+      expect.arrayContaining([
+        "Repo/Branch (metadata)",
+        "Scope/Priority (metadata)",
+        "Links (metadata)",
+        "Purpose / Big Picture",
+        "Detailed Phase Task Steps",
+      ]),
+    );
+    expect(result.outline.todo).toHaveLength(17);
     expect(result.status).toBe("draft");
     expect(result.title).toBe("Try the checker");
   });
@@ -124,7 +132,7 @@ describe("the ExecPlan checker", () => {
     const text = conforming
       .replace("Created: 2026-03-02", "Created: March 2nd")
       .replace("Last updated: 2026-03-04", "Last updated: 2026-03-04");
-    expect(checkPlan(text).findings.map((f) => f.message)).toEqual(["Created “March 2nd” is not a date written as YYYY-MM-DD."]);
+    expect(checkPlan(text).findings.map((f) => f.message)).toEqual(["Created “March 2nd” is not a date written as YYYY-MM-DD (or an ISO 8601 time)."]);
     const backwards = conforming.replace("Last updated: 2026-03-04", "Last updated: 2026-03-01");
     expect(checkPlan(backwards).findings.map((f) => f.message)).toEqual(["Last updated is earlier than Created."]);
   });

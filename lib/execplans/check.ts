@@ -1,20 +1,25 @@
 // The ExecPlan checker: every rule of rules.ts applied to a plan's Markdown (and, for the
-// history rules, to the previous revision), each finding with its line, severity and fix hint.
+// history rules, to the previous revision), each finding with its line, severity and fix hint,
+// against the profile the plan follows; sections not yet written are to-do, not findings.
 import {
   entriesOf,
   hasWords,
   headingOf,
+  isAnglePlaceholder,
   type PlanDocument,
   type PlanLine,
   type PlanSection,
   parsePlan,
   placeholdersIn,
   readTables,
+  unwrapOuterFence,
 } from "./document";
-import { LAST_SECTION_KEY, METADATA_FIELDS, PLAN_STATUSES, SECTIONS, TASK_STATUSES } from "./format";
+import { FILE_TASK_TYPES, LAST_SECTION_KEY, METADATA_FIELDS, PLAN_STATUSES, TASK_STATUSES } from "./format";
 import { compareEntries } from "./history";
 import { DEFAULT_TERMS, undefinedTerms } from "./jargon";
-import { checkReference, isReferenceCandidate } from "./references";
+import type { ProfileId } from "./profiles";
+import { checkReference, isReferenceCandidate, namesFile } from "./references";
+import { revisionNotes } from "./revision-notes";
 import { type Finding, type RuleId, RULES_BY_ID } from "./rules";
 import { cellValue, fileEntries, parseTaskTable, type Progress, progressByPhase, type TaskTable } from "./task-table";
 
@@ -25,7 +30,15 @@ export type CheckOptions = {
   previous?: string | null;
 };
 
+/** The parts of the plan still to write: required sections without content, metadata still a placeholder. */
+export type Outline = {
+  written: number;
+  total: number;
+  todo: { line: number; label: string }[];
+};
+
 export type CheckResult = {
+  profile: { id: ProfileId; name: string };
   findings: Finding[];
   errors: number;
   warnings: number;
@@ -33,6 +46,7 @@ export type CheckResult = {
   status: string | null;
   tasks: TaskTable;
   progress: Progress;
+  outline: Outline;
 };
 
 type Report = (rule: RuleId, line: number, message: string, hint?: string) => void;
@@ -63,49 +77,58 @@ function hasContent(lines: PlanLine[]): boolean {
   );
 }
 
-function checkStructure(doc: PlanDocument, sections: Map<string, PlanSection>, report: Report) {
-  const title = doc.title;
-  if (!title) report("title-missing", 1, "The plan has no level-1 title heading before its first section.");
-  else if (!hasWords(title.text) || placeholdersIn(title.text).length > 0)
-    report("title-missing", title.line, "The title still holds a {placeholder}.");
-  const metadataLine = title?.line ?? 1;
+/** Whether a metadata value is still to write: empty or a template placeholder. */
+const unwritten = (value: string) => !hasWords(value) || placeholdersIn(value).length > 0 || isAnglePlaceholder(value);
+
+/** `2026-03-04` or an ISO 8601 time such as `2025-10-15T20:20Z`, as the day it falls on (UTC). */
+function dayOf(value: string): number {
+  const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
+  if (!match) return NaN;
+  const time = Date.parse(match[2] ? `${match[1]}T${match[2]}${match[3] ?? "Z"}` : `${match[1]}T00:00:00Z`);
+  return Number.isNaN(time) ? NaN : Date.parse(new Date(time).toISOString().slice(0, 10));
+}
+
+const statusKey = (value: string) =>
+  cellValue(value)
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
+
+/** Checks the metadata block; returns the fields still to write and whether the plan was revised after it was created. */
+function checkMetadata(doc: PlanDocument, report: Report): { todo: Outline["todo"]; revised: boolean } {
+  const todo: Outline["todo"] = [];
   for (const field of METADATA_FIELDS) {
     const entry = doc.metadata.get(field);
-    if (!entry) report("metadata-missing", metadataLine, `The metadata field ${field} is missing.`);
-    else if (!hasWords(entry.value) || placeholdersIn(entry.value).length > 0) {
-      report(
-        "metadata-missing",
-        entry.line,
-        `The metadata field ${field} is not filled in${placeholdersIn(entry.value).length > 0 ? ": it still holds a {placeholder}" : ""}.`,
-      );
-    }
+    if (!entry) report("metadata-missing", doc.title?.line ?? 1, `The metadata field ${field} is missing.`);
+    else if (unwritten(entry.value)) todo.push({ line: entry.line, label: `${field} (metadata)` });
   }
   const status = doc.metadata.get("Status");
-  if (
-    status &&
-    hasWords(status.value) &&
-    placeholdersIn(status.value).length === 0 &&
-    !(PLAN_STATUSES as readonly string[]).includes(cellValue(status.value).toLowerCase())
-  ) {
+  if (status && !unwritten(status.value) && !(PLAN_STATUSES as readonly string[]).includes(statusKey(status.value))) {
     report("metadata-invalid", status.line, `Status “${status.value}” is not one of ${PLAN_STATUSES.join(", ")}.`);
   }
-  const dates: Record<string, number> = {};
+  const days: Record<string, number> = {};
   for (const field of ["Created", "Last updated"] as const) {
     const entry = doc.metadata.get(field);
-    if (!entry || !hasWords(entry.value) || placeholdersIn(entry.value).length > 0) continue;
-    const value = cellValue(entry.value);
-    const time = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : NaN;
-    if (Number.isNaN(time)) report("metadata-invalid", entry.line, `${field} “${entry.value}” is not a date written as YYYY-MM-DD.`);
-    else dates[field] = time;
+    if (!entry || unwritten(entry.value)) continue;
+    const day = dayOf(cellValue(entry.value));
+    if (Number.isNaN(day))
+      report("metadata-invalid", entry.line, `${field} “${entry.value}” is not a date written as YYYY-MM-DD (or an ISO 8601 time).`);
+    else days[field] = day;
   }
-  if (dates.Created !== undefined && dates["Last updated"] !== undefined && dates["Last updated"] < dates.Created) {
+  const { Created: created, "Last updated": updated } = days;
+  if (created !== undefined && updated !== undefined && updated < created) {
     report("metadata-invalid", doc.metadata.get("Last updated")!.line, "Last updated is earlier than Created.");
   }
+  return { todo, revised: created !== undefined && updated !== undefined && updated > created };
+}
 
-  const order = SECTIONS.map((s) => s.key);
-  for (const [index, spec] of SECTIONS.entries()) {
+/** Required sections missing or out of order, and the ones still to write. */
+function checkSections(doc: PlanDocument, sections: Map<string, PlanSection>, tasks: TaskTable, report: Report): Outline {
+  const specs = doc.profile.sections;
+  const required = specs.filter((s) => s.required && s.key !== LAST_SECTION_KEY);
+  for (const [index, spec] of specs.entries()) {
     if (!spec.required || spec.key === LAST_SECTION_KEY || sections.has(spec.key)) continue;
-    const next = SECTIONS.slice(index + 1)
+    const next = specs
+      .slice(index + 1)
       .map((s) => sections.get(s.key))
       .find((s) => s !== undefined);
     report(
@@ -114,19 +137,9 @@ function checkStructure(doc: PlanDocument, sections: Map<string, PlanSection>, r
       `The required section “${spec.heading}” is missing${next ? ` (it belongs before “${next.heading.text}”)` : ""}.`,
     );
   }
-  for (const section of sections.values()) {
-    const key = section.spec!.key;
-    if (!section.spec!.required || key === "tasks" || key === LAST_SECTION_KEY || hasContent(section.lines)) continue;
-    report(
-      "section-empty",
-      section.heading.line,
-      `The section “${section.heading.text}” has no content of its own yet.`,
-      `${section.spec!.guide} ${RULES_BY_ID["section-empty"].hint}`,
-    );
-  }
   let furthest: PlanSection | null = null;
-  for (const section of sections.values()) {
-    if (furthest && order.indexOf(section.spec!.key) < order.indexOf(furthest.spec!.key)) {
+  for (const section of doc.profile.ordered ? sections.values() : []) {
+    if (furthest && section.spec!.rank < furthest.spec!.rank) {
       report(
         "section-order",
         section.heading.line,
@@ -134,16 +147,47 @@ function checkStructure(doc: PlanDocument, sections: Map<string, PlanSection>, r
       );
     } else furthest = section;
   }
+  const todo: Outline["todo"] = [];
+  let written = 0;
+  for (const spec of required) {
+    const section = sections.get(spec.key);
+    if (!section) continue;
+    const done = spec.key === "tasks" ? tasks.tasks.length > 0 || tasks.problems.length > 0 : hasContent(section.lines);
+    if (done) written++;
+    else todo.push({ line: section.heading.line, label: section.heading.text });
+  }
+  return { written, total: required.length, todo };
+}
 
-  const notes = sections.get(LAST_SECTION_KEY);
-  if (!notes) report("revision-note-missing", lastLine(doc), "The plan has no Revision Notes section at the bottom.");
-  else if (doc.sections.at(-1) !== notes)
+/** The revision notes: at the bottom, and present once the plan has been revised. */
+function checkRevisionNotes(doc: PlanDocument, sections: Map<string, PlanSection>, revised: boolean, report: Report) {
+  const section = sections.get(LAST_SECTION_KEY);
+  if (section && doc.sections.at(-1) !== section) {
     report(
       "revision-note-missing",
-      notes.heading.line,
+      section.heading.line,
       "Revision Notes is not the last section: the notes belong at the bottom of the plan.",
     );
-  else if (entriesOf(notes.lines).length === 0) report("revision-note-missing", notes.heading.line, "Revision Notes has no note yet.");
+    return;
+  }
+  if (!revised || revisionNotes(doc).length > 0) return;
+  report(
+    "revision-note-missing",
+    section?.heading.line ?? lastLine(doc),
+    section
+      ? "The plan was revised (Last updated is later than Created) but Revision Notes has no note yet."
+      : "The plan was revised (Last updated is later than Created) but has no revision note at the bottom.",
+  );
+}
+
+function checkStructure(doc: PlanDocument, sections: Map<string, PlanSection>, tasks: TaskTable, report: Report): Outline {
+  const title = doc.title;
+  if (!title) report("title-missing", 1, "The plan has no level-1 title heading before its first section.");
+  else if (!hasWords(title.text) || placeholdersIn(title.text).length > 0)
+    report("title-missing", title.line, "The title still holds a {placeholder}.");
+  const metadata = doc.profile.metadata ? checkMetadata(doc, report) : { todo: [], revised: false };
+  const outline = checkSections(doc, sections, tasks, report);
+  checkRevisionNotes(doc, sections, metadata.revised, report);
 
   const success = sections.get("success");
   if (success && hasContent(success.lines) && !success.lines.some((l) => l.kind === "prose" && /^\s*[-*+]\s+\[[ xX]\]/.test(l.text))) {
@@ -153,6 +197,7 @@ function checkStructure(doc: PlanDocument, sections: Map<string, PlanSection>, r
   if (tests && hasContent(tests.lines) && !readTables(tests.lines).some((t) => t.separator && t.rows.some((r) => r.cells.some(hasWords)))) {
     report("quality-gates-table", tests.heading.line, "Test Plan and Quality Gates has no table of gates with a filled row.");
   }
+  return { ...outline, todo: [...metadata.todo, ...outline.todo].sort((a, b) => a.line - b.line) };
 }
 
 function checkFormatting(doc: PlanDocument, report: Report) {
@@ -161,15 +206,11 @@ function checkFormatting(doc: PlanDocument, report: Report) {
     if (next && next.kind !== "blank")
       report("heading-blank-line", heading.line, `The heading “${heading.text}” is not followed by a blank line.`);
   }
-  const nonBlank = doc.lines.filter((l) => l.kind !== "blank");
   for (const fence of doc.fences) {
-    const wrapsAll = fence.open === nonBlank[0]?.number && fence.close === nonBlank.at(-1)?.number;
     report(
       "nested-fence",
       fence.open,
-      wrapsAll
-        ? "The whole plan is wrapped in a triple-backtick fence; a plan file omits the outer fence."
-        : `A triple-backtick code fence opens here${fence.close ? ` and closes on line ${fence.close}` : " and never closes"}.`,
+      `A triple-backtick code fence opens here${fence.close ? ` and closes on line ${fence.close}` : " and never closes"}.`,
     );
   }
   for (const section of doc.sections) {
@@ -204,17 +245,31 @@ function suggestStatus(status: string): string | null {
   return STATUS_SYNONYMS[value] ?? null;
 }
 
-function checkTasks(sections: Map<string, PlanSection>, report: Report): TaskTable {
-  const section = sections.get("tasks");
-  if (!section) return { line: null, tasks: [], problems: [] };
-  const table = parseTaskTable(section.lines);
-  if (table.line === null && table.problems.length > 0) {
+/** Task types that always change a file, so the task must name it. */
+const FILE_TYPES: Record<TaskTable["layout"], readonly string[]> = { app: ["code", "docs"], canonical: FILE_TASK_TYPES };
+
+function checkTaskFiles(table: TaskTable, task: TaskTable["tasks"][number], name: string, report: Report) {
+  const entries = fileEntries(task.files);
+  const changesFiles = task.typeKey !== null && FILE_TYPES[table.layout].includes(task.typeKey);
+  if (entries.length === 0 && changesFiles) report("path-line-missing", task.line, `${name} names no file.`);
+  // The canonical Description mentions outputs and tools in passing; only a task that changes files must give lines.
+  const needLines = table.layout === "app" || changesFiles;
+  const withLine = new Set(entries.filter((e) => checkReference(e.text).kind === "ok").map((e) => e.text.split(":")[0]));
+  for (const entry of entries) {
+    const result = checkReference(entry.text);
+    if (result.kind === "no-line" && needLines && namesFile(entry.text) && !withLine.has(entry.text))
+      report("path-line-missing", task.line, `${name} names ${entry.text} without a line number.`);
+    else if (result.kind === "malformed" && !entry.inCode)
+      report("path-line-malformed", task.line, `${name}: ${entry.text} is not a path:line reference: ${result.problem}.`);
+  }
+}
+
+function checkTasks(table: TaskTable, section: PlanSection, report: Report) {
+  if (table.line === null) {
     report("task-table-malformed", section.heading.line, table.problems[0]!.message);
-    return table;
+    return;
   }
   for (const problem of table.problems) report("task-table-malformed", problem.line, problem.message);
-  if (table.problems.length === 0 && table.tasks.length === 0)
-    report("task-table-empty", table.line!, "The task table has no task rows yet.");
   const inProgress: number[] = [];
   for (const task of table.tasks) {
     const name = `Task ${task.id || `on line ${task.line}`}`;
@@ -233,33 +288,33 @@ function checkTasks(sections: Map<string, PlanSection>, report: Report): TaskTab
         task.line,
         task.type ? `${name} has the type “${task.type}”, which is not a task type.` : `${name} has no type.`,
       );
-    if (task.statusKey === "completed" && !hasWords(task.evidence))
+    if (table.layout === "app" && task.statusKey === "completed" && !hasWords(task.evidence))
       report("task-evidence-missing", task.line, `${name} is completed but names no evidence.`);
-    if (task.statusKey === "blocked" && !hasWords(task.evidence))
+    if (table.layout === "app" && task.statusKey === "blocked" && !hasWords(task.evidence))
       report("task-evidence-missing", task.line, `${name} is blocked but does not say what blocks it.`);
     if (task.statusKey === "in_progress") inProgress.push(task.line);
-    const entries = fileEntries(task.files);
-    if (entries.length === 0) report("path-line-missing", task.line, `${name} names no file.`);
-    for (const entry of entries) {
-      const result = checkReference(entry.text);
-      if (result.kind === "no-line") report("path-line-missing", task.line, `${name} names ${entry.text} without a line number.`);
-      else if (result.kind === "malformed" && !entry.inCode)
-        report("path-line-malformed", task.line, `${name}: ${entry.text} is not a path:line reference: ${result.problem}.`);
-    }
+    checkTaskFiles(table, task, name, report);
   }
   if (inProgress.length > 1) {
     report("task-in-progress-many", inProgress[1]!, `${inProgress.length} tasks are in_progress (lines ${inProgress.join(", ")}).`);
   }
-  return table;
 }
 
+/** The template's own way of showing the form: `path/to/file:line`. */
+const TEMPLATE_REFERENCE = /:(?:line|lines|start-end|n)$/i;
+
 function checkReferences(doc: PlanDocument, sections: Map<string, PlanSection>, report: Report) {
+  if (!doc.profile.pathLines) return;
   const good = new Set<number>();
   for (const line of doc.lines) {
     if (line.kind !== "prose") continue;
     for (const match of line.text.matchAll(/(`+)([^`]+?)\1/g)) {
       const span = match[2]!.trim();
       if (!isReferenceCandidate(span)) continue;
+      if (TEMPLATE_REFERENCE.test(span)) {
+        good.add(line.number);
+        continue;
+      }
       const result = checkReference(span);
       if (result.kind === "ok") good.add(line.number);
       else report("path-line-malformed", line.number, `\`${span}\` is not a path:line reference: ${result.problem}.`);
@@ -272,38 +327,41 @@ function checkReferences(doc: PlanDocument, sections: Map<string, PlanSection>, 
 }
 
 function checkHistory(doc: PlanDocument, sections: Map<string, PlanSection>, previousText: string, text: string, report: Report) {
-  const previous = sectionMap(parsePlan(previousText));
-  const histories = [
-    { key: "decisions", name: "Decision Log", shrank: "decision-log-shrank" as const, noun: "entry", article: "an" },
-    { key: LAST_SECTION_KEY, name: "Revision Notes", shrank: "revision-notes-shrank" as const, noun: "note", article: "a" },
-  ];
-  let notesAdded = 0;
-  for (const history of histories) {
-    const before = previous.get(history.key);
-    if (!before) continue;
-    const after = sections.get(history.key);
-    const change = compareEntries(entriesOf(before.lines), after ? entriesOf(after.lines) : []);
-    const at = after?.heading.line ?? lastLine(doc);
-    for (const entry of change.removed) {
-      report(history.shrank, at, `${history.name} lost ${history.article} ${history.noun} of the previous revision: ${quote(entry.text)}.`);
-    }
-    for (const { before: old, after: now } of change.rewritten) {
-      report("history-rewritten", now.line, `This ${history.noun} of ${history.name} was changed; it read ${quote(old.text)}.`);
-    }
-    if (history.key === LAST_SECTION_KEY) notesAdded = change.added.length;
+  const previousDoc = parsePlan(unwrapOuterFence(previousText).text);
+  const previous = sectionMap(previousDoc);
+  const decisionsBefore = previous.get("decisions");
+  if (decisionsBefore) {
+    const after = sections.get("decisions");
+    const change = compareEntries(entriesOf(decisionsBefore.lines), after ? entriesOf(after.lines) : []);
+    reportChange(change, "Decision Log", "decision-log-shrank", "an entry", after?.heading.line ?? lastLine(doc), report);
   }
-  if (notesAdded === 0 && previousText.trim() !== text.trim() && sections.has(LAST_SECTION_KEY)) {
-    report(
-      "revision-note-not-added",
-      sections.get(LAST_SECTION_KEY)!.heading.line,
-      "This revision changes the plan but adds no revision note.",
-    );
+  const notes = revisionNotes(doc);
+  const change = compareEntries(revisionNotes(previousDoc), notes);
+  const at = sections.get(LAST_SECTION_KEY)?.heading.line ?? notes[0]?.line ?? lastLine(doc);
+  reportChange(change, "Revision Notes", "revision-notes-shrank", "a note", at, report);
+  if (change.added.length === 0 && previousText.trim() !== text.trim()) {
+    report("revision-note-not-added", at, "This revision changes the plan but adds no revision note.");
+  }
+}
+
+function reportChange(
+  change: ReturnType<typeof compareEntries>,
+  name: string,
+  shrank: "decision-log-shrank" | "revision-notes-shrank",
+  noun: string,
+  at: number,
+  report: Report,
+) {
+  for (const entry of change.removed) report(shrank, at, `${name} lost ${noun} of the previous revision: ${quote(entry.text)}.`);
+  for (const { before: old, after: now } of change.rewritten) {
+    report("history-rewritten", now.line, `This ${noun.split(" ")[1]} of ${name} was changed; it read ${quote(old.text)}.`);
   }
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
 
-export function checkPlan(text: string, options: CheckOptions = {}): CheckResult {
+export function checkPlan(source: string, options: CheckOptions = {}): CheckResult {
+  const { text, fence } = unwrapOuterFence(source);
   const doc = parsePlan(text);
   const sections = sectionMap(doc);
   const findings: Finding[] = [];
@@ -311,23 +369,28 @@ export function checkPlan(text: string, options: CheckOptions = {}): CheckResult
     const spec = RULES_BY_ID[rule];
     findings.push({ rule, severity: spec.severity, line, message, hint: hint ?? spec.hint });
   };
-  checkStructure(doc, sections, report);
+  if (fence) report("nested-fence", fence.open, "The whole plan is wrapped in a triple-backtick fence; a plan file omits the outer fence.");
+  const taskSection = doc.profile.taskTable ? sections.get("tasks") : undefined;
+  const tasks: TaskTable = taskSection ? parseTaskTable(taskSection.lines) : { line: null, layout: "app", tasks: [], problems: [] };
+  const outline = checkStructure(doc, sections, tasks, report);
   checkFormatting(doc, report);
-  const tasks = checkTasks(sections, report);
+  if (taskSection) checkTasks(tasks, taskSection, report);
   checkReferences(doc, sections, report);
   for (const term of undefinedTerms(doc, options.terms ?? DEFAULT_TERMS)) {
     report("jargon-undefined", term.line, `“${term.term}” is used${term.uses > 1 ? ` ${term.uses} times` : ""} but never defined.`);
   }
-  if (options.previous != null) checkHistory(doc, sections, options.previous, text, report);
+  if (options.previous != null) checkHistory(doc, sections, options.previous, source, report);
   findings.sort((a, b) => a.line - b.line || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule));
   const status = doc.metadata.get("Status");
   return {
+    profile: { id: doc.profile.id, name: doc.profile.name },
     findings,
     errors: findings.filter((f) => f.severity === "error").length,
     warnings: findings.filter((f) => f.severity === "warning").length,
     title: doc.title ? doc.title.text.replace(/^ExecPlan:\s*/i, "").trim() || null : null,
-    status: status ? cellValue(status.value).toLowerCase() : null,
+    status: status && !unwritten(status.value) ? statusKey(status.value) : null,
     tasks,
     progress: progressByPhase(tasks.tasks),
+    outline,
   };
 }

@@ -1,7 +1,8 @@
 // Reads an ExecPlan's Markdown into lines that know whether they are prose or code, its
 // headings, title, metadata fields, level-2 sections, tables and entries. Pure, no I/O.
 import { eachLine } from "../content/markdown-source";
-import { METADATA_FIELDS, type MetadataField, type SectionSpec, sectionOf } from "./format";
+import { METADATA_ALIASES, METADATA_FIELDS, type MetadataField, type SectionSpec } from "./format";
+import { detectProfile, type Profile, sectionOf } from "./profiles";
 
 type LineKind = "prose" | "blank" | "code" | "fence";
 export type PlanLine = { number: number; text: string; kind: LineKind };
@@ -11,6 +12,8 @@ type MetadataValue = { line: number; value: string };
 type Fence = { open: number; close: number | null };
 
 export type PlanDocument = {
+  /** The format the plan follows, detected from its headings and metadata. */
+  profile: Profile;
   lines: PlanLine[];
   headings: Heading[];
   title: Heading | null;
@@ -75,19 +78,30 @@ export function headingOf(line: PlanLine): Heading | null {
   return match ? { line: line.number, level: match[1]!.length, text: (match[2] ?? "").trim() } : null;
 }
 
+const FIELD_NAMES = [...METADATA_FIELDS, ...Object.keys(METADATA_ALIASES)];
 const FIELD_PATTERN = new RegExp(
-  `(?:^|\\s)[-*]?\\s*(?:\\*\\*|__)?(${METADATA_FIELDS.map((f) => f.replace("/", "\\s*/\\s*")).join("|")})(?:\\*\\*|__)?\\s*:(?:\\*\\*|__)?`,
+  `(?:^|\\s)[-*•]?\\s*(?:\\*\\*|__)?(${FIELD_NAMES.map((f) => f.replace("/", "\\s*/\\s*")).join("|")})(?:\\*\\*|__)?\\s*:(?:\\*\\*|__)?`,
   "gi",
 );
+const squash = (name: string) => name.replace(/\s+/g, "").toLowerCase();
 
-/** Metadata fields on one line: `Status: draft`, `**Created:** 2026-01-02`, or several fields on one line. */
+/**
+ * Metadata fields on one line: `Status: draft`, `**Created:** 2026-01-02`, several fields on one
+ * line, or the canonical template's `Scope: feature • Priority: P1` and `Start: … • Last Updated: …`.
+ */
 function metadataOn(text: string): { field: MetadataField; value: string }[] {
   const matches = [...text.matchAll(FIELD_PATTERN)];
   return matches.map((match, i) => {
-    const name = match[1]!.replace(/\s+/g, "").toLowerCase();
-    const field = METADATA_FIELDS.find((f) => f.replace(/\s+/g, "").toLowerCase() === name)!;
+    const name = FIELD_NAMES.find((f) => squash(f) === squash(match[1]!))!;
+    const field = METADATA_ALIASES[name] ?? (name as MetadataField);
     const end = matches[i + 1]?.index ?? text.length;
-    return { field, value: text.slice(match.index + match[0].length, end).trim() };
+    return {
+      field,
+      value: text
+        .slice(match.index + match[0].length, end)
+        .replace(/[\s•·]+$/u, "")
+        .trim(),
+    };
   });
 }
 
@@ -106,7 +120,7 @@ export function parsePlan(source: string): PlanDocument {
       continue;
     }
     if (heading?.level === 2) {
-      current = { heading, spec: sectionOf(heading.text), lines: [] };
+      current = { heading, spec: null, lines: [] };
       sections.push(current);
       continue;
     }
@@ -117,7 +131,22 @@ export function parsePlan(source: string): PlanDocument {
     if (line.kind !== "prose") continue;
     for (const { field, value } of metadataOn(line.text)) if (!metadata.has(field)) metadata.set(field, { line: line.number, value });
   }
-  return { lines, headings, title, metadata, preamble, sections, fences };
+  const profile = detectProfile(
+    sections.map((s) => s.heading.text),
+    metadata.size >= 3,
+  );
+  for (const section of sections) section.spec = sectionOf(profile, section.heading.text);
+  return { profile, lines, headings, title, metadata, preamble, sections, fences };
+}
+
+/** A plan wrapped whole in one fence (as a chat shows it), read without the two fence lines so line numbers stay. */
+export function unwrapOuterFence(source: string): { text: string; fence: Fence | null } {
+  const { lines, fences } = classify(normaliseText(source));
+  const nonBlank = lines.filter((l) => l.kind !== "blank");
+  const fence = fences.find((f) => f.open === nonBlank[0]?.number && f.close !== null && f.close === nonBlank.at(-1)?.number) ?? null;
+  if (!fence) return { text: source, fence: null };
+  const text = lines.map((l) => (l.number === fence.open || l.number === fence.close ? "" : l.text)).join("\n");
+  return { text, fence };
 }
 
 /** The plan's text without its title heading, for pages that show the title themselves. */
@@ -152,6 +181,9 @@ function withoutPlaceholders(text: string): string {
   return out;
 }
 
+/** A value that is all one angle-bracket placeholder, as the canonical template writes them: `<YYYY-MM-DD>`. */
+export const isAnglePlaceholder = (text: string) => /^<[^<>]*>$/.test(text.trim());
+
 /** Whether text says anything beyond placeholders and empty checkboxes. */
 export function hasWords(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(withoutPlaceholders(text).replace(/\[[ xX]\]/g, " "));
@@ -160,30 +192,32 @@ export function hasWords(text: string): boolean {
 // Tables (GFM): a header row, a separator row, then body rows until a line without a pipe.
 
 type TableRow = { line: number; cells: string[] };
-export type Table = { header: TableRow; separator: boolean; rows: TableRow[] };
+export type Table = {
+  header: TableRow;
+  separator: boolean;
+  /** Cells of the separator row; GFM reads no table when they differ from the header's. */
+  separatorCells: number;
+  rows: TableRow[];
+};
 
 const SEPARATOR = /^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$/;
 
-/** Splits `| a | b |` into cells, keeping pipes inside code spans or escaped as `\|`. */
+/**
+ * Splits `| a | b |` into cells as GFM does: every pipe not escaped as `\|` ends a cell, inside a
+ * code span too (GFM splits the row before it reads code spans).
+ */
 function splitRow(text: string): string[] {
   let body = text.trim();
   if (body.startsWith("|")) body = body.slice(1);
   if (body.endsWith("|") && !body.endsWith("\\|")) body = body.slice(0, -1);
   const cells: string[] = [];
   let cell = "";
-  let ticks = 0;
   for (let i = 0; i < body.length; i++) {
     const char = body[i]!;
     if (char === "\\" && body[i + 1] === "|") {
       cell += "|";
       i++;
-    } else if (char === "`") {
-      let run = 1;
-      while (body[i + run] === "`") run++;
-      ticks = ticks === 0 ? run : ticks === run ? 0 : ticks;
-      cell += "`".repeat(run);
-      i += run - 1;
-    } else if (char === "|" && ticks === 0) {
+    } else if (char === "|") {
       cells.push(cell.trim());
       cell = "";
     } else cell += char;
@@ -202,7 +236,12 @@ export function readTables(lines: PlanLine[]): Table[] {
     if (!isRowLine(line) || SEPARATOR.test(line.text)) continue;
     const next = lines[i + 1];
     const separator = next !== undefined && next.kind === "prose" && SEPARATOR.test(next.text) && next.text.includes("-");
-    const table: Table = { header: { line: line.number, cells: splitRow(line.text) }, separator, rows: [] };
+    const table: Table = {
+      header: { line: line.number, cells: splitRow(line.text) },
+      separator,
+      separatorCells: separator ? splitRow(next.text).length : 0,
+      rows: [],
+    };
     let j = separator ? i + 2 : i + 1;
     for (; isRowLine(lines[j]); j++) table.rows.push({ line: lines[j]!.number, cells: splitRow(lines[j]!.text) });
     tables.push(table);

@@ -1,11 +1,16 @@
 // The ExecPlan format of the spec (shared/seeds/execplan-spec.md) as data: metadata fields,
-// the sections in their canonical order, the task table's columns, status keys and task types.
+// the sections in their canonical order, the task table's columns, status keys and task types —
+// the app's own template and the canonical template the spec names (`systems/codex/execplan.md`).
 import { STATUSES } from "../packets/transitions";
 
-export const PLAN_STATUSES = ["draft", "in_progress", "review_required", "completed"] as const;
+/** Plan statuses: the app's keys and the canonical template's words (Proposed, In Progress, Blocked, Complete), compared as keys. */
+export const PLAN_STATUSES = ["draft", "proposed", "in_progress", "blocked", "review_required", "completed", "complete"] as const;
 
 export const METADATA_FIELDS = ["Status", "Repo/Branch", "Scope/Priority", "Created", "Last updated", "Links"] as const;
 export type MetadataField = (typeof METADATA_FIELDS)[number];
+
+/** How the canonical template names the same fields: `Scope: … • Priority: …` and `Start: …`. */
+export const METADATA_ALIASES: Record<string, MetadataField> = { Scope: "Scope/Priority", Priority: "Scope/Priority", Start: "Created" };
 
 export type SectionSpec = {
   key: string;
@@ -14,6 +19,8 @@ export type SectionSpec = {
   /** Headings that count as this section (compared after normalising, see sectionKeyOf). */
   aliases: string[];
   required: boolean;
+  /** Place in the template's order; sections of equal rank may come in either order. */
+  rank: number;
   /** What belongs in it, shown as the template's placeholder. */
   guide: string;
 };
@@ -24,6 +31,7 @@ export const SECTIONS: SectionSpec[] = [
     heading: "Purpose / Big Picture",
     aliases: ["purpose", "big picture", "purpose and big picture"],
     required: true,
+    rank: 0,
     guide: "What someone can do after this change that they could not do before, and how to see it working.",
   },
   {
@@ -31,13 +39,21 @@ export const SECTIONS: SectionSpec[] = [
     heading: "Success Criteria / Acceptance Tests",
     aliases: ["success criteria", "acceptance tests", "success criteria and acceptance tests", "acceptance criteria"],
     required: true,
+    rank: 1,
     guide: "A checklist (- [ ] …) of runnable checks: the command, where to run it and the output that proves success.",
   },
   {
     key: "stack",
     heading: "Tech Stack, Constraints, Development Approach",
-    aliases: ["tech stack constraints development approach", "tech stack constraints and development approach", "tech stack"],
+    aliases: [
+      "tech stack constraints development approach",
+      "tech stack constraints and development approach",
+      "tech stack",
+      "constraints",
+      "development approach",
+    ],
     required: true,
+    rank: 2,
     guide: "Languages, frameworks and versions; limits the work must respect; how the work proceeds (for example, test first).",
   },
   {
@@ -45,6 +61,7 @@ export const SECTIONS: SectionSpec[] = [
     heading: "Context & Orientation",
     aliases: ["context and orientation", "context", "orientation"],
     required: true,
+    rank: 3,
     guide: "How the parts fit together, with repository-relative `path:line` references; define every term of art where it first appears.",
   },
   {
@@ -52,6 +69,7 @@ export const SECTIONS: SectionSpec[] = [
     heading: "High-Level Phase Plan",
     aliases: ["high level phase plan", "phase plan", "milestones"],
     required: true,
+    rank: 4,
     guide: "Each milestone as a short story: goal, work, result, proof (the acceptance command and its expected output).",
   },
   {
@@ -59,6 +77,7 @@ export const SECTIONS: SectionSpec[] = [
     heading: "Detailed Phase Task Steps",
     aliases: ["detailed phase task steps", "phase task steps", "task steps"],
     required: true,
+    rank: 5,
     guide: "One row per task: the single source of progress.",
   },
   {
@@ -66,6 +85,7 @@ export const SECTIONS: SectionSpec[] = [
     heading: "Progress Per Session",
     aliases: ["progress per session", "progress"],
     required: true,
+    rank: 6,
     guide: "A journal, newest last: what happened in each session and what is next. None yet at the start.",
   },
   {
@@ -73,6 +93,7 @@ export const SECTIONS: SectionSpec[] = [
     heading: "Surprises & Discoveries",
     aliases: ["surprises and discoveries", "surprises"],
     required: true,
+    rank: 7,
     guide: "Unexpected behaviour, with a short evidence snippet. None yet at the start.",
   },
   {
@@ -80,13 +101,21 @@ export const SECTIONS: SectionSpec[] = [
     heading: "Decision Log",
     aliases: ["decision log", "decisions"],
     required: true,
+    rank: 8,
     guide: "One entry per decision: date, decision, reason. Entries are never removed.",
   },
   {
     key: "dependencies",
     heading: "Dependencies, Security/Privacy/Compliance, Observability",
-    aliases: ["dependencies security privacy compliance observability", "dependencies security observability", "dependencies"],
+    aliases: [
+      "dependencies security privacy compliance observability",
+      "dependencies security observability",
+      "dependencies",
+      "security privacy compliance",
+      "observability",
+    ],
     required: false,
+    rank: 9,
     guide: "Optional: what this work depends on, security and privacy concerns, what to log or measure.",
   },
   {
@@ -94,6 +123,7 @@ export const SECTIONS: SectionSpec[] = [
     heading: "Test Plan and Quality Gates",
     aliases: ["test plan and quality gates", "test plan", "quality gates"],
     required: true,
+    rank: 10,
     guide: "The tests to add and a table of gates: the exact commands (tests, lint, type check, build) and where they run.",
   },
   {
@@ -101,13 +131,15 @@ export const SECTIONS: SectionSpec[] = [
     heading: "Idempotence & Recovery",
     aliases: ["idempotence and recovery", "recovery"],
     required: true,
+    rank: 10,
     guide: "How to rerun each step safely, and how to retry or back out of a step that fails half-way.",
   },
   {
     key: "artifacts",
     heading: "Artifacts & Notes",
-    aliases: ["artifacts and notes", "artifacts"],
+    aliases: ["artifacts and notes", "artifacts", "artefacts and notes", "artefacts"],
     required: true,
+    rank: 12,
     guide: "Files, transcripts and outputs this work produces, and where they are kept.",
   },
   {
@@ -115,6 +147,7 @@ export const SECTIONS: SectionSpec[] = [
     heading: "PR & Review",
     aliases: ["pr and review", "pull request and review", "review"],
     required: true,
+    rank: 13,
     guide: "How the change is proposed and reviewed, and which milestones end at a review_required gate.",
   },
   {
@@ -122,6 +155,7 @@ export const SECTIONS: SectionSpec[] = [
     heading: "Outcomes & Retrospective",
     aliases: ["outcomes and retrospective", "outcomes", "retrospective"],
     required: true,
+    rank: 14,
     guide: "At each major milestone and at the end: what was achieved, what remains, lessons learned. None yet at the start.",
   },
   {
@@ -129,26 +163,12 @@ export const SECTIONS: SectionSpec[] = [
     heading: "Revision Notes",
     aliases: ["revision notes", "revision note", "revisions", "revision history"],
     required: true,
+    rank: 15,
     guide: "YYYY-MM-DD — what changed in the plan, and why. Add a note with every revision; never remove one.",
   },
 ];
 
 export const LAST_SECTION_KEY = "revisions";
-
-/** Lower case, `&` read as "and", punctuation dropped: "Context & Orientation" → "context and orientation". */
-function normaliseHeading(heading: string): string {
-  return heading
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
-
-const SECTION_BY_NAME = new Map(SECTIONS.flatMap((s) => [normaliseHeading(s.heading), ...s.aliases].map((name) => [name, s] as const)));
-
-export function sectionOf(heading: string): SectionSpec | null {
-  return SECTION_BY_NAME.get(normaliseHeading(heading)) ?? null;
-}
 
 /** The task table's status keys: the program's packet status model. */
 export const TASK_STATUSES = STATUSES;
@@ -159,3 +179,13 @@ export type TaskType = (typeof TASK_TYPES)[number];
 
 export const TASK_COLUMNS = ["ID", "Phase", "Task", "Type", "Files", "Status", "Evidence"] as const;
 export type TaskColumn = (typeof TASK_COLUMNS)[number];
+
+/**
+ * The canonical template's task table: `Status | Phase # | Task # | Task Type | Description`, with the
+ * status keys `@` (in progress), `X` (complete) and blank (outstanding), and its own task types.
+ */
+export const CANONICAL_TASK_COLUMNS = ["Status", "Phase #", "Task #", "Task Type", "Description"] as const;
+export const CANONICAL_TASK_STATUSES: Record<string, TaskStatus> = { "@": "in_progress", x: "completed", "": "pending" };
+export const CANONICAL_TASK_TYPES = ["code", "read", "action", "test", "gate", "human"] as const;
+/** Canonical task types that always touch a file, so their description must name it. */
+export const FILE_TASK_TYPES = ["code", "read"] as const;

@@ -2,14 +2,18 @@
 // list (one term a line), and finding terms a plan uses without defining them anywhere.
 import { headingOf, PLACEHOLDER, type PlanDocument, withoutCodeSpans } from "./document";
 
-/** The spec's own examples (daemon, middleware, RPC gateway, filter graph) and the module's (fixture, migration), plus common ones. */
+/**
+ * The spec's own examples (daemon, middleware, RPC gateway, filter graph) and the module's (fixture,
+ * database migration), plus common ones. Plain "migration" is ordinary English (a migration guide).
+ */
 export const DEFAULT_TERMS = [
   "daemon",
   "middleware",
   "RPC gateway",
   "filter graph",
   "fixture",
-  "migration",
+  "database migration",
+  "schema migration",
   "idempotent",
   "monorepo",
   "shim",
@@ -44,9 +48,14 @@ export function parseTermList(text: string): string[] {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/**
+ * A whole-word use of the term: not part of a path, file name or identifier (`fixtures/plan.md`,
+ * `ci-cheap`, `Feature Flags/Experiments`), and an acronym (CI, ORM) only in capitals.
+ */
 function termPattern(term: string): RegExp {
   const words = term.split(" ").map(escape).join("\\s+");
-  return new RegExp(`(?<![\\p{L}\\p{N}_])${words}(?:s|es)?(?![\\p{L}\\p{N}_])`, "giu");
+  const acronym = term === term.toUpperCase();
+  return new RegExp(`(?<![\\p{L}\\p{N}_/\\\\.@-])${words}(?:s|es)?(?![\\p{L}\\p{N}_/\\\\@]|[.-][\\p{L}\\p{N}])`, acronym ? "gu" : "giu");
 }
 
 const MARK = `(?:\\*\\*|__|\\*|_|["'\u201d\u2019])?`;

@@ -117,7 +117,10 @@ export async function packetPlans(packetId: string) {
       attachedBy: row.actorLabel,
       pinned: revision,
       latestNumber: latest.find((l) => l.planId === plan.id)!._max.number!,
-      result: checkPlan(textOf(plan.id, revision.number)!, { previous: textOf(plan.id, revision.number - 1), terms: parseTermList(plan.terms) }),
+      result: checkPlan(textOf(plan.id, revision.number)!, {
+        previous: textOf(plan.id, revision.number - 1),
+        terms: parseTermList(plan.terms),
+      }),
     };
   });
 }

@@ -3,17 +3,30 @@
 
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 const PATH_CHARS = /^[A-Za-z0-9_.@+~/-]+$/;
+const EXTENSION = /\.[A-Za-z][A-Za-z0-9]{0,9}$/;
 
-/** A word that names a file: a slash or a file extension before any colon, and not a URL. */
-export function looksLikePath(word: string): boolean {
-  if (word === "" || URL.test(word) || /\s/.test(word)) return false;
-  const beforeColon = word.split(":")[0] ?? "";
-  return /[/\\]/.test(beforeColon) || /\.[A-Za-z][A-Za-z0-9]{0,9}$/.test(beforeColon);
+/**
+ * A URL route rather than a file: `/plans/:planId`, `/api/v1/items/{id}`, `/export?format=csv`, or an
+ * absolute path whose last part has no file extension (`/health`, `/dev/null`).
+ */
+function looksLikeRoute(word: string): boolean {
+  if (/\{[^{}]*\}|\/:[A-Za-z_]|[?=]/.test(word)) return true;
+  return word.startsWith("/") && !EXTENSION.test(word.split(":")[0]!);
 }
 
-/** A code span meant as a reference: one path-like word with a colon, such as `lib/a.ts:12`. */
+/** A word that names a file: a slash or a file extension before any colon, and not a URL or a route. */
+export function looksLikePath(word: string): boolean {
+  if (word === "" || URL.test(word) || /\s/.test(word) || looksLikeRoute(word)) return false;
+  const beforeColon = word.split(":")[0] ?? "";
+  return /[/\\]/.test(beforeColon) || EXTENSION.test(beforeColon);
+}
+
+/** A file (not a directory): its last part has an extension, so a line number can point into it. */
+export const namesFile = (word: string) => EXTENSION.test(word.split(":")[0]!);
+
+/** A code span meant as one reference: a path-like word with a colon, such as `lib/a.ts:12`, and no glob. */
 export function isReferenceCandidate(span: string): boolean {
-  return span.includes(":") && looksLikePath(span);
+  return span.includes(":") && !/[*?[\]]/.test(span) && looksLikePath(span);
 }
 
 export type ReferenceCheck = { kind: "ok" } | { kind: "no-line" | "malformed"; problem: string };

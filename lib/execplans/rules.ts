@@ -24,7 +24,7 @@ export const RULES = [
     severity: "error",
     group: "Structure",
     checks:
-      "The metadata block under the title has every field (Status, Repo/Branch, Scope/Priority, Created, Last updated, Links), each filled in.",
+      "The metadata block under the title has every field: Status, Repo/Branch, Scope/Priority (or the canonical `Scope: … • Priority: …`), Created (or Start), Last updated, Links. A field still holding a {placeholder} is to-do progress. PLANS.md plans have no metadata block.",
     hint: "Add the field as `Name: value` on its own line between the title and the first section, and replace any {placeholder}.",
   },
   {
@@ -32,36 +32,32 @@ export const RULES = [
     severity: "error",
     group: "Structure",
     checks:
-      "Status is one of draft, in_progress, review_required, completed; Created and Last updated are dates (YYYY-MM-DD) and Last updated is not before Created.",
-    hint: "Use a known status and ISO dates such as 2026-03-04.",
+      "Status is one of draft, proposed, in_progress, blocked, review_required, completed (written as keys or words: “In Progress”, “Complete”); Created and Last updated are dates (YYYY-MM-DD) or ISO 8601 times (2025-10-15T20:20Z), and Last updated is not before Created.",
+    hint: "Use a known status and ISO dates such as 2026-03-04 or times such as 2026-03-04T09:30Z.",
   },
   {
     id: "section-missing",
     severity: "error",
     group: "Structure",
-    checks: "Every required section of the template is present as a level-2 heading.",
+    checks:
+      "Every required section of the plan's profile (the spec's template, or OpenAI's PLANS.md) is present as a level-2 heading. A section that is there but not written yet is to-do progress, not a finding.",
     hint: "Add the section as `## Name` followed by a blank line and its content; a living section may start with “None yet.”.",
-  },
-  {
-    id: "section-empty",
-    severity: "error",
-    group: "Structure",
-    checks: "Every required section has content of its own: words beyond the template's {placeholders} and sub-headings.",
-    hint: "Write the section, or for a living section (Progress, Surprises, Decision Log, Outcomes) write “None yet (plan created YYYY-MM-DD).”.",
   },
   {
     id: "section-order",
     severity: "warning",
     group: "Structure",
-    checks: "Sections appear in the template's order, so every reader finds them in the same place.",
+    checks:
+      "Sections appear in the template's order, so every reader finds them in the same place (the spec's template; PLANS.md fixes no order).",
     hint: "Move the section to its place in the template's order (see the section list on this page).",
   },
   {
     id: "revision-note-missing",
     severity: "error",
     group: "Structure",
-    checks: "The plan ends with a Revision Notes section holding at least one note (what changed, and why).",
-    hint: "End the plan with `## Revision Notes` and a note such as “- 2026-03-04 — Created the plan from the template.”.",
+    checks:
+      "A plan revised after it was created (Last updated later than Created) has a note at the bottom saying what changed and why: a Revision Notes section, or a paragraph opening “Revision note”. Revision Notes, when present, is the last section.",
+    hint: "End the plan with `## Revision Notes` and a note such as “- 2026-03-04 — Marked 1.2 completed; why.”.",
   },
   {
     id: "heading-blank-line",
@@ -89,35 +85,31 @@ export const RULES = [
     severity: "error",
     group: "Task table",
     checks:
-      "Detailed Phase Task Steps holds a table that parses: a header with the columns ID, Phase, Task, Type, Files, Status, Evidence, a separator row, and rows with one cell per column, unique IDs and a task description.",
-    hint: "Use the header | ID | Phase | Task | Type | Files | Status | Evidence | with a |---| separator row, and give every row all seven cells.",
-  },
-  {
-    id: "task-table-empty",
-    severity: "error",
-    group: "Task table",
-    checks: "The task table has at least one task row.",
-    hint: "Add a row per task, each with a type, its files as path:line and the status pending.",
+      "Detailed Phase Task Steps holds a table that parses as GitHub parses it: a header with the columns ID, Phase, Task, Type, Files, Status, Evidence (or the canonical template's Status, Phase #, Task #, Task Type, Description), a separator row with as many cells, and rows with one cell per column (a | inside code splits a cell unless written \\|), unique IDs and a task description.",
+    hint: "Use the header | ID | Phase | Task | Type | Files | Status | Evidence | with a |---| separator row, give every row all its cells, and escape a pipe inside a cell as \\|.",
   },
   {
     id: "task-status-unknown",
     severity: "error",
     group: "Task table",
-    checks: "Each task's Status is one of the status keys: pending, in_progress, blocked, review_required, completed.",
+    checks:
+      "Each task's Status is one of the status keys: pending, in_progress, blocked, review_required, completed (in the canonical template's table: @ in progress, X complete, blank outstanding).",
     hint: "Use one of the status keys exactly, for example in_progress rather than “in progress” or “doing”.",
   },
   {
     id: "task-type-unknown",
     severity: "error",
     group: "Task table",
-    checks: "Each task's Type is one of the task types: test, code, docs, spike, review.",
+    checks:
+      "Each task's Type is one of the task types: test, code, docs, spike, review (in the canonical template's table: Code, Read, Action, Test, Gate, Human).",
     hint: "Use one of the task types exactly; label exploratory work spike.",
   },
   {
     id: "task-evidence-missing",
     severity: "warning",
     group: "Task table",
-    checks: "A completed task names its evidence (a command and its output, a commit or a path), and a blocked task says what blocks it.",
+    checks:
+      "A completed task names its evidence (a command and its output, a commit or a path), and a blocked task says what blocks it (tables with an Evidence column).",
     hint: "Fill the Evidence cell: for completed, the proof; for blocked, the blocker and the one question that would unblock it.",
   },
   {
@@ -132,7 +124,7 @@ export const RULES = [
     severity: "error",
     group: "References",
     checks:
-      "Every file reference (a code span such as `lib/a.ts:12`, and every entry of the task table's Files column) is a repository-relative `path:line` or `path:start-end`.",
+      "Every file reference (a code span such as `lib/a.ts:12`, and every entry of the task table's Files column) is a repository-relative `path:line` or `path:start-end`. URL routes (`/plans/:id`, `/api/items/{id}`), URLs and globs are not file references.",
     hint: "Write the full repository-relative path with forward slashes, one colon and a line number from 1: `src/export/csv.ts:41`.",
   },
   {
@@ -140,7 +132,7 @@ export const RULES = [
     severity: "warning",
     group: "References",
     checks:
-      "Task rows name their files with line numbers, and Context & Orientation points at the code with at least one `path:line` reference.",
+      "A task that changes files (code or docs; Code or Read in the canonical table) names them, every file a task names has a line number (directories and globs need none), and Context & Orientation points at the code with at least one `path:line` reference. PLANS.md plans name files by path alone.",
     hint: "Add the line where the reader should look (`path:1` for a file the task creates).",
   },
   {
@@ -175,7 +167,7 @@ export const RULES = [
   },
   {
     id: "revision-note-not-added",
-    severity: "warning",
+    severity: "error",
     group: "History",
     checks: "A revision that changes the plan adds a revision note at the bottom describing the change and why.",
     hint: "Add a note to Revision Notes: the date, what changed in this revision, and why.",

@@ -30,11 +30,13 @@ describe("the task table parser", () => {
     ]);
   });
 
-  it("accepts columns in any order, extra columns, no outer pipes and pipes inside code", () => {
+  it("accepts columns in any order, extra columns, no outer pipes and escaped pipes; a bare pipe in code splits the row as in GFM", () => {
     const table = tableOf(
-      "Status | ID | Owner | Phase | Task | Type | Files | Evidence\n---|---|---|---|---|---|---|---\npending | 1 | Ada | M1 | Run `a | b` | spike | `x/y.ts:2` | \\| none",
+      "Status | ID | Owner | Phase | Task | Type | Files | Evidence\n---|---|---|---|---|---|---|---\npending | 1 | Ada | M1 | Run `a \\| b` | spike | `x/y.ts:2` | \\| none\npending | 2 | Ada | M1 | Run `a | b` | spike | `x/y.ts:2` | none",
     );
-    expect(table.problems).toEqual([]);
+    expect(table.problems).toEqual([
+      { line: 6, message: "This row has 9 cells; the header has 8. Check for a missing or extra | (a | inside code needs a backslash: \\|)." },
+    ]);
     expect(table.tasks[0]).toMatchObject({ id: "1", task: "Run `a | b`", statusKey: "pending", typeKey: "spike", evidence: "| none" });
   });
 
@@ -61,7 +63,7 @@ describe("the task table parser", () => {
       `${HEADER}\n| 1 | M1 | x | code | a.ts:1 | pending |\n| 2 | M1 | y | code | a.ts:1 | pending | |\n| 2 | M1 | z | code | a.ts:1 | pending | |\n|  | M1 | w | code | a.ts:1 | pending | |\n| 3 | M1 |  | code | a.ts:1 | pending | |`,
     );
     expect(table.problems).toEqual([
-      { line: 5, message: "This row has 6 cells; the header has 7. Check for a missing or extra |." },
+      { line: 5, message: "This row has 6 cells; the header has 7. Check for a missing or extra | (a | inside code needs a backslash: \\|)." },
       { line: 7, message: "The ID 2 is already used on line 6." },
       { line: 8, message: "This row has no ID." },
       { line: 9, message: "Task 3 has no description." },

@@ -81,7 +81,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
         </Section>
         <Section id="findings" title="Findings">
           <FindingsList
-            findings={result.findings}
+            result={result}
             label="Findings"
             lineControl={
               editable
