@@ -1,16 +1,15 @@
-// The agent specs' side of the app's one test server: a learner and a reviewer of their own (made
-// once per run through the People page, so these specs share no people with the other specs), and
+// The agent specs' side of the app's one test server: a learner and a reviewer of their own (added
+// through the People page by setup.spec.ts, so these specs share no people with the other specs),
 // a scratch folder per test for the `mastery` command's home and files. Also: running the real
-// `mastery` command against the server, creating a token on the Settings page, and counting rows
-// for no-partial-write checks.
+// `mastery` command against the server, creating a token on the Settings page, and counting one
+// learner's rows for no-partial-write checks.
 import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, test as base } from "./fixtures";
-import { addPerson, REVIEWER as SETUP_REVIEWER, signIn } from "./people";
 
 export const LEARNER = { name: "Lin Learner", passphrase: "lin-passphrase-1" };
 export const REVIEWER = { name: "Rhea Reviewer", passphrase: "rhea-passphrase-1" };
@@ -22,29 +21,10 @@ function testDatabasePath(): string {
   return path.resolve(process.env.DATABASE_URL!.slice("file:".length));
 }
 
-function hasPerson(name: string): boolean {
-  const db = new Database(testDatabasePath(), { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(`SELECT 1 FROM "User" WHERE name = ?`).get(name) !== undefined;
-  } finally {
-    db.close();
-  }
-}
-
-/** Adds the agent specs' learner and reviewer unless an earlier test of this run did. */
-async function ensureAgentPeople(browser: Browser): Promise<void> {
-  if (hasPerson(LEARNER.name) && hasPerson(REVIEWER.name)) return;
-  const setupReviewer = await signIn(browser, SETUP_REVIEWER);
-  if (!hasPerson(LEARNER.name)) await addPerson(setupReviewer, LEARNER, "learner");
-  if (!hasPerson(REVIEWER.name)) await addPerson(setupReviewer, REVIEWER, "reviewer");
-  await setupReviewer.context().close();
-}
-
 export const test = base.extend<{ agentServer: AgentServer }>({
   // Automatic: every test of these specs may sign in as the agent specs' people.
   agentServer: [
-    async ({ browser, baseURL }, provide) => {
-      await ensureAgentPeople(browser);
+    async ({ baseURL }, provide) => {
       const scratch = mkdtempSync(path.join(process.env.E2E_SCRATCH ?? tmpdir(), "agent-"));
       await provide({ url: baseURL!, dbPath: testDatabasePath(), scratch });
     },
@@ -85,11 +65,29 @@ export async function createToken(page: Page, name: string): Promise<string> {
 
 const WRITTEN_TABLES = ["Packet", "Evidence", "CompletionProof", "Review", "ReviewComment", "CommentResolution", "PlanLogEntry", "IdempotentRequest", "ApiToken"] as const;
 
-/** Row counts of every table an API write can touch. */
-export function rowCounts(server: AgentServer): Record<(typeof WRITTEN_TABLES)[number], number> {
+/** Which rows of each table belong to the learner profiles in `:learners`. */
+const OWN_ROWS: Record<(typeof WRITTEN_TABLES)[number], string> = {
+  Packet: `"learnerId" IN (:learners)`,
+  Evidence: `"packetId" IN (SELECT id FROM "Packet" WHERE "learnerId" IN (:learners))`,
+  CompletionProof: `"packetId" IN (SELECT id FROM "Packet" WHERE "learnerId" IN (:learners))`,
+  Review: `"packetId" IN (SELECT id FROM "Packet" WHERE "learnerId" IN (:learners))`,
+  ReviewComment: `"packetId" IN (SELECT id FROM "Packet" WHERE "learnerId" IN (:learners))`,
+  CommentResolution: `"commentId" IN (SELECT c.id FROM "ReviewComment" c JOIN "Packet" p ON p.id = c."packetId" WHERE p."learnerId" IN (:learners))`,
+  PlanLogEntry: `"learnerId" IN (:learners)`,
+  IdempotentRequest: `"learnerId" IN (:learners)`,
+  ApiToken: `"learnerId" IN (:learners)`,
+};
+
+/**
+ * Row counts of every table an API write can touch, for the learner profiles of the person with
+ * this name: the other specs write at the same time, into profiles of their own.
+ */
+export function rowCounts(server: AgentServer, person: string): Record<(typeof WRITTEN_TABLES)[number], number> {
   const db = new Database(server.dbPath, { readonly: true, fileMustExist: true });
   try {
-    const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
+    const learners = `SELECT l.id FROM "Learner" l JOIN "User" u ON u.id = l."ownerId" WHERE u.name = @person`;
+    const count = (table: (typeof WRITTEN_TABLES)[number]) =>
+      (db.prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE ${OWN_ROWS[table].replaceAll(":learners", learners)}`).get({ person }) as { n: number }).n;
     return Object.fromEntries(WRITTEN_TABLES.map((t) => [t, count(t)])) as Record<(typeof WRITTEN_TABLES)[number], number>;
   } finally {
     db.close();

@@ -74,7 +74,7 @@ test("an agent takes module 1 from pending to review_required with evidence", as
 test("a retried evidence upload with the same idempotency key creates one version", async ({ agentServer, request }) => {
   const file = path.join(agentServer.scratch, "validate.log");
   writeFileSync(file, "validate.sh: all checks passed\n");
-  const before = rowCounts(agentServer);
+  const before = rowCounts(agentServer, LEARNER.name);
   const upload = ["evidence", "add", "1", "--file", file, "--idempotency-key", "upload-validate-log"];
   const first = await mastery(agentServer, token, [...upload, "--json"]);
   const retry = await mastery(agentServer, token, [...upload, "--json"]);
@@ -82,7 +82,7 @@ test("a retried evidence upload with the same idempotency key creates one versio
   expect(retry.code).toBe(0);
   expect(JSON.parse(retry.stdout)).toEqual(JSON.parse(first.stdout));
   expect((await mastery(agentServer, token, upload)).stdout).toContain("nothing written twice");
-  const after = rowCounts(agentServer);
+  const after = rowCounts(agentServer, LEARNER.name);
   expect(after.Evidence).toBe(before.Evidence + 1);
   expect(after.IdempotentRequest).toBe(before.IdempotentRequest + 1);
   const packet = await request.get("/api/v1/modules/1/packet", { headers: { authorization: `Bearer ${token}` } });

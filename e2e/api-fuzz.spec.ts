@@ -152,7 +152,7 @@ async function send(request: APIRequestContext, c: Case): Promise<APIResponse> {
 test("every endpoint answers bad requests with a 4xx JSON error and writes nothing", async ({ agentServer, playwright, baseURL }) => {
   const request = await playwright.request.newContext({ baseURL });
   const document = (await (await request.get("/api/v1/openapi.json")).json()) as { paths: Record<string, Record<string, Operation>> };
-  const before = rowCounts(agentServer);
+  const before = rowCounts(agentServer, FUZZER.name);
   const problems: string[] = [];
   let sent = 0;
   for (const [route, operations] of Object.entries(document.paths)) {
@@ -174,7 +174,7 @@ test("every endpoint answers bad requests with a 4xx JSON error and writes nothi
   }
   expect(problems).toEqual([]);
   expect(sent).toBeGreaterThan(250);
-  expect(rowCounts(agentServer)).toEqual(before);
+  expect(rowCounts(agentServer, FUZZER.name)).toEqual(before);
   await request.dispose();
 });
 

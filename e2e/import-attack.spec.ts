@@ -5,9 +5,12 @@
 import { createHash } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { LEARNER, REVIEWER, signIn, type Person } from "./people";
+import { addPerson, REVIEWER, signIn, type Person } from "./people";
 
 const IVY: Person = { name: "Ivy Importer", passphrase: "ivy-passphrase-1" };
+// The learner whose profile the crafted files aim at: a person of this spec's own, so that no other
+// spec running at the same time changes the export compared before and after.
+const VERA: Person = { name: "Vera Victim", passphrase: "vera-passphrase-1" };
 const AT = "2026-11-20T10:00:00.000+00:00";
 const SCORES = JSON.stringify({ correctness: 5, speed: 5, resilience: 5, judgment: 5, maintainability: 5, collaboration: 5 });
 const FILE_BYTES = Buffer.from("the learner's own screenshot");
@@ -61,29 +64,24 @@ async function importFile(page: Page, data: unknown) {
 
 test("a crafted import cannot write into another profile nor name a path, and an honest one is marked imported", async ({ browser, expectAccessible }) => {
   const reviewer = await signIn(browser, REVIEWER);
-  await reviewer.goto("/people");
-  const add = reviewer.getByRole("form", { name: "Add a person" });
-  await add.getByLabel("Name").fill(IVY.name);
-  await add.getByLabel("Passphrase").fill(IVY.passphrase);
-  await add.getByLabel("Role").selectOption("reviewer");
-  await add.getByRole("button", { name: "Add" }).click();
-  await expect(add.getByRole("status")).toContainText(`Added ${IVY.name} as a reviewer`);
+  await addPerson(reviewer, IVY, "reviewer");
+  await addPerson(reviewer, VERA, "learner");
 
-  const ada = await signIn(browser, LEARNER);
-  const before = await exportOf(ada);
-  const adaProfile = before.tables.Learner![0]!.id;
+  const vera = await signIn(browser, VERA);
+  const before = await exportOf(vera);
+  const veraProfile = before.tables.Learner![0]!.id;
 
   const ivy = await signIn(browser, IVY);
   // Rows for another learner's profile.
-  const intoAda = await importFile(ivy, crafted(adaProfile));
-  await expect(intoAda.getByRole("alert")).toContainText(`Packet row 1 points at a Learner row that is not part of this import ("learnerId"); nothing was imported.`);
+  const intoVera = await importFile(ivy, crafted(veraProfile));
+  await expect(intoVera.getByRole("alert")).toContainText(`Packet row 1 points at a Learner row that is not part of this import ("learnerId"); nothing was imported.`);
   // File evidence naming a path instead of carrying its file.
   const traversal = crafted();
   traversal.tables.Evidence![0]!.sha256 = null;
   const refused = await importFile(ivy, traversal);
   await expect(refused.getByRole("alert")).toContainText("Evidence row 1 is a file without its checksum; nothing was imported.");
   await expectAccessible(ivy);
-  expect(JSON.stringify((await exportOf(ada)).tables)).toBe(JSON.stringify(before.tables));
+  expect(JSON.stringify((await exportOf(vera)).tables)).toBe(JSON.stringify(before.tables));
 
   // The honest part: a new profile of Ivy's own, its verdict history marked as imported.
   const imported = await importFile(ivy, crafted());

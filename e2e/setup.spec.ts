@@ -1,7 +1,9 @@
 // First-start setup in a browser; runs before every other spec (see playwright.config.ts), which
-// sign in as the learner and the reviewer it creates: it signs both in once and keeps their state.
+// sign in as the learner and the reviewer it creates: it signs both in once and keeps their state,
+// and adds the people of the agent specs.
 import { expect, test } from "./fixtures";
-import { keepSignedIn, LEARNER, REVIEWER, signInThroughForm } from "./people";
+import { LEARNER as AGENT_LEARNER, REVIEWER as AGENT_REVIEWER } from "./agent-server";
+import { addPerson, keepSignedIn, LEARNER, REVIEWER, signInThroughForm } from "./people";
 
 test("setup refuses a weak passphrase, then creates the learner and the reviewer", async ({ page, expectAccessible }) => {
   await page.goto("/setup");
@@ -24,4 +26,10 @@ test("setup refuses a weak passphrase, then creates the learner and the reviewer
 
 test("the learner and the reviewer sign in once; the other specs reuse their signed-in state", async ({ browser }) => {
   for (const who of [LEARNER, REVIEWER]) await keepSignedIn(await signInThroughForm(browser, who), who);
+});
+
+test("the reviewer adds the agent specs' learner and reviewer through the People page", async ({ browser }) => {
+  const reviewer = await signInThroughForm(browser, REVIEWER);
+  await addPerson(reviewer, AGENT_LEARNER, "learner");
+  await addPerson(reviewer, AGENT_REVIEWER, "reviewer");
 });
