@@ -63,7 +63,21 @@ export async function createToken(page: Page, name: string): Promise<string> {
   return form.getByLabel("Your new API token (shown once)").inputValue();
 }
 
-const WRITTEN_TABLES = ["Packet", "Evidence", "CompletionProof", "Review", "ReviewComment", "CommentResolution", "PlanLogEntry", "IdempotentRequest", "ApiToken"] as const;
+const WRITTEN_TABLES = [
+  "Packet",
+  "Evidence",
+  "CompletionProof",
+  "Review",
+  "ReviewComment",
+  "CommentResolution",
+  "PlanLogEntry",
+  "IdempotentRequest",
+  "ApiToken",
+  "Pattern",
+  "PatternVersion",
+  "PlaybookEntry",
+  "PlaybookEntryVersion",
+] as const;
 
 /** Which rows of each table belong to the learner profiles in `:learners`. */
 const OWN_ROWS: Record<(typeof WRITTEN_TABLES)[number], string> = {
@@ -76,6 +90,10 @@ const OWN_ROWS: Record<(typeof WRITTEN_TABLES)[number], string> = {
   PlanLogEntry: `"learnerId" IN (:learners)`,
   IdempotentRequest: `"learnerId" IN (:learners)`,
   ApiToken: `"learnerId" IN (:learners)`,
+  Pattern: `"learnerId" IN (:learners)`,
+  PatternVersion: `"patternId" IN (SELECT id FROM "Pattern" WHERE "learnerId" IN (:learners))`,
+  PlaybookEntry: `"learnerId" IN (:learners)`,
+  PlaybookEntryVersion: `"entryId" IN (SELECT id FROM "PlaybookEntry" WHERE "learnerId" IN (:learners))`,
 };
 
 /**
