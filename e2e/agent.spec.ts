@@ -142,7 +142,7 @@ test("the agent exports the playbook and the status-update report to files", asy
 test("an agent records a pattern after an exercise; the learner sees it in the library, marked by agent, and the agent updates it against its version", async ({ agentServer, browser }) => {
   const pattern = {
     title: "Label every message by role",
-    category: "context",
+    category: "debugging",
     tags: ["traces"],
     problem: "A trace without roles hides who asked for what.",
     whenToUse: "Reading any session trace.",

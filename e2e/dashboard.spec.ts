@@ -143,7 +143,7 @@ test("time added by hand and corrected, with field errors for bad input", async 
 test("the checklist takes a tick with a note, and the status update is a page and a download", async ({ browser, expectAccessible }) => {
   const dee = await signIn(browser, DEE);
   await dee.goto("/");
-  const item = dee.getByRole("form", { name: "Qualitative checklist: Can explain Codex Code internals to others" });
+  const item = dee.getByRole("form", { name: "Qualitative checklist: Can explain Codex internals to others" });
   await item.getByRole("checkbox").check();
   await item.getByRole("button", { name: "Save" }).click();
   await expect(item.getByText("say what shows it: an example, a packet or a link")).toBeVisible();
