@@ -3,9 +3,9 @@
 import type { ModuleMeta } from "./schema";
 
 /** Reading speed for technical text, in words a minute. */
-export const READING_WORDS_PER_MINUTE = 150;
+const READING_WORDS_PER_MINUTE = 150;
 /** How far the stated hours may be from the estimate before the check reports it. */
-export const HOURS_TOLERANCE = 0.25;
+const HOURS_TOLERANCE = 0.25;
 
 type EstimatedModule = { meta: ModuleMeta; body: string; exercises: { meta: { number: number; minutes: number } }[] };
 

@@ -31,7 +31,7 @@ export type CheckOptions = {
 };
 
 /** The parts of the plan still to write: required sections without content, metadata still a placeholder. */
-export type Outline = {
+type Outline = {
   written: number;
   total: number;
   todo: { line: number; label: string }[];

@@ -175,10 +175,10 @@ export const TASK_STATUSES = STATUSES;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export const TASK_TYPES = ["test", "code", "docs", "spike", "review"] as const;
-export type TaskType = (typeof TASK_TYPES)[number];
+type TaskType = (typeof TASK_TYPES)[number];
 
 export const TASK_COLUMNS = ["ID", "Phase", "Task", "Type", "Files", "Status", "Evidence"] as const;
-export type TaskColumn = (typeof TASK_COLUMNS)[number];
+type TaskColumn = (typeof TASK_COLUMNS)[number];
 
 /**
  * The canonical template's task table: `Status | Phase # | Task # | Task Type | Description`, with the

@@ -66,7 +66,7 @@ const PLANS_MD_SECTIONS: SectionSpec[] = [
   ),
 ];
 
-export const EXECPLAN_SPEC: Profile = {
+const EXECPLAN_SPEC: Profile = {
   id: "execplan-spec",
   name: "ExecPlan spec template",
   sections: SECTIONS,
@@ -76,7 +76,7 @@ export const EXECPLAN_SPEC: Profile = {
   ordered: true,
 };
 
-export const PLANS_MD: Profile = {
+const PLANS_MD: Profile = {
   id: "plans-md",
   name: "OpenAI PLANS.md",
   sections: PLANS_MD_SECTIONS,

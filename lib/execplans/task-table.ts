@@ -13,7 +13,7 @@ import {
 import { looksLikePath } from "./references";
 
 /** Which task table a plan uses: the app's template's or the canonical template's. */
-export type TaskLayout = "app" | "canonical";
+type TaskLayout = "app" | "canonical";
 
 export type Task = {
   line: number;
