@@ -175,10 +175,8 @@ export const TASK_STATUSES = STATUSES;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export const TASK_TYPES = ["test", "code", "docs", "spike", "review"] as const;
-type TaskType = (typeof TASK_TYPES)[number];
 
 export const TASK_COLUMNS = ["ID", "Phase", "Task", "Type", "Files", "Status", "Evidence"] as const;
-type TaskColumn = (typeof TASK_COLUMNS)[number];
 
 /**
  * The canonical template's task table: `Status | Phase # | Task # | Task Type | Description`, with the
