@@ -117,6 +117,17 @@ export const ImportApplyForm = z
 const dateTime = z.iso.datetime();
 const actor = z.object({ kind: z.string(), label: z.string() }).meta({ description: "Who saved the current version: learner or agent, and their name." });
 
+/** What every saved library item carries: archived or not, its version, who saved it, its page and times. */
+const savedItem = {
+  archived: z.boolean(),
+  version: z.number().int(),
+  actor,
+  url: z.string(),
+  createdAt: dateTime,
+  updatedAt: dateTime,
+};
+const changed = z.boolean().meta({ description: "false when the body changed nothing, so no new version was saved." });
+
 export const PatternItem = z.object({
   slug: z.string(),
   title: z.string(),
@@ -130,17 +141,12 @@ export const PatternItem = z.object({
   examples: z.string(),
   sourceModule: z.number().int().nullable(),
   sourceExercise: z.string().nullable(),
-  archived: z.boolean(),
-  version: z.number().int(),
-  actor,
-  url: z.string(),
-  createdAt: dateTime,
-  updatedAt: dateTime,
+  ...savedItem,
 });
 export const PatternAnswer = z.object({ pattern: PatternItem });
 export const PatternUpdateAnswer = z.object({
   pattern: PatternItem,
-  changed: z.boolean().meta({ description: "false when the body changed nothing, so no new version was saved." }),
+  changed,
 });
 export const PatternsAnswer = z.object({
   patterns: z.array(
@@ -164,17 +170,12 @@ export const EntryItem = z.object({
   title: z.string(),
   kind: z.enum(PLAYBOOK_KINDS),
   body: z.string(),
-  archived: z.boolean(),
-  version: z.number().int(),
-  actor,
-  url: z.string(),
-  createdAt: dateTime,
-  updatedAt: dateTime,
+  ...savedItem,
 });
 export const EntryAnswer = z.object({ entry: EntryItem });
 export const EntryUpdateAnswer = z.object({
   entry: EntryItem,
-  changed: z.boolean().meta({ description: "false when the body changed nothing, so no new version was saved." }),
+  changed,
 });
 export const EntriesAnswer = z.object({
   entries: z.array(
