@@ -193,6 +193,33 @@ describe("loadContent", () => {
     expect(problem).toMatchObject({ field: "difficulty", line: 5, message: 'expected one of "easy", "medium", "hard"' });
   });
 
+  it("validates an exercise's machine checks: id, the criterion they back, and defaults", () => {
+    validProgram();
+    const checks = `checks:
+  - { id: has-log, criterion: 1, proves: "the log exists", run: "test -f practice/log.md", requires: [git] }
+  - { id: has-log, criterion: 3, proves: "again", run: "true" }
+  - { id: Bad_Id, criterion: 1, proves: "x", run: "true", timeoutSeconds: 0 }
+---`;
+    write("test/exercises/01-first/01-start.md", EXERCISE.replace("successCriteria: [done]\n---", `successCriteria: [done]\n${checks}`));
+    const problems = load().problems.map((p) => [p.field, p.message]);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        ["checks.1.id", 'duplicate check id "has-log"'],
+        ["checks.1.criterion", "criterion 3 does not exist: the exercise has 1 success criteria"],
+        ["checks.2.id", "expected kebab-case, like tests-fail-first"],
+      ]),
+    );
+    expect(problems.some(([field]) => field === "checks.2.timeoutSeconds")).toBe(true);
+
+    write("test/exercises/01-first/01-start.md", EXERCISE.replace("successCriteria: [done]\n---", `successCriteria: [done]\n${checks.split("\n").slice(0, 2).join("\n")}\n---`));
+    const content = load();
+    expect(content.problems).toEqual([]);
+    const exercise = content.programs[0].modules[0].exercises[0];
+    expect(exercise.meta.checks).toEqual([
+      { id: "has-log", criterion: 1, proves: "the log exists", run: "test -f practice/log.md", requires: ["git"], timeoutSeconds: 60 },
+    ]);
+  });
+
   it("reports invalid YAML with its line", () => {
     validProgram();
     write("test/modules/01-first.md", moduleFile(1, []).replace("topics: [a topic]", "topics: [a topic"));

@@ -157,14 +157,43 @@ export const EXERCISE_SECTIONS = {
 } as const;
 export type ExerciseSectionId = keyof typeof EXERCISE_SECTIONS;
 
-export const ExerciseSchema = z.object({
-  module: z.number().int().positive(),
-  number: z.number().int().positive(),
-  title: text,
-  difficulty: LevelSchema,
-  minutes: z.number().int().positive(),
-  objectives: textList(1),
-  successCriteria: textList(1),
-  dimensions: z.array(DimensionSchema).default([]),
+// A machine check of an exercise: a shell command that `mastery check` runs in the learner's practice
+// repository (never on the server). It backs one success criterion (1-based); the kit's files are at
+// $MASTERY_KIT while it runs. A tool in `requires` that is not on PATH fails the check as "missing tool".
+export const CheckSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected kebab-case, like tests-fail-first"),
+  criterion: z.number().int().positive(),
+  proves: text,
+  run: text,
+  requires: z.array(z.string().regex(/^[\w.+-]+$/, "expected a command name")).default([]),
+  timeoutSeconds: z.number().int().min(1).max(600).default(60),
 });
+export type Check = z.infer<typeof CheckSchema>;
+
+export const ExerciseSchema = z
+  .object({
+    module: z.number().int().positive(),
+    number: z.number().int().positive(),
+    title: text,
+    difficulty: LevelSchema,
+    minutes: z.number().int().positive(),
+    objectives: textList(1),
+    successCriteria: textList(1),
+    dimensions: z.array(DimensionSchema).default([]),
+    checks: z.array(CheckSchema).default([]),
+  })
+  .superRefine((exercise, ctx) => {
+    const seen = new Set<string>();
+    exercise.checks.forEach((check, index) => {
+      if (seen.has(check.id)) ctx.addIssue({ code: "custom", path: ["checks", index, "id"], message: `duplicate check id "${check.id}"` });
+      seen.add(check.id);
+      if (check.criterion > exercise.successCriteria.length) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["checks", index, "criterion"],
+          message: `criterion ${check.criterion} does not exist: the exercise has ${exercise.successCriteria.length} success criteria`,
+        });
+      }
+    });
+  });
 export type ExerciseMeta = z.infer<typeof ExerciseSchema>;
