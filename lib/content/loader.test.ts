@@ -214,8 +214,7 @@ describe("loadContent", () => {
     write("test/exercises/01-first/01-start.md", EXERCISE.replace("successCriteria: [done]\n---", `successCriteria: [done]\n${checks.split("\n").slice(0, 2).join("\n")}\n---`));
     const content = load();
     expect(content.problems).toEqual([]);
-    const exercise = content.programs[0].modules[0].exercises[0];
-    expect(exercise.meta.checks).toEqual([
+    expect(content.programs[0]?.modules[0]?.exercises[0]?.meta.checks).toEqual([
       { id: "has-log", criterion: 1, proves: "the log exists", run: "test -f practice/log.md", requires: ["git"], timeoutSeconds: 60 },
     ]);
   });
