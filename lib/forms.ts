@@ -3,8 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { Role } from "./auth/people";
-import { requireUser, type SignedIn } from "./auth/session";
+import { currentUser, requireUser, type SignedIn } from "./auth/session";
 import { AppError } from "./errors";
+import { FORM_KEY, FormKeySchema } from "./form-keys";
+import { type StoredAnswer, submitOnce } from "./form-submissions";
 import { DIMENSIONS } from "./rubric/rubric";
 
 export type FormState = {
@@ -12,6 +14,8 @@ export type FormState = {
   fieldErrors?: Record<string, string>;
   values?: Record<string, string>;
   done?: string;
+  /** A summary the person confirms before the action is final; nothing was written yet. */
+  confirm?: string;
 };
 
 const SECRET = /passphrase|password|token/i;
@@ -19,7 +23,9 @@ const SECRET = /passphrase|password|token/i;
 function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !SECRET.test(key) && !key.startsWith("$")) values[key] = value;
+    // A field sent more than once (a group of checkboxes) keeps every value, one per line.
+    if (typeof value === "string" && !SECRET.test(key) && !key.startsWith("$"))
+      values[key] = key in values ? `${values[key]}\n${value}` : value;
   }
   return values;
 }
@@ -37,8 +43,8 @@ export async function runForm(formData: FormData, work: () => Promise<string | v
   }
 }
 
-/** What an action's work answers: the confirmation to show, or the page to go to next. */
-export type FormOutcome = string | { done?: string; redirect: string };
+/** What an action's work answers: the confirmation to show, the page to go to next, or a summary to confirm first. */
+export type FormOutcome = string | { done?: string; redirect: string } | { confirm: string };
 
 export type FormActionOptions = {
   /** Only people of this role may act; anyone signed in by default. */
@@ -70,19 +76,45 @@ export async function formAction(
   options: FormActionOptions,
   work: (signedIn: SignedIn) => Promise<FormOutcome>,
 ): Promise<FormState> {
+  const key = FormKeySchema.safeParse(formData.get(FORM_KEY));
+  const signedIn = key.success ? await currentUser() : null;
+  const answer = signedIn
+    ? await submitOnce(
+        signedIn.user.id,
+        key.data!,
+        () => answerForm(formData, options, work),
+        (message) => ({ message }),
+      )
+    : (await answerForm(formData, options, work)).answer;
+  if (answer.state.confirm !== undefined) return answer.state;
+  for (const path of options.revalidate ?? ["/"]) revalidatePath(path, "layout");
+  if (answer.state.done && answer.next) redirect(answer.next);
+  return answer.state;
+}
+
+/** The form's answer to one submission, and whether it is the final one, to keep for a repeat of it. */
+async function answerForm(
+  formData: FormData,
+  options: FormActionOptions,
+  work: (signedIn: SignedIn) => Promise<FormOutcome>,
+): Promise<{ answer: StoredAnswer<FormState>; keep: boolean }> {
   let next: string | undefined;
+  let confirm: string | undefined;
   const state = await runForm(formData, async () => {
     const signedIn = await requireUser(options.role);
     const outcome = await work(signedIn).catch((error: unknown) => {
       throw onFormFields(error, options.fields);
     });
     if (typeof outcome === "string") return outcome;
+    if ("confirm" in outcome) {
+      confirm = outcome.confirm;
+      return;
+    }
     next = outcome.redirect;
     return outcome.done;
   });
-  for (const path of options.revalidate ?? ["/"]) revalidatePath(path, "layout");
-  if (state.done && next) redirect(next);
-  return state;
+  if (confirm !== undefined && state.done) return { answer: { state: { confirm, values: formValues(formData) } }, keep: false };
+  return { answer: { state, next }, keep: state.done !== undefined };
 }
 
 export function formText(formData: FormData, key: string): string {

@@ -1,11 +1,11 @@
 // Before serving: apply pending migrations (backing the database up first), prune sign-in
-// attempts and idempotent answers past their retention period and, on an empty database, run
+// attempts, idempotent answers and form answers past their retention period and, on an empty database, run
 // the unattended setup when the MASTERY_SETUP_* variables ask for it.
 import { applyPendingMigrations } from "../prisma/migrator";
 import { setupFromEnvironment } from "../lib/auth/people";
 import { getDefaultProgram } from "../lib/content";
 import { connection, databasePath } from "../lib/db";
-import { pruneIdempotentAnswers, pruneSignInAttempts } from "../lib/retention";
+import { pruneFormAnswers, pruneIdempotentAnswers, pruneSignInAttempts } from "../lib/retention";
 
 export async function prepareDatabase(): Promise<void> {
   const { applied, backup } = await applyPendingMigrations({ dbPath: databasePath() });
@@ -13,6 +13,7 @@ export async function prepareDatabase(): Promise<void> {
   for (const name of applied) console.log(`Applied migration ${name}`);
   await pruneSignInAttempts();
   await pruneIdempotentAnswers();
+  await pruneFormAnswers();
   if (await setupFromEnvironment(process.env, getDefaultProgram()?.slug ?? "")) {
     console.log("Created the first learner and reviewer from MASTERY_SETUP_* variables.");
   }

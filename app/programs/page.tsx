@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NoContent } from "@/components/content/no-content";
 import { Badge } from "@/components/ui/badge";
+import { SubmitButton } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
 import { listPrograms } from "@/lib/content";
 import { currentProgram } from "@/lib/content/current";
@@ -44,9 +45,7 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
               {isCurrent ? null : (
                 <form action={pickProgram} className="mt-3">
                   <input type="hidden" name="program" value={program.slug} />
-                  <button type="submit" className="rounded bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink">
-                    Work in this program
-                  </button>
+                  <SubmitButton pendingLabel="Switching…">Work in this program</SubmitButton>
                 </form>
               )}
             </li>

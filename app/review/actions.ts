@@ -1,28 +1,39 @@
 "use server";
 
 import type { SignedIn } from "@/lib/auth/session";
-import { formAction, type FormState, formText, rubricRemarksFrom, rubricScoresFrom } from "@/lib/forms";
-import { addReviewComment, rescorePacket, reviewPacket, waivePrerequisite } from "@/lib/reviews/service";
+import { formAction, type FormOutcome, type FormState, formText, rubricRemarksFrom, rubricScoresFrom } from "@/lib/forms";
+import { addReviewComment, previewVerdict, rescorePacket, reviewPacket, waivePrerequisite } from "@/lib/reviews/service";
 
 /** A form only a signed-in reviewer sends, acting as reviewer. */
-function reviewerAction(formData: FormData, work: (reviewer: NonNullable<SignedIn["asReviewer"]>) => Promise<string>) {
+function reviewerAction(formData: FormData, work: (reviewer: NonNullable<SignedIn["asReviewer"]>) => Promise<FormOutcome>) {
   return formAction(formData, { role: "reviewer" }, (signedIn) => work(signedIn.asReviewer!));
 }
 
+const VERDICT_WORDS: Record<string, string> = { accept: "Approve", reject: "Request changes on" };
+
+/**
+ * A verdict in two steps: the first checks every rule and answers what would be recorded, for
+ * the reviewer to confirm; the confirmed one records it and opens the packet with what happened.
+ */
 export async function verdictAction(_state: FormState, formData: FormData): Promise<FormState> {
   return reviewerAction(formData, async (reviewer) => {
-    const verdict = formText(formData, "verdict");
-    await reviewPacket(reviewer, {
-      packetId: formText(formData, "packetId"),
-      verdict,
+    const packetId = formText(formData, "packetId");
+    const input = {
+      packetId,
+      verdict: formText(formData, "verdict"),
       scores: rubricScoresFrom(formData),
       remarks: rubricRemarksFrom(formData),
       feedback: formText(formData, "feedback"),
       evidenceSeen: formData.getAll("evidenceSeen").map(String),
-    });
-    return verdict === "accept"
-      ? "Accepted: the packet is completed."
-      : "Rejected: the packet is back with the learner, with your feedback.";
+    };
+    if (formText(formData, "confirmed") !== "yes") {
+      const preview = await previewVerdict(reviewer, input);
+      return {
+        confirm: `${VERDICT_WORDS[preview.verdict]} ${preview.learnerName}'s ${preview.moduleLabel}, rubric average ${preview.average} (${preview.pass ? "passes" : "below the pass threshold"}).`,
+      };
+    }
+    await reviewPacket(reviewer, input);
+    return { redirect: `/review/${packetId}?reviewed=1#outcome` };
   });
 }
 

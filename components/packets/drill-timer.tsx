@@ -18,7 +18,11 @@ export function DrillTimer({ timeboxMinutes }: { timeboxMinutes?: number }) {
       <span role="timer" aria-live="off" className={`font-mono text-lg ${over ? "text-danger" : ""}`}>
         {String(minutes).padStart(2, "0")}:{String(elapsed % 60).padStart(2, "0")}
       </span>
-      {timeboxMinutes ? <span className="text-sm text-muted">time box {timeboxMinutes} min{over ? " — over" : ""}</span> : null}
+      {timeboxMinutes ? (
+        <span className="text-sm text-muted">
+          time box {timeboxMinutes} min{over ? " — over" : ""}
+        </span>
+      ) : null}
       <button
         type="button"
         onClick={() => {
@@ -36,7 +40,14 @@ export function DrillTimer({ timeboxMinutes }: { timeboxMinutes?: number }) {
       ) : null}
       <label className="text-sm">
         Seconds
-        <input name="seconds" type="number" min={1} value={elapsed || ""} onChange={(e) => setElapsed(Number(e.target.value))} className="ml-2 w-24 rounded border border-line bg-surface px-2 py-1" />
+        <input
+          name="seconds"
+          type="number"
+          min={1}
+          value={elapsed || ""}
+          onChange={(e) => setElapsed(Number(e.target.value))}
+          className="ml-2 w-24 rounded border border-line bg-surface px-2 py-1"
+        />
       </label>
     </div>
   );

@@ -7,7 +7,11 @@ import type { PacketDetail } from "@/lib/packets/queries";
 /** Notes are Markdown; other bodies are short plain text. */
 function Body({ row }: { row: PacketDetail["evidence"][number] }) {
   if (!row.body) return null;
-  return row.kind === "note" ? <Markdown source={row.body} className="mt-1 text-sm" /> : <p className="mt-1 whitespace-pre-wrap text-sm">{row.body}</p>;
+  return row.kind === "note" ? (
+    <Markdown source={row.body} className="mt-1 text-sm" />
+  ) : (
+    <p className="mt-1 whitespace-pre-wrap text-sm">{row.body}</p>
+  );
 }
 
 function describe(row: PacketDetail["evidence"][number]): string {
@@ -26,7 +30,11 @@ export function EvidenceList({ detail, highlight = [] }: { detail: PacketDetail;
   return (
     <ul className="space-y-3">
       {detail.items.map((item) => (
-        <li key={item.key} id={`evidence-${item.key}`} className={`rounded-lg border p-3 ${highlight.includes(item.latest.id) ? "border-warning bg-warning-soft" : "border-line bg-surface"}`}>
+        <li
+          key={item.key}
+          id={`evidence-${item.key}`}
+          className={`rounded-lg border p-3 ${highlight.includes(item.latest.id) ? "border-warning bg-warning-soft" : "border-line bg-surface"}`}
+        >
           <p className="flex flex-wrap items-center gap-2">
             <strong>{item.latest.title}</strong>
             <Badge>{item.latest.kind}</Badge>

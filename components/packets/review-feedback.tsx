@@ -1,28 +1,54 @@
-// The rejection feedback shown at the top of a learner's packet page.
+// The request for changes shown at the top of a learner's packet page.
 import type { PacketDetail } from "@/lib/packets/queries";
 import { DIMENSION_LABELS } from "@/lib/rubric/rubric";
 
-/** A reviewer's rejection on the learner's packet page: the feedback, and the remediation work it names. */
+/**
+ * A reviewer's request for changes on the learner's packet page: the feedback, then each
+ * dimension that scored too low with the reviewer's remark, and the module's drills and failure
+ * modes that train it, folded under it.
+ */
 export function ReviewFeedback({ review }: { review: PacketDetail["reviews"][number] }) {
+  const remediation = review.remediationParsed;
   return (
-    <section aria-labelledby="feedback" className="mb-6 rounded-lg border border-danger bg-danger-soft p-4">
+    <section aria-labelledby="feedback" className="mb-6 rounded-lg border border-accent bg-accent-soft p-4">
       <h2 id="feedback" className="font-semibold">
-        Review feedback from {review.reviewerName}
+        Changes requested by {review.reviewerName}
       </h2>
       <p className="mt-2 whitespace-pre-wrap">{review.feedback}</p>
-      {review.remediationParsed ? (
+      {remediation && remediation.dimensions.length > 0 ? (
         <div className="mt-3">
-          <h3 className="font-semibold">Remediation work</h3>
-          <p className="text-sm">Weak: {review.remediationParsed.dimensions.map((d) => DIMENSION_LABELS[d]).join(", ")}</p>
-          <ul className="list-disc pl-5 text-sm">
-            {review.remediationParsed.drills.map((d) => (
-              <li key={d.id}>
-                Drill ({d.level}): {d.title}
-              </li>
-            ))}
-            {review.remediationParsed.failureModes.map((f) => (
-              <li key={f.symptom}>Failure mode to study: {f.symptom}</li>
-            ))}
+          <h3 className="font-semibold">Work on</h3>
+          <ul className="mt-1 space-y-2">
+            {remediation.dimensions.map((d) => {
+              const drills = remediation.drills.filter((drill) => drill.dimensions.includes(d));
+              const failureModes = remediation.failureModes.filter((f) => f.dimension === d);
+              return (
+                <li key={d} className="rounded border border-line bg-surface p-3">
+                  <p className="font-medium">
+                    {DIMENSION_LABELS[d]}: {review.scoresParsed[d]} of 5
+                  </p>
+                  {review.remarksParsed[d] ? <p className="text-sm">{review.remarksParsed[d]}</p> : null}
+                  {drills.length + failureModes.length > 0 ? (
+                    <details className="mt-1 text-sm">
+                      <summary className="cursor-pointer">
+                        {drills.length} {drills.length === 1 ? "drill" : "drills"} and {failureModes.length}{" "}
+                        {failureModes.length === 1 ? "failure mode" : "failure modes"} that train it
+                      </summary>
+                      <ul className="mt-1 list-disc pl-5">
+                        {drills.map((drill) => (
+                          <li key={drill.id}>
+                            Drill ({drill.level}): {drill.title}
+                          </li>
+                        ))}
+                        {failureModes.map((f) => (
+                          <li key={f.symptom}>Failure mode to study: {f.symptom}</li>
+                        ))}
+                      </ul>
+                    </details>
+                  ) : null}
+                </li>
+              );
+            })}
           </ul>
         </div>
       ) : null}

@@ -1,9 +1,25 @@
 import type { PacketDetail } from "@/lib/packets/queries";
 import { formatTimestamp } from "@/lib/log/format";
 import { IMPORTED_COMPLETION } from "@/lib/packets/imported";
-import { DIMENSION_LABELS, DIMENSIONS } from "@/lib/rubric/rubric";
+import { DIMENSION_LABELS, DIMENSIONS, type Dimension } from "@/lib/rubric/rubric";
 
 const VERDICTS: Record<string, string> = { "self-review": "Self-review", accept: "Accepted", reject: "Rejected", rescore: "Rescored" };
+
+/** Each dimension's score, with the reviewer's remark on it where they wrote one. */
+export function ScoresWithRemarks({ scores, remarks }: { scores: Record<Dimension, number>; remarks: Record<string, string> }) {
+  return (
+    <dl className="mt-2 grid gap-x-3 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
+      {DIMENSIONS.map((d) => (
+        <div key={d} className="contents">
+          <dt className="font-medium">
+            {DIMENSION_LABELS[d]} {scores[d]}
+          </dt>
+          <dd className="text-muted">{remarks[d] ?? "—"}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
 
 /** Every review of a packet, oldest first; a self-review is always labelled as one. */
 export function ReviewHistory({ reviews }: { reviews: PacketDetail["reviews"] }) {
@@ -19,7 +35,7 @@ export function ReviewHistory({ reviews }: { reviews: PacketDetail["reviews"] })
               Given in another install and imported with the profile on {formatTimestamp(r.importedAt)}: {IMPORTED_COMPLETION}.
             </p>
           ) : null}
-          <p className="text-sm text-muted">{DIMENSIONS.map((d) => `${DIMENSION_LABELS[d]} ${r.scoresParsed[d]}`).join(" · ")}</p>
+          <ScoresWithRemarks scores={r.scoresParsed} remarks={r.remarksParsed} />
           {r.feedback ? <p className="mt-1 whitespace-pre-wrap text-sm">{r.feedback}</p> : null}
         </li>
       ))}

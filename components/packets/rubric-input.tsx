@@ -11,16 +11,24 @@ import {
   type PassThreshold,
 } from "@/lib/rubric/dimensions";
 
-type Props = { threshold: PassThreshold; withRemarks?: boolean };
+type Props = {
+  threshold: PassThreshold;
+  withRemarks?: boolean;
+  /** The choices to start from (a previous proof's self-scores) when nothing was submitted yet. */
+  defaults?: Partial<Record<Dimension, number>>;
+};
 
 /**
  * Six 1–5 choices with each level's descriptor, the running total and pass/fail as you click.
- * After a refused submission the choices come back from the submitted values.
+ * After a refused submission the choices come back from the submitted values; before one, from `defaults`.
  */
 export function RubricInput(props: Props) {
   const values = useSubmittedValues();
   const initial: Partial<Record<Dimension, number>> = {};
-  for (const d of DIMENSIONS) if (values[`score-${d}`]) initial[d] = Number(values[`score-${d}`]);
+  for (const d of DIMENSIONS) {
+    const chosen = values[`score-${d}`] ? Number(values[`score-${d}`]) : props.defaults?.[d];
+    if (chosen !== undefined) initial[d] = chosen;
+  }
   return <RubricChoices key={JSON.stringify(values)} {...props} initial={initial} remarks={values} />;
 }
 

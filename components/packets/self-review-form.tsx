@@ -6,7 +6,15 @@ import { SELF_REVIEW_CHECKLIST } from "@/lib/reviews/self-review";
 import type { PassThreshold } from "@/lib/rubric/dimensions";
 
 /** A solo learner's self-review: the checklist, a rubric score and a reflection, opening after the cooling-off period. */
-export function SelfReviewForm({ packetId, coolingOffHours, threshold }: { packetId: string; coolingOffHours: number; threshold: PassThreshold }) {
+export function SelfReviewForm({
+  packetId,
+  coolingOffHours,
+  threshold,
+}: {
+  packetId: string;
+  coolingOffHours: number;
+  threshold: PassThreshold;
+}) {
   return (
     <ActionForm action={selfReviewAction} label="Self-review" className="rounded-lg border border-line bg-surface p-4">
       <input type="hidden" name="packetId" value={packetId} />

@@ -27,7 +27,9 @@ export function StatusForms({ program, moduleNumber, status, packetId, attempts,
               ? "Starting writes the first plan-log entry."
               : `${status === "blocked" ? "Stuck? " : "This module is completed. "}A new attempt keeps every earlier one intact.`}
           </p>
-          <SubmitButton tone={status === "blocked" ? "plain" : "primary"}>{status === "pending" ? "Start this module" : "Start a new attempt"}</SubmitButton>
+          <SubmitButton tone={status === "blocked" ? "plain" : "primary"}>
+            {status === "pending" ? "Start this module" : "Start a new attempt"}
+          </SubmitButton>
         </ActionForm>
       ) : null}
       {status === "in_progress" && packetId ? (
@@ -54,7 +56,11 @@ export function StatusForms({ program, moduleNumber, status, packetId, attempts,
       </div>
       {attempts.length > 1 ? (
         <p className="mt-3 text-sm text-muted">
-          Earlier attempts: {attempts.slice(0, -1).map((a) => `#${a.attempt} (${a.status})`).join(", ")}
+          Earlier attempts:{" "}
+          {attempts
+            .slice(0, -1)
+            .map((a) => `#${a.attempt} (${a.status})`)
+            .join(", ")}
         </p>
       ) : null}
     </>

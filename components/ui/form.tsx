@@ -1,6 +1,8 @@
 "use client";
 
-import { createContext, type ReactNode, useActionState, useContext, useId, useState } from "react";
+import { createContext, type ReactNode, type Ref, useActionState, useContext, useEffect, useId, useRef, useState } from "react";
+import { useFormStatus } from "react-dom";
+import { FORM_KEY } from "@/lib/form-keys";
 import type { FormState } from "@/lib/forms";
 import { fileLimitMessage } from "@/lib/security/file-size";
 
@@ -26,6 +28,7 @@ export function ActionForm({
   return (
     <FormContext.Provider value={state}>
       <form action={formAction} className={className} aria-label={label} aria-busy={pending} encType={encType}>
+        <FormKeyField state={state} />
         {state.message ? (
           <p role="alert" className="mb-3 rounded border border-danger bg-danger-soft p-3 text-sm">
             {state.message}
@@ -39,6 +42,21 @@ export function ActionForm({
       </form>
     </FormContext.Provider>
   );
+}
+
+/**
+ * The hidden field with a random key for this rendering of a form, new after every answer: the
+ * server runs a submission with a key once, so a double click stores one version. It is filled
+ * in the browser (a server-rendered key would be the same for every page load); without scripts
+ * it stays empty and the server takes each submission as new.
+ */
+function FormKeyField({ state }: { state: FormState }) {
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    if (field.current) field.current.value = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  }, [state]);
+  return <input ref={field} type="hidden" name={FORM_KEY} defaultValue="" />;
 }
 
 type FieldProps = {
@@ -57,7 +75,19 @@ type FieldProps = {
 };
 
 /** A labelled input whose error is tied to it with aria-describedby. */
-export function Field({ name, label, type = "text", hint, required, multiline, rows = 4, defaultValue, autoComplete, maxBytes, children }: FieldProps) {
+export function Field({
+  name,
+  label,
+  type = "text",
+  hint,
+  required,
+  multiline,
+  rows = 4,
+  defaultValue,
+  autoComplete,
+  maxBytes,
+  children,
+}: FieldProps) {
   const state = useContext(FormContext);
   const id = useId();
   const [tooLarge, setTooLarge] = useState<string | null>(null);
@@ -137,15 +167,35 @@ export function FieldError({ name }: { name: string }) {
   ) : null;
 }
 
-export function SubmitButton({ children, tone = "primary" }: { children: ReactNode; tone?: "primary" | "danger" | "plain" }) {
+type SubmitButtonProps = {
+  children: ReactNode;
+  tone?: "primary" | "danger" | "plain";
+  /** The label while the form is being sent. */
+  pendingLabel?: string;
+  name?: string;
+  value?: string;
+  ref?: Ref<HTMLButtonElement>;
+};
+
+/** A form's submit button: disabled, with "Saving…", while the form is being sent. */
+export function SubmitButton({ children, tone = "primary", pendingLabel = "Saving…", name, value, ref }: SubmitButtonProps) {
+  const { pending } = useFormStatus();
   const styles = {
     primary: "bg-accent text-accent-ink",
     danger: "bg-danger text-canvas",
     plain: "border border-line",
   };
   return (
-    <button type="submit" className={`rounded px-4 py-2 font-medium ${styles[tone]}`}>
-      {children}
+    <button
+      ref={ref}
+      type="submit"
+      name={name}
+      value={value}
+      disabled={pending}
+      aria-disabled={pending}
+      className={`rounded px-4 py-2 font-medium disabled:cursor-wait disabled:opacity-70 ${styles[tone]}`}
+    >
+      {pending ? pendingLabel : children}
     </button>
   );
 }

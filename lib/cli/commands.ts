@@ -18,11 +18,27 @@ import {
 import { LIBRARY_COMMANDS } from "./library-commands";
 
 // Shapes of the answers the commands print (the API documents them fully at /api/v1/openapi.json).
-type Packet = { module: number; title: string; status: string; attempt: number | null; blockedReason: string | null; awaitingRework: boolean; imported: boolean };
+type Packet = {
+  module: number;
+  title: string;
+  status: string;
+  attempt: number | null;
+  blockedReason: string | null;
+  awaitingRework: boolean;
+  imported: boolean;
+};
 type NextStep = { kind: string; module: number | null; text: string; command: string | null };
 type Evidence = { itemKey: string; version: number; kind: string; title: string };
 type LogEntry = { text: string; actor: string };
-type Review = { verdict: string; reviewer: string; scores: Record<string, number>; feedback: string; createdAt: string; remediation: { dimensions: string[]; drills: { id: string; title: string }[] } | null };
+type Review = {
+  verdict: string;
+  reviewer: string;
+  scores: Record<string, number>;
+  remarks: Record<string, string>;
+  feedback: string;
+  createdAt: string;
+  remediation: { dimensions: string[]; drills: { id: string; title: string }[] } | null;
+};
 
 const moduleArg = { name: "module", help: "the module's number, e.g. 1" };
 const modulePath = (ctx: RunContext, rest = "") => `/api/v1/modules/${ctx.args.module}${rest}`;
@@ -48,7 +64,11 @@ export const COMMANDS: Command[] = [
     examples: ["mastery status", "mastery status --json"],
     async run(ctx) {
       const { body } = await ctx.call({ method: "GET", path: "/api/v1/packets" });
-      const { learner, packets, next } = body as { learner: { name: string; program: string; via: string }; packets: Packet[]; next: NextStep };
+      const { learner, packets, next } = body as {
+        learner: { name: string; program: string; via: string };
+        packets: Packet[];
+        next: NextStep;
+      };
       const width = Math.max(...packets.map((p) => p.title.length));
       const rows = packets.map((p) => `  ${String(p.module).padStart(2)}  ${p.title.padEnd(width)}  ${describeStatus(p)}`);
       return { text: [`${learner.name} · ${learner.program}`, "", ...rows, "", `Next: ${describeNext(next)}`].join("\n"), json: body };
@@ -89,7 +109,9 @@ export const COMMANDS: Command[] = [
         ...m.outcomes.map((o) => `  - ${o}`),
         "",
         "Drills (mastery drill record --drill ID):",
-        ...m.drills.map((d) => `  ${d.id} (${d.level}): ${d.title}${d.timebox ? ` [${d.timebox.reps} reps in ${d.timebox.minutes} min]` : ""}`),
+        ...m.drills.map(
+          (d) => `  ${d.id} (${d.level}): ${d.title}${d.timebox ? ` [${d.timebox.reps} reps in ${d.timebox.minutes} min]` : ""}`,
+        ),
         "",
         "Exit ticket (mastery exit-ticket --question N):",
         ...m.exitTicket.map((q) => `  ${q.question}. ${q.text}`),
@@ -150,19 +172,30 @@ export const COMMANDS: Command[] = [
         if (itemKey) form.set("itemKey", itemKey);
         answer = await post(ctx, modulePath(ctx, "/evidence"), undefined, form);
       } else if (typeof options.link === "string") {
-        answer = await post(ctx, modulePath(ctx, "/evidence"), { kind: "link", title: options.title ?? options.link, url: options.link, itemKey });
+        answer = await post(ctx, modulePath(ctx, "/evidence"), {
+          kind: "link",
+          title: options.title ?? options.link,
+          url: options.link,
+          itemKey,
+        });
       } else {
         const body = (await textOption(ctx, "note")) ?? "";
         const firstLine = body.trim().split("\n")[0]?.slice(0, 80) || "Note";
-        const title = typeof options.title === "string" ? options.title : typeof options.exercise === "string" ? "Exercise result" : firstLine;
+        const title =
+          typeof options.title === "string" ? options.title : typeof options.exercise === "string" ? "Exercise result" : firstLine;
         answer = await post(
           ctx,
           modulePath(ctx, "/evidence"),
-          typeof options.exercise === "string" ? { kind: "exercise", title, exercise: options.exercise, body, itemKey } : { kind: "note", title, body, itemKey },
+          typeof options.exercise === "string"
+            ? { kind: "exercise", title, exercise: options.exercise, body, itemKey }
+            : { kind: "note", title, body, itemKey },
         );
       }
       const { evidence } = answer.body as { evidence: Evidence };
-      return { text: `Saved ${evidence.kind} "${evidence.title}" as ${evidence.itemKey} v${evidence.version}.${replayNote(answer)}`, json: answer.body };
+      return {
+        text: `Saved ${evidence.kind} "${evidence.title}" as ${evidence.itemKey} v${evidence.version}.${replayNote(answer)}`,
+        json: answer.body,
+      };
     },
   },
   {
@@ -196,7 +229,10 @@ export const COMMANDS: Command[] = [
         ...(notes !== undefined ? { notes } : {}),
       });
       const { evidence } = answer.body as { evidence: Evidence };
-      return { text: `Recorded drill ${String(options.drill)}: ${String(options.reps)} reps in ${String(options.seconds)} s, ${options.passed ? "passed" : "not passed"} (${evidence.itemKey} v${evidence.version}).${replayNote(answer)}`, json: answer.body };
+      return {
+        text: `Recorded drill ${String(options.drill)}: ${String(options.reps)} reps in ${String(options.seconds)} s, ${options.passed ? "passed" : "not passed"} (${evidence.itemKey} v${evidence.version}).${replayNote(answer)}`,
+        json: answer.body,
+      };
     },
   },
   {
@@ -211,29 +247,44 @@ export const COMMANDS: Command[] = [
     check: (o) => (/^[1-3]$/.test(String(o.question)) ? null : "--question is 1, 2 or 3."),
     examples: ["mastery exit-ticket 1 --question 2 --answer - < answer.md"],
     async run(ctx) {
-      const answer = await post(ctx, modulePath(ctx, "/exit-ticket"), { question: Number(ctx.options.question), answer: await textOption(ctx, "answer") });
+      const answer = await post(ctx, modulePath(ctx, "/exit-ticket"), {
+        question: Number(ctx.options.question),
+        answer: await textOption(ctx, "answer"),
+      });
       const { evidence } = answer.body as { evidence: Evidence };
-      return { text: `Saved the answer to exit-ticket question ${String(ctx.options.question)} (${evidence.itemKey} v${evidence.version}).${replayNote(answer)}`, json: answer.body };
+      return {
+        text: `Saved the answer to exit-ticket question ${String(ctx.options.question)} (${evidence.itemKey} v${evidence.version}).${replayNote(answer)}`,
+        json: answer.body,
+      };
     },
   },
   {
     name: "submit",
     summary: "Submit the completion proof and self-score (in_progress → review_required)",
     args: [moduleArg],
-    options: { proof: { type: "string", value: "FILE|-", help: "the completion proof as JSON (see /api); - reads standard input", required: true }, ...idempotencyOption },
+    options: {
+      proof: { type: "string", value: "FILE|-", help: "the completion proof as JSON (see /api); - reads standard input", required: true },
+      ...idempotencyOption,
+    },
     examples: ["mastery submit 1 --proof proof.json"],
     async run(ctx) {
       const proof = await readJsonFile(ctx, String(ctx.options.proof));
       const answer = await post(ctx, modulePath(ctx, "/submit"), proof);
       const { packet } = answer.body as { packet: Packet };
-      return { text: `Submitted ${label(packet)}: ${packet.status}. It waits for a human reviewer's sign-off.${replayNote(answer)}`, json: answer.body };
+      return {
+        text: `Submitted ${label(packet)}: ${packet.status}. It waits for a human reviewer's sign-off.${replayNote(answer)}`,
+        json: answer.body,
+      };
     },
   },
   {
     name: "block",
     summary: "Block a module's packet, with the reason",
     args: [moduleArg],
-    options: { reason: { type: "string", value: "TEXT", help: "why it is blocked (shown to the reviewer, logged)", required: true }, ...idempotencyOption },
+    options: {
+      reason: { type: "string", value: "TEXT", help: "why it is blocked (shown to the reviewer, logged)", required: true },
+      ...idempotencyOption,
+    },
     examples: ["mastery block 1 --reason 'Waiting for access to the team repository'"],
     async run(ctx) {
       const answer = await post(ctx, modulePath(ctx, "/block"), { reason: ctx.options.reason });
@@ -248,7 +299,11 @@ export const COMMANDS: Command[] = [
     options: { reason: { type: "string", value: "TEXT", help: "what removed the blocker" }, ...idempotencyOption },
     examples: ["mastery unblock 1 --reason 'Access granted'"],
     async run(ctx) {
-      const answer = await post(ctx, modulePath(ctx, "/unblock"), typeof ctx.options.reason === "string" ? { reason: ctx.options.reason } : {});
+      const answer = await post(
+        ctx,
+        modulePath(ctx, "/unblock"),
+        typeof ctx.options.reason === "string" ? { reason: ctx.options.reason } : {},
+      );
       const { packet } = answer.body as { packet: Packet };
       return { text: `${label(packet)} is ${describeStatus(packet)} again.${replayNote(answer)}`, json: answer.body };
     },
@@ -296,11 +351,16 @@ export const COMMANDS: Command[] = [
       next: { type: "string", value: "TEXT", help: "the next action" },
       ...idempotencyOption,
     },
-    examples: ["mastery log append 1 --summary 'Drafted the labelling script' --evidence scripts/label.sh --next 'Run it on three sessions'"],
+    examples: [
+      "mastery log append 1 --summary 'Drafted the labelling script' --evidence scripts/label.sh --next 'Run it on three sessions'",
+    ],
     async run(ctx) {
       const { summary, evidence, risks, next } = ctx.options;
       const answer = await post(ctx, "/api/v1/log", { module: Number(ctx.args.module), summary, evidence, risks, next });
-      return { text: `Appended to the plan log:\n${(answer.body as { entry: LogEntry }).entry.text}${replayNote(answer)}`, json: answer.body };
+      return {
+        text: `Appended to the plan log:\n${(answer.body as { entry: LogEntry }).entry.text}${replayNote(answer)}`,
+        json: answer.body,
+      };
     },
   },
   {
@@ -311,18 +371,38 @@ export const COMMANDS: Command[] = [
     examples: ["mastery feedback 1"],
     async run(ctx) {
       const { body } = await ctx.call({ method: "GET", path: modulePath(ctx, "/feedback") });
-      const { packet, reviews, comments } = body as { packet: Packet; reviews: Review[]; comments: { evidenceItemKey: string; author: string; body: string; resolution: { note: string } | null }[] };
-      const verdicts: Record<string, string> = { accept: "Accepted", reject: "Rejected", rescore: "Rescored", "self-review": "Self-review" };
+      const { packet, reviews, comments } = body as {
+        packet: Packet;
+        reviews: Review[];
+        comments: { evidenceItemKey: string; author: string; body: string; resolution: { note: string } | null }[];
+      };
+      const verdicts: Record<string, string> = {
+        accept: "Accepted",
+        reject: "Rejected",
+        rescore: "Rescored",
+        "self-review": "Self-review",
+      };
       const lines = [`${label(packet)} — ${describeStatus(packet)}`];
       if (reviews.length === 0) lines.push("", "No reviews yet.");
       for (const r of reviews) {
-        lines.push("", `${verdicts[r.verdict] ?? r.verdict} by ${r.reviewer} · ${r.createdAt}`, `  scores: ${Object.entries(r.scores).map(([d, s]) => `${d} ${s}`).join(", ")}`);
+        lines.push(
+          "",
+          `${verdicts[r.verdict] ?? r.verdict} by ${r.reviewer} · ${r.createdAt}`,
+          `  scores: ${Object.entries(r.scores)
+            .map(([d, s]) => `${d} ${s}`)
+            .join(", ")}`,
+        );
+        for (const [d, remark] of Object.entries(r.remarks ?? {})) lines.push(`  ${d} ${r.scores[d]}: ${remark}`);
         if (r.feedback) lines.push(...r.feedback.split("\n").map((l) => `  ${l}`));
-        if (r.remediation) lines.push(`  remediation: ${r.remediation.dimensions.join(", ")}; drills: ${r.remediation.drills.map((d) => d.id).join(", ") || "none"}`);
+        if (r.remediation)
+          lines.push(
+            `  remediation: ${r.remediation.dimensions.join(", ")}; drills: ${r.remediation.drills.map((d) => d.id).join(", ") || "none"}`,
+          );
       }
       if (comments.length > 0) {
         lines.push("", "Comments:");
-        for (const c of comments) lines.push(`  [${c.evidenceItemKey}] ${c.author}: ${c.body}${c.resolution ? ` (resolved: ${c.resolution.note})` : ""}`);
+        for (const c of comments)
+          lines.push(`  [${c.evidenceItemKey}] ${c.author}: ${c.body}${c.resolution ? ` (resolved: ${c.resolution.note})` : ""}`);
       }
       return { text: lines.join("\n"), json: body };
     },

@@ -18,10 +18,19 @@ function harness(answer: (sent: Sent) => Response | Promise<Response>, env: Reco
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
     env: { HOME: home, ...env },
-    io: { readStdin: async () => "from stdin\nsecond line", readFile: async () => new TextEncoder().encode("{}"), writeFile: async () => undefined },
+    io: {
+      readStdin: async () => "from stdin\nsecond line",
+      readFile: async () => new TextEncoder().encode("{}"),
+      writeFile: async () => undefined,
+    },
   };
   const fetchImpl = (async (input: URL | RequestInfo, init?: RequestInit) => {
-    const entry: Sent = { url: String(input), method: init?.method ?? "GET", headers: init?.headers as Record<string, string>, body: init?.body };
+    const entry: Sent = {
+      url: String(input),
+      method: init?.method ?? "GET",
+      headers: init?.headers as Record<string, string>,
+      body: init?.body,
+    };
     sent.push(entry);
     return answer(entry);
   }) as typeof fetch;
@@ -33,10 +42,18 @@ const packet = { module: 1, title: "Codex Code Internals", status: "in_progress"
 
 describe("mastery", () => {
   it("sends the token, prints text by default and the answer with --json", async () => {
-    const h = harness(() => json({ next: { kind: "start", module: 2, text: "Start Module 2: Advanced Customization.", command: "mastery start 2" }, packet: null }));
+    const h = harness(() =>
+      json({
+        next: { kind: "start", module: 2, text: "Start Module 2: Advanced Customization.", command: "mastery start 2" },
+        packet: null,
+      }),
+    );
     expect(await h.exec("next")).toBe(EXIT.ok);
     expect(h.out.join("")).toBe("Start Module 2: Advanced Customization.\n  mastery start 2\n");
-    expect(h.sent[0]).toMatchObject({ url: "http://127.0.0.1:3000/api/v1/packets/next", headers: { authorization: "Bearer mastery_test" } });
+    expect(h.sent[0]).toMatchObject({
+      url: "http://127.0.0.1:3000/api/v1/packets/next",
+      headers: { authorization: "Bearer mastery_test" },
+    });
     expect(await h.exec("next --json")).toBe(EXIT.ok);
     expect(JSON.parse(h.out[1]!)).toMatchObject({ next: { kind: "start", module: 2 } });
   });
@@ -48,6 +65,25 @@ describe("mastery", () => {
     expect(JSON.parse(h.sent[0]!.body as string)).toEqual({ kind: "note", title: "from stdin", body: "from stdin\nsecond line" });
     expect(h.sent[0]!.headers["idempotency-key"]).toMatch(/^[0-9a-f-]{36}$/);
     expect(h.out.join("")).toContain('Saved note "from stdin" as note-1 v1.');
+  });
+
+  it("prints each review's scores and the reviewer's remark on each dimension", async () => {
+    const scores = { correctness: 2, speed: 4, resilience: 4, judgment: 4, maintainability: 4, collaboration: 4 };
+    const review = {
+      verdict: "reject",
+      reviewer: "Rex",
+      scores,
+      remarks: { correctness: "The red run is missing." },
+      feedback: "- Add the red run",
+      remediation: null,
+      createdAt: "2026-12-04T10:00:00.000Z",
+    };
+    const h = harness(() => json({ packet: { ...packet, status: "in_progress", awaitingRework: true }, reviews: [review], comments: [] }));
+    expect(await h.exec("feedback 1")).toBe(EXIT.ok);
+    const text = h.out.join("");
+    expect(text).toContain("Rejected by Rex");
+    expect(text).toContain("  correctness 2: The red run is missing.");
+    expect(text).toContain("  - Add the red run");
   });
 
   it("exits 3 with the server's reason when a rule refuses the request", async () => {
@@ -66,7 +102,9 @@ describe("mastery", () => {
 
   it("exits 1 when the server fails or is not the Mastery API", async () => {
     expect(await harness(() => json({ error: { code: "internal", message: "boom" } }, 500)).exec("status")).toBe(EXIT.failed);
-    expect(await harness(() => new Response("<html></html>", { headers: { "content-type": "text/html" } })).exec("status")).toBe(EXIT.failed);
+    expect(await harness(() => new Response("<html></html>", { headers: { "content-type": "text/html" } })).exec("status")).toBe(
+      EXIT.failed,
+    );
   });
 
   it("exits 4 when the server cannot be reached, retrying a write once", async () => {
@@ -108,12 +146,24 @@ describe("mastery", () => {
   it("reads the address and token from the config file, below the environment", async () => {
     const config = path.join(home, "config.json");
     writeFileSync(config, JSON.stringify({ url: "http://127.0.0.1:3213/", token: "mastery_file" }));
-    const fromFile = harness(() => json({ next: { kind: "done", module: null, text: "Every module is completed.", command: null }, packet: null }), {});
+    const fromFile = harness(
+      () => json({ next: { kind: "done", module: null, text: "Every module is completed.", command: null }, packet: null }),
+      {},
+    );
     expect(await fromFile.exec(`next --config ${config}`)).toBe(EXIT.ok);
-    expect(fromFile.sent[0]).toMatchObject({ url: "http://127.0.0.1:3213/api/v1/packets/next", headers: { authorization: "Bearer mastery_file" } });
-    const fromEnv = harness(() => json({ next: { kind: "done", module: null, text: "Done.", command: null }, packet: null }), { MASTERY_TOKEN: "mastery_env", MASTERY_URL: "http://127.0.0.1:3214" });
+    expect(fromFile.sent[0]).toMatchObject({
+      url: "http://127.0.0.1:3213/api/v1/packets/next",
+      headers: { authorization: "Bearer mastery_file" },
+    });
+    const fromEnv = harness(() => json({ next: { kind: "done", module: null, text: "Done.", command: null }, packet: null }), {
+      MASTERY_TOKEN: "mastery_env",
+      MASTERY_URL: "http://127.0.0.1:3214",
+    });
     await fromEnv.exec(`next --config ${config}`);
-    expect(fromEnv.sent[0]).toMatchObject({ url: "http://127.0.0.1:3214/api/v1/packets/next", headers: { authorization: "Bearer mastery_env" } });
+    expect(fromEnv.sent[0]).toMatchObject({
+      url: "http://127.0.0.1:3214/api/v1/packets/next",
+      headers: { authorization: "Bearer mastery_env" },
+    });
   });
 
   it("writes a document to a file with -o, or prints it", async () => {
@@ -194,17 +244,35 @@ describe("mastery's library commands", () => {
     expect(JSON.parse(ok.sent[0]!.body as string)).toEqual({ whenToUse: "Sessions of hours.", expectedVersion: 1 });
     expect(ok.out.join("")).toBe("Pattern budget-the-context is v2, saved by agent ci-agent.\n");
     const stale = harness(() =>
-      json({ error: { code: "stale-version", message: "This pattern was saved elsewhere.", fields: { expectedVersion: "the pattern is now version 2" } } }, 409),
+      json(
+        {
+          error: {
+            code: "stale-version",
+            message: "This pattern was saved elsewhere.",
+            fields: { expectedVersion: "the pattern is now version 2" },
+          },
+        },
+        409,
+      ),
     );
     expect(await stale.exec("playbook update before-a-long-session --version 1 --file body.json")).toBe(EXIT.stale);
-    expect(stale.err.join("")).toContain("Refused (409 stale-version): This pattern was saved elsewhere.\n  expectedVersion: the pattern is now version 2");
+    expect(stale.err.join("")).toContain(
+      "Refused (409 stale-version): This pattern was saved elsewhere.\n  expectedVersion: the pattern is now version 2",
+    );
     expect(await stale.exec("patterns update budget-the-context --version one --file -")).toBe(EXIT.usage);
     expect(await stale.exec("patterns update budget-the-context --file -")).toBe(EXIT.usage);
     expect(stale.sent).toHaveLength(1);
   });
 
   it("lists, reads and archives patterns and playbook entries", async () => {
-    const list = harness(() => json({ patterns: [{ slug: "budget-the-context", title: "Budget the context", category: "speed", version: 2 }], page: 1, pages: 1, total: 1 }));
+    const list = harness(() =>
+      json({
+        patterns: [{ slug: "budget-the-context", title: "Budget the context", category: "speed", version: 2 }],
+        page: 1,
+        pages: 1,
+        total: 1,
+      }),
+    );
     expect(await list.exec("patterns list --tag tokens --archived")).toBe(EXIT.ok);
     expect(list.sent[0]!.url).toBe("http://127.0.0.1:3000/api/v1/patterns?tag=tokens&archived=true");
     expect(list.out.join("")).toBe("  budget-the-context  v2  speed  Budget the context\n\nPage 1 of 1 · 1 pattern\n");
@@ -213,7 +281,9 @@ describe("mastery's library commands", () => {
     expect(get.out.join("")).toBe(
       "Budget the context (budget-the-context) — speed #tokens\nv2, saved by agent ci-agent\n\n## Problem\nLong sessions forget.\n\n## How to apply\nTrim.\n",
     );
-    const archive = harness(() => json({ entry: { slug: "before", title: "Before", kind: "checklist", body: "", version: 3, archived: false, actor: pattern.actor } }));
+    const archive = harness(() =>
+      json({ entry: { slug: "before", title: "Before", kind: "checklist", body: "", version: 3, archived: false, actor: pattern.actor } }),
+    );
     expect(await archive.exec("playbook archive before --restore")).toBe(EXIT.ok);
     expect(archive.sent[0]).toMatchObject({ method: "POST", url: "http://127.0.0.1:3000/api/v1/playbook/entries/before/archive" });
     expect(JSON.parse(archive.sent[0]!.body as string)).toEqual({ archived: false });
@@ -281,7 +351,8 @@ describe("mastery's library commands", () => {
     const h = harness(() => json({}));
     expect(await h.exec("--help")).toBe(EXIT.ok);
     const help = h.out.join("");
-    for (const name of ["patterns create", "patterns update <slug>", "playbook archive <slug>", "library export", "library import <file>"]) expect(help).toContain(name);
+    for (const name of ["patterns create", "patterns update <slug>", "playbook archive <slug>", "library export", "library import <file>"])
+      expect(help).toContain(name);
     expect(help).toContain("5  the pattern or playbook entry changed since the --version given");
     expect(await h.exec("patterns")).toBe(EXIT.usage);
     expect(h.err.join("")).toContain('"patterns" is incomplete: use mastery patterns list or mastery patterns get');

@@ -54,10 +54,10 @@ export const EXPORTED_TABLES: ReadonlyArray<{ table: string; where: string }> = 
 
 /**
  * People and sign-in attempts belong to the install; API tokens are secrets of this install
- * (create new ones after a move) and stored idempotent answers only matter for retries.
+ * (create new ones after a move) and stored idempotent and form answers only matter for retries.
  * PatternTag is derived from Pattern.tags: the import rebuilds it.
  */
-export const NOT_EXPORTED = ["User", "Session", "SignInAttempt", "ApiToken", "IdempotentRequest", "PatternTag"];
+export const NOT_EXPORTED = ["User", "Session", "SignInAttempt", "ApiToken", "IdempotentRequest", "FormSubmission", "PatternTag"];
 const ValueSchema = z.union([z.string(), z.number(), z.null()]);
 
 const ExportSchema = z.strictObject({

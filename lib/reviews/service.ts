@@ -2,7 +2,7 @@
 // the solo-mode self-review, comments pinned to evidence, prerequisite waivers and the queue.
 import { z } from "zod";
 import { moduleByNumber, moduleLabel } from "../content";
-import { db, transaction } from "../db";
+import { db, transaction, type Tx } from "../db";
 import { AppError } from "../errors";
 import { appendLogEntry } from "../log/service";
 import { listEvidence } from "../packets/evidence";
@@ -16,7 +16,7 @@ import { EvidenceSeenSchema } from "./stored";
 
 const ReviewSchema = z.object({
   packetId: z.string().min(1),
-  verdict: z.enum(["accept", "reject"], { error: "choose accept or reject" }),
+  verdict: z.enum(["accept", "reject"], { error: "choose a verdict: accept (Approve) or reject (Request changes)" }),
   scores: RubricScoresSchema,
   remarks: z.record(z.string(), z.string().trim().max(2000)).default({}),
   feedback: z.string().max(20_000, "keep feedback under 20,000 characters").default(""),
@@ -44,36 +44,64 @@ function assertNotOwnProfile(reviewer: Extract<Actor, { kind: "reviewer" }>, sta
   }
 }
 
-export async function reviewPacket(actor: Actor, input: ReviewInput | Record<string, unknown>) {
+type ParsedReview = z.output<typeof ReviewSchema>;
+
+function parseReview(input: ReviewInput | Record<string, unknown>): ParsedReview {
   const parsed = ReviewSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error, "The review was not saved: some fields need attention.");
-  const { packetId, verdict, scores, remarks, feedback, evidenceSeen } = parsed.data;
+  return parsed.data;
+}
+
+/** Every rule a verdict must pass, checked without writing: what it would do, or the AppError that refuses it. */
+async function checkVerdict(tx: Tx, actor: Actor, { packetId, verdict, scores, feedback, evidenceSeen }: ParsedReview) {
+  const { packet, state, mod } = await loadPacket(tx, packetId);
+  const comments = await tx.reviewComment.count({ where: { packetId, resolution: null } });
+  const rubric = evaluateRubric(scores, state.program.meta.rubric.passThreshold ?? DEFAULT_THRESHOLD);
+  const decision = decide(verdict, packet.status, {
+    actor,
+    moduleLabel: moduleLabel(mod),
+    packetOwnerUserId: state.learner.ownerId,
+    rubricPass: rubric.pass,
+    failingDimensions: rubric.weak.map((d) => DIMENSION_LABELS[d]),
+    feedbackProblem: verdict === "reject" ? feedbackProblem(feedback, comments) : null,
+  });
+  if (!decision.ok && decision.code === "feedback-required")
+    throw new AppError("invalid", decision.message, { feedback: decision.message }, decision.code);
+  const to = enforce(decision);
+  const reviewer = reviewerOnly(actor);
+  const { latest } = await listEvidence(tx, packet.id);
+  const unseen = latest.filter((row) => !evidenceSeen.includes(row.id));
+  if (unseen.length > 0) {
+    throw new AppError(
+      "conflict",
+      `New evidence arrived while you were reviewing: ${unseen.map((r) => `"${r.title}" v${r.version}`).join(", ")}. Look at the delta, then decide again.`,
+      {},
+      "new-evidence",
+    );
+  }
+  return { packet, state, mod, rubric, to, reviewer, latest };
+}
+
+/** What a verdict would record, for the reviewer to confirm: every rule is checked, nothing is written. */
+export async function previewVerdict(actor: Actor, input: ReviewInput | Record<string, unknown>) {
+  const review = parseReview(input);
   return transaction(async (tx) => {
-    const { packet, state, mod } = await loadPacket(tx, packetId);
-    const comments = await tx.reviewComment.count({ where: { packetId, resolution: null } });
-    const rubric = evaluateRubric(scores, state.program.meta.rubric.passThreshold ?? DEFAULT_THRESHOLD);
-    const decision = decide(verdict, packet.status, {
-      actor,
+    const { state, mod, rubric } = await checkVerdict(tx, actor, review);
+    return {
+      verdict: review.verdict,
+      learnerName: state.learner.name,
       moduleLabel: moduleLabel(mod),
-      packetOwnerUserId: state.learner.ownerId,
-      rubricPass: rubric.pass,
-      failingDimensions: rubric.weak.map((d) => DIMENSION_LABELS[d]),
-      feedbackProblem: verdict === "reject" ? feedbackProblem(feedback, comments) : null,
-    });
-    if (!decision.ok && decision.code === "feedback-required")
-      throw new AppError("invalid", decision.message, { feedback: decision.message }, decision.code);
-    const to = enforce(decision);
-    const reviewer = reviewerOnly(actor);
-    const { latest } = await listEvidence(tx, packet.id);
-    const unseen = latest.filter((row) => !evidenceSeen.includes(row.id));
-    if (unseen.length > 0) {
-      throw new AppError(
-        "conflict",
-        `New evidence arrived while you were reviewing: ${unseen.map((r) => `"${r.title}" v${r.version}`).join(", ")}. Look at the delta, then decide again.`,
-        {},
-        "new-evidence",
-      );
-    }
+      average: rubric.average,
+      pass: rubric.pass,
+    };
+  });
+}
+
+export async function reviewPacket(actor: Actor, input: ReviewInput | Record<string, unknown>) {
+  const parsed = parseReview(input);
+  const { packetId, verdict, scores, remarks, feedback } = parsed;
+  return transaction(async (tx) => {
+    const { packet, mod, rubric, to, reviewer, latest } = await checkVerdict(tx, actor, parsed);
     const remediation = verdict === "reject" && !rubric.pass ? remediationFor(mod.meta, rubric.weak) : null;
     const review = await tx.review.create({
       data: {
@@ -310,6 +338,11 @@ export async function reviewQueue() {
     orderBy: { submittedAt: "asc" },
   });
   return packets;
+}
+
+/** The packet a reviewer takes up next: the oldest waiting one that is not their own profile's, nor `exceptPacketId`. */
+export async function nextInQueue(reviewerUserId: string, exceptPacketId: string) {
+  return (await reviewQueue()).find((p) => p.id !== exceptPacketId && p.learner.ownerId !== reviewerUserId) ?? null;
 }
 
 /** The learner profiles a reviewer may waive prerequisites for: every one but their own, by name. */

@@ -7,7 +7,7 @@ import { AttachedPlans } from "@/components/plans/attached-plans";
 import { ReviewHistory } from "@/components/packets/review-history";
 import { RubricInput } from "@/components/packets/rubric-input";
 import { StatusBadge } from "@/components/packets/status-badge";
-import { ActionForm, Field } from "@/components/ui/form";
+import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { currentUser } from "@/lib/auth/session";
@@ -15,19 +15,31 @@ import { getProgram, moduleByNumber } from "@/lib/content";
 import { moduleRoute } from "@/lib/content/links";
 import { packetPlans } from "@/lib/execplans/queries";
 import { type PacketDetail, packetDetail } from "@/lib/packets/queries";
-import { changedSinceLastReview } from "@/lib/reviews/history";
+import { changedSinceLastReview, latestVerdict } from "@/lib/reviews/history";
 import { LineDiff } from "@/components/ui/line-diff";
 import { isImportedCompletion } from "@/lib/packets/imported";
-import { DEFAULT_THRESHOLD, DIMENSION_LABELS, DIMENSIONS } from "@/lib/rubric/rubric";
+import { DEFAULT_THRESHOLD, DIMENSION_LABELS, DIMENSIONS, evaluateRubric } from "@/lib/rubric/rubric";
 import { commentAction, rescoreAction, verdictAction } from "../actions";
+import { ProofView } from "@/components/packets/proof-view";
+import { VerdictForm } from "@/components/packets/verdict-form";
+import { VerdictOutcome } from "@/components/packets/verdict-outcome";
+import { nextInQueue } from "@/lib/reviews/service";
 
 export const metadata: Metadata = { title: "Review a packet" };
 
 const box = "rounded-lg border border-line bg-surface p-4";
 const PROVENANCE = ["learner", "agent", "reviewer"] as const;
 
-export default async function ReviewPage({ params, searchParams }: { params: Promise<{ packetId: string }>; searchParams: Promise<{ by?: string }> }) {
-  const [{ packetId }, { by }] = await Promise.all([params, searchParams]);
+type Search = { by?: string; reviewed?: string };
+
+export default async function ReviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ packetId: string }>;
+  searchParams: Promise<Search>;
+}) {
+  const [{ packetId }, { by, reviewed }] = await Promise.all([params, searchParams]);
   // Refused before the packet is looked up, so the answer says nothing about whether it exists.
   const signedIn = await currentUser();
   if (!signedIn?.asReviewer) forbidden();
@@ -44,6 +56,8 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   const filter = PROVENANCE.find((p) => p === by);
   const shown: PacketDetail = filter ? { ...detail, items: detail.items.filter((i) => i.latest.actorKind === filter) } : detail;
   const own = packet.learner.ownerId === signedIn.user.id;
+  const verdict = latestVerdict(detail.reviews.filter((r) => r.verdict === "accept" || r.verdict === "reject"));
+  const next = reviewed ? await nextInQueue(signedIn.user.id, packet.id) : null;
   return (
     <>
       <PageHeader
@@ -56,8 +70,21 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           <Link href={moduleRoute(program.slug, mod.slug)} className="underline">
             module text
           </Link>
+          {packet.status === "review_required" && !own ? (
+            <a href="#verdict" className="underline">
+              Jump to verdict
+            </a>
+          ) : null}
         </p>
       </PageHeader>
+
+      {reviewed && verdict ? (
+        <VerdictOutcome
+          verdict={verdict.verdict}
+          summary={`${packet.learner.name}'s Module ${mod.meta.number}, rubric average ${evaluateRubric(verdict.scoresParsed, threshold).average}`}
+          next={next ? { href: `/review/${next.id}`, label: `${next.learner.name} — Module ${next.moduleNumber}` } : null}
+        />
+      ) : null}
 
       {own ? (
         <p role="alert" className="mb-4 rounded border border-warning bg-warning-soft p-3">
@@ -78,41 +105,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
       ) : null}
 
       <Section id="proof" title="Completion proof">
-        {proof ? (
-          <dl className={`${box} grid gap-2 text-sm md:grid-cols-[12rem_1fr]`}>
-            <dt className="font-medium">Build/validation</dt>
-            <dd>
-              {proof.validationStatus} — {proof.validationDetail}
-            </dd>
-            <dt className="font-medium">Tests/drills</dt>
-            <dd>
-              {proof.drillStatus} — {proof.drillDetail}
-            </dd>
-            <dt className="font-medium">Rubric summary</dt>
-            <dd>{proof.rubricSummary}</dd>
-            <dt className="font-medium">Risks</dt>
-            <dd>{proof.risks}</dd>
-            <dt className="font-medium">Follow-ups</dt>
-            <dd>{proof.followUps}</dd>
-            <dt className="font-medium">Claims</dt>
-            <dd>
-              <ul className="list-disc pl-5">
-                {proof.claims.map((c) => (
-                  <li key={c.claim}>
-                    {c.claim} —{" "}
-                    {c.evidence.map((key) => (
-                      <a key={key} href={`#evidence-${key}`} className="mr-2 underline">
-                        {key}
-                      </a>
-                    ))}
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </dl>
-        ) : (
-          <p className="text-muted">No proof submitted yet.</p>
-        )}
+        {proof ? <ProofView proof={proof} items={detail.items} /> : <p className="text-muted">No proof submitted yet.</p>}
       </Section>
 
       <Section id="evidence" title="Evidence">
@@ -121,7 +114,12 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
             All
           </Link>
           {PROVENANCE.map((p) => (
-            <Link key={p} href={`/review/${packet.id}?by=${p}`} aria-current={filter === p ? "page" : undefined} className="rounded border border-line px-2 py-1">
+            <Link
+              key={p}
+              href={`/review/${packet.id}?by=${p}`}
+              aria-current={filter === p ? "page" : undefined}
+              className="rounded border border-line px-2 py-1"
+            >
               By {p}
             </Link>
           ))}
@@ -136,33 +134,19 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
       {packet.status === "review_required" && !own ? (
         <div className="grid gap-6 lg:grid-cols-2">
           <Section id="verdict" title="Verdict">
-            <ActionForm action={verdictAction} label="Verdict" className={box}>
-              <input type="hidden" name="packetId" value={packet.id} />
-              {detail.items.map((item) => (
-                <input key={item.latest.id} type="hidden" name="evidenceSeen" value={item.latest.id} />
-              ))}
-              {proof ? (
-                <p className="mb-3 text-sm">
-                  Learner&apos;s self-score: {DIMENSIONS.map((d) => `${DIMENSION_LABELS[d]} ${proof.selfScores[d]}`).join(" · ")}
-                </p>
-              ) : null}
-              <RubricInput threshold={threshold} withRemarks />
-              <Field
-                name="feedback"
-                label="Feedback"
-                multiline
-                rows={5}
-                hint="Needed to reject: name at least one thing to change, as a list item (- …) or a pinned comment."
-              />
-              <div className="flex flex-wrap gap-3">
-                <button type="submit" name="verdict" value="accept" className="rounded bg-success px-4 py-2 font-medium text-canvas">
-                  Accept
-                </button>
-                <button type="submit" name="verdict" value="reject" className="rounded bg-danger px-4 py-2 font-medium text-canvas">
-                  Reject with feedback
-                </button>
-              </div>
-            </ActionForm>
+            <VerdictForm
+              action={verdictAction}
+              packetId={packet.id}
+              evidenceSeen={detail.items.map((item) => item.latest.id)}
+              threshold={threshold}
+              selfScores={
+                proof ? (
+                  <p className="mb-3 text-sm">
+                    Learner&apos;s self-score: {DIMENSIONS.map((d) => `${DIMENSION_LABELS[d]} ${proof.selfScores[d]}`).join(" · ")}
+                  </p>
+                ) : null
+              }
+            />
           </Section>
           <Section id="comment" title="Pin a comment to evidence">
             <ActionForm action={commentAction} label="Pin a comment" className={box}>
@@ -175,25 +159,25 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
                 ))}
               </Field>
               <Field name="body" label="Comment" multiline rows={3} />
-              <button type="submit" className="rounded border border-line px-4 py-2">
-                Pin comment
-              </button>
+              <SubmitButton tone="plain">Pin comment</SubmitButton>
             </ActionForm>
           </Section>
         </div>
       ) : null}
 
-      {!own && packet.status !== "review_required" && detail.reviews.some((r) => r.verdict === "accept" || r.verdict === "reject") ? (
-        <Section id="rescore" title="Correct your scores">
-          <ActionForm action={rescoreAction} label="Correct scores" className={box}>
+      {!own && packet.status !== "review_required" && verdict ? (
+        <details className="mt-8 rounded-lg border border-line bg-surface p-4">
+          <summary className="cursor-pointer font-medium">Correct your scores</summary>
+          <p className="mt-2 text-sm text-muted">
+            A rescore is kept beside the verdict in the history; it changes the scores, not the verdict.
+          </p>
+          <ActionForm action={rescoreAction} label="Correct scores" className="mt-3">
             <input type="hidden" name="packetId" value={packet.id} />
             <RubricInput threshold={threshold} withRemarks />
             <Field name="note" label="Why the scores change" multiline rows={2} />
-            <button type="submit" className="rounded border border-line px-4 py-2">
-              Save corrected scores
-            </button>
+            <SubmitButton tone="plain">Save corrected scores</SubmitButton>
           </ActionForm>
-        </Section>
+        </details>
       ) : null}
 
       {detail.reviews.length > 0 ? (

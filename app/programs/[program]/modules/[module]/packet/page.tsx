@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { EvidenceList } from "@/components/packets/evidence-list";
 import { AddEvidenceForms, WorkForms } from "@/components/packets/evidence-forms";
 import { ProofForm } from "@/components/packets/proof-form";
+import { ProofView } from "@/components/packets/proof-view";
+import { formatTimestamp } from "@/lib/log/format";
 import { ReviewComments } from "@/components/packets/review-comments";
 import { ReviewFeedback } from "@/components/packets/review-feedback";
 import { ReviewHistory } from "@/components/packets/review-history";
@@ -60,6 +62,7 @@ export default async function PacketPage({ params }: Params) {
   const [detail, plans] = current ? await Promise.all([packetDetail(current.id), packetPlans(current.id)]) : [null, []];
   const status = current?.status ?? "pending";
   const lastReview = latestVerdict(detail?.reviews ?? []);
+  const sentProof = detail?.proofs.at(-1);
   const threshold = program.meta.rubric.passThreshold ?? DEFAULT_THRESHOLD;
   return (
     <>
@@ -86,7 +89,14 @@ export default async function PacketPage({ params }: Params) {
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Section id="status" title="Status">
-          <StatusForms program={program} moduleNumber={mod.meta.number} status={status} packetId={current?.id} attempts={attempts} running={running} />
+          <StatusForms
+            program={program}
+            moduleNumber={mod.meta.number}
+            status={status}
+            packetId={current?.id}
+            attempts={attempts}
+            running={running}
+          />
         </Section>
 
         {detail && current && status !== "completed" ? (
@@ -112,11 +122,20 @@ export default async function PacketPage({ params }: Params) {
             </Section>
           ) : null}
 
-          {status === "in_progress" || status === "blocked" || status === "review_required" ? <WorkForms packetId={current.id} mod={mod} /> : null}
+          {status === "in_progress" || status === "blocked" || status === "review_required" ? (
+            <WorkForms packetId={current.id} mod={mod} />
+          ) : null}
 
           {status === "in_progress" ? (
             <Section id="submit" title="Completion proof and submission">
-              <ProofForm packetId={current.id} threshold={threshold} items={detail.items} />
+              <ProofForm packetId={current.id} threshold={threshold} items={detail.items} previous={sentProof?.proof ?? null} />
+            </Section>
+          ) : null}
+
+          {sentProof && (status === "review_required" || status === "completed") ? (
+            <Section id="sent-proof" title="The proof you sent">
+              <p className="mb-2 text-sm text-muted">Submitted {formatTimestamp(sentProof.createdAt)}, exactly as the reviewer reads it.</p>
+              <ProofView proof={sentProof.proof} items={detail.items} />
             </Section>
           ) : null}
 
