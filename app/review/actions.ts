@@ -50,10 +50,11 @@ export async function commentAction(_state: FormState, formData: FormData): Prom
 
 export async function waiverAction(_state: FormState, formData: FormData): Promise<FormState> {
   return reviewerAction(formData, async (reviewer) => {
+    const [moduleNumber = "", prerequisite = ""] = formText(formData, "waiver").split(":");
     await waivePrerequisite(reviewer, {
       learnerId: formText(formData, "learnerId"),
-      moduleNumber: formText(formData, "moduleNumber"),
-      prerequisite: formText(formData, "prerequisite"),
+      moduleNumber,
+      prerequisite,
       reason: formText(formData, "reason"),
     });
     return "Prerequisite waived; the plan log records it.";

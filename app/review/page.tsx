@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { StatusBadge } from "@/components/packets/status-badge";
 import { WaiverForm } from "@/components/packets/waiver-form";
-import { Section } from "@/components/ui/section";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 import { currentUser } from "@/lib/auth/session";
-import { getProgram, moduleByNumber } from "@/lib/content";
-import { reviewQueue, waivableLearners } from "@/lib/reviews/service";
+import { formatTimestamp } from "@/lib/log/format";
+import { QUEUE_SORTS, QueueSortSchema, reviewQueueRows, waiverChoices } from "@/lib/reviews/queue";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -17,44 +16,106 @@ function waiting(since: Date | null, now: Date): string {
   return hours < 1 ? "under an hour" : hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} days`;
 }
 
-export default async function ReviewQueuePage() {
+const cell = "px-3 py-2 align-top";
+
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<{ sort?: string }> }) {
   const signedIn = await currentUser();
-  const header = <PageHeader title="Review queue">Work packets waiting for a reviewer&apos;s sign-off, oldest first.</PageHeader>;
   if (!signedIn?.asReviewer) forbidden();
-  const [queue, learners] = await Promise.all([reviewQueue(), waivableLearners(signedIn.user.id)]);
+  const sort = QueueSortSchema.parse((await searchParams).sort);
+  const [rows, learners] = await Promise.all([reviewQueueRows(signedIn.user.id, sort), waiverChoices(signedIn.user.id)]);
   const now = new Date();
   return (
     <>
-      {header}
-      {queue.length === 0 ? (
+      <PageHeader title="Review queue">Work packets waiting for a reviewer&apos;s sign-off.</PageHeader>
+      {rows.length === 0 ? (
         <p className="rounded-lg border border-line bg-surface p-4 text-muted">No packets are waiting for review.</p>
       ) : (
-        <ol className="divide-y divide-line rounded-lg border border-line bg-surface">
-          {queue.map((packet) => {
-            const program = getProgram(packet.learner.programSlug);
-            const mod = program ? moduleByNumber(program, packet.moduleNumber) : null;
-            const own = packet.learner.ownerId === signedIn.user.id;
-            return (
-              <li key={packet.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
-                <span>
-                  <Link href={`/review/${packet.id}`} className="font-medium hover:underline">
-                    {packet.learner.name} — Module {packet.moduleNumber}
-                    {mod ? `: ${mod.meta.title}` : ""}
-                  </Link>
-                  <span className="block text-xs text-muted">
-                    attempt {packet.attempt} · waiting {waiting(packet.submittedAt, now)}
-                    {own ? " · your own profile: another reviewer must review it" : ""}
-                  </span>
-                </span>
-                <StatusBadge status={packet.status} />
-              </li>
-            );
-          })}
-        </ol>
+        <>
+          <nav aria-label="Sort the queue" className="mb-3 flex flex-wrap items-center gap-2 text-sm">
+            Sort by
+            {Object.entries(QUEUE_SORTS).map(([key, label]) => (
+              <Link
+                key={key}
+                href={key === "waiting" ? "/review" : `/review?sort=${key}`}
+                aria-current={sort === key ? "page" : undefined}
+                className="rounded border border-line px-2 py-1 aria-[current=page]:bg-accent-soft"
+              >
+                {label}
+              </Link>
+            ))}
+          </nav>
+          <div
+            role="region"
+            aria-label="Packets waiting for review"
+            tabIndex={0}
+            className="overflow-x-auto rounded-lg border border-line bg-surface"
+          >
+            <table className="w-full min-w-[48rem] text-sm">
+              <caption className="sr-only">Packets waiting for review, {QUEUE_SORTS[sort].toLowerCase()} first</caption>
+              <thead className="bg-sunken text-left">
+                <tr>
+                  <th scope="col" className={cell}>
+                    Packet
+                  </th>
+                  <th scope="col" className={cell}>
+                    Submitted
+                  </th>
+                  <th scope="col" className={cell}>
+                    Waiting
+                  </th>
+                  <th scope="col" className={cell}>
+                    Self-score
+                  </th>
+                  <th scope="col" className={cell}>
+                    Evidence
+                  </th>
+                  <th scope="col" className={cell}>
+                    Open comments
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-line">
+                {rows.map((row) => (
+                  <tr key={row.packetId}>
+                    <th scope="row" className={`${cell} text-left font-normal`}>
+                      <Link href={`/review/${row.packetId}`} className="font-medium hover:underline">
+                        {row.learnerName} — Module {row.moduleNumber}
+                        {row.moduleTitle ? `: ${row.moduleTitle}` : ""}
+                      </Link>
+                      <span className="block text-xs text-muted">
+                        attempt {row.attempt}
+                        {row.own ? " · your own profile: another reviewer must review it" : ""}
+                      </span>
+                    </th>
+                    <td className={cell}>{row.submittedAt ? formatTimestamp(row.submittedAt) : "—"}</td>
+                    <td className={cell}>{waiting(row.submittedAt, now)}</td>
+                    <td className={cell}>{row.selfScoreAverage ?? "—"}</td>
+                    <td className={cell}>{row.evidenceItems}</td>
+                    <td className={cell}>{row.unresolvedComments}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
       {learners.length > 0 ? (
-        <Section id="waiver" title="Waive a prerequisite">
-          <WaiverForm learners={learners} />
+        <Section id="learners" title="Learners">
+          <ul className="divide-y divide-line rounded-lg border border-line bg-surface">
+            {learners.map((learner) => (
+              <li key={learner.id} className="p-3">
+                <p className="font-medium">{learner.name}</p>
+                {learner.choices.length > 0 ? (
+                  <details className="mt-1">
+                    <summary className="cursor-pointer text-sm">Waive a prerequisite for {learner.name}</summary>
+                    <WaiverForm learner={learner} />
+                  </details>
+                ) : (
+                  <p className="text-sm text-muted">No prerequisite stands in the way of a module.</p>
+                )}
+              </li>
+            ))}
+          </ul>
         </Section>
       ) : null}
     </>

@@ -1,6 +1,7 @@
 import { Markdown } from "@/components/markdown/markdown";
 import { formatTimestamp } from "@/lib/log/format";
 import { Badge } from "@/components/ui/badge";
+import { CommentThreads } from "./comment-thread";
 import { drillAttempt } from "@/lib/packets/evidence-data";
 import type { PacketDetail } from "@/lib/packets/queries";
 
@@ -24,8 +25,19 @@ function describe(row: PacketDetail["evidence"][number]): string {
   return "";
 }
 
-/** Every evidence item with its versions (latest first), provenance, and a download for files. */
-export function EvidenceList({ detail, highlight = [] }: { detail: PacketDetail; highlight?: string[] }) {
+/**
+ * Every evidence item with its versions (latest first), provenance, a download for files, and the
+ * review comments pinned to it, which the learner can resolve when `resolvable`.
+ */
+export function EvidenceList({
+  detail,
+  highlight = [],
+  resolvable = false,
+}: {
+  detail: PacketDetail;
+  highlight?: string[];
+  resolvable?: boolean;
+}) {
   if (detail.items.length === 0) return <p className="text-muted">No evidence yet.</p>;
   return (
     <ul className="space-y-3">
@@ -75,6 +87,7 @@ export function EvidenceList({ detail, highlight = [] }: { detail: PacketDetail;
               </ol>
             </details>
           ) : null}
+          <CommentThreads comments={detail.comments.filter((c) => c.evidenceItemKey === item.key)} resolvable={resolvable} />
         </li>
       ))}
     </ul>

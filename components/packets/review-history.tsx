@@ -6,7 +6,7 @@ import { DIMENSION_LABELS, DIMENSIONS, type Dimension } from "@/lib/rubric/rubri
 const VERDICTS: Record<string, string> = { "self-review": "Self-review", accept: "Accepted", reject: "Rejected", rescore: "Rescored" };
 
 /** Each dimension's score, with the reviewer's remark on it where they wrote one. */
-export function ScoresWithRemarks({ scores, remarks }: { scores: Record<Dimension, number>; remarks: Record<string, string> }) {
+function ScoresWithRemarks({ scores, remarks }: { scores: Record<Dimension, number>; remarks: Record<string, string> }) {
   return (
     <dl className="mt-2 grid gap-x-3 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
       {DIMENSIONS.map((d) => (

@@ -160,7 +160,7 @@ export type ExerciseSectionId = keyof typeof EXERCISE_SECTIONS;
 // A machine check of an exercise: a shell command that `mastery check` runs in the learner's practice
 // repository (never on the server). It backs one success criterion (1-based); the kit's files are at
 // $MASTERY_KIT while it runs. A tool in `requires` that is not on PATH fails the check as "missing tool".
-export const CheckSchema = z.object({
+const CheckSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected kebab-case, like tests-fail-first"),
   criterion: z.number().int().positive(),
   proves: text,
@@ -168,7 +168,6 @@ export const CheckSchema = z.object({
   requires: z.array(z.string().regex(/^[\w.+-]+$/, "expected a command name")).default([]),
   timeoutSeconds: z.number().int().min(1).max(600).default(60),
 });
-export type Check = z.infer<typeof CheckSchema>;
 
 export const ExerciseSchema = z
   .object({

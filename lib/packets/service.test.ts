@@ -8,9 +8,10 @@ withTestDatabase("packets-test-");
 const { db } = await import("../db");
 const { startPacket, blockPacket, unblockPacket, submitPacket } = await import("./service");
 const { addEvidence, listEvidence } = await import("./evidence");
-const { reviewPacket, rescorePacket, selfReviewPacket, waivePrerequisite, addReviewComment, resolveReviewComment, reviewQueue } =
+const { reviewPacket, rescorePacket, selfReviewPacket, waivePrerequisite, addReviewComment, resolveReviewComment } =
   await import("../reviews/service");
 const { listLogEntries } = await import("../log/service");
+const { reviewQueueRows, waiverChoices } = await import("../reviews/queue");
 const { SELF_REVIEW_CHECKLIST } = await import("../reviews/self-review");
 
 let learnerId: string;
@@ -73,7 +74,12 @@ describe("a packet from start to sign-off", () => {
   });
 
   it("allows one packet at a time, even when a reviewer waived a prerequisite", async () => {
+    const offered = async () =>
+      (await waiverChoices("someone-else")).find((l) => l.id === learnerId)!.choices.map((c) => `${c.moduleNumber}:${c.prerequisite}`);
+    expect(await offered()).toContain("2:1");
     await waivePrerequisite(reviewer, { learnerId, moduleNumber: 2, prerequisite: 1, reason: "Already did this at work last year" });
+    expect(await offered()).not.toContain("2:1");
+    expect(await offered()).toContain("5:1");
     await expectRefusal(startPacket(learner, { learnerId, moduleNumber: 2 }), "refused", "one-at-a-time");
     await expectRefusal(startPacket(reviewer, { learnerId, moduleNumber: 3 }), "forbidden", "learner-only");
   });
@@ -107,7 +113,9 @@ describe("a packet from start to sign-off", () => {
     });
     const packet = await submitPacket(learner, { packetId, proof: proofFor([noteKey]) });
     expect(packet.status).toBe("review_required");
-    expect((await reviewQueue()).map((p) => p.id)).toEqual([packetId]);
+    expect(await reviewQueueRows("someone-else", "waiting")).toEqual([
+      expect.objectContaining({ packetId, own: false, attempt: 1, selfScoreAverage: 4, evidenceItems: 2, unresolvedComments: 0 }),
+    ]);
   });
 
   it("never lets a learner or an agent accept, nor a reviewer their own profile", async () => {

@@ -4,7 +4,11 @@ import { changedSinceLastReview, latestVerdict } from "./history";
 
 describe("latestVerdict", () => {
   it("is the latest review that is not a rescore", () => {
-    const reviews = [{ verdict: "reject", n: 1 }, { verdict: "accept", n: 2 }, { verdict: "rescore", n: 3 }];
+    const reviews = [
+      { verdict: "reject", n: 1 },
+      { verdict: "accept", n: 2 },
+      { verdict: "rescore", n: 3 },
+    ];
     expect(latestVerdict(reviews)).toEqual({ verdict: "accept", n: 2 });
     expect(latestVerdict([...reviews, { verdict: "self-review", n: 4 }])?.n).toBe(4);
   });

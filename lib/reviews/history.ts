@@ -22,7 +22,10 @@ export function changedSinceLastReview(detail: Reviewed): { changed: string[]; d
     .filter((item) => item.latest.kind === "note")
     .map((item) => {
       const before = item.versions.filter((v) => lastSeen.includes(v.id)).at(-1);
-      return { title: `${item.latest.title}: v${before?.version ?? 0} → v${item.latest.version}`, lines: diffLines(before?.body ?? "", item.latest.body) };
+      return {
+        title: `${item.latest.title}: v${before?.version ?? 0} → v${item.latest.version}`,
+        lines: diffLines(before?.body ?? "", item.latest.body),
+      };
     });
   return { changed: changed.map((item) => item.latest.id), diffs };
 }

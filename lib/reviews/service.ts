@@ -2,7 +2,7 @@
 // the solo-mode self-review, comments pinned to evidence, prerequisite waivers and the queue.
 import { z } from "zod";
 import { moduleByNumber, moduleLabel } from "../content";
-import { db, transaction, type Tx } from "../db";
+import { transaction, type Tx } from "../db";
 import { AppError } from "../errors";
 import { appendLogEntry } from "../log/service";
 import { listEvidence } from "../packets/evidence";
@@ -327,25 +327,4 @@ export async function waivePrerequisite(actor: Actor, input: z.input<typeof Waiv
     });
     return waiver;
   });
-}
-
-/** Every packet waiting for review, across learners, oldest submission first. */
-export async function reviewQueue() {
-  const client = await db();
-  const packets = await client.packet.findMany({
-    where: { status: "review_required" },
-    include: { learner: true },
-    orderBy: { submittedAt: "asc" },
-  });
-  return packets;
-}
-
-/** The packet a reviewer takes up next: the oldest waiting one that is not their own profile's, nor `exceptPacketId`. */
-export async function nextInQueue(reviewerUserId: string, exceptPacketId: string) {
-  return (await reviewQueue()).find((p) => p.id !== exceptPacketId && p.learner.ownerId !== reviewerUserId) ?? null;
-}
-
-/** The learner profiles a reviewer may waive prerequisites for: every one but their own, by name. */
-export async function waivableLearners(reviewerId: string) {
-  return (await db()).learner.findMany({ where: { ownerId: { not: reviewerId } }, orderBy: { name: "asc" } });
 }

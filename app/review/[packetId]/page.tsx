@@ -20,10 +20,11 @@ import { LineDiff } from "@/components/ui/line-diff";
 import { isImportedCompletion } from "@/lib/packets/imported";
 import { DEFAULT_THRESHOLD, DIMENSION_LABELS, DIMENSIONS, evaluateRubric } from "@/lib/rubric/rubric";
 import { commentAction, rescoreAction, verdictAction } from "../actions";
+import { unresolvedCount } from "@/components/packets/comment-thread";
 import { ProofView } from "@/components/packets/proof-view";
 import { VerdictForm } from "@/components/packets/verdict-form";
 import { VerdictOutcome } from "@/components/packets/verdict-outcome";
-import { nextInQueue } from "@/lib/reviews/service";
+import { nextInQueue } from "@/lib/reviews/queue";
 
 export const metadata: Metadata = { title: "Review a packet" };
 
@@ -67,6 +68,9 @@ export default async function ReviewPage({
         <p className="flex flex-wrap items-center gap-2">
           <StatusBadge status={packet.status} imported={isImportedCompletion(packet)} /> attempt {packet.attempt}
           {packet.submittedAt ? <span>· submitted {formatTimestamp(packet.submittedAt)}</span> : null}
+          <span>
+            · {unresolvedCount(detail.comments)} unresolved {unresolvedCount(detail.comments) === 1 ? "comment" : "comments"}
+          </span>
           <Link href={moduleRoute(program.slug, mod.slug)} className="underline">
             module text
           </Link>
@@ -82,7 +86,7 @@ export default async function ReviewPage({
         <VerdictOutcome
           verdict={verdict.verdict}
           summary={`${packet.learner.name}'s Module ${mod.meta.number}, rubric average ${evaluateRubric(verdict.scoresParsed, threshold).average}`}
-          next={next ? { href: `/review/${next.id}`, label: `${next.learner.name} — Module ${next.moduleNumber}` } : null}
+          next={next ? { href: `/review/${next.packetId}`, label: `${next.learnerName} — Module ${next.moduleNumber}` } : null}
         />
       ) : null}
 

@@ -6,7 +6,7 @@ import { AddEvidenceForms, WorkForms } from "@/components/packets/evidence-forms
 import { ProofForm } from "@/components/packets/proof-form";
 import { ProofView } from "@/components/packets/proof-view";
 import { formatTimestamp } from "@/lib/log/format";
-import { ReviewComments } from "@/components/packets/review-comments";
+import { unresolvedCount } from "@/components/packets/comment-thread";
 import { ReviewFeedback } from "@/components/packets/review-feedback";
 import { ReviewHistory } from "@/components/packets/review-history";
 import { SelfReviewForm } from "@/components/packets/self-review-form";
@@ -109,18 +109,18 @@ export default async function PacketPage({ params }: Params) {
       {detail && current ? (
         <>
           <Section id="evidence" title="Evidence">
-            <EvidenceList detail={detail} />
+            {unresolvedCount(detail.comments) > 0 ? (
+              <p className="mb-3 rounded border border-warning bg-warning-soft p-3 text-sm">
+                {unresolvedCount(detail.comments)} review {unresolvedCount(detail.comments) === 1 ? "comment is" : "comments are"} waiting
+                for your answer: each sits under the evidence it is about.
+              </p>
+            ) : null}
+            <EvidenceList detail={detail} resolvable={status !== "completed"} />
           </Section>
 
           <Section id="execplans" title="ExecPlans">
             <AttachedPlans plans={plans} emptyText="No ExecPlan is attached. Attach one from its page under Plans." />
           </Section>
-
-          {detail.comments.length > 0 ? (
-            <Section id="comments" title="Review comments">
-              <ReviewComments comments={detail.comments} resolvable={status !== "completed"} />
-            </Section>
-          ) : null}
 
           {status === "in_progress" || status === "blocked" || status === "review_required" ? (
             <WorkForms packetId={current.id} mod={mod} />
