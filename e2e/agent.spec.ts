@@ -2,7 +2,7 @@
 // page; only the reviewer, in the browser, can accept it.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { proofFor, scoreAll } from "./packet-steps";
+import { proofFor, scoreAll, submitVerdict } from "./packet-steps";
 import { signIn } from "./people";
 import { type AgentServer, createToken, expect, LEARNER, mastery, REVIEWER, rowCounts, test } from "./agent-server";
 
@@ -47,11 +47,31 @@ test("an agent takes module 1 from pending to review_required with evidence", as
   expect(early.code).toBe(3);
   expect(early.stderr).toContain("409 prerequisites");
 
-  const note = await json<{ evidence: { itemKey: string } }>(agentServer, ["evidence", "add", "1", "--note", "-", "--title", "Session trace"], "user: fix the test\nassistant: calls read_file\n");
+  const note = await json<{ evidence: { itemKey: string } }>(
+    agentServer,
+    ["evidence", "add", "1", "--note", "-", "--title", "Session trace"],
+    "user: fix the test\nassistant: calls read_file\n",
+  );
   const noteKey = note.evidence.itemKey;
-  const drill = await mastery(agentServer, token, ["drill", "record", "1", "--drill", "role-labelling", "--reps", "3", "--seconds", "840", "--passed"]);
+  const drill = await mastery(agentServer, token, [
+    "drill",
+    "record",
+    "1",
+    "--drill",
+    "role-labelling",
+    "--reps",
+    "3",
+    "--seconds",
+    "840",
+    "--passed",
+  ]);
   expect(drill.stdout).toContain("Recorded drill role-labelling: 3 reps in 840 s, passed");
-  const ticket = await mastery(agentServer, token, ["exit-ticket", "1", "--question", "1", "--answer", "-"], "System prompt, tools, then the conversation.");
+  const ticket = await mastery(
+    agentServer,
+    token,
+    ["exit-ticket", "1", "--question", "1", "--answer", "-"],
+    "System prompt, tools, then the conversation.",
+  );
   expect(ticket.stdout).toContain("exit-ticket-1 v1");
   await mastery(agentServer, token, ["log", "append", "1", "--summary", "Labelled the trace", "--next", "Submit"]);
 
@@ -86,9 +106,19 @@ test("a retried evidence upload with the same idempotency key creates one versio
   expect(after.Evidence).toBe(before.Evidence + 1);
   expect(after.IdempotentRequest).toBe(before.IdempotentRequest + 1);
   const packet = await request.get("/api/v1/modules/1/packet", { headers: { authorization: `Bearer ${token}` } });
-  const items = ((await packet.json()) as { evidence: { latest: { fileName: string | null }; versions: number }[] }).evidence.filter((i) => i.latest.fileName === "validate.log");
+  const items = ((await packet.json()) as { evidence: { latest: { fileName: string | null }; versions: number }[] }).evidence.filter(
+    (i) => i.latest.fileName === "validate.log",
+  );
   expect(items).toEqual([expect.objectContaining({ versions: 1 })]);
-  const reused = await mastery(agentServer, token, ["evidence", "add", "1", "--note", "different", "--idempotency-key", "upload-validate-log"]);
+  const reused = await mastery(agentServer, token, [
+    "evidence",
+    "add",
+    "1",
+    "--note",
+    "different",
+    "--idempotency-key",
+    "upload-validate-log",
+  ]);
   expect(reused.code).toBe(3);
   expect(reused.stderr).toContain("409 idempotency-key-reused");
 });
@@ -101,7 +131,10 @@ test("a token's attempt to accept is refused with 403", async ({ agentServer, re
     ["review", { verdict: "reject", scores, feedback: "- relabel the tool messages" }],
     ["rescore", { scores, note: "the agent would like a better score" }],
   ] as const) {
-    const answer = await request.post(`/api/v1/packets/${packet.packetId}/${endpoint}`, { headers: { authorization: `Bearer ${token}` }, data });
+    const answer = await request.post(`/api/v1/packets/${packet.packetId}/${endpoint}`, {
+      headers: { authorization: `Bearer ${token}` },
+      data,
+    });
     expect(answer.status()).toBe(403);
     expect(await answer.json()).toMatchObject({ error: { code: "reviewer-only", message: expect.stringContaining("can never accept") } });
   }
@@ -116,7 +149,7 @@ test("a reviewer accepts in the browser; the CLI then shows completed and next p
   await expect(reviewer.getByText("by agent ci-agent").first()).toBeVisible();
   const verdict = reviewer.getByRole("form", { name: "Verdict" });
   await scoreAll(verdict, "4");
-  await verdict.getByRole("button", { name: "Accept" }).click();
+  await submitVerdict(verdict, "Approve");
   await expect(reviewer.getByText(/^Accepted by Rhea Reviewer/)).toBeVisible();
 
   const status = await mastery(agentServer, token, ["status"]);
@@ -139,7 +172,10 @@ test("the agent exports the playbook and the status-update report to files", asy
   expect(text).toContain("Codex Code Internals");
 });
 
-test("an agent records a pattern after an exercise; the learner sees it in the library, marked by agent, and the agent updates it against its version", async ({ agentServer, browser }) => {
+test("an agent records a pattern after an exercise; the learner sees it in the library, marked by agent, and the agent updates it against its version", async ({
+  agentServer,
+  browser,
+}) => {
   const pattern = {
     title: "Label every message by role",
     category: "debugging",
@@ -163,9 +199,19 @@ test("an agent records a pattern after an exercise; the learner sees it in the l
   await expect(page.getByRole("heading", { level: 1, name: pattern.title })).toBeVisible();
   await expect(page.getByText("Version 1, saved")).toContainText("by agent ci-agent");
 
-  const changed = await mastery(agentServer, token, ["patterns", "update", created.pattern.slug, "--version", "1", "--file", "-"], JSON.stringify({ whenToUse: "Reading any trace, and before a review." }));
+  const changed = await mastery(
+    agentServer,
+    token,
+    ["patterns", "update", created.pattern.slug, "--version", "1", "--file", "-"],
+    JSON.stringify({ whenToUse: "Reading any trace, and before a review." }),
+  );
   expect(changed.stdout, changed.stderr).toContain("is v2, saved by agent ci-agent");
-  const stale = await mastery(agentServer, token, ["patterns", "update", created.pattern.slug, "--version", "1", "--file", "-"], JSON.stringify({ whenToUse: "Overwritten." }));
+  const stale = await mastery(
+    agentServer,
+    token,
+    ["patterns", "update", created.pattern.slug, "--version", "1", "--file", "-"],
+    JSON.stringify({ whenToUse: "Overwritten." }),
+  );
   expect(stale.code).toBe(5);
   expect(stale.stderr).toContain("expectedVersion: the pattern is now version 2");
   await page.goto(`/patterns/${created.pattern.slug}/history`);
@@ -183,7 +229,11 @@ test("an agent records a pattern after an exercise; the learner sees it in the l
   expect(applied.stdout, applied.stderr).toContain("0 created, 0 updated");
 });
 
-test("the learner's browser session reaches the same API, and a note added on the log page is read by the agent", async ({ agentServer, browser, expectAccessible }) => {
+test("the learner's browser session reaches the same API, and a note added on the log page is read by the agent", async ({
+  agentServer,
+  browser,
+  expectAccessible,
+}) => {
   const page = await signIn(browser, LEARNER);
   const packets = await page.request.get("/api/v1/packets");
   expect(await packets.json()).toMatchObject({ learner: { name: LEARNER.name, via: "session" }, next: { kind: "start", module: 2 } });
@@ -197,7 +247,9 @@ test("the learner's browser session reaches the same API, and a note added on th
   await form.getByLabel("Summary: what changed").fill("Reviewed the accepted trace with the team");
   await form.getByRole("button", { name: "Add to the log" }).click();
   await expect(form.getByRole("status")).toContainText("Added to the plan log");
-  await expect(page.getByRole("list", { name: /Plan log of Lin Learner/ })).toContainText("summary=Note on Module 1: Codex Code Internals: Reviewed the accepted trace");
+  await expect(page.getByRole("list", { name: /Plan log of Lin Learner/ })).toContainText(
+    "summary=Note on Module 1: Codex Code Internals: Reviewed the accepted trace",
+  );
   await expectAccessible(page);
   const log = await mastery(agentServer, token, ["log", "--module", "1", "--status", "completed"]);
   expect(log.stdout).toContain("Reviewed the accepted trace with the team\nevidence=none");

@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { fillProof, scoreAll } from "./packet-steps";
+import { fillProof, scoreAll, submitVerdict } from "./packet-steps";
 import { addLearner, LEARNER, REVIEWER, signIn } from "./people";
 
 const DEE = { name: `Dee ${Date.now().toString(36)}`, passphrase: "dee-passphrase-1" };
@@ -48,7 +48,7 @@ test("the dashboard reflects a packet accepted in the same test", async ({ brows
   await scoreAll(verdict, "4");
   await verdict.getByRole("group", { name: "Correctness" }).getByLabel("5").check();
   await verdict.getByRole("group", { name: "Speed/Fluency" }).getByLabel("3").check();
-  await verdict.getByRole("button", { name: "Accept" }).click();
+  await submitVerdict(verdict, "Approve");
   await expect(rex.getByText(/^Accepted by Rex Reviewer/)).toBeVisible();
 
   await dee.goto("/");
@@ -85,13 +85,19 @@ test("a timer survives a reload, refuses a second stop, and the hours update", a
   await expect(stale.getByRole("form", { name: "Running timer" })).toBeVisible();
 
   await running.getByRole("button", { name: "Stop the timer" }).click();
-  await expect(dee.getByRole("form", { name: "Timer", exact: true }).getByRole("status")).toContainText(/Stopped: \d+ s recorded on module 2\./);
+  await expect(dee.getByRole("form", { name: "Timer", exact: true }).getByRole("status")).toContainText(
+    /Stopped: \d+ s recorded on module 2\./,
+  );
   await expect.poll(() => hours(dee)).toMatch(/^\d+ s of 45–55 h$/);
-  await expect(dee.getByRole("region", { name: "Time per module" }).getByRole("row", { name: /Advanced Customization/ })).toContainText(/\d+ s/);
+  await expect(dee.getByRole("region", { name: "Time per module" }).getByRole("row", { name: /Advanced Customization/ })).toContainText(
+    /\d+ s/,
+  );
 
   await stale.getByRole("form", { name: "Running timer" }).getByRole("button", { name: "Stop the timer" }).click();
   // The refusal stays on screen while the page refreshes to show that no timer runs.
-  await expect(stale.getByRole("form", { name: "Timer", exact: true }).getByRole("alert")).toContainText("No timer is running: it was already stopped.");
+  await expect(stale.getByRole("form", { name: "Timer", exact: true }).getByRole("alert")).toContainText(
+    "No timer is running: it was already stopped.",
+  );
   await expectAccessible(dee);
 
   // An exercise page times that exercise.
@@ -163,8 +169,21 @@ test("the checklist takes a tick with a note, and the status update is a page an
   const [download] = await Promise.all([dee.waitForEvent("download"), dee.getByRole("link", { name: "Download as Markdown" }).click()]);
   expect(download.suggestedFilename()).toBe(`status-update-${today()}-${DEE.name.replace(" ", "_")}.md`);
   const markdown = await readFile((await download.path())!, "utf8");
-  const sections = ["Repo Map", "Capability Audit Table", "High-Signal Findings", "Atomic Diffs", "Local Tests & Gates", "Reproducibility Checklist", "Deferred Items", "Error Capture Blocks"];
-  const positions = [`# 📍codex-code-mastery: Status Update (${today()})`, ...sections.map((s, i) => `${i + 1}. **${s}**`), "## Codex-ready Task Sequence"].map((mark) => markdown.indexOf(mark));
+  const sections = [
+    "Repo Map",
+    "Capability Audit Table",
+    "High-Signal Findings",
+    "Atomic Diffs",
+    "Local Tests & Gates",
+    "Reproducibility Checklist",
+    "Deferred Items",
+    "Error Capture Blocks",
+  ];
+  const positions = [
+    `# 📍codex-code-mastery: Status Update (${today()})`,
+    ...sections.map((s, i) => `${i + 1}. **${s}**`),
+    "## Codex-ready Task Sequence",
+  ].map((mark) => markdown.indexOf(mark));
   expect(positions.every((p) => p >= 0)).toBe(true);
   expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   expect(markdown).toMatch(/\| Read and steer an agent session[^|]*— Module 1: Codex Code Internals \| Implemented \|/);

@@ -39,3 +39,10 @@ export async function fillProof(page: Page, evidenceTitle: string) {
   await form.getByRole("group", { name: "Claim 1" }).getByLabel(evidenceTitle).check();
   await form.getByRole("button", { name: "Submit for review" }).click();
 }
+
+/** Picks a verdict, submits the review and confirms it in the dialog that names what will be recorded. */
+export async function submitVerdict(form: Locator, verdict: "Approve" | "Request changes") {
+  await form.getByRole("radio", { name: verdict }).check();
+  await form.getByRole("button", { name: "Submit review" }).click();
+  await form.getByRole("dialog", { name: "Submit this review?" }).getByRole("button", { name: "Submit review" }).click();
+}

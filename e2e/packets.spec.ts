@@ -1,6 +1,6 @@
 // The whole review gate in a browser: start, refusals, proof, reject, rework, accept, log.
 import { expect, test } from "./fixtures";
-import { fillProof, scoreAll } from "./packet-steps";
+import { fillProof, scoreAll, submitVerdict } from "./packet-steps";
 import { LEARNER, REVIEWER, signIn } from "./people";
 
 const MODULE_1 = "/programs/codex-mastery/modules/internals/packet";
@@ -18,20 +18,26 @@ test("a packet goes through refusals, rejection, rework and acceptance", async (
   const packetId = (await learner.getByTestId("packet-id").textContent())!;
   await learner.goto("/programs/codex-mastery/modules/planning/packet");
   await learner.getByRole("button", { name: "Start this module" }).click();
-  await expect(learner.getByRole("form", { name: "Start" }).getByRole("alert")).toContainText("starts after Module 1: Codex Code Internals");
+  await expect(learner.getByRole("form", { name: "Start" }).getByRole("alert")).toContainText(
+    "starts after Module 1: Codex Code Internals",
+  );
 
   // With module 2's prerequisite waived, a second packet is still refused: one at a time.
   const reviewer = await signIn(browser, REVIEWER);
   await reviewer.goto("/review");
-  const waiver = reviewer.getByRole("form", { name: "Waive a prerequisite" });
-  await waiver.getByLabel("Module", { exact: true }).fill("2");
-  await waiver.getByLabel("Prerequisite to waive").fill("1");
+  await reviewer.getByText("Waive a prerequisite for Ada Learner").click();
+  const waiver = reviewer.getByRole("form", { name: "Waive a prerequisite for Ada Learner" });
+  await waiver
+    .getByLabel("Module and the prerequisite to skip")
+    .selectOption({ label: "Module 2: Advanced Customization — without Module 1: Codex Code Internals" });
   await waiver.getByLabel("Reason").fill("Customised agents at work for a year already");
   await waiver.getByRole("button", { name: "Waive prerequisite" }).click();
   await expect(waiver.getByRole("status")).toContainText("Prerequisite waived");
   await learner.goto("/programs/codex-mastery/modules/customization/packet");
   await learner.getByRole("button", { name: "Start this module" }).click();
-  await expect(learner.getByRole("form", { name: "Start" }).getByRole("alert")).toContainText("Module 1: Codex Code Internals is already in progress");
+  await expect(learner.getByRole("form", { name: "Start" }).getByRole("alert")).toContainText(
+    "Module 1: Codex Code Internals is already in progress",
+  );
 
   // Submitting without a proof lists what is missing.
   await learner.goto(MODULE_1);
@@ -64,15 +70,17 @@ test("a packet goes through refusals, rejection, rework and acceptance", async (
   await expectAccessible(reviewer);
   const verdict = reviewer.getByRole("form", { name: "Verdict" });
   await scoreAll(verdict, "4");
-  await verdict.getByRole("button", { name: "Reject with feedback" }).click();
+  await verdict.getByRole("radio", { name: "Request changes" }).check();
+  await verdict.getByRole("button", { name: "Submit review" }).click();
   await expect(verdict.getByRole("alert")).toContainText("Write feedback");
   await verdict.getByLabel("Feedback").fill("Close, but the trace is incomplete:\n- Label every tool message in the session trace");
-  await verdict.getByRole("button", { name: "Reject with feedback" }).click();
+  await submitVerdict(verdict, "Request changes");
+  await expect(reviewer.getByRole("status").filter({ hasText: "Changes requested" })).toBeVisible();
   await expect(reviewer.getByText(/^Rejected by Rex Reviewer/)).toBeVisible();
 
   // The learner sees the feedback, adds a new version and resubmits.
   await learner.goto(MODULE_1);
-  const feedback = learner.getByRole("region", { name: /Review feedback from Rex Reviewer/ });
+  const feedback = learner.getByRole("region", { name: /Changes requested by Rex Reviewer/ });
   await expect(feedback).toContainText("Label every tool message in the session trace");
   await note.getByLabel("Evidence item").selectOption({ label: "New version of “Session trace”" });
   await note.getByLabel("Title").fill("Session trace");
@@ -88,8 +96,9 @@ test("a packet goes through refusals, rejection, rework and acceptance", async (
   await expect(delta).toContainText("Session trace: v1 → v2");
   await expect(delta).toContainText("+ tool: read_file result (312 lines)");
   await scoreAll(verdict, "4");
-  await verdict.getByRole("button", { name: "Accept" }).click();
+  await submitVerdict(verdict, "Approve");
   await expect(reviewer.getByText(/^Accepted by Rex Reviewer/)).toBeVisible();
+  await reviewer.getByText("Correct your scores").click();
   const rescore = reviewer.getByRole("form", { name: "Correct scores" });
   await scoreAll(rescore, "5");
   await rescore.getByLabel("Why the scores change").fill("The decision notes were excellent");
@@ -103,7 +112,14 @@ test("a packet goes through refusals, rejection, rework and acceptance", async (
   await expect(path.getByRole("listitem").filter({ hasText: "2. Advanced Customization" }).last()).toContainText("Available");
   await learner.goto("/log?module=1");
   const log = learner.getByRole("list", { name: /Plan log of Ada Learner/ });
-  for (const text of ["Started Module 1", "Submitted Module 1: Codex Code Internals for review", "Rejected Module 1: Codex Code Internals with feedback", "New version of note evidence", "Accepted Module 1", "Rescored Module 1"]) {
+  for (const text of [
+    "Started Module 1",
+    "Submitted Module 1: Codex Code Internals for review",
+    "Rejected Module 1: Codex Code Internals with feedback",
+    "New version of note evidence",
+    "Accepted Module 1",
+    "Rescored Module 1",
+  ]) {
     await expect(log).toContainText(text);
   }
   await expect(log.getByText(/status=completed/)).toHaveCount(2);
@@ -112,7 +128,10 @@ test("a packet goes through refusals, rejection, rework and acceptance", async (
   expect(await download.text()).toMatch(/^\[\d{4}-\d\d-\d\d \d\d:\d\d UTC\] module=01 status=in_progress\nsummary=Started Module 1/);
 });
 
-test("a reviewer adds a learner, who attaches a file and an exercise result and blocks with a reason", async ({ browser, expectAccessible }) => {
+test("a reviewer adds a learner, who attaches a file and an exercise result and blocks with a reason", async ({
+  browser,
+  expectAccessible,
+}) => {
   const reviewer = await signIn(browser, REVIEWER);
   await reviewer.goto("/people");
   await expectAccessible(reviewer);
@@ -130,14 +149,18 @@ test("a reviewer adds a learner, who attaches a file and an exercise result and 
   await upload.getByRole("button", { name: "Upload file" }).click();
   await expect(upload.getByRole("alert")).toContainText("some fields need attention");
   await upload.getByLabel("File title").fill("Validation log");
-  await upload.getByLabel("File (up to 10 MB)").setInputFiles({ name: "validate.log", mimeType: "text/plain", buffer: Buffer.from("validate.sh: all checks passed\n") });
+  await upload
+    .getByLabel("File (up to 10 MB)")
+    .setInputFiles({ name: "validate.log", mimeType: "text/plain", buffer: Buffer.from("validate.sh: all checks passed\n") });
   await upload.getByRole("button", { name: "Upload file" }).click();
   await expect(upload.getByRole("status")).toContainText('Saved "Validation log" as version 1');
   const download = await bo.request.get((await bo.getByRole("link", { name: "Download" }).getAttribute("href"))!);
   expect(await download.text()).toBe("validate.sh: all checks passed\n");
 
   const result = bo.getByRole("form", { name: "Record an exercise result" });
-  await result.getByLabel("Result against the success criteria, and where its evidence is").fill("All four criteria met; see the validation log.");
+  await result
+    .getByLabel("Result against the success criteria, and where its evidence is")
+    .fill("All four criteria met; see the validation log.");
   await result.getByRole("button", { name: "Save result" }).click();
   await expect(result.getByRole("status")).toContainText("Saved");
 

@@ -1,6 +1,7 @@
 import type { PacketDetail } from "@/lib/packets/queries";
 import { formatTimestamp } from "@/lib/log/format";
 import { IMPORTED_COMPLETION } from "@/lib/packets/imported";
+import { splitFeedback } from "@/lib/reviews/feedback";
 import { DIMENSION_LABELS, DIMENSIONS, type Dimension } from "@/lib/rubric/rubric";
 
 const VERDICTS: Record<string, string> = { "self-review": "Self-review", accept: "Accepted", reject: "Rejected", rescore: "Rescored" };
@@ -36,7 +37,23 @@ export function ReviewHistory({ reviews }: { reviews: PacketDetail["reviews"] })
             </p>
           ) : null}
           <ScoresWithRemarks scores={r.scoresParsed} remarks={r.remarksParsed} />
-          {r.feedback ? <p className="mt-1 whitespace-pre-wrap text-sm">{r.feedback}</p> : null}
+          {r.checklist.length === 0 && r.feedback ? <p className="mt-1 whitespace-pre-wrap text-sm">{r.feedback}</p> : null}
+          {r.checklist.length > 0 ? (
+            <div className="mt-2 text-sm">
+              {splitFeedback(r.feedback).prose ? <p className="mb-1 whitespace-pre-wrap">{splitFeedback(r.feedback).prose}</p> : null}
+              <p className="font-medium">
+                Checklist: {r.checklist.filter((c) => c.done).length} of {r.checklist.length} marked done by the learner
+              </p>
+              <ul className="mt-1 space-y-0.5">
+                {r.checklist.map((c) => (
+                  <li key={c.number}>
+                    <span aria-hidden="true">{c.done ? "✓" : "○"}</span> <span className="sr-only">{c.done ? "Done:" : "Open:"}</span>{" "}
+                    {c.text}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -9,8 +9,9 @@ import { formatLogEntry } from "../log/format";
 import { EvidenceDataSchema } from "../packets/evidence-data";
 import type { NextStep } from "../packets/next-step";
 import type { PacketDetail } from "../packets/queries";
+import type { ChecklistItem } from "../reviews/checklist";
 import type { LearnerCaller } from "./caller";
-import type { EvidenceItem, FeedbackAnswer, LearnerInfo, LogEntry, NextStepAnswer, PacketSummary } from "./schemas";
+import type { ChecklistAnswer, EvidenceItem, FeedbackAnswer, LearnerInfo, LogEntry, NextStepAnswer, PacketSummary } from "./schemas";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -80,6 +81,10 @@ export function nextStepJson(next: NextStep): z.input<typeof NextStepAnswer> {
   return { kind: next.kind, module: moduleNumber, text: next.text, command };
 }
 
+export function checklistJson(checklist: ChecklistItem[]): z.input<typeof ChecklistAnswer>["checklist"] {
+  return checklist.map(({ number, text, done }) => ({ number, text, done }));
+}
+
 export function feedbackJson(detail: Pick<PacketDetail, "reviews" | "comments">): Omit<z.input<typeof FeedbackAnswer>, "packet"> {
   return {
     reviews: detail.reviews.map((r) => ({
@@ -89,6 +94,7 @@ export function feedbackJson(detail: Pick<PacketDetail, "reviews" | "comments">)
       scores: r.scoresParsed,
       remarks: r.remarksParsed,
       feedback: r.feedback,
+      checklist: checklistJson(r.checklist),
       remediation: r.remediationParsed
         ? {
             dimensions: r.remediationParsed.dimensions,

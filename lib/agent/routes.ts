@@ -130,7 +130,8 @@ export const API = {
     operationId: "submitModule",
     tag: "Packets",
     summary: "Submit the completion proof and self-score (in_progress → review_required)",
-    description: "The body is the completion proof. Every claim must point to evidence item keys of this packet. The packet then waits for a human reviewer.",
+    description:
+      "The body is the completion proof. Every claim must point to evidence item keys of this packet. The packet then waits for a human reviewer.",
     auth: "learner",
     params: S.ModuleParams,
     body: S.SubmitBody,
@@ -188,6 +189,19 @@ export const API = {
     answer: S.FeedbackAnswer,
     cli: "mastery feedback 1",
   }),
+  tickFeedback: defineEndpoint({
+    method: "POST",
+    path: "/api/v1/modules/{module}/feedback/checklist",
+    operationId: "tickFeedback",
+    tag: "Reviews",
+    summary: "Mark an item of the latest request for changes done (or open again) while reworking",
+    auth: "learner",
+    params: S.ModuleParams,
+    body: S.FeedbackTickBody,
+    answer: S.ChecklistAnswer,
+    example: { number: 1, done: true },
+    cli: "mastery tick 1 1",
+  }),
   readLog: defineEndpoint({
     method: "GET",
     path: "/api/v1/log",
@@ -212,7 +226,12 @@ export const API = {
     idempotent: true,
     status: 201,
     answer: S.LogEntryAnswer,
-    example: { module: 1, summary: "Drafted the trace labelling script", evidence: "scripts/label-trace.sh", next: "Run it on three sessions" },
+    example: {
+      module: 1,
+      summary: "Drafted the trace labelling script",
+      evidence: "scripts/label-trace.sh",
+      next: "Run it on three sessions",
+    },
     cli: "mastery log append 1 --summary 'Drafted the trace labelling script'",
   }),
   reviewPacket: defineEndpoint({
@@ -244,7 +263,8 @@ export const API = {
     path: "/api/v1/search",
     operationId: "searchContent",
     tag: "Program",
-    summary: "Full-text search over the program's modules and exercises and, for a token's or signed-in learner, their patterns and playbook",
+    summary:
+      "Full-text search over the program's modules and exercises and, for a token's or signed-in learner, their patterns and playbook",
     auth: "public",
     query: S.SearchQuery,
     answer: S.SearchAnswer,
@@ -266,7 +286,10 @@ export const API = {
     tag: "Exports",
     summary: "The status-update report for the learner's program, filled from live state",
     auth: "learner",
-    answer: { mediaType: "text/markdown", description: "The report in the status-update template's section order, as the Report page's download." },
+    answer: {
+      mediaType: "text/markdown",
+      description: "The report in the status-update template's section order, as the Report page's download.",
+    },
     cli: "mastery report status -o status.md",
   }),
   listPatterns: defineEndpoint({
@@ -286,7 +309,8 @@ export const API = {
     operationId: "createPattern",
     tag: "Library",
     summary: "Record a new pattern in the learner's library (version 1, saved by the agent)",
-    description: "The same rules as the library's New pattern page: required sections, a known category, an unused slug, a source module and exercise of the program.",
+    description:
+      "The same rules as the library's New pattern page: required sections, a known category, an unused slug, a source module and exercise of the program.",
     auth: "learner",
     body: L.PatternBody,
     idempotent: true,
@@ -320,7 +344,8 @@ export const API = {
     operationId: "updatePattern",
     tag: "Library",
     summary: "Save a new version of a pattern: the fields given, over the current text",
-    description: "Send the version the change is based on as expectedVersion: if another version was saved since, the change is refused with 409 (error.fields.expectedVersion) and nothing is written.",
+    description:
+      "Send the version the change is based on as expectedVersion: if another version was saved since, the change is refused with 409 (error.fields.expectedVersion) and nothing is written.",
     auth: "learner",
     params: L.SlugParams,
     body: L.PatternUpdateBody,
@@ -367,7 +392,11 @@ export const API = {
     idempotent: true,
     status: 201,
     answer: L.EntryAnswer,
-    example: { title: "Before a long session", kind: "checklist", body: "- [ ] Apply [[budget-the-context]]\n- [ ] Note the plan in the log" },
+    example: {
+      title: "Before a long session",
+      kind: "checklist",
+      body: "- [ ] Apply [[budget-the-context]]\n- [ ] Note the plan in the log",
+    },
     cli: "mastery playbook create --file entry.json",
   }),
   getEntry: defineEndpoint({
@@ -387,7 +416,8 @@ export const API = {
     operationId: "updateEntry",
     tag: "Library",
     summary: "Save a new version of a playbook entry: the fields given, over the current text",
-    description: "Send the version the change is based on as expectedVersion: if another version was saved since, the change is refused with 409 (error.fields.expectedVersion) and nothing is written.",
+    description:
+      "Send the version the change is based on as expectedVersion: if another version was saved since, the change is refused with 409 (error.fields.expectedVersion) and nothing is written.",
     auth: "learner",
     params: L.SlugParams,
     body: L.EntryUpdateBody,
@@ -427,7 +457,8 @@ export const API = {
     operationId: "previewLibraryImport",
     tag: "Library",
     summary: "Check a library zip against the library without writing: what it would create and update, and every bad file",
-    description: "JSON with the zip base64-encoded, or multipart/form-data with the zip as the part named file. Pass the answer's fingerprint to apply.",
+    description:
+      "JSON with the zip base64-encoded, or multipart/form-data with the zip as the part named file. Pass the answer's fingerprint to apply.",
     auth: "learner",
     body: L.ImportPreviewBody,
     form: L.ImportPreviewForm,
@@ -442,14 +473,20 @@ export const API = {
     operationId: "applyLibraryImport",
     tag: "Library",
     summary: "Import a previewed library zip in one transaction: new items, and a new version of each changed one not kept",
-    description: "Send the same zip with the preview's fingerprint; refused with 409 if the library changed since the preview, and with 400 (nothing written) while the upload has problems.",
+    description:
+      "Send the same zip with the preview's fingerprint; refused with 409 if the library changed since the preview, and with 400 (nothing written) while the upload has problems.",
     auth: "learner",
     body: L.ImportApplyBody,
     form: L.ImportApplyForm,
     maxBytes: L.LIBRARY_IMPORT_MAX_BYTES,
     idempotent: true,
     answer: L.ImportApplyAnswer,
-    example: { fileName: "library.zip", contentBase64: "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==", fingerprint: "0123456789abcdef0123456789abcdef", keep: ["pattern:budget-the-context"] },
+    example: {
+      fileName: "library.zip",
+      contentBase64: "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==",
+      fingerprint: "0123456789abcdef0123456789abcdef",
+      keep: ["pattern:budget-the-context"],
+    },
     cli: "mastery library import library.zip --apply --fingerprint 0123456789abcdef0123456789abcdef",
   }),
   openApi: defineEndpoint({

@@ -65,7 +65,14 @@ export const StartBody = z.strictObject({
   restart: z.boolean().optional().meta({ description: "Start a new attempt of a completed or blocked module; earlier attempts are kept." }),
 });
 
-const fileEvidence = (fields: { fileName: string; fileType?: string; bytes: Uint8Array; title: string; body?: string; itemKey?: string }) => ({
+const fileEvidence = (fields: {
+  fileName: string;
+  fileType?: string;
+  bytes: Uint8Array;
+  title: string;
+  body?: string;
+  itemKey?: string;
+}) => ({
   kind: "file" as const,
   ...fields,
 });
@@ -73,7 +80,13 @@ const fileEvidence = (fields: { fileName: string; fileType?: string; bytes: Uint
 export const EvidenceBody = z
   .discriminatedUnion("kind", [
     z.strictObject({ kind: z.literal("note"), title, body: z.string().meta({ description: "Markdown." }), itemKey }),
-    z.strictObject({ kind: z.literal("link"), title, url: z.string().meta({ description: "An http(s) address." }), body: z.string().optional(), itemKey }),
+    z.strictObject({
+      kind: z.literal("link"),
+      title,
+      url: z.string().meta({ description: "An http(s) address." }),
+      body: z.string().optional(),
+      itemKey,
+    }),
     z.strictObject({
       kind: z.literal("exercise"),
       title,
@@ -86,7 +99,9 @@ export const EvidenceBody = z
       title,
       fileName: z.string(),
       fileType: z.string().optional().meta({ description: "A media type, e.g. text/plain." }),
-      contentBase64: z.base64("the file content, base64-encoded").meta({ description: "The file's bytes, base64-encoded (up to 10 MB decoded)." }),
+      contentBase64: z
+        .base64("the file content, base64-encoded")
+        .meta({ description: "The file's bytes, base64-encoded (up to 10 MB decoded)." }),
       body: z.string().optional(),
       itemKey,
     }),
@@ -121,18 +136,34 @@ export const DrillBody = z
     title: z.string().optional(),
     notes: z.string().optional(),
   })
-  .transform(({ notes, title: label, ...drill }) => ({ kind: "drill" as const, title: label ?? "Drill attempt", body: notes ?? "", ...drill }));
+  .transform(({ notes, title: label, ...drill }) => ({
+    kind: "drill" as const,
+    title: label ?? "Drill attempt",
+    body: notes ?? "",
+    ...drill,
+  }));
 
 export const ExitTicketBody = z
   .strictObject({
     question: z.number().int().min(1, "questions are numbered 1 to 3").max(3, "questions are numbered 1 to 3"),
     answer: z.string(),
   })
-  .transform(({ question, answer }) => ({ kind: "exit-ticket" as const, question: question - 1, title: `Exit ticket ${question}`, body: answer }));
+  .transform(({ question, answer }) => ({
+    kind: "exit-ticket" as const,
+    question: question - 1,
+    title: `Exit ticket ${question}`,
+    body: answer,
+  }));
 
 export const SubmitBody = ProofSchema;
 
-export const BlockBody = z.strictObject({ reason: z.string().meta({ description: "Why the packet is blocked; shown to the reviewer and logged." }) });
+export const BlockBody = z.strictObject({
+  reason: z.string().meta({ description: "Why the packet is blocked; shown to the reviewer and logged." }),
+});
+export const FeedbackTickBody = z.strictObject({
+  number: z.number().int().min(1).meta({ description: "The checklist item's number, 1 for the first list item of the feedback." }),
+  done: z.boolean().default(true).meta({ description: "true marks it done, false open again." }),
+});
 export const UnblockBody = z.strictObject({ reason: z.string().optional().meta({ description: "What removed the blocker." }) });
 
 export const LogBody = z.strictObject({
@@ -160,7 +191,9 @@ export const RescoreBody = z.strictObject({
 // ── answers ──
 
 const dateTime = z.iso.datetime();
-const Scores = z.object(Object.fromEntries(DIMENSIONS.map((d) => [d, z.number().int()])) as Record<(typeof DIMENSIONS)[number], z.ZodNumber>);
+const Scores = z.object(
+  Object.fromEntries(DIMENSIONS.map((d) => [d, z.number().int()])) as Record<(typeof DIMENSIONS)[number], z.ZodNumber>,
+);
 
 export const LearnerInfo = z.object({
   id: z.string(),
@@ -179,7 +212,11 @@ export const PacketSummary = z.object({
   attempt: z.number().int().nullable(),
   blockedReason: z.string().nullable(),
   awaitingRework: z.boolean().meta({ description: "Rejected by the reviewer and back in progress." }),
-  imported: z.boolean().meta({ description: "Completed by a verdict given in another install: the profile was imported, this attempt was not reviewed here." }),
+  imported: z
+    .boolean()
+    .meta({
+      description: "Completed by a verdict given in another install: the profile was imported, this attempt was not reviewed here.",
+    }),
   startedAt: dateTime.nullable(),
   submittedAt: dateTime.nullable(),
   completedAt: dateTime.nullable(),
@@ -236,7 +273,14 @@ export const ModuleAnswer = z.object({
       }),
     ),
     exercises: z.array(
-      z.object({ slug: z.string(), number: z.number().int(), title: z.string(), difficulty: z.string(), minutes: z.number(), successCriteria: z.array(z.string()) }),
+      z.object({
+        slug: z.string(),
+        number: z.number().int(),
+        title: z.string(),
+        difficulty: z.string(),
+        minutes: z.number(),
+        successCriteria: z.array(z.string()),
+      }),
     ),
   }),
   packet: PacketSummary,
@@ -269,6 +313,9 @@ export const PacketDetailAnswer = z.object({
   proof: z.record(z.string(), z.unknown()).nullable().meta({ description: "The latest completion proof submitted." }),
 });
 
+const ChecklistItem = z.object({ number: z.number().int(), text: z.string(), done: z.boolean() });
+export const ChecklistAnswer = z.object({ checklist: z.array(ChecklistItem) });
+
 export const FeedbackAnswer = z.object({
   packet: PacketSummary,
   reviews: z.array(
@@ -279,6 +326,7 @@ export const FeedbackAnswer = z.object({
       scores: Scores,
       remarks: z.record(z.string(), z.string()),
       feedback: z.string(),
+      checklist: z.array(ChecklistItem).meta({ description: "A request for changes' list items, with the ones the learner marked done." }),
       remediation: z
         .object({
           dimensions: z.array(z.string()),
@@ -339,5 +387,8 @@ export const ErrorAnswer = z.object({
 });
 
 export const PacketsAnswer = z.object({ learner: LearnerInfo, packets: z.array(PacketSummary), next: NextStepAnswer });
-export const NextAnswer = z.object({ next: NextStepAnswer, packet: PacketSummary.nullable().meta({ description: "The packet the step is about, if any." }) });
+export const NextAnswer = z.object({
+  next: NextStepAnswer,
+  packet: PacketSummary.nullable().meta({ description: "The packet the step is about, if any." }),
+});
 export const OpenApiAnswer = z.record(z.string(), z.unknown()).meta({ description: "An OpenAPI 3.1 document." });

@@ -36,9 +36,13 @@ type Review = {
   scores: Record<string, number>;
   remarks: Record<string, string>;
   feedback: string;
+  checklist: Checklist;
   createdAt: string;
   remediation: { dimensions: string[]; drills: { id: string; title: string }[] } | null;
 };
+
+type Checklist = { number: number; text: string; done: boolean }[];
+const checklistLines = (checklist: Checklist) => checklist.map((c) => `  [${c.done ? "x" : " "}] ${c.number}. ${c.text}`);
 
 const moduleArg = { name: "module", help: "the module's number, e.g. 1" };
 const modulePath = (ctx: RunContext, rest = "") => `/api/v1/modules/${ctx.args.module}${rest}`;
@@ -394,6 +398,11 @@ export const COMMANDS: Command[] = [
         );
         for (const [d, remark] of Object.entries(r.remarks ?? {})) lines.push(`  ${d} ${r.scores[d]}: ${remark}`);
         if (r.feedback) lines.push(...r.feedback.split("\n").map((l) => `  ${l}`));
+        if (r.checklist.length > 0)
+          lines.push(
+            `  checklist (${r.checklist.filter((c) => c.done).length} of ${r.checklist.length} done):`,
+            ...checklistLines(r.checklist),
+          );
         if (r.remediation)
           lines.push(
             `  remediation: ${r.remediation.dimensions.join(", ")}; drills: ${r.remediation.drills.map((d) => d.id).join(", ") || "none"}`,
@@ -405,6 +414,27 @@ export const COMMANDS: Command[] = [
           lines.push(`  [${c.evidenceItemKey}] ${c.author}: ${c.body}${c.resolution ? ` (resolved: ${c.resolution.note})` : ""}`);
       }
       return { text: lines.join("\n"), json: body };
+    },
+  },
+  {
+    name: "tick",
+    summary: "Mark an item of the latest request for changes done while reworking (--open to undo)",
+    args: [moduleArg, { name: "number", help: "the checklist item's number, as `mastery feedback` lists it" }],
+    options: { open: { type: "boolean", help: "mark the item open again" } },
+    examples: ["mastery tick 1 2", "mastery tick 1 2 --open"],
+    async run(ctx) {
+      const number = Number(ctx.args.number);
+      const answer = await post(ctx, modulePath(ctx, "/feedback/checklist"), {
+        number: Number.isInteger(number) ? number : ctx.args.number,
+        done: ctx.options.open !== true,
+      });
+      const { checklist } = answer.body as { checklist: Checklist };
+      return {
+        text: [`Checklist (${checklist.filter((c) => c.done).length} of ${checklist.length} done):`, ...checklistLines(checklist)].join(
+          "\n",
+        ),
+        json: answer.body,
+      };
     },
   },
   {

@@ -74,7 +74,11 @@ describe("mastery", () => {
       reviewer: "Rex",
       scores,
       remarks: { correctness: "The red run is missing." },
-      feedback: "- Add the red run",
+      feedback: "- Add the red run\n- Attach the log",
+      checklist: [
+        { number: 1, text: "Add the red run", done: true },
+        { number: 2, text: "Attach the log", done: false },
+      ],
       remediation: null,
       createdAt: "2026-12-04T10:00:00.000Z",
     };
@@ -84,6 +88,17 @@ describe("mastery", () => {
     expect(text).toContain("Rejected by Rex");
     expect(text).toContain("  correctness 2: The red run is missing.");
     expect(text).toContain("  - Add the red run");
+    expect(text).toContain("  checklist (1 of 2 done):\n  [x] 1. Add the red run\n  [ ] 2. Attach the log");
+  });
+
+  it("marks a checklist item done, or open again with --open", async () => {
+    const h = harness(() => json({ checklist: [{ number: 2, text: "Attach the log", done: true }] }));
+    expect(await h.exec("tick 1 2")).toBe(EXIT.ok);
+    expect(h.sent[0]).toMatchObject({ method: "POST", url: "http://127.0.0.1:3000/api/v1/modules/1/feedback/checklist" });
+    expect(JSON.parse(h.sent[0]!.body as string)).toEqual({ number: 2, done: true });
+    expect(h.out.join("")).toContain("Checklist (1 of 1 done):\n  [x] 2. Attach the log");
+    expect(await h.exec("tick 1 2 --open")).toBe(EXIT.ok);
+    expect(JSON.parse(h.sent[1]!.body as string)).toEqual({ number: 2, done: false });
   });
 
   it("exits 3 with the server's reason when a rule refuses the request", async () => {

@@ -8,6 +8,7 @@ import { db } from "../db";
 import { latestVerdict } from "../reviews/history";
 import { isImportedCompletion } from "./imported";
 import { type NextStep, nextStep } from "./next-step";
+import { feedbackChecklist } from "../reviews/checklist";
 import { reviewColumns } from "../reviews/stored";
 import { ProofSchema } from "./proof";
 
@@ -18,7 +19,7 @@ export async function packetDetail(packetId: string) {
   const [evidence, proofs, reviews, comments] = await Promise.all([
     client.evidence.findMany({ where: { packetId }, orderBy: [{ createdAt: "asc" }, { version: "asc" }] }),
     client.completionProof.findMany({ where: { packetId }, orderBy: { createdAt: "asc" } }),
-    client.review.findMany({ where: { packetId }, orderBy: { createdAt: "asc" } }),
+    client.review.findMany({ where: { packetId }, include: { ticks: { select: { number: true } } }, orderBy: { createdAt: "asc" } }),
     client.reviewComment.findMany({ where: { packetId }, include: { resolution: true }, orderBy: { createdAt: "asc" } }),
   ]);
   const items = new Map<string, typeof evidence>();
@@ -29,7 +30,17 @@ export async function packetDetail(packetId: string) {
     /** Each item with its versions, oldest first. */
     items: [...items.entries()].map(([key, versions]) => ({ key, versions, latest: versions.at(-1)! })),
     proofs: proofs.map((p) => ({ ...p, proof: ProofSchema.parse(p.data) })),
-    reviews: reviews.map((r) => ({ ...r, ...reviewColumns(r) })),
+    reviews: reviews.map(({ ticks, ...r }) => ({
+      ...r,
+      ...reviewColumns(r),
+      checklist:
+        r.verdict === "reject"
+          ? feedbackChecklist(
+              r.feedback,
+              ticks.map((t) => t.number),
+            )
+          : [],
+    })),
     comments,
   };
 }

@@ -11,6 +11,8 @@ const { addEvidence, listEvidence } = await import("./evidence");
 const { reviewPacket, rescorePacket, selfReviewPacket, waivePrerequisite, addReviewComment, resolveReviewComment } =
   await import("../reviews/service");
 const { listLogEntries } = await import("../log/service");
+const { setFeedbackTick } = await import("../reviews/checklist");
+const { packetDetail } = await import("./queries");
 const { reviewQueueRows, waiverChoices } = await import("../reviews/queue");
 const { SELF_REVIEW_CHECKLIST } = await import("../reviews/self-review");
 
@@ -172,6 +174,20 @@ describe("a packet from start to sign-off", () => {
     expect((await listEvidence(client, packetId)).all).toHaveLength(3);
   });
 
+  it("turns the feedback's list into a checklist only the learner marks, and only while reworking", async () => {
+    await expectRefusal(setFeedbackTick(reviewer, { packetId, number: 1, done: true }), "forbidden");
+    await expectRefusal(setFeedbackTick(agent("another-learner"), { packetId, number: 1, done: true }), "forbidden");
+    const outOfRange = await expectRefusal(setFeedbackTick(learner, { packetId, number: 2, done: true }), "invalid");
+    expect(outOfRange.fieldErrors).toEqual({ number: "no such item" });
+    expect(await setFeedbackTick(agent(learnerId), { packetId, number: 1, done: true })).toEqual([
+      { number: 1, text: "Label every tool message in the trace", done: true },
+    ]);
+    expect((await setFeedbackTick(learner, { packetId, number: 1, done: false }))[0]!.done).toBe(false);
+    await setFeedbackTick(learner, { packetId, number: 1, done: true });
+    const reject = (await packetDetail(packetId))!.reviews.at(-1)!;
+    expect(reject.checklist).toEqual([{ number: 1, text: "Label every tool message in the trace", done: true }]);
+  });
+
   it("resubmits after rework; a verdict on stale evidence is refused, then the accept completes the packet", async () => {
     const client = await db();
     const comment = await client.reviewComment.findFirstOrThrow({ where: { packetId } });
@@ -184,6 +200,7 @@ describe("a packet from start to sign-off", () => {
     });
     await expectRefusal(submitPacket(agent("another-learner"), { packetId, proof: proofFor([noteKey]) }), "forbidden");
     await submitPacket(learner, { packetId, proof: proofFor([noteKey]) });
+    await expectRefusal(setFeedbackTick(learner, { packetId, number: 1, done: false }), "refused", "not-reworking");
     const before = (await listEvidence(client, packetId)).latest.map((r) => r.id);
     await addEvidence(learner, packetId, { kind: "link", title: "CI run", url: "https://ci.example.org/run/1" });
     await expectRefusal(

@@ -33,6 +33,7 @@ export const EXPORTED_TABLES: ReadonlyArray<{ table: string; where: string }> = 
   { table: "Evidence", where: IN_PACKETS },
   { table: "CompletionProof", where: IN_PACKETS },
   { table: "Review", where: IN_PACKETS },
+  { table: "FeedbackTick", where: `"reviewId" IN (SELECT "id" FROM "Review" WHERE ${IN_PACKETS})` },
   { table: "ReviewComment", where: IN_PACKETS },
   { table: "CommentResolution", where: `"commentId" IN (SELECT "id" FROM "ReviewComment" WHERE ${IN_PACKETS})` },
   { table: "PlanLogEntry", where: `"learnerId" = ?` },

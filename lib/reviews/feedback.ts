@@ -11,3 +11,28 @@ export function feedbackProblem(feedback: string, pinnedComments: number): strin
   }
   return null;
 }
+
+const LIST_ITEM = /^\s{0,3}(?:[-*+]|\d+[.)])\s+(.*)$/;
+
+/**
+ * Rejection feedback split into its prose and its list items: each item becomes a line of the
+ * learner's rework checklist. An indented line after an item continues it.
+ */
+export function splitFeedback(feedback: string): { prose: string; items: string[] } {
+  const prose: string[] = [];
+  const items: string[] = [];
+  let inItem = false;
+  for (const line of feedback.split("\n")) {
+    const item = LIST_ITEM.exec(line);
+    if (item?.[1]?.trim()) {
+      items.push(item[1].trim());
+      inItem = true;
+    } else if (inItem && /^\s+\S/.test(line)) {
+      items[items.length - 1] += ` ${line.trim()}`;
+    } else {
+      inItem = false;
+      prose.push(line);
+    }
+  }
+  return { prose: prose.join("\n").trim(), items };
+}

@@ -1,9 +1,13 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { ownLearnerId } from "@/lib/auth/access";
+import { requireUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
 import { formAction, type FormState, formText, rubricScoresFrom } from "@/lib/forms";
 import { addEvidence } from "@/lib/packets/evidence";
 import { blockPacket, startPacket, submitPacket, unblockPacket } from "@/lib/packets/service";
+import { setFeedbackTick } from "@/lib/reviews/checklist";
 import { resolveReviewComment, selfReviewPacket } from "@/lib/reviews/service";
 
 export async function startAction(_state: FormState, formData: FormData): Promise<FormState> {
@@ -96,4 +100,17 @@ export async function selfReviewAction(_state: FormState, formData: FormData): P
     });
     return "Self-review recorded. It is shown everywhere as a self-review, not a reviewer's accept.";
   });
+}
+
+/** Marks one item of a rejection's feedback done or open; answers with a message to show, or null when saved. */
+export async function feedbackTickAction(packetId: string, number: string, done: boolean): Promise<string | null> {
+  try {
+    const signedIn = await requireUser();
+    await setFeedbackTick(signedIn.asLearner, { packetId: String(packetId), number: String(number), done: done === true });
+    revalidatePath("/programs/[program]/modules/[module]/packet", "page");
+    return null;
+  } catch (error) {
+    if (error instanceof AppError) return error.message;
+    throw error;
+  }
 }

@@ -85,7 +85,9 @@ export default async function PacketPage({ params }: Params) {
         </p>
       ) : null}
 
-      {lastReview && lastReview.verdict === "reject" && status !== "completed" ? <ReviewFeedback review={lastReview} /> : null}
+      {lastReview && lastReview.verdict === "reject" && status !== "completed" ? (
+        <ReviewFeedback review={lastReview} reworking={status === "in_progress" || status === "blocked"} />
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Section id="status" title="Status">
