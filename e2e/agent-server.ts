@@ -105,7 +105,11 @@ export function rowCounts(server: AgentServer, person: string): Record<(typeof W
   try {
     const learners = `SELECT l.id FROM "Learner" l JOIN "User" u ON u.id = l."ownerId" WHERE u.name = @person`;
     const count = (table: (typeof WRITTEN_TABLES)[number]) =>
-      (db.prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE ${OWN_ROWS[table].replaceAll(":learners", learners)}`).get({ person }) as { n: number }).n;
+      (
+        db.prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE ${OWN_ROWS[table].replaceAll(":learners", learners)}`).get({ person }) as {
+          n: number;
+        }
+      ).n;
     return Object.fromEntries(WRITTEN_TABLES.map((t) => [t, count(t)])) as Record<(typeof WRITTEN_TABLES)[number], number>;
   } finally {
     db.close();

@@ -7,8 +7,22 @@ import { MAX_REQUEST_BYTES } from "../lib/security/body-limits";
 import { REVIEWER, signIn } from "./people";
 import { createToken, expect, rowCounts, test } from "./agent-server";
 
-type Operation = { operationId: string; parameters?: { name: string; in: string }[]; requestBody?: { content: { "application/json": { example?: Record<string, unknown> } } }; security: unknown[]; "x-max-body-bytes"?: number };
-type Case = { name: string; method: string; url: string; headers?: Record<string, string>; body?: string | Buffer; status?: number; field?: string };
+type Operation = {
+  operationId: string;
+  parameters?: { name: string; in: string }[];
+  requestBody?: { content: { "application/json": { example?: Record<string, unknown> } } };
+  security: unknown[];
+  "x-max-body-bytes"?: number;
+};
+type Case = {
+  name: string;
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  status?: number;
+  field?: string;
+};
 
 const FUZZER = { name: "Fay Fuzzer", passphrase: "fay-passphrase-1" };
 
@@ -28,11 +42,16 @@ test("a learner with a started packet to aim at", async ({ browser, request }) =
   token = await createToken(await signIn(browser, FUZZER), "fuzzer");
   const headers = { authorization: `Bearer ${token}` };
   expect((await request.post("/api/v1/modules/1/start", { headers, data: {} })).status()).toBe(200);
-  expect((await request.post("/api/v1/modules/1/evidence", { headers, data: { kind: "note", title: "Trace", body: "user: hi" } })).status()).toBe(201);
-  packetId = ((await (await request.get("/api/v1/modules/1/packet", { headers })).json()) as { packet: { packetId: string } }).packet.packetId;
+  expect(
+    (await request.post("/api/v1/modules/1/evidence", { headers, data: { kind: "note", title: "Trace", body: "user: hi" } })).status(),
+  ).toBe(201);
+  packetId = ((await (await request.get("/api/v1/modules/1/packet", { headers })).json()) as { packet: { packetId: string } }).packet
+    .packetId;
   const target = { title: "Fuzz target", category: "speed", problem: "p", whenToUse: "w", howToApply: "h" };
   expect((await request.post("/api/v1/patterns", { headers, data: target })).status()).toBe(201);
-  expect((await request.post("/api/v1/playbook/entries", { headers, data: { title: "Fuzz target", kind: "scenario", body: "b" } })).status()).toBe(201);
+  expect(
+    (await request.post("/api/v1/playbook/entries", { headers, data: { title: "Fuzz target", kind: "scenario", body: "b" } })).status(),
+  ).toBe(201);
 });
 
 /** The slug of the pattern and the playbook entry the library endpoints aim at. */
@@ -111,7 +130,8 @@ function casesFor(method: string, route: string, op: Operation): Case[] {
   }
   const example = op.requestBody?.content["application/json"].example ?? {};
   if (route.includes("{module}")) {
-    for (const value of ["0", "abc", "1.5", "100", "-1", "1e0", "%20"]) add({ name: `module ${value}`, url: url(value), status: 400, field: "module" });
+    for (const value of ["0", "abc", "1.5", "100", "-1", "1e0", "%20"])
+      add({ name: `module ${value}`, url: url(value), status: 400, field: "module" });
     const body = method === "POST" ? { headers: json, body: JSON.stringify(example) } : {};
     add({ name: "a module the program does not have", url: url("99"), status: 404, ...body });
   }
@@ -122,7 +142,18 @@ function casesFor(method: string, route: string, op: Operation): Case[] {
   }
   add({ name: "an unknown query parameter", url: `${url()}?colour=red`, status: 400, field: "colour" });
   for (const param of (op.parameters ?? []).filter((p) => p.in === "query")) {
-    const bad: Record<string, string> = { module: "abc", status: "nope", limit: "0", q: "x".repeat(201), page: "0", sort: "size", archived: "yes", kind: "poem", category: "x".repeat(61), tag: "x".repeat(61) };
+    const bad: Record<string, string> = {
+      module: "abc",
+      status: "nope",
+      limit: "0",
+      q: "x".repeat(201),
+      page: "0",
+      sort: "size",
+      archived: "yes",
+      kind: "poem",
+      category: "x".repeat(61),
+      tag: "x".repeat(61),
+    };
     add({ name: `a bad ${param.name}`, url: `${url()}?${param.name}=${bad[param.name] ?? "%00"}`, status: 400, field: param.name });
     add({ name: `${param.name} twice`, url: `${url()}?${param.name}=1&${param.name}=2`, status: 400, field: param.name });
   }
@@ -138,9 +169,21 @@ function casesFor(method: string, route: string, op: Operation): Case[] {
   }
   withBody("an oversized body", JSON.stringify({ pad: "x".repeat(op["x-max-body-bytes"]!) }), { status: 413, field: "body" });
   add({ name: "plain text", headers: { ...auth, "content-type": "text/plain" }, body: JSON.stringify(example), status: 415 });
-  add({ name: "a malformed idempotency key", headers: { ...json, "idempotency-key": "has spaces" }, body: JSON.stringify({ ...example, zzUnknown: 1 }), status: 400 });
+  add({
+    name: "a malformed idempotency key",
+    headers: { ...json, "idempotency-key": "has spaces" },
+    body: JSON.stringify({ ...example, zzUnknown: 1 }),
+    status: 400,
+  });
   for (const refused of REFUSED_BY_RULES[op.operationId] ?? []) {
-    cases.push({ name: `refused by a rule: ${JSON.stringify(refused.body).slice(0, 60)}`, method, url: url(refused.module), headers: json, body: JSON.stringify(refused.body === "example" ? example : refused.body), status: refused.status });
+    cases.push({
+      name: `refused by a rule: ${JSON.stringify(refused.body).slice(0, 60)}`,
+      method,
+      url: url(refused.module),
+      headers: json,
+      body: JSON.stringify(refused.body === "example" ? example : refused.body),
+      status: refused.status,
+    });
   }
   return cases;
 }
@@ -162,10 +205,14 @@ test("every endpoint answers bad requests with a 4xx JSON error and writes nothi
         const response = await send(request, c);
         const label = `${c.method} ${c.url.slice(0, 80)} with ${c.name}`;
         const status = response.status();
-        const body = (await response.json().catch(() => null)) as { error?: { code?: unknown; message?: unknown; fields?: Record<string, string> } } | null;
+        const body = (await response.json().catch(() => null)) as {
+          error?: { code?: unknown; message?: unknown; fields?: Record<string, string> };
+        } | null;
         if (status >= 500) problems.push(`${label}: ${status}`);
-        else if (c.status !== undefined && status !== c.status) problems.push(`${label}: ${status}, expected ${c.status} (${JSON.stringify(body)})`);
-        else if (typeof body?.error?.code !== "string" || typeof body.error.message !== "string" || body.error.message === "") problems.push(`${label}: no JSON error`);
+        else if (c.status !== undefined && status !== c.status)
+          problems.push(`${label}: ${status}, expected ${c.status} (${JSON.stringify(body)})`);
+        else if (typeof body?.error?.code !== "string" || typeof body.error.message !== "string" || body.error.message === "")
+          problems.push(`${label}: no JSON error`);
         else if (c.field && !Object.keys(body.error.fields ?? {}).some((f) => f === c.field || f.startsWith(`${c.field}.`))) {
           problems.push(`${label}: the error does not name ${c.field} (${JSON.stringify(body.error)})`);
         }
@@ -182,7 +229,9 @@ test("any other address under /api/v1 answers with a JSON 404", async ({ request
   for (const method of ["GET", "POST", "DELETE"]) {
     const response = await request.fetch("/api/v1/no/such/endpoint", { method });
     expect(response.status()).toBe(404);
-    expect(await response.json()).toMatchObject({ error: { code: "not-found", message: expect.stringContaining("/api/v1/no/such/endpoint") } });
+    expect(await response.json()).toMatchObject({
+      error: { code: "not-found", message: expect.stringContaining("/api/v1/no/such/endpoint") },
+    });
   }
 });
 
@@ -195,20 +244,65 @@ test("malformed addresses, oversized and deeply nested bodies answer a 4xx, page
   const deep = "[".repeat(5000) + "]".repeat(5000);
   const overCeiling = Buffer.alloc(MAX_REQUEST_BYTES + 1, 0x20);
   const cases: (Case & { api?: boolean; multipart?: Record<string, string> })[] = [
-    ...["/programs/%c0%ae%c0%ae/modules/1", "/programs/codex-mastery/modules/%ff", "/patterns/%ff", "/plans/%e0%a4", "/evidence/%ff/file", "/programs/codex-mastery/files/%c0%ae"].map(
-      (url) => ({ name: "malformed percent-encoding", method: "GET", url, status: 400 }),
-    ),
-    ...["/api/v1/modules/%ff/packet", "/api/v1/modules/%c0%ae", "/api/v1/%ff"].map((url) => ({ name: "malformed percent-encoding", method: "GET", url, headers: auth, status: 400, field: "path", api: true })),
-    { name: "an API body over the ceiling", method: "POST", url: "/api/v1/modules/1/evidence", headers: { ...auth, "content-type": "application/json" }, body: overCeiling, status: 413, field: "body", api: true },
+    ...[
+      "/programs/%c0%ae%c0%ae/modules/1",
+      "/programs/codex-mastery/modules/%ff",
+      "/patterns/%ff",
+      "/plans/%e0%a4",
+      "/evidence/%ff/file",
+      "/programs/codex-mastery/files/%c0%ae",
+    ].map((url) => ({ name: "malformed percent-encoding", method: "GET", url, status: 400 })),
+    ...["/api/v1/modules/%ff/packet", "/api/v1/modules/%c0%ae", "/api/v1/%ff"].map((url) => ({
+      name: "malformed percent-encoding",
+      method: "GET",
+      url,
+      headers: auth,
+      status: 400,
+      field: "path",
+      api: true,
+    })),
+    {
+      name: "an API body over the ceiling",
+      method: "POST",
+      url: "/api/v1/modules/1/evidence",
+      headers: { ...auth, "content-type": "application/json" },
+      body: overCeiling,
+      status: 413,
+      field: "body",
+      api: true,
+    },
     { name: "a server action over the ceiling", method: "POST", url: "/settings", headers: action, body: overCeiling, status: 413 },
-    { name: "a library upload over the ceiling", method: "POST", url: "/patterns/import/upload", headers: { "content-type": "multipart/form-data; boundary=x" }, body: overCeiling, status: 413, field: "body", api: true },
+    {
+      name: "a library upload over the ceiling",
+      method: "POST",
+      url: "/patterns/import/upload",
+      headers: { "content-type": "multipart/form-data; boundary=x" },
+      body: overCeiling,
+      status: 413,
+      field: "body",
+      api: true,
+    },
     { name: "a deeply nested server-action body", method: "POST", url: "/signin", headers: action, body: deep, status: 400 },
-    { name: "a deeply nested multipart server-action body", method: "POST", url: "/signin", headers: { "next-action": actionId! }, multipart: { "0": deep }, status: 400 },
+    {
+      name: "a deeply nested multipart server-action body",
+      method: "POST",
+      url: "/signin",
+      headers: { "next-action": actionId! },
+      multipart: { "0": deep },
+      status: 400,
+    },
     { name: "the image optimizer, which the app does not use", method: "GET", url: "/_next/image?url=%2Ffavicon.svg&w=64&q=75" },
   ];
   const problems: string[] = [];
   for (const c of cases) {
-    const response = await request.fetch(c.url, { method: c.method, headers: c.headers, data: c.body, multipart: c.multipart, maxRedirects: 0, timeout: 60_000 });
+    const response = await request.fetch(c.url, {
+      method: c.method,
+      headers: c.headers,
+      data: c.body,
+      multipart: c.multipart,
+      maxRedirects: 0,
+      timeout: 60_000,
+    });
     const label = `${c.method} ${c.url} with ${c.name}`;
     const status = response.status();
     if (status >= 500) problems.push(`${label}: ${status}`);
@@ -216,7 +310,8 @@ test("malformed addresses, oversized and deeply nested bodies answer a 4xx, page
     else if (c.status !== undefined && status !== c.status) problems.push(`${label}: ${status}, expected ${c.status}`);
     else if (c.api) {
       const body = (await response.json().catch(() => null)) as { error?: { code?: unknown; fields?: Record<string, string> } } | null;
-      if (typeof body?.error?.code !== "string" || !(c.field! in (body.error.fields ?? {}))) problems.push(`${label}: no JSON error naming ${c.field}`);
+      if (typeof body?.error?.code !== "string" || !(c.field! in (body.error.fields ?? {})))
+        problems.push(`${label}: no JSON error naming ${c.field}`);
     }
   }
   expect(problems).toEqual([]);

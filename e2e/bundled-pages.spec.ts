@@ -7,11 +7,18 @@ import { expect, test } from "./fixtures";
 
 const root = path.join("content", "codex-mastery");
 const strip = (name: string) => name.replace(/^\d{2}-/, "").replace(/\.md$/, "");
-const modules = readdirSync(path.join(root, "modules")).filter((f) => f.endsWith(".md")).sort();
+const modules = readdirSync(path.join(root, "modules"))
+  .filter((f) => f.endsWith(".md"))
+  .sort();
 const pages = modules.flatMap((file) => {
   const slug = strip(file);
-  const exercises = readdirSync(path.join(root, "exercises", file.replace(/\.md$/, ""))).filter((f) => f.endsWith(".md")).sort();
-  return [`/programs/codex-mastery/modules/${slug}`, ...exercises.map((e) => `/programs/codex-mastery/modules/${slug}/exercises/${strip(e)}`)];
+  const exercises = readdirSync(path.join(root, "exercises", file.replace(/\.md$/, "")))
+    .filter((f) => f.endsWith(".md"))
+    .sort();
+  return [
+    `/programs/codex-mastery/modules/${slug}`,
+    ...exercises.map((e) => `/programs/codex-mastery/modules/${slug}/exercises/${strip(e)}`),
+  ];
 });
 
 test("the bundled program has 44 module and exercise pages", () => {
@@ -20,7 +27,12 @@ test("the bundled program has 44 module and exercise pages", () => {
 
 /** The text of every <h1> of a page's HTML, tags dropped and white space collapsed. */
 function headingsOf(html: string): string[] {
-  return [...html.matchAll(/<h1\b[^>]*>([\s\S]*?)<\/h1>/g)].map((match) => match[1]!.replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim());
+  return [...html.matchAll(/<h1\b[^>]*>([\s\S]*?)<\/h1>/g)].map((match) =>
+    match[1]!
+      .replace(/<[^>]*>/g, "")
+      .replace(/\s+/g, " ")
+      .trim(),
+  );
 }
 
 for (const url of pages) {

@@ -37,11 +37,18 @@ test("two tabs and the CLI write at once: nothing lost, nothing locked", async (
 
   const cliNotes = Array.from({ length: 3 }, async (_, chain) => {
     for (let i = 1; i <= 2; i++) {
-      const result = await mastery(cli, token, ["evidence", "add", "1", "--note", "-", "--title", `CLI ${chain}-${i}`], `From the CLI, chain ${chain}, note ${i}.`);
+      const result = await mastery(
+        cli,
+        token,
+        ["evidence", "add", "1", "--note", "-", "--title", `CLI ${chain}-${i}`],
+        `From the CLI, chain ${chain}, note ${i}.`,
+      );
       expect(result.code, result.stderr).toBe(0);
     }
   });
-  const first = await tabA.request.post("/api/v1/modules/1/evidence", { data: { kind: "note", title: "Shared notes", body: "first version" } });
+  const first = await tabA.request.post("/api/v1/modules/1/evidence", {
+    data: { kind: "note", title: "Shared notes", body: "first version" },
+  });
   const { itemKey } = ((await first.json()) as { evidence: { itemKey: string } }).evidence;
   const sharedVersions = [tabA, tabB].flatMap((tab, t) =>
     Array.from({ length: t === 0 ? 10 : 9 }, async (_, i) => {
@@ -57,7 +64,13 @@ test("two tabs and the CLI write at once: nothing lost, nothing locked", async (
     evidence: { itemKey: string; versions: number; latest: { title: string; version: number } }[];
   };
   const titles = packet.evidence.map((item) => item.latest.title).sort();
-  expect(titles).toEqual([...["Tab A", "Tab B"].flatMap((l) => [1, 2, 3, 4].map((i) => `${l} ${i}`)), ...[0, 1, 2].flatMap((c) => [`CLI ${c}-1`, `CLI ${c}-2`]), "Shared notes"].sort());
+  expect(titles).toEqual(
+    [
+      ...["Tab A", "Tab B"].flatMap((l) => [1, 2, 3, 4].map((i) => `${l} ${i}`)),
+      ...[0, 1, 2].flatMap((c) => [`CLI ${c}-1`, `CLI ${c}-2`]),
+      "Shared notes",
+    ].sort(),
+  );
   const shared = packet.evidence.find((item) => item.itemKey === itemKey)!;
   expect(shared.versions).toBe(20);
   expect(shared.latest.version).toBe(20);

@@ -5,7 +5,10 @@ import { strFromU8, unzipSync } from "fflate";
 import { expect, test } from "./fixtures";
 import { LEARNER, signIn } from "./people";
 
-test("a learner backs up, exports their data and their learning record, and a refused import writes nothing", async ({ browser, expectAccessible }) => {
+test("a learner backs up, exports their data and their learning record, and a refused import writes nothing", async ({
+  browser,
+  expectAccessible,
+}) => {
   const page = await signIn(browser, LEARNER);
   await page.goto("/settings");
   await expectAccessible(page);
@@ -18,26 +21,43 @@ test("a learner backs up, exports their data and their learning record, and a re
 
   const [jsonDownload] = await Promise.all([page.waitForEvent("download"), data.getByRole("link", { name: "Full export (JSON)" }).click()]);
   expect(jsonDownload.suggestedFilename()).toMatch(/^mastery-Ada_Learner-\d{4}-\d{2}-\d{2}\.json$/);
-  const exported = JSON.parse(readFileSync((await jsonDownload.path())!, "utf8")) as { format: string; version: number; tables: Record<string, unknown[]> };
+  const exported = JSON.parse(readFileSync((await jsonDownload.path())!, "utf8")) as {
+    format: string;
+    version: number;
+    tables: Record<string, unknown[]>;
+  };
   expect(exported).toMatchObject({ format: "mastery-learner-export", version: 1 });
   expect(exported.tables.Learner).toHaveLength(1);
 
-  const [zipDownload] = await Promise.all([page.waitForEvent("download"), data.getByRole("link", { name: "Learning record (Markdown, zip)" }).click()]);
+  const [zipDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    data.getByRole("link", { name: "Learning record (Markdown, zip)" }).click(),
+  ]);
   const files = unzipSync(readFileSync((await zipDownload.path())!));
   expect(strFromU8(files["learning-record/README.md"]!)).toContain("# Learning record: Ada Learner");
   expect(Object.keys(files)).toContain("learning-record/log.md");
 
   const importForm = data.getByRole("form", { name: "Import a learner export" });
-  await importForm.getByLabel("Export file (.json)").setInputFiles({ name: "again.json", mimeType: "application/json", buffer: readFileSync((await jsonDownload.path())!) });
+  await importForm
+    .getByLabel("Export file (.json)")
+    .setInputFiles({ name: "again.json", mimeType: "application/json", buffer: readFileSync((await jsonDownload.path())!) });
   await importForm.getByRole("button", { name: "Import" }).click();
   await expect(importForm.getByRole("alert")).toContainText("You already have a learner profile for codex-mastery; nothing was imported");
 
-  await importForm.getByLabel("Export file (.json)").setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from('{"format": "mastery-learner-export", "version": 7') });
+  await importForm
+    .getByLabel("Export file (.json)")
+    .setInputFiles({
+      name: "broken.json",
+      mimeType: "application/json",
+      buffer: Buffer.from('{"format": "mastery-learner-export", "version": 7'),
+    });
   await importForm.getByRole("button", { name: "Import" }).click();
   await expect(importForm.getByRole("alert")).toContainText("The file is not valid JSON.");
 
   const future = { ...exported, version: 2 };
-  await importForm.getByLabel("Export file (.json)").setInputFiles({ name: "future.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(future)) });
+  await importForm
+    .getByLabel("Export file (.json)")
+    .setInputFiles({ name: "future.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(future)) });
   await importForm.getByRole("button", { name: "Import" }).click();
   await expect(importForm.getByRole("alert")).toContainText("The export has version 2");
 

@@ -51,7 +51,11 @@ test("a 10 MB evidence file uploads through the API, as multipart and as base64;
   const token = await createToken(eve, "edge");
   const headers = { authorization: `Bearer ${token}` };
   const file = (size: number) => ({ name: "big.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(size, 0x62) });
-  const multipart = await eve.request.post("/api/v1/modules/1/evidence", { headers, multipart: { title: "Multipart", file: file(10 * MB) }, timeout: 60_000 });
+  const multipart = await eve.request.post("/api/v1/modules/1/evidence", {
+    headers,
+    multipart: { title: "Multipart", file: file(10 * MB) },
+    timeout: 60_000,
+  });
   expect(multipart.status(), await multipart.text()).toBe(201);
   const base64 = await eve.request.post("/api/v1/modules/1/evidence", {
     headers,
@@ -59,7 +63,11 @@ test("a 10 MB evidence file uploads through the API, as multipart and as base64;
     timeout: 60_000,
   });
   expect(base64.status(), await base64.text()).toBe(201);
-  const over = await eve.request.post("/api/v1/modules/1/evidence", { headers, multipart: { title: "Over", file: file(10 * MB + 1) }, timeout: 60_000 });
+  const over = await eve.request.post("/api/v1/modules/1/evidence", {
+    headers,
+    multipart: { title: "Over", file: file(10 * MB + 1) },
+    timeout: 60_000,
+  });
   expect(over.status()).toBe(400);
   const refused = (await over.json()) as { error: { code: string; message: string; fields: Record<string, string> } };
   expect(Object.values(refused.error.fields)).toContain("files are limited to 10 MB");
@@ -73,7 +81,9 @@ test("a library upload just under 20 MB reaches the import; over 20 MB is refuse
     });
   const under = await send(20 * MB - 1024);
   expect(under.status(), await under.text()).toBe(200);
-  expect((await under.json()) as unknown).toMatchObject({ plan: { problems: [{ file: "library.zip", message: "is not a readable zip archive" }] } });
+  expect((await under.json()) as unknown).toMatchObject({
+    plan: { problems: [{ file: "library.zip", message: "is not a readable zip archive" }] },
+  });
   for (const size of [20 * MB + 1, 25 * MB]) {
     const over = await send(size);
     expect([400, 413], `${size} bytes`).toContain(over.status());
@@ -81,7 +91,9 @@ test("a library upload just under 20 MB reaches the import; over 20 MB is refuse
   }
 });
 
-test("a learner import over 50 MB is refused naming the limit: in the browser before sending, by the action without JavaScript, by the proxy above the ceiling", async ({ browser }) => {
+test("a learner import over 50 MB is refused naming the limit: in the browser before sending, by the action without JavaScript, by the proxy above the ceiling", async ({
+  browser,
+}) => {
   const tooLarge = scratchFile("too-large.json", 50 * MB + 1);
   await eve.goto("/settings");
   const form = eve.getByRole("form", { name: "Import a learner export" });
@@ -96,11 +108,16 @@ test("a learner import over 50 MB is refused naming the limit: in the browser be
   const plain = page.getByRole("form", { name: "Import a learner export" });
   await plain.getByLabel("Export file (.json)").setInputFiles(tooLarge);
   await plain.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("form", { name: "Import a learner export" }).getByText("learner imports are limited to 50 MB")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("form", { name: "Import a learner export" }).getByText("learner imports are limited to 50 MB")).toBeVisible({
+    timeout: 30_000,
+  });
 
   await page.goto("/settings");
   await plain.getByLabel("Export file (.json)").setInputFiles(scratchFile("far-too-large.json", 52 * MB));
-  const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), plain.getByRole("button", { name: "Import" }).click()]);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST"),
+    plain.getByRole("button", { name: "Import" }).click(),
+  ]);
   expect(response.status()).toBe(413);
   await expect(page.getByText(/the most this app accepts is 51 MB/)).toBeVisible();
   await context.close();
@@ -119,7 +136,8 @@ function statusWithHost(host: string, pathname = "/api/health"): Promise<number>
 }
 
 test("on loopback the app answers only to loopback host names (DNS rebinding)", async () => {
-  for (const host of [`127.0.0.1:${PORT}`, `localhost:${PORT}`, "localhost", `[::1]:${PORT}`]) expect(await statusWithHost(host), host).toBe(200);
+  for (const host of [`127.0.0.1:${PORT}`, `localhost:${PORT}`, "localhost", `[::1]:${PORT}`])
+    expect(await statusWithHost(host), host).toBe(200);
   for (const host of [`evil.example:${PORT}`, "rebind.attacker.test", `192.168.1.20:${PORT}`]) {
     expect(await statusWithHost(host), host).toBe(421);
     expect(await statusWithHost(host, "/signin"), host).toBe(421);
@@ -155,9 +173,19 @@ test("reviewer-only pages answer 403 to a learner, another learner's data 404", 
   const reviewer = await signIn(browser, REVIEWER);
   expect((await reviewer.goto("/review"))!.status()).toBe(200);
   await reviewer.goto("/");
-  const ada = await reviewer.getByRole("form", { name: "Choose a learner" }).locator("option", { hasText: LEARNER.name }).getAttribute("value");
+  const ada = await reviewer
+    .getByRole("form", { name: "Choose a learner" })
+    .locator("option", { hasText: LEARNER.name })
+    .getAttribute("value");
   expect(ada).toBeTruthy();
-  for (const pathname of [`/?learner=${ada}`, `/patterns?learner=${ada}`, `/playbook?learner=${ada}`, `/log?learner=${ada}`, `/time?learner=${ada}`, `/report?learner=${ada}`]) {
+  for (const pathname of [
+    `/?learner=${ada}`,
+    `/patterns?learner=${ada}`,
+    `/playbook?learner=${ada}`,
+    `/log?learner=${ada}`,
+    `/time?learner=${ada}`,
+    `/report?learner=${ada}`,
+  ]) {
     const response = await eve.goto(pathname);
     expect(response!.status(), pathname).toBe(404);
     await expect(eve.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();

@@ -17,14 +17,18 @@ test("a zip whose headers lie is refused at the limit while the server keeps ans
   const hugo = await signIn(browser, HUGO);
 
   await hugo.goto("/patterns/import");
-  await hugo.getByLabel("A zip of the library or an exported playbook file").setInputFiles({ name: "bomb.zip", mimeType: "application/zip", buffer: bomb });
+  await hugo
+    .getByLabel("A zip of the library or an exported playbook file")
+    .setInputFiles({ name: "bomb.zip", mimeType: "application/zip", buffer: bomb });
   const answered = hugo.waitForResponse((response) => response.url().endsWith("/patterns/import/upload"), { timeout: 150_000 });
   await hugo.getByRole("button", { name: "Check the upload" }).click();
   const latencies = await healthLatenciesDuring(baseURL!, answered);
   await expect(hugo.getByRole("list", { name: "Problems" })).toHaveText("bomb.zip: unpacks to more than 50 MB");
   await expect(hugo.getByRole("button", { name: "Import", exact: true })).toBeDisabled();
   const p95 = percentile(latencies, 95);
-  console.log(`health during the upload: ${latencies.length} checks, p95 ${p95.toFixed(1)} ms, slowest ${Math.max(...latencies).toFixed(1)} ms`);
+  console.log(
+    `health during the upload: ${latencies.length} checks, p95 ${p95.toFixed(1)} ms, slowest ${Math.max(...latencies).toFixed(1)} ms`,
+  );
   expect(p95, `p95 of ${latencies.length} health checks`).toBeLessThanOrEqual(250);
 
   const applied = await hugo.request.post("/patterns/import/upload", {

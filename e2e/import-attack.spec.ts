@@ -26,21 +26,67 @@ function crafted(learnerId = "learner-1") {
     exportedAt: "2026-11-21T12:00:00.000Z",
     owner: { name: "Somebody" },
     tables: {
-      Learner: [{ id: "learner-1", name: "Ivy Importer", ownerId: "someone-else", programSlug: "codex-mastery", soloMode: 1, coolingOffHours: 0, createdAt: AT }],
+      Learner: [
+        {
+          id: "learner-1",
+          name: "Ivy Importer",
+          ownerId: "someone-else",
+          programSlug: "codex-mastery",
+          soloMode: 1,
+          coolingOffHours: 0,
+          createdAt: AT,
+        },
+      ],
       Packet: [
-        { id: "packet-1", learnerId, moduleNumber: 1, attempt: 1, status: "completed", blockedReason: null, startedAt: AT, submittedAt: AT, completedAt: AT, createdAt: AT, updatedAt: AT },
+        {
+          id: "packet-1",
+          learnerId,
+          moduleNumber: 1,
+          attempt: 1,
+          status: "completed",
+          blockedReason: null,
+          startedAt: AT,
+          submittedAt: AT,
+          completedAt: AT,
+          createdAt: AT,
+          updatedAt: AT,
+        },
       ],
       Evidence: [
         {
-          id: "evidence-1", packetId: "packet-1", itemKey: "file-1", version: 1, kind: "file", title: "Screenshot", body: "", url: null,
-          fileName: "shot.png", filePath: "../secrets/session.key", fileType: "image/png", fileSize: FILE_BYTES.length, sha256: FILE_SHA, data: null,
-          actorKind: "learner", actorId: "someone-else", actorLabel: "Ivy Importer", createdAt: AT,
+          id: "evidence-1",
+          packetId: "packet-1",
+          itemKey: "file-1",
+          version: 1,
+          kind: "file",
+          title: "Screenshot",
+          body: "",
+          url: null,
+          fileName: "shot.png",
+          filePath: "../secrets/session.key",
+          fileType: "image/png",
+          fileSize: FILE_BYTES.length,
+          sha256: FILE_SHA,
+          data: null,
+          actorKind: "learner",
+          actorId: "someone-else",
+          actorLabel: "Ivy Importer",
+          createdAt: AT,
         },
       ],
       Review: [
         {
-          id: "review-1", packetId: "packet-1", reviewerId: "a-real-reviewer-id", reviewerName: "Rex Reviewer", verdict: "accept", scores: SCORES, remarks: "{}",
-          feedback: "Well done.", remediation: null, evidenceSeen: JSON.stringify(["evidence-1"]), createdAt: AT,
+          id: "review-1",
+          packetId: "packet-1",
+          reviewerId: "a-real-reviewer-id",
+          reviewerName: "Rex Reviewer",
+          verdict: "accept",
+          scores: SCORES,
+          remarks: "{}",
+          feedback: "Well done.",
+          remediation: null,
+          evidenceSeen: JSON.stringify(["evidence-1"]),
+          createdAt: AT,
         },
       ],
     } as Record<string, Record<string, unknown>[]>,
@@ -57,12 +103,17 @@ async function exportOf(page: Page): Promise<{ tables: Record<string, { id: stri
 async function importFile(page: Page, data: unknown) {
   await page.goto("/settings");
   const form = page.getByRole("form", { name: "Import a learner export" });
-  await form.getByLabel("Export file (.json)").setInputFiles({ name: "crafted.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(data)) });
+  await form
+    .getByLabel("Export file (.json)")
+    .setInputFiles({ name: "crafted.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(data)) });
   await form.getByRole("button", { name: "Import" }).click();
   return form;
 }
 
-test("a crafted import cannot write into another profile nor name a path, and an honest one is marked imported", async ({ browser, expectAccessible }) => {
+test("a crafted import cannot write into another profile nor name a path, and an honest one is marked imported", async ({
+  browser,
+  expectAccessible,
+}) => {
   const reviewer = await signIn(browser, REVIEWER);
   await addPerson(reviewer, IVY, "reviewer");
   await addPerson(reviewer, VERA, "learner");
@@ -74,7 +125,9 @@ test("a crafted import cannot write into another profile nor name a path, and an
   const ivy = await signIn(browser, IVY);
   // Rows for another learner's profile.
   const intoVera = await importFile(ivy, crafted(veraProfile));
-  await expect(intoVera.getByRole("alert")).toContainText(`Packet row 1 points at a Learner row that is not part of this import ("learnerId"); nothing was imported.`);
+  await expect(intoVera.getByRole("alert")).toContainText(
+    `Packet row 1 points at a Learner row that is not part of this import ("learnerId"); nothing was imported.`,
+  );
   // File evidence naming a path instead of carrying its file.
   const traversal = crafted();
   traversal.tables.Evidence![0]!.sha256 = null;
@@ -93,7 +146,13 @@ test("a crafted import cannot write into another profile nor name a path, and an
   await expect(again.getByText(/Given in another install and imported with the profile/)).toBeVisible();
   await expect(again.getByText("solo mode")).toHaveCount(0);
   await expectAccessible(again);
-  const download = await again.request.get(await again.getByRole("link", { name: "Download" }).first().getAttribute("href").then((href) => href!));
+  const download = await again.request.get(
+    await again
+      .getByRole("link", { name: "Download" })
+      .first()
+      .getAttribute("href")
+      .then((href) => href!),
+  );
   expect(download.status()).toBe(200);
   expect(Buffer.from(await download.body()).equals(FILE_BYTES)).toBe(true);
 

@@ -33,7 +33,10 @@ async function expectInert(page: Page, url: string, mustShow: string) {
       if (["script", "iframe", "object", "embed"].includes(tag)) found.push(`<${tag}>`);
       for (const attribute of Array.from(element.attributes)) {
         if (/^on/i.test(attribute.name)) found.push(`${tag} ${attribute.name}`);
-        if (["href", "src", "action", "formaction", "xlink:href"].includes(attribute.name) && /^\s*(javascript|data|vbscript):/i.test(attribute.value)) {
+        if (
+          ["href", "src", "action", "formaction", "xlink:href"].includes(attribute.name) &&
+          /^\s*(javascript|data|vbscript):/i.test(attribute.value)
+        ) {
           found.push(`${tag} ${attribute.name}=${attribute.value.slice(0, 30)}`);
         }
       }
@@ -57,7 +60,9 @@ test("payloads stay inert in content, evidence, feedback, the log, patterns, the
   const note = await learner.request.post("/api/v1/modules/1/evidence", { data: { kind: "note", title: "Payload note", body: PAYLOADS } });
   expect(note.status()).toBe(201);
   const { evidence } = (await note.json()) as { evidence: { id: string; itemKey: string } };
-  const logged = await learner.request.post("/api/v1/log", { data: { module: 1, summary: PAYLOADS, risks: "<img src=x onerror=alert('log')>" } });
+  const logged = await learner.request.post("/api/v1/log", {
+    data: { module: 1, summary: PAYLOADS, risks: "<img src=x onerror=alert('log')>" },
+  });
   expect(logged.status()).toBeLessThan(300);
   const proof = {
     validationStatus: "passing",
@@ -100,7 +105,10 @@ test("payloads stay inert in content, evidence, feedback, the log, patterns, the
   await expect(learner.getByRole("heading", { level: 1, name: "Inert reference" })).toBeVisible();
 
   // An ExecPlan imported from a file that carries the payloads.
-  const plan = readFileSync("lib/execplans/fixtures/conforming.md", "utf8").replace("## Purpose / Big Picture", `## Purpose / Big Picture\n\n${PAYLOADS}`);
+  const plan = readFileSync("lib/execplans/fixtures/conforming.md", "utf8").replace(
+    "## Purpose / Big Picture",
+    `## Purpose / Big Picture\n\n${PAYLOADS}`,
+  );
   await learner.goto("/plans/new");
   const upload = learner.getByRole("form", { name: "Import a plan" });
   await upload.getByLabel(/Markdown file/).setInputFiles({ name: "inert.md", mimeType: "text/markdown", buffer: Buffer.from(plan) });

@@ -18,7 +18,11 @@ test.beforeAll(async ({ browser }) => {
 });
 
 /** A request context of its own that carries only the given session cookie. */
-async function withCookie(playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } }, baseURL: string, cookie: string) {
+async function withCookie(
+  playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } },
+  baseURL: string,
+  cookie: string,
+) {
   return playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `mastery_session=${cookie}` } });
 }
 
@@ -46,7 +50,12 @@ test("a copied session cookie stops working at sign-out", async ({ browser, play
   expect(await settings.text()).toContain("to change your settings");
 });
 
-test("sign out everywhere and a passphrase change sign the other browsers out", async ({ browser, playwright, baseURL, expectAccessible }) => {
+test("sign out everywhere and a passphrase change sign the other browsers out", async ({
+  browser,
+  playwright,
+  baseURL,
+  expectAccessible,
+}) => {
   const laptop = await signInThroughForm(browser, SAM);
   const phone = await signInThroughForm(browser, SAM);
   const phoneCopy = await withCookie(playwright, baseURL!, await sessionCookie(phone));
@@ -102,7 +111,9 @@ test("guesses slow down the guesser, not the person's own browser", async ({ bro
     await expect(guesser.getByRole("main").getByRole("alert")).toContainText("That name and passphrase do not match.");
   }
   await tryPassphrase(guesser, GUS.name, GUS.passphrase);
-  await expect(guesser.getByRole("main").getByRole("alert")).toContainText(/Too many failed sign-ins for this name\. Try again in \d+ seconds?\./);
+  await expect(guesser.getByRole("main").getByRole("alert")).toContainText(
+    /Too many failed sign-ins for this name\. Try again in \d+ seconds?\./,
+  );
   await expect(guesser.getByLabel("Name")).toHaveValue(GUS.name);
 
   // The browser that signed in as Gus before keeps its own count.

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NoContent } from "@/components/content/no-content";
 import { ExportForm } from "@/components/library/export-form";
-import { LearnerSwitch, LibraryUnavailable, resolveLibrary } from "@/components/library/library-access";
+import { LearnerPicker } from "@/components/progress/learner-picker";
+import { LibraryUnavailable, resolveLibrary } from "@/components/library/library-access";
 import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
@@ -166,7 +167,7 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
         {owner.canEdit ? "Your" : `${owner.learnerName}’s`} patterns: {overview.total} of {target}+ documented
         {overview.archived > 0 ? ` (${overview.archived} archived)` : ""}.
       </PageHeader>
-      <LearnerSwitch learners={learners} current={owner.learnerId} path="/patterns" />
+      {learners.length > 1 ? <LearnerPicker learners={learners} selected={owner.learnerId} action="/patterns" label="Library of" /> : null}
       <div className="mb-4 flex flex-wrap gap-2 print:hidden">
         {owner.canEdit ? (
           <>

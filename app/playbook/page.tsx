@@ -4,7 +4,8 @@ import Link from "next/link";
 import { NoContent } from "@/components/content/no-content";
 import { EntryBody } from "@/components/library/entry-body";
 import { ExportForm } from "@/components/library/export-form";
-import { LearnerSwitch, LibraryUnavailable, resolveLibrary } from "@/components/library/library-access";
+import { LearnerPicker } from "@/components/progress/learner-picker";
+import { LibraryUnavailable, resolveLibrary } from "@/components/library/library-access";
 import { PrintButton } from "@/components/library/print-button";
 import { ContentMarkdown } from "@/components/markdown/content-markdown";
 import { BrokenLinksReport } from "@/components/library/broken-links-report";
@@ -141,7 +142,7 @@ export default async function PlaybookPage({ searchParams }: { searchParams: Pro
   return (
     <>
       {header}
-      <LearnerSwitch learners={learners} current={owner.learnerId} path="/playbook" />
+      {learners.length > 1 ? <LearnerPicker learners={learners} selected={owner.learnerId} action="/playbook" label="Library of" /> : null}
       <div className="mb-4 flex flex-wrap gap-2 print:hidden">
         {owner.canEdit
           ? PLAYBOOK_KINDS.map((kind) => (

@@ -63,25 +63,3 @@ export async function openLibrary(options: {
     ),
   };
 }
-
-/** A reviewer's choice of whose library to read. */
-export function LearnerSwitch({ learners, current, path }: { learners: { id: string; name: string }[]; current: string; path: string }) {
-  if (learners.length < 2) return null;
-  return (
-    <form action={path} className="mb-4 flex flex-wrap items-end gap-2 print:hidden" aria-label="Choose a learner">
-      <label className="text-sm">
-        Library of
-        <select name="learner" defaultValue={current} className="ml-2 rounded border border-line bg-surface px-2 py-1">
-          {learners.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="submit" className="rounded border border-line px-3 py-1">
-        Show
-      </button>
-    </form>
-  );
-}

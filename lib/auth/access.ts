@@ -24,18 +24,31 @@ export const readableLearners = cache(async (signedIn: SignedIn): Promise<Learne
   return client.learner.findMany({ where: signedIn.asReviewer ? {} : { ownerId: signedIn.user.id }, orderBy: { name: "asc" } });
 });
 
+/** The learner whose packet has waited longest for a review, among these. */
+async function longestWaiting(learners: LearnerRow[]): Promise<LearnerRow | undefined> {
+  const packet = await (
+    await db()
+  ).packet.findFirst({
+    where: { status: "review_required", learnerId: { in: learners.map((l) => l.id) } },
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+    select: { learnerId: true },
+  });
+  return learners.find((l) => l.id === packet?.learnerId);
+}
+
 /**
  * The learner a page shows. The one default, when no learner is asked for: the profile this
  * session works on, else the person's own first profile, else (for a reviewer with no profile of
- * their own) the first learner they can read, by name; null when there is none at all. Asking
- * for a learner the person may not read is refused.
+ * their own) the learner whose packet has waited longest for review, else the first learner they
+ * can read, by name; null when there is none at all. Asking for a learner the person may not
+ * read is refused.
  */
 export async function viewedLearner(signedIn: SignedIn, requested?: string): Promise<ViewedLearner | null> {
   const learners = await readableLearners(signedIn);
   const own = learners.filter((l) => l.ownerId === signedIn.user.id);
   const chosen = requested
     ? learners.find((l) => l.id === requested)
-    : (own.find((l) => l.id === signedIn.learnerId) ?? own[0] ?? learners[0]);
+    : (own.find((l) => l.id === signedIn.learnerId) ?? own[0] ?? (await longestWaiting(learners)) ?? learners[0]);
   if (!chosen) {
     if (requested) throw new AppError("forbidden", "You cannot read this learner's data.", { learner: "not a learner you can see" });
     return null;
