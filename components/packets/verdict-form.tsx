@@ -77,20 +77,26 @@ function VerdictFields({ packetId, evidenceSeen, threshold, selfScores }: Omit<P
       <fieldset className="mb-4 rounded border border-line p-3" aria-describedby={state.fieldErrors?.verdict ? "verdict-error" : undefined}>
         <legend className="px-1 font-medium">Verdict</legend>
         {VERDICTS.map((v) => (
-          <label key={v.value} className="flex items-start gap-2 py-1">
+          <div key={v.value} className="flex items-start gap-2 py-1">
             <input
               type="radio"
+              id={`verdict-${v.value}`}
               name="verdict"
               value={v.value}
               defaultChecked={values.verdict === v.value}
               key={values.verdict}
+              aria-describedby={`verdict-${v.value}-hint`}
               className="mt-1"
             />
             <span>
-              <span className="font-medium">{v.label}</span>
-              <span className="block text-sm text-muted">{v.hint}</span>
+              <label htmlFor={`verdict-${v.value}`} className="font-medium">
+                {v.label}
+              </label>
+              <span id={`verdict-${v.value}-hint`} className="block text-sm text-muted">
+                {v.hint}
+              </span>
             </span>
-          </label>
+          </div>
         ))}
         {state.fieldErrors?.verdict ? (
           <p id="verdict-error" className="mt-1 text-sm text-danger" aria-live="polite">
