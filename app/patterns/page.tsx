@@ -167,7 +167,14 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
         {owner.canEdit ? "Your" : `${owner.learnerName}’s`} patterns: {overview.total} of {target}+ documented
         {overview.archived > 0 ? ` (${overview.archived} archived)` : ""}.
       </PageHeader>
-      {learners.length > 1 ? <LearnerPicker learners={learners.map(({ id, name }) => ({ id, name }))} selected={owner.learnerId} action="/patterns" label="Library of" /> : null}
+      {learners.length > 1 ? (
+        <LearnerPicker
+          learners={learners.map(({ id, name }) => ({ id, name }))}
+          selected={owner.learnerId}
+          action="/patterns"
+          label="Library of"
+        />
+      ) : null}
       <div className="mb-4 flex flex-wrap gap-2 print:hidden">
         {owner.canEdit ? (
           <>

@@ -142,7 +142,14 @@ export default async function PlaybookPage({ searchParams }: { searchParams: Pro
   return (
     <>
       {header}
-      {learners.length > 1 ? <LearnerPicker learners={learners.map(({ id, name }) => ({ id, name }))} selected={owner.learnerId} action="/playbook" label="Library of" /> : null}
+      {learners.length > 1 ? (
+        <LearnerPicker
+          learners={learners.map(({ id, name }) => ({ id, name }))}
+          selected={owner.learnerId}
+          action="/playbook"
+          label="Library of"
+        />
+      ) : null}
       <div className="mb-4 flex flex-wrap gap-2 print:hidden">
         {owner.canEdit
           ? PLAYBOOK_KINDS.map((kind) => (
