@@ -9,7 +9,7 @@ impl=$(git ls-files 'practice/tdd/*.py' | grep -v '/test_' | head -n 1)
 test_file=$(git ls-files 'practice/tdd/test_*.py' | head -n 1)
 [ -n "$impl" ] && [ -n "$test_file" ] || { echo "FAIL practice/tdd has no committed module and test file"; exit 1; }
 attempt() {  # attempt NAME ENV FUNCTION: stage FUNCTION's change; the gate must block it
-  git checkout -q -- . && "$3" && git add -A
+  git reset -q --hard && "$3" && git add -A
   if env "$2" practice/quality/gate.sh >/dev/null 2>&1; then echo "FAIL the gate accepted: $1"; exit 1; fi
   echo "ok   blocked: $1"
 }
@@ -23,7 +23,7 @@ PY
 edit_test() { printf '\n# edited\n' >> "$test_file"; }
 break_impl() { printf '\nraise RuntimeError("broken on purpose")\n' >> "$impl"; }
 harmless() { printf '\n# a harmless comment\n' >> "$impl"; }
-git checkout -q -- . && harmless && git add -A
+harmless && git add -A
 practice/quality/gate.sh || { echo "FAIL the gate blocks a harmless change"; exit 1; }
 attempt "debug statement" IMPL_ONLY=0 debug
 attempt "newly skipped test" IMPL_ONLY=0 skip

@@ -8,11 +8,14 @@ git clone -q practice/bisect-lab "$work/lab" || exit 1
 cd "$work/lab" || exit 1
 status=0
 expect() {  # expect LABEL REV CODE
-  git checkout -q "$2" || { echo "FAIL no commit for $1"; exit 1; }
+  [ -n "$2" ] && git checkout -q "$2" || { echo "FAIL no commit for $1"; exit 1; }
   "$repro" >/dev/null 2>&1; rc=$?
   if [ "$rc" -eq "$3" ]; then echo "ok   $1: exit $rc"; else echo "FAIL $1: exit $rc, expected $3"; status=1; fi
 }
-expect "first commit" "$(git rev-list --max-parents=0 HEAD)" 0
-expect "last setup commit" "$(git log --format=%H -1 --grep '^Report section 39$' HEAD)" 1
-expect "WIP commit" "$(git log --format=%H -1 --grep '^WIP' HEAD)" 125
+first=$(git rev-list --max-parents=0 --all | head -n 1)
+last=$(git log --format=%H -1 --grep '^Report section 39$' --all)
+wip=$(git log --format=%H -1 --grep '^WIP' --all)
+expect "first commit" "$first" 0
+expect "last setup commit" "$last" 1
+expect "WIP commit" "$wip" 125
 exit $status
