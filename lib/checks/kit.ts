@@ -44,19 +44,20 @@ function write(dir: string, file: KitFile, relative: string): void {
 export type KitWrite = { path: string; outcome: "written" | "unchanged" | "overwritten" | "differs" };
 
 /**
- * What writing the kit's `files/` into `dir` does to each file. A file that exists with other
+ * What writing the kit's `files/` into `dir` does to each file, by path. A file that exists with other
  * content is "differs" (refused) unless `force`, then "overwritten".
  */
 export function planKitFiles(dir: string, kit: KitFile[], force: boolean): KitWrite[] {
   return kit
     .filter((file) => file.path.startsWith(KIT_FILES_FOLDER))
-    .map((file) => {
+    .map((file): KitWrite => {
       const relative = file.path.slice(KIT_FILES_FOLDER.length);
       const target = path.join(dir, relative);
       if (!existsSync(target)) return { path: relative, outcome: "written" };
       const same = statSync(target).isFile() && sha256(readFileSync(target)) === file.sha256;
       return { path: relative, outcome: same ? "unchanged" : force ? "overwritten" : "differs" };
-    });
+    })
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** Writes the planned files (all of them, or none while one differs), keeping the executable bit. */
