@@ -64,7 +64,11 @@ function unittest(repo: string): string {
   return run.stderr + run.stdout;
 }
 
-test("a failing run prints fail and exits 6; a passing run is attached and shows as machine-checked", async ({ agentServer, browser, expectAccessible }) => {
+test("a failing run prints fail and exits 6; a passing run is attached and shows as machine-checked", async ({
+  agentServer,
+  browser,
+  expectAccessible,
+}) => {
   const repo = path.join(agentServer.scratch, "practice");
   mkdirSync(repo);
   git(repo, "init", "-q");
@@ -111,7 +115,9 @@ test("a failing run prints fail and exits 6; a passing run is attached and shows
   expect(passing.stdout).toContain("6 of 6 checks passed.");
   expect(passing.stdout).toContain("Attached to the module 4 packet as check-red-first v1.");
 
-  const packet = await (await fetch(`${agentServer.url}/api/v1/modules/4/packet`, { headers: { authorization: `Bearer ${token}` } })).json();
+  const packet = await (
+    await fetch(`${agentServer.url}/api/v1/modules/4/packet`, { headers: { authorization: `Bearer ${token}` } })
+  ).json();
   const packetId = (packet as { packet: { packetId: string } }).packet.packetId;
 
   const reviewer = await signIn(browser, REVIEWER);
@@ -123,7 +129,7 @@ test("a failing run prints fail and exits 6; a passing run is attached and shows
   await expect(checks).toHaveCount(6);
   await expect(checks.first()).toContainText("pass");
   await expect(checks.first()).toContainText("tests-before-implementation");
-  await expect(checks.first()).toContainText("criterion 1: A commit adds the tests while duration.py is still the stub");
+  await expect(checks.first()).toContainText("Criterion 1: A commit adds the tests while duration.py is still the stub");
   await checks.first().getByText("Command and output of tests-before-implementation").click();
   await expect(checks.first().locator("pre")).toContainText('$ bash "$MASTERY_KIT/checks/red-first.sh" order');
   await expect(checks.first().locator("pre")).toContainText("green: ");

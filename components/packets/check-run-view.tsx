@@ -38,14 +38,14 @@ export function CheckRunView({ data }: { data: Prisma.JsonValue | null }) {
             <p className="flex flex-wrap items-center gap-2">
               <Badge tone={STATUS[result.status].tone}>{STATUS[result.status].label}</Badge>
               <strong>{result.id}</strong>
-              <span>
-                criterion {result.criterion}: {result.proves}
-              </span>
               <span className="text-xs text-muted">
                 {result.status === "missing-tool"
                   ? `not run: needs ${result.missing.join(", ")}`
                   : `${result.exitCode === null ? "stopped" : `exit ${result.exitCode}`}, ${(result.durationMs / 1000).toFixed(1)} s`}
               </span>
+            </p>
+            <p>
+              Criterion {result.criterion}: {result.proves}
             </p>
             <details className="mt-1">
               <summary className="cursor-pointer">Command and output of {result.id}</summary>
