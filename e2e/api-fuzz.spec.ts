@@ -112,7 +112,8 @@ const REFUSED_BY_RULES: Record<string, { body: unknown; module?: string; status:
 };
 
 function casesFor(method: string, route: string, op: Operation): Case[] {
-  const url = (module = "1", slug = SLUG) => route.replace("{module}", module).replace("{id}", packetId).replace("{slug}", slug);
+  const url = (module = "1", slug = SLUG) =>
+    route.replace("{module}", module).replace("{id}", packetId).replace("{slug}", slug).replace("{program}", "codex-mastery");
   const auth = { authorization: `Bearer ${token}` };
   const json = { ...auth, "content-type": "application/json" };
   const cases: Case[] = [];

@@ -2,6 +2,7 @@ import { Markdown } from "@/components/markdown/markdown";
 import { formatTimestamp } from "@/lib/log/format";
 import { Badge } from "@/components/ui/badge";
 import { CommentThreads } from "./comment-thread";
+import { CheckRunView } from "./check-run-view";
 import { drillAttempt } from "@/lib/packets/evidence-data";
 import type { PacketDetail } from "@/lib/packets/queries";
 
@@ -58,6 +59,7 @@ export function EvidenceList({
           </p>
           {describe(item.latest) ? <p className="mt-1 text-sm">{describe(item.latest)}</p> : null}
           <Body row={item.latest} />
+          <CheckRunView data={item.latest.data} />
           {item.latest.kind === "file" ? (
             <a className="text-sm underline" href={`/evidence/${item.latest.id}/file`}>
               Download

@@ -2,6 +2,7 @@
 // strictly (unknown fields refused); the domain functions they feed apply the rules and limits.
 import { z } from "zod";
 import { LOG_CURSOR_PATTERN, parseLogCursor } from "../log/pages";
+import { CheckRunSchema, runSummary } from "../packets/check-run";
 import { ProofSchema } from "../packets/proof";
 import { STATUSES, StatusSchema } from "../packets/transitions";
 import { DIMENSIONS, RubricScoresSchema } from "../rubric/rubric";
@@ -14,6 +15,12 @@ const moduleNumber = z
   .meta({ description: "The module's number in the program, e.g. 1.", examples: ["1"] });
 
 export const ModuleParams = z.strictObject({ module: moduleNumber });
+export const ProgramParams = z.strictObject({
+  program: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "a program's slug such as codex-mastery")
+    .meta({ description: "The program's slug, e.g. codex-mastery (GET /api/v1/program answers the learner's).", examples: ["codex-mastery"] }),
+});
 export const PacketIdParams = z.strictObject({ id: z.string().min(1).max(100).meta({ description: "The packet's id." }) });
 
 export const PacketsQuery = z.strictObject({ status: StatusSchema.optional().meta({ description: "Only packets with this status." }) });
@@ -155,6 +162,10 @@ export const ExitTicketBody = z
     body: answer,
   }));
 
+export const CheckRunBody = CheckRunSchema.extend({
+  exercise: z.string().meta({ description: "The exercise's slug, from GET /api/v1/modules/{module}." }),
+}).transform(({ exercise, ...check }) => ({ kind: "exercise" as const, exercise, body: runSummary(check), check }));
+
 export const SubmitBody = ProofSchema;
 
 export const BlockBody = z.strictObject({
@@ -280,6 +291,18 @@ export const ModuleAnswer = z.object({
         difficulty: z.string(),
         minutes: z.number(),
         successCriteria: z.array(z.string()),
+        checks: z
+          .array(
+            z.object({
+              id: z.string(),
+              criterion: z.number().int().meta({ description: "The success criterion it backs, numbered from 1." }),
+              proves: z.string(),
+              run: z.string().meta({ description: "Run as bash -c in the practice repository, with the kit's folder as MASTERY_KIT; exit 0 passes." }),
+              requires: z.array(z.string()).meta({ description: "Commands that must be on PATH." }),
+              timeoutSeconds: z.number().int(),
+            }),
+          )
+          .meta({ description: "Machine checks `mastery check` runs on the learner's machine." }),
       }),
     ),
   }),
@@ -304,6 +327,19 @@ export const EvidenceItem = z.object({
 });
 
 export const EvidenceAnswer = z.object({ evidence: EvidenceItem });
+
+export const KitAnswer = z.object({
+  program: z.string(),
+  files: z.array(
+    z.object({
+      path: z.string().meta({ description: "Relative to the kit: files/… go into the practice repository, checks/… are run by checks." }),
+      executable: z.boolean(),
+      size: z.number().int(),
+      sha256: z.string(),
+      contentBase64: z.string(),
+    }),
+  ),
+});
 
 export const PacketAnswer = z.object({ packet: PacketSummary });
 

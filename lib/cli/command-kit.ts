@@ -18,8 +18,8 @@ export type RunContext = {
   io: Io;
 };
 
-/** What a command printed: `text` for a person, `json` for --json. */
-export type Outcome = { text: string; json: unknown };
+/** What a command printed: `text` for a person, `json` for --json; and its exit code when not 0. */
+export type Outcome = { text: string; json: unknown; exitCode?: number };
 
 export type Command = CommandSpec & { run: (ctx: RunContext) => Promise<Outcome> };
 

@@ -15,6 +15,7 @@ import {
   type RunContext,
   textOption,
 } from "./command-kit";
+import { CHECK_COMMANDS } from "./check-commands";
 import { LIBRARY_COMMANDS } from "./library-commands";
 
 // Shapes of the answers the commands print (the API documents them fully at /api/v1/openapi.json).
@@ -102,7 +103,7 @@ export const COMMANDS: Command[] = [
           outcomes: string[];
           drills: { id: string; level: string; title: string; timebox: { reps: number; minutes: number } | null }[];
           exitTicket: { question: number; text: string }[];
-          exercises: { slug: string; title: string; difficulty: string; minutes: number }[];
+          exercises: { slug: string; title: string; difficulty: string; minutes: number; checks: unknown[] }[];
         };
         packet: Packet;
       };
@@ -120,8 +121,8 @@ export const COMMANDS: Command[] = [
         "Exit ticket (mastery exit-ticket --question N):",
         ...m.exitTicket.map((q) => `  ${q.question}. ${q.text}`),
         "",
-        "Exercises (mastery evidence add --exercise SLUG):",
-        ...m.exercises.map((e) => `  ${e.slug}: ${e.title} (${e.difficulty}, ${e.minutes} min)`),
+        "Exercises (mastery evidence add --exercise SLUG; mastery check MODULE.NUMBER runs its machine checks):",
+        ...m.exercises.map((e) => `  ${e.slug}: ${e.title} (${e.difficulty}, ${e.minutes} min${e.checks.length > 0 ? `, ${e.checks.length} machine checks` : ""})`),
       ].join("\n");
       return { text, json: body };
     },
@@ -454,4 +455,5 @@ export const COMMANDS: Command[] = [
     run: (ctx) => documentCommand(ctx, "/api/v1/reports/status", "the status report"),
   },
   ...LIBRARY_COMMANDS,
+  ...CHECK_COMMANDS,
 ];

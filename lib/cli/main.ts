@@ -41,7 +41,7 @@ export async function run(argv: string[], streams: Streams, fetchImpl: typeof fe
     const { args, options } = line;
     const outcome = await line.command.run({ args, options, io: streams.io, call: (request) => apiCall(config, request, fetchImpl) });
     streams.stdout(line.global.json ? `${JSON.stringify(outcome.json, null, 2)}\n` : `${outcome.text}\n`);
-    return EXIT.ok;
+    return outcome.exitCode ?? EXIT.ok;
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     if (line?.kind === "run" ? line.global.json : argv.includes("--json")) {

@@ -1,13 +1,16 @@
-// What an evidence row's `data` column holds (a drill attempt, an exit-ticket question or the
-// exercise it reports), and how it is read back: through the schema it is written with.
+// What an evidence row's `data` column holds (a drill attempt, an exit-ticket question, the
+// exercise it reports, or a machine-check run of that exercise), and how it is read back: through
+// the schema it is written with.
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
+import { type CheckRun, CheckRunSchema, runPassed } from "./check-run";
 
 /** What an evidence version stores beside its text: a drill attempt, an exit-ticket question or the exercise it answers. */
 export const EvidenceDataSchema = z.union([
   z.strictObject({ drillId: z.string(), reps: z.number().int().min(0), seconds: z.number().int().min(0), passed: z.boolean(), withinTimebox: z.boolean().nullable() }),
   z.strictObject({ question: z.number().int().min(0).max(2) }),
   z.strictObject({ exercise: z.string() }),
+  z.strictObject({ exercise: z.string(), check: CheckRunSchema }),
 ]);
 export type EvidenceData = z.infer<typeof EvidenceDataSchema>;
 export type DrillAttempt = Extract<EvidenceData, { drillId: string }>;
@@ -20,8 +23,15 @@ export function drillAttempt(data: Stored): DrillAttempt | null {
   return parsed && "drillId" in parsed ? parsed : null;
 }
 
-/** The slug of the exercise an exercise row reports, if any. */
+/** The slug of the exercise an exercise row reports done, if any: a machine-check run only when every check passed. */
 export function exerciseSlug(data: Stored): string | undefined {
   const parsed = EvidenceDataSchema.nullable().parse(data);
-  return parsed && "exercise" in parsed ? parsed.exercise : undefined;
+  if (!parsed || !("exercise" in parsed)) return undefined;
+  return "check" in parsed && !runPassed(parsed.check) ? undefined : parsed.exercise;
+}
+
+/** The machine-check run a row records, or null when the row is not one. */
+export function checkRun(data: Stored): CheckRun | null {
+  const parsed = EvidenceDataSchema.nullable().parse(data);
+  return parsed && "check" in parsed ? parsed.check : null;
 }

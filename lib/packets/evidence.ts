@@ -13,6 +13,8 @@ import { moduleLabel } from "../content";
 import { db, transaction, type Tx } from "../db";
 import { loadPacket } from "./service";
 import type { EvidenceData } from "./evidence-data";
+import { type CheckRun, CheckRunSchema } from "./check-run";
+import type { Exercise } from "../content";
 
 const title = z.string().trim().min(1, "give the evidence a title").max(200, "keep the title under 200 characters");
 const itemKey = z
@@ -52,6 +54,8 @@ const EvidenceInputSchema = z.discriminatedUnion("kind", [
     title,
     exercise: z.string().regex(/^[a-z0-9-]+$/, "choose an exercise"),
     body: z.string().trim().min(1, "describe the result and where its evidence is").max(100_000),
+    /** A run of the exercise's machine checks: the result is then machine-checked. */
+    check: CheckRunSchema.optional(),
   }),
   z.object({
     kind: z.literal("drill"),
@@ -81,10 +85,23 @@ function newItemKey(kind: string): string {
   return `${kind}-${randomUUID().slice(0, 8)}`;
 }
 
+/** A run may report only the checks the exercise declares, each with the criterion it backs. */
+function assertDeclaredChecks(exercise: Exercise, run: CheckRun): void {
+  run.results.forEach((result, index) => {
+    const declared = exercise.meta.checks.find((c) => c.id === result.id);
+    if (!declared)
+      throw new AppError("invalid", `Exercise ${exercise.slug} has no check "${result.id}".`, { [`results.${index}.id`]: "not a check of this exercise" });
+    if (declared.criterion !== result.criterion)
+      throw new AppError("invalid", `The check "${result.id}" backs criterion ${declared.criterion}.`, {
+        [`results.${index}.criterion`]: `expected ${declared.criterion}`,
+      });
+  });
+}
+
 /** Keeps one item per drill and per exit-ticket question, so re-answering makes a new version. */
 function stableKey(input: z.infer<typeof EvidenceInputSchema>): string | undefined {
   if (input.kind === "exit-ticket") return `exit-ticket-${input.question + 1}`;
-  if (input.kind === "exercise") return `exercise-${input.exercise}`;
+  if (input.kind === "exercise") return `${input.check ? "check" : "exercise"}-${input.exercise}`;
   return input.itemKey;
 }
 
@@ -118,9 +135,11 @@ export async function addEvidence(actor: Actor, packetId: string, input: Evidenc
       if (data.kind === "drill" && !mod.meta.drills.some((d) => d.id === data.drillId)) {
         throw new AppError("invalid", "That drill is not part of this module.", { drillId: "unknown drill" });
       }
-      if (data.kind === "exercise" && !mod.exercises.some((e) => e.slug === data.exercise)) {
+      const exercise = data.kind === "exercise" ? mod.exercises.find((e) => e.slug === data.exercise) : undefined;
+      if (data.kind === "exercise" && !exercise) {
         throw new AppError("invalid", "That exercise is not part of this module.", { exercise: "unknown exercise" });
       }
+      if (data.kind === "exercise" && data.check) assertDeclaredChecks(exercise!, data.check);
       const key = stableKey(data) ?? newItemKey(data.kind);
       const version = await nextVersion(tx, packet.id, key);
       if (data.itemKey && version === 1)
@@ -138,7 +157,7 @@ export async function addEvidence(actor: Actor, packetId: string, input: Evidenc
           : data.kind === "exit-ticket"
             ? { question: data.question }
             : data.kind === "exercise"
-              ? { exercise: data.exercise }
+              ? { exercise: data.exercise, ...(data.check ? { check: data.check } : {}) }
               : null;
       const row = await tx.evidence.create({
         data: {

@@ -24,6 +24,7 @@ export const GET = handle(API.getModule, async ({ caller, params }) => {
         difficulty: e.meta.difficulty,
         minutes: e.meta.minutes,
         successCriteria: e.meta.successCriteria,
+        checks: e.meta.checks,
       })),
     },
     packet: await packetSummaryOf(caller, mod),
