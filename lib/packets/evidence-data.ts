@@ -1,13 +1,21 @@
-// What an evidence row's `data` column holds (a drill attempt, an exit-ticket question or the
-// exercise it reports), and how it is read back: through the schema it is written with.
+// What an evidence row's `data` column holds (a drill attempt, an exit-ticket question, the
+// exercise it reports or the listed artifact it is), and how it is read back: through the schema
+// it is written with.
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 
-/** What an evidence version stores beside its text: a drill attempt, an exit-ticket question or the exercise it answers. */
+/** What an evidence version stores beside its text: a drill attempt, an exit-ticket question, the exercise it answers or the artifact it is. */
 export const EvidenceDataSchema = z.union([
-  z.strictObject({ drillId: z.string(), reps: z.number().int().min(0), seconds: z.number().int().min(0), passed: z.boolean(), withinTimebox: z.boolean().nullable() }),
+  z.strictObject({
+    drillId: z.string(),
+    reps: z.number().int().min(0),
+    seconds: z.number().int().min(0),
+    passed: z.boolean(),
+    withinTimebox: z.boolean().nullable(),
+  }),
   z.strictObject({ question: z.number().int().min(0).max(2) }),
   z.strictObject({ exercise: z.string() }),
+  z.strictObject({ artifact: z.number().int().min(0) }),
 ]);
 export type EvidenceData = z.infer<typeof EvidenceDataSchema>;
 export type DrillAttempt = Extract<EvidenceData, { drillId: string }>;

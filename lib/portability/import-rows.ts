@@ -111,7 +111,10 @@ export const TABLES: Record<string, Table> = {
       filePath: optionalText(200),
       fileType: optionalText(200),
       fileSize: count.nullable(),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+      sha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .nullable(),
       data: json(EvidenceDataSchema).nullable(),
       ...actor,
       createdAt: date,
@@ -143,7 +146,15 @@ export const TABLES: Record<string, Table> = {
     jsonColumns: ["scores", "remarks", "remediation", "evidenceSeen"],
   },
   ReviewComment: {
-    schema: z.strictObject({ id, packetId: id, evidenceItemKey: text(80), body: text(), authorId: text(200), authorName: text(200), createdAt: date }),
+    schema: z.strictObject({
+      id,
+      packetId: id,
+      evidenceItemKey: text(80),
+      body: text(),
+      authorId: text(200),
+      authorName: text(200),
+      createdAt: date,
+    }),
     refs: { packetId: "Packet" },
   },
   CommentResolution: {
@@ -167,7 +178,15 @@ export const TABLES: Record<string, Table> = {
     refs: { learnerId: "Learner" },
   },
   PrerequisiteWaiver: {
-    schema: z.strictObject({ id, learnerId: id, moduleNumber: positive, prerequisite: positive, reason: text(), reviewerId: text(200), createdAt: date }),
+    schema: z.strictObject({
+      id,
+      learnerId: id,
+      moduleNumber: positive,
+      prerequisite: positive,
+      reason: text(),
+      reviewerId: text(200),
+      createdAt: date,
+    }),
     refs: { learnerId: "Learner" },
   },
   PatternCategory: {
@@ -250,12 +269,31 @@ export const TABLES: Record<string, Table> = {
     refs: { planId: "ExecPlan" },
   },
   ExecPlanAttachment: {
-    schema: z.strictObject({ id, planId: id, packetId: id, revisionId: id, action: z.enum(["attach", "detach"]), ...actor, createdAt: date }),
+    schema: z.strictObject({
+      id,
+      planId: id,
+      packetId: id,
+      revisionId: id,
+      action: z.enum(["attach", "detach"]),
+      ...actor,
+      createdAt: date,
+    }),
     refs: { planId: "ExecPlan", packetId: "Packet", revisionId: "ExecPlanRevision" },
   },
   RunningTimer: {
-    schema: z.strictObject({ id, learnerId: id, packetId: id.nullable(), moduleNumber: positive, exercise: optionalText(200), startedAt: date }),
+    schema: z.strictObject({
+      id,
+      learnerId: id,
+      packetId: id.nullable(),
+      moduleNumber: positive,
+      exercise: optionalText(200),
+      startedAt: date,
+    }),
     refs: { learnerId: "Learner", packetId: "Packet" },
+  },
+  DrillRun: {
+    schema: z.strictObject({ id, packetId: id, drillId: z.string().regex(/^[a-z0-9-]+$/), startedAt: date }),
+    refs: { packetId: "Packet" },
   },
   TimeEntry: {
     schema: z.strictObject({
@@ -264,7 +302,7 @@ export const TABLES: Record<string, Table> = {
       packetId: id.nullable(),
       moduleNumber: positive,
       exercise: optionalText(200),
-      source: z.enum(["timer", "manual", "correction"]),
+      source: z.enum(["timer", "manual", "correction", "drill"]),
       startedAt: date,
       seconds: count,
       note: text(),
@@ -336,7 +374,9 @@ export function confineRows(tables: Record<string, Row[]>, into: Confinement): {
         const issue = parsed.error.issues[0]!;
         const column = issue.path[0];
         const message =
-          issue.code === "unrecognized_keys" ? `has an unknown column "${issue.keys[0]}"` : `has a bad value in "${String(column)}" (${issue.message})`;
+          issue.code === "unrecognized_keys"
+            ? `has an unknown column "${issue.keys[0]}"`
+            : `has a bad value in "${String(column)}" (${issue.message})`;
         throw refuse(table, index, message);
       }
       const row = { ...(parsed.data as Record<string, unknown>) };
@@ -365,7 +405,13 @@ export function confineRows(tables: Record<string, Row[]>, into: Confinement): {
 }
 
 /** The table-specific part: who acted, what is marked as imported, where files are. */
-function confine(table: string, row: Record<string, unknown>, into: Confinement, ids: Map<string, Map<string, string>>, index: number): void {
+function confine(
+  table: string,
+  row: Record<string, unknown>,
+  into: Confinement,
+  ids: Map<string, Map<string, string>>,
+  index: number,
+): void {
   if ("actorKind" in row && "actorId" in row) row.actorId = personId(String(row.actorKind), into.ownerId);
   switch (table) {
     case "Learner":
@@ -380,7 +426,7 @@ function confine(table: string, row: Record<string, unknown>, into: Confinement,
       const seen = ids.get("Evidence")!;
       row.evidenceSeen = (row.evidenceSeen as string[]).map((evidenceId) => {
         const mapped = seen.get(evidenceId);
-        if (!mapped) throw refuse("Review", index, "names an evidence version that is not part of this import (\"evidenceSeen\")");
+        if (!mapped) throw refuse("Review", index, 'names an evidence version that is not part of this import ("evidenceSeen")');
         return mapped;
       });
       break;
@@ -394,12 +440,13 @@ function confine(table: string, row: Record<string, unknown>, into: Confinement,
     case "Evidence": {
       const isFile = row.kind === "file";
       const sha256 = row.sha256 as string | null;
-      if (isFile !== (sha256 !== null)) throw refuse("Evidence", index, isFile ? "is a file without its checksum" : "carries a file checksum but is not a file");
+      if (isFile !== (sha256 !== null))
+        throw refuse("Evidence", index, isFile ? "is a file without its checksum" : "carries a file checksum but is not a file");
       if (sha256 !== null) {
-        if (!into.files.has(sha256)) throw refuse("Evidence", index, "points at a file the export does not carry (\"sha256\")");
-        if (row.fileSize !== into.files.get(sha256)) throw refuse("Evidence", index, "gives a size that is not its file's (\"fileSize\")");
+        if (!into.files.has(sha256)) throw refuse("Evidence", index, 'points at a file the export does not carry ("sha256")');
+        if (row.fileSize !== into.files.get(sha256)) throw refuse("Evidence", index, 'gives a size that is not its file\'s ("fileSize")');
         if (!FileNameSchema.safeParse(row.fileName).success)
-          throw refuse("Evidence", index, "has a file name with folders or control characters (\"fileName\")");
+          throw refuse("Evidence", index, 'has a file name with folders or control characters ("fileName")');
       }
       row.filePath = sha256 === null ? null : storedPath(sha256);
       break;
