@@ -12,6 +12,8 @@ import { ActionForm, Field, FieldError, SubmitButton } from "@/components/ui/for
 import type { Module } from "@/lib/content";
 import { MAX_FILE_BYTES } from "@/lib/files";
 import { artifactName } from "@/lib/packets/requirements";
+import { drillAttempt, drillSummary } from "@/lib/packets/evidence-data";
+import { formatTimestamp } from "@/lib/log/format";
 import type { PacketDetail } from "@/lib/packets/queries";
 import { megabytes } from "@/lib/security/file-size";
 
@@ -162,16 +164,23 @@ export function DrillForms({
   run,
   now,
   drill,
+  attempts,
 }: {
   packetId: string;
   mod: Module;
   run: Run | null;
   now: Date;
   drill?: string;
+  /** The drill attempts recorded in this packet, oldest first. */
+  attempts: PacketDetail["evidence"];
 }) {
   const running = run ? mod.meta.drills.find((d) => d.id === run.drillId) : undefined;
+  const recorded = attempts.flatMap((row) => {
+    const data = drillAttempt(row.data);
+    return data ? [{ row, data, title: mod.meta.drills.find((d) => d.id === data.drillId)?.title ?? data.drillId }] : [];
+  });
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
+    <div className="grid items-start gap-4 lg:grid-cols-2">
       {run ? (
         <div className="rounded-lg border border-accent bg-accent-soft p-4">
           <ActionForm action={stopDrillAction} label="Running drill">
@@ -226,6 +235,20 @@ export function DrillForms({
           <SubmitButton tone="plain">Record attempt</SubmitButton>
         </ActionForm>
       </details>
+      <div className="lg:col-span-2">
+        <h2 className="mb-2 text-lg font-bold">Recorded attempts</h2>
+        {recorded.length === 0 ? (
+          <p className="text-sm text-muted">No attempt recorded yet.</p>
+        ) : (
+          <ul className="space-y-1 text-sm" aria-label="Recorded drill attempts">
+            {recorded.toReversed().map(({ row, data, title }) => (
+              <li key={row.id}>
+                <strong>{title}</strong>: {drillSummary(data)} · {formatTimestamp(row.createdAt)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
     </div>
   );
 }

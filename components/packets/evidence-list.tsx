@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { LineDiff } from "@/components/ui/line-diff";
 import { CommentThreads } from "./comment-thread";
 import { NewVersionForm } from "./evidence-forms";
-import { drillAttempt } from "@/lib/packets/evidence-data";
+import { drillAttempt, drillSummary } from "@/lib/packets/evidence-data";
 import { fileVersionDiff } from "@/lib/packets/file-versions";
 import type { PacketDetail } from "@/lib/packets/queries";
 
@@ -45,13 +45,7 @@ function Describe({ row }: { row: Row }) {
     );
   }
   const d = row.kind === "drill" ? drillAttempt(row.data) : null;
-  if (!d) return null;
-  return (
-    <>
-      {d.reps} reps in {Math.floor(d.seconds / 60)} min {d.seconds % 60} s — {d.passed ? "passed" : "not passed"}
-      {d.withinTimebox === null ? "" : d.withinTimebox ? ", within the time box" : ", over the time box"}
-    </>
-  );
+  return d ? drillSummary(d) : null;
 }
 
 /** An internal id, out of the way: shown (and selectable to copy) on request. */

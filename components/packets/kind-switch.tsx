@@ -21,9 +21,16 @@ export function KindSwitch() {
         {EVIDENCE_KINDS.map(({ kind, label }) => (
           <label
             key={kind}
-            className="cursor-pointer border-line px-3 py-1 text-sm not-first:border-l has-checked:bg-accent has-checked:text-accent-ink has-focus-visible:outline-2"
+            className="relative cursor-pointer border-line px-3 py-1 text-sm not-first:border-l has-checked:bg-accent has-checked:text-accent-ink has-focus-visible:outline-2 has-focus-visible:outline-accent"
           >
-            <input type="radio" name="kind" value={kind} defaultChecked={kind === chosen} className="sr-only" /> {label}
+            <input
+              type="radio"
+              name="kind"
+              value={kind}
+              defaultChecked={kind === chosen}
+              className="absolute inset-0 cursor-pointer opacity-0"
+            />{" "}
+            {label}
           </label>
         ))}
       </div>

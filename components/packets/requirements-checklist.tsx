@@ -1,9 +1,7 @@
 // A module's requirements with what the packet holds for each: the top of the learner's packet
 // page and of the reviewer's page. Each row says met or open in words as well as with ✓ or ✗.
 import Link from "next/link";
-import { type Requirement, REQUIREMENT_GROUPS, type RequirementGroup } from "@/lib/packets/requirements";
-
-const GROUPS = Object.keys(REQUIREMENT_GROUPS) as RequirementGroup[];
+import { GROUP_ORDER, type Requirement, REQUIREMENT_GROUPS } from "@/lib/packets/requirements";
 
 /** Met of all, as "5 of 19 met". */
 export function metCount(requirements: readonly Requirement[]): string {
@@ -14,7 +12,7 @@ export function metCount(requirements: readonly Requirement[]): string {
 export function RequirementsChecklist({ requirements, hrefOf }: { requirements: Requirement[]; hrefOf?: (r: Requirement) => string }) {
   return (
     <div className="grid gap-4 rounded-lg border border-line bg-surface p-4 sm:grid-cols-2 xl:grid-cols-4">
-      {GROUPS.map((group) => {
+      {GROUP_ORDER.map((group) => {
         const rows = requirements.filter((r) => r.group === group);
         if (rows.length === 0) return null;
         return (

@@ -33,3 +33,9 @@ export function exerciseSlug(data: Stored): string | undefined {
   const parsed = EvidenceDataSchema.nullable().parse(data);
   return parsed && "exercise" in parsed ? parsed.exercise : undefined;
 }
+
+/** A drill attempt in words: "3 reps in 12 min 5 s — passed, within the time box". */
+export function drillSummary(d: DrillAttempt): string {
+  const box = d.withinTimebox === null ? "" : d.withinTimebox ? ", within the time box" : ", over the time box";
+  return `${d.reps} reps in ${Math.floor(d.seconds / 60)} min ${d.seconds % 60} s — ${d.passed ? "passed" : "not passed"}${box}`;
+}

@@ -30,6 +30,9 @@ export const REQUIREMENT_GROUPS: Record<RequirementGroup, string> = {
   artifact: "Artifacts",
 };
 
+/** The groups in the order pages show them. */
+export const GROUP_ORDER = Object.keys(REQUIREMENT_GROUPS) as RequirementGroup[];
+
 /** The item key under which an exercise's result is recorded, so every result is a version of one item. */
 export const exerciseItemKey = (slug: string) => `exercise-${slug}`;
 /** The item key of the answer to exit-ticket question `index` (0-based). */

@@ -25,7 +25,13 @@ import { isImportedCompletion } from "@/lib/packets/imported";
 import { sessionLearner } from "@/lib/auth/access";
 import { runningDrill } from "@/lib/packets/drill-runs";
 import { moduleAttempts, packetDetail } from "@/lib/packets/queries";
-import { exitTicketItemKey, packetRequirements, type Requirement } from "@/lib/packets/requirements";
+import {
+  exitTicketItemKey,
+  GROUP_ORDER,
+  packetRequirements,
+  type Requirement,
+  REQUIREMENT_GROUPS,
+} from "@/lib/packets/requirements";
 import { latestVerdict } from "@/lib/reviews/history";
 import { DEFAULT_THRESHOLD } from "@/lib/rubric/rubric";
 import { runningTimerOf } from "@/lib/time/service";
@@ -39,8 +45,8 @@ export const metadata: Metadata = { title: "Work packet" };
 
 /** The work areas of a packet, one shown at a time; each is a plain link, so they work without scripts. */
 const AREAS = [
-  { id: "exercises", label: "Exercises", group: "exercise" },
   { id: "evidence", label: "Evidence", group: "artifact" },
+  { id: "exercises", label: "Exercises", group: "exercise" },
   { id: "drills", label: "Drills", group: "drill" },
   { id: "exit-ticket", label: "Exit ticket", group: "exit-ticket" },
   { id: "proof", label: "Proof", group: null },
@@ -95,7 +101,7 @@ export default async function PacketPage({ params, searchParams }: Params) {
   const requirements = packetRequirements(mod, detail?.evidence ?? []);
   const open = requirements.filter((r) => !r.met);
   const submitted = status === "review_required" || status === "completed";
-  const area: Area = AREAS.find((a) => a.id === search.area)?.id ?? (submitted ? "proof" : "exercises");
+  const area: Area = AREAS.find((a) => a.id === search.area)?.id ?? (submitted ? "proof" : "evidence");
   const working = status === "in_progress" || status === "blocked" || status === "review_required";
   const answers = new Map(
     mod.meta.exitTicket.flatMap((_, i) => {
@@ -211,7 +217,14 @@ export default async function PacketPage({ params, searchParams }: Params) {
 
           {area === "drills" ? (
             working ? (
-              <DrillForms packetId={current.id} mod={mod} run={run} now={new Date()} drill={search.drill} />
+              <DrillForms
+                packetId={current.id}
+                mod={mod}
+                run={run}
+                now={new Date()}
+                drill={search.drill}
+                attempts={detail.evidence.filter((row) => row.kind === "drill")}
+              />
             ) : (
               <p className="text-muted">Drill attempts are recorded while the packet is open.</p>
             )
@@ -236,19 +249,26 @@ export default async function PacketPage({ params, searchParams }: Params) {
                       className="mb-4 rounded border border-warning bg-warning-soft p-3 text-sm"
                     >
                       <p className="font-medium">
-                        {open.length} of {requirements.length} requirements are still open. You can submit anyway: your reviewer sees the
-                        same list and decides.
+                        {open.length} of {requirements.length} requirements are still open:{" "}
+                        {GROUP_ORDER.flatMap((g) => {
+                          const n = open.filter((r) => r.group === g).length;
+                          return n > 0 ? [`${REQUIREMENT_GROUPS[g].toLowerCase()} ${n}`] : [];
+                        }).join(", ")}
+                        . You can submit anyway: your reviewer sees the same list and decides.
                       </p>
-                      <ul className="mt-1 list-disc pl-5">
-                        {open.map((r) => (
-                          <li key={`${r.group}-${r.ref}`}>
-                            <Link href={requirementHref(base, r)} className="underline">
-                              {r.label.length > 90 ? `${r.label.slice(0, 90)}…` : r.label}
-                            </Link>{" "}
-                            — {r.status}
-                          </li>
-                        ))}
-                      </ul>
+                      <details className="mt-1">
+                        <summary className="cursor-pointer">Which ones</summary>
+                        <ul className="mt-1 list-disc pl-5">
+                          {open.map((r) => (
+                            <li key={`${r.group}-${r.ref}`}>
+                              <Link href={requirementHref(base, r)} className="underline">
+                                {r.label.length > 90 ? `${r.label.slice(0, 90)}…` : r.label}
+                              </Link>{" "}
+                              — {r.status}
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
                     </div>
                   ) : null}
                   <ProofForm packetId={current.id} threshold={threshold} items={detail.items} previous={sentProof?.proof ?? null} />
