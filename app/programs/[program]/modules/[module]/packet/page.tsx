@@ -25,13 +25,7 @@ import { isImportedCompletion } from "@/lib/packets/imported";
 import { sessionLearner } from "@/lib/auth/access";
 import { runningDrill } from "@/lib/packets/drill-runs";
 import { moduleAttempts, packetDetail } from "@/lib/packets/queries";
-import {
-  exitTicketItemKey,
-  GROUP_ORDER,
-  packetRequirements,
-  type Requirement,
-  REQUIREMENT_GROUPS,
-} from "@/lib/packets/requirements";
+import { exitTicketItemKey, GROUP_ORDER, packetRequirements, type Requirement, REQUIREMENT_GROUPS } from "@/lib/packets/requirements";
 import { latestVerdict } from "@/lib/reviews/history";
 import { DEFAULT_THRESHOLD } from "@/lib/rubric/rubric";
 import { runningTimerOf } from "@/lib/time/service";
