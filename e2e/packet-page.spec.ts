@@ -9,7 +9,8 @@ import { addLearner, REVIEWER, signIn } from "./people";
 const PACKET = "/programs/codex-mastery/modules/internals/packet";
 const EXERCISE = "/programs/codex-mastery/modules/internals/exercises/baseline-and-trace";
 const PAULA = { name: "Paula Packet", passphrase: "paula-passphrase-1" };
-const PHIL = { name: "Phil Phone", passphrase: "phil-passphrase-1" };
+/** The phone test also runs in the desktop project: a learner of its own in each. */
+const phil = (project: string) => ({ name: `Phil ${project}`, passphrase: "phil-passphrase-1" });
 
 test.describe.configure({ mode: "serial", timeout: 150_000 });
 
@@ -116,10 +117,19 @@ test("the packet page shows what is left, keeps versions, a running drill and sa
   await expectAccessible(page);
   await page.getByText("More actions").click();
   await expect(page.getByRole("form", { name: "Block" }).getByLabel("Blocked? Say why")).toBeVisible();
+
+  // The reviewer sees the same checklist at the top of the review page.
+  const packetId = (await page.getByTestId("packet-id").textContent())!;
+  const reviewer = await signIn(browser, REVIEWER);
+  await reviewer.goto(`/review/${packetId}`);
+  await expect(reviewer.getByRole("region", { name: /^What the module asks for \(3 of \d+ met\)$/ })).toBeVisible();
+  await expect(requirement(reviewer, "Exercise results", "Baseline your workflow and trace a session")).toContainText("Met:");
+  await expect(requirement(reviewer, "Drills", "Label a transcript by role")).toContainText("within the time box");
+  await expectAccessible(reviewer);
 });
 
-test("the packet page fits a phone and passes axe in every work area @phone", async ({ browser, expectAccessible }) => {
-  const page = await startedLearner(browser, PHIL);
+test("the packet page fits a phone and passes axe in every work area @phone", async ({ browser, expectAccessible }, testInfo) => {
+  const page = await startedLearner(browser, phil(testInfo.project.name));
   await page.setViewportSize({ width: 390, height: 844 });
   await uploadFile(page, "Session trace", "trace.md", "user: hello\n");
   for (const area of ["Evidence", "Exercises", "Drills", "Exit ticket", "Proof"] as const) {
