@@ -6,17 +6,18 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { createToken, mastery } from "./agent-server";
 import { expect, test } from "./fixtures";
+import { evidenceForm } from "./packet-steps";
 import { addLearner, REVIEWER, signIn } from "./people";
 
 const CORA = { name: "Cora Concurrent", passphrase: "cora-passphrase-1" };
 const PACKET = "/programs/codex-mastery/modules/internals/packet";
 
 async function addNotes(page: Page, label: string, count: number) {
-  const form = page.getByRole("form", { name: "Add a note" });
+  const form = await evidenceForm(page, "Note");
   for (let i = 1; i <= count; i++) {
     await form.getByLabel("Title").fill(`${label} ${i}`);
     await form.getByLabel("Note (Markdown)").fill(`Written from ${label}, note ${i}.`);
-    await form.getByRole("button", { name: "Save note" }).click();
+    await form.getByRole("button", { name: "Save evidence" }).click();
     await expect(form.getByRole("status")).toContainText(`Saved "${label} ${i}" as version 1`);
     await expect(form.getByRole("alert")).toHaveCount(0);
   }

@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { fillProof, scoreAll, submitVerdict } from "./packet-steps";
+import { addNote, fillProof, openArea, scoreAll, submitVerdict } from "./packet-steps";
 import { addLearner, LEARNER, REVIEWER, signIn } from "./people";
 
 const DEE = { name: `Dee ${Date.now().toString(36)}`, passphrase: "dee-passphrase-1" };
@@ -31,11 +31,8 @@ test("the dashboard reflects a packet accepted in the same test", async ({ brows
   await dee.goto(MODULE_1);
   await dee.getByRole("button", { name: "Start this module" }).click();
   const packetId = (await dee.getByTestId("packet-id").textContent())!;
-  const note = dee.getByRole("form", { name: "Add a note" });
-  await note.getByLabel("Title").fill("Session trace");
-  await note.getByLabel("Note (Markdown)").fill("user: fix the test\nassistant: calls read_file");
-  await note.getByRole("button", { name: "Save note" }).click();
-  await expect(note.getByRole("status")).toContainText('Saved "Session trace"');
+  await addNote(dee, "Session trace", "user: fix the test\nassistant: calls read_file");
+  await openArea(dee, "Exercises");
   const result = dee.getByRole("form", { name: "Record an exercise result" });
   await result.getByLabel("Result against the success criteria, and where its evidence is").fill("Baseline of three tasks recorded.");
   await result.getByRole("button", { name: "Save result" }).click();

@@ -44,13 +44,11 @@ test("a learner backs up, exports their data and their learning record, and a re
   await importForm.getByRole("button", { name: "Import" }).click();
   await expect(importForm.getByRole("alert")).toContainText("You already have a learner profile for codex-mastery; nothing was imported");
 
-  await importForm
-    .getByLabel("Export file (.json)")
-    .setInputFiles({
-      name: "broken.json",
-      mimeType: "application/json",
-      buffer: Buffer.from('{"format": "mastery-learner-export", "version": 7'),
-    });
+  await importForm.getByLabel("Export file (.json)").setInputFiles({
+    name: "broken.json",
+    mimeType: "application/json",
+    buffer: Buffer.from('{"format": "mastery-learner-export", "version": 7'),
+  });
   await importForm.getByRole("button", { name: "Import" }).click();
   await expect(importForm.getByRole("alert")).toContainText("The file is not valid JSON.");
 

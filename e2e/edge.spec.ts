@@ -7,6 +7,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { createToken } from "./agent-server";
+import { evidenceForm } from "./packet-steps";
 import { expect, test } from "./fixtures";
 import { addLearner, LEARNER, REVIEWER, signIn } from "./people";
 
@@ -34,17 +35,17 @@ function scratchFile(name: string, size: number): string {
 test("a 10 MB evidence file uploads through the packet page; one byte more is refused there naming the limit", async () => {
   await eve.goto(MODULE_1);
   await eve.getByRole("button", { name: "Start this module" }).click();
-  const upload = eve.getByRole("form", { name: "Attach a file" });
-  await upload.getByLabel("File title").fill("Ten megabytes");
+  const upload = await evidenceForm(eve, "File");
+  await upload.getByLabel("Title").fill("Ten megabytes");
   const input = upload.getByLabel("File (up to 10 MB)");
   await input.setInputFiles({ name: "over.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(10 * MB + 1, 0x61) });
   await expect(upload.getByText("files are limited to 10 MB")).toBeVisible();
   expect(await input.evaluate((element: HTMLInputElement) => element.validationMessage)).toBe("files are limited to 10 MB");
   await input.setInputFiles({ name: "ten.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(10 * MB, 0x61) });
   await expect(upload.getByText("files are limited to 10 MB")).toHaveCount(0);
-  await upload.getByRole("button", { name: "Upload file" }).click();
+  await upload.getByRole("button", { name: "Save evidence" }).click();
   await expect(upload.getByRole("status")).toContainText('Saved "Ten megabytes" as version 1', { timeout: 30_000 });
-  await expect(upload.getByLabel("File title")).toHaveValue("");
+  await expect(upload.getByLabel("Title")).toHaveValue("");
 });
 
 test("a 10 MB evidence file uploads through the API, as multipart and as base64; one byte more is refused naming the limit", async () => {

@@ -1,7 +1,34 @@
-// Packet steps shared by the browser specs: scoring the rubric, a completion proof as data, and
+// Packet steps shared by the browser specs: opening a work area of the packet page, the Add
+// evidence form with a kind chosen, scoring the rubric, a completion proof as data, and
 // submitting one through the form.
 import type { Locator, Page } from "@playwright/test";
 import { expect } from "./fixtures";
+
+type Area = "Evidence" | "Exercises" | "Drills" | "Exit ticket" | "Proof";
+
+/** Opens one work area of the packet page (Evidence is the one shown first while working). */
+export async function openArea(page: Page, area: Area) {
+  const link = page.getByRole("navigation", { name: "Work areas" }).getByRole("link", { name: new RegExp(`^${area}`) });
+  await link.click();
+  await expect(link).toHaveAttribute("aria-current", "page");
+}
+
+/** The packet page's Add evidence form, switched to a note, a link or a file. */
+export async function evidenceForm(page: Page, kind: "Note" | "Link" | "File" = "Note"): Promise<Locator> {
+  const form = page.getByRole("form", { name: "Add evidence" });
+  await form.getByRole("radio", { name: kind }).check();
+  return form;
+}
+
+/** Adds a note through the Add evidence form (a new version of `versionOf`, when given) and waits for it to be saved. */
+export async function addNote(page: Page, title: string, body: string, versionOf?: string) {
+  const form = await evidenceForm(page, "Note");
+  if (versionOf) await form.getByLabel("Evidence item").selectOption({ label: `New version of “${versionOf}” (note)` });
+  await form.getByLabel("Title").fill(title);
+  await form.getByLabel("Note (Markdown)").fill(body);
+  await form.getByRole("button", { name: "Save evidence" }).click();
+  await expect(form.getByRole("status")).toContainText(`Saved "${title}" as version`);
+}
 
 export async function scoreAll(form: Locator, level: string) {
   for (const dimension of ["Correctness", "Speed/Fluency", "Resilience", "Judgment", "Maintainability", "Collaboration Readiness"]) {
@@ -25,6 +52,7 @@ export function proofFor(claimEvidence: string[], claim = "Every message of the 
 }
 
 export async function fillProof(page: Page, evidenceTitle: string) {
+  await openArea(page, "Proof");
   const form = page.getByRole("form", { name: "Submit for review" });
   await form.getByLabel("Build/validation status").selectOption("passing");
   await form.getByLabel("What was validated (command and result)").fill("scripts/validate.sh exited 0");

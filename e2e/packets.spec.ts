@@ -1,6 +1,6 @@
 // The whole review gate in a browser: start, refusals, proof, reject, rework, accept, log.
 import { expect, test } from "./fixtures";
-import { fillProof, scoreAll, submitVerdict } from "./packet-steps";
+import { addNote, evidenceForm, fillProof, openArea, scoreAll, submitVerdict } from "./packet-steps";
 import { LEARNER, REVIEWER, signIn } from "./people";
 
 const MODULE_1 = "/programs/codex-mastery/modules/internals/packet";
@@ -41,6 +41,7 @@ test("a packet goes through refusals, rejection, rework and acceptance", async (
 
   // Submitting without a proof lists what is missing.
   await learner.goto(MODULE_1);
+  await openArea(learner, "Proof");
   await learner.getByRole("form", { name: "Submit for review" }).getByRole("button", { name: "Submit for review" }).click();
   const refusal = learner.getByRole("form", { name: "Submit for review" }).getByRole("alert");
   await expect(refusal).toContainText("The completion proof is incomplete");
@@ -48,11 +49,8 @@ test("a packet goes through refusals, rejection, rework and acceptance", async (
   await expect(refusal).toContainText("risks");
 
   // Evidence, then a complete proof.
-  const note = learner.getByRole("form", { name: "Add a note" });
-  await note.getByLabel("Title").fill("Session trace");
-  await note.getByLabel("Note (Markdown)").fill("user: fix the test\nassistant: calls read_file");
-  await note.getByRole("button", { name: "Save note" }).click();
-  await expect(note.getByRole("status")).toContainText('Saved "Session trace" as version 1');
+  await openArea(learner, "Evidence");
+  await addNote(learner, "Session trace", "user: fix the test\nassistant: calls read_file");
   await fillProof(learner, "Session trace");
   await expect(learner.getByText("Review required", { exact: true })).toBeVisible();
   await expectAccessible(learner);
@@ -82,11 +80,13 @@ test("a packet goes through refusals, rejection, rework and acceptance", async (
   await learner.goto(MODULE_1);
   const feedback = learner.getByRole("region", { name: /Changes requested by Rex Reviewer/ });
   await expect(feedback).toContainText("Label every tool message in the session trace");
-  await note.getByLabel("Evidence item").selectOption({ label: "New version of “Session trace”" });
-  await note.getByLabel("Title").fill("Session trace");
-  await note.getByLabel("Note (Markdown)").fill("user: fix the test\nassistant: calls read_file\ntool: read_file result (312 lines)");
-  await note.getByRole("button", { name: "Save note" }).click();
-  await expect(note.getByRole("status")).toContainText("as version 2");
+  await addNote(
+    learner,
+    "Session trace",
+    "user: fix the test\nassistant: calls read_file\ntool: read_file result (312 lines)",
+    "Session trace",
+  );
+  await expect(learner.getByRole("form", { name: "Add evidence" }).getByRole("status")).toContainText("as version 2");
   await fillProof(learner, "Session trace");
   await expect(learner.getByText("Review required", { exact: true })).toBeVisible();
 
@@ -145,18 +145,20 @@ test("a reviewer adds a learner, who attaches a file and an exercise result and 
   const bo = await signIn(browser, { name: "Bo Learner", passphrase: "bo-passphrase-1" });
   await bo.goto(MODULE_1);
   await bo.getByRole("button", { name: "Start this module" }).click();
-  const upload = bo.getByRole("form", { name: "Attach a file" });
-  await upload.getByRole("button", { name: "Upload file" }).click();
+  const upload = await evidenceForm(bo, "File");
+  await upload.getByRole("button", { name: "Save evidence" }).click();
   await expect(upload.getByRole("alert")).toContainText("some fields need attention");
-  await upload.getByLabel("File title").fill("Validation log");
+  await upload.getByRole("radio", { name: "File" }).check();
+  await upload.getByLabel("Title").fill("Validation log");
   await upload
     .getByLabel("File (up to 10 MB)")
     .setInputFiles({ name: "validate.log", mimeType: "text/plain", buffer: Buffer.from("validate.sh: all checks passed\n") });
-  await upload.getByRole("button", { name: "Upload file" }).click();
+  await upload.getByRole("button", { name: "Save evidence" }).click();
   await expect(upload.getByRole("status")).toContainText('Saved "Validation log" as version 1');
-  const download = await bo.request.get((await bo.getByRole("link", { name: "Download" }).getAttribute("href"))!);
+  const download = await bo.request.get((await bo.getByRole("link", { name: "Download v1" }).getAttribute("href"))!);
   expect(await download.text()).toBe("validate.sh: all checks passed\n");
 
+  await openArea(bo, "Exercises");
   const result = bo.getByRole("form", { name: "Record an exercise result" });
   await result
     .getByLabel("Result against the success criteria, and where its evidence is")
@@ -164,6 +166,7 @@ test("a reviewer adds a learner, who attaches a file and an exercise result and 
   await result.getByRole("button", { name: "Save result" }).click();
   await expect(result.getByRole("status")).toContainText("Saved");
 
+  await bo.getByText("More actions").click();
   const block = bo.getByRole("form", { name: "Block" });
   await block.getByRole("button", { name: "Block the packet" }).click();
   await expect(block.getByText("Say why the packet is blocked.")).toBeVisible();

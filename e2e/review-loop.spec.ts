@@ -4,7 +4,7 @@
 // form writes once.
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { fillProof, proofFor, scoreAll, submitVerdict } from "./packet-steps";
+import { addNote, evidenceForm, fillProof, openArea, proofFor, scoreAll, submitVerdict } from "./packet-steps";
 import { addLearner, REVIEWER, signIn } from "./people";
 
 const MODULE_1 = "/programs/codex-mastery/modules/internals/packet";
@@ -33,10 +33,10 @@ test("a verdict is deliberate, and what the reviewer writes reaches the learner 
   await learner.goto(MODULE_1);
   await learner.getByRole("button", { name: "Start this module" }).click();
   const packetId = (await learner.getByTestId("packet-id").textContent())!;
-  const note = learner.getByRole("form", { name: "Add a note" });
+  const note = await evidenceForm(learner, "Note");
   await note.getByLabel("Title").fill("Session trace");
   await note.getByLabel("Note (Markdown)").fill("user: fix the test\nassistant: calls read_file");
-  await note.getByRole("button", { name: "Save note" }).dblclick();
+  await note.getByRole("button", { name: "Save evidence" }).dblclick();
   await expect(note.getByRole("status")).toContainText('Saved "Session trace" as version 1');
   expect(await noteVersions(learner)).toEqual([1]);
   await fillProof(learner, "Session trace");
@@ -94,6 +94,7 @@ test("a verdict is deliberate, and what the reviewer writes reaches the learner 
   await expect(feedback).toContainText("1 of 2 marked done");
   await learner.reload();
   await expect(feedback.getByRole("checkbox", { name: "Label every tool message" })).toBeChecked();
+  await openArea(learner, "Evidence");
   await expect(feedback.getByRole("checkbox", { name: "Attach the validation log" })).not.toBeChecked();
 
   await expect(learner.getByText("1 review comment is waiting for your answer")).toBeVisible();
@@ -104,6 +105,7 @@ test("a verdict is deliberate, and what the reviewer writes reaches the learner 
   await resolve.getByRole("button", { name: "Mark resolved" }).click();
   await expect(thread).toContainText("Resolved by the learner");
 
+  await openArea(learner, "Proof");
   const proof = learner.getByRole("form", { name: "Submit for review" });
   await expect(proof.getByLabel("What was validated (command and result)")).toHaveValue("scripts/validate.sh exited 0");
   await expect(proof.getByLabel("Risks")).toHaveValue("The hook is not on CI yet");
@@ -114,11 +116,10 @@ test("a verdict is deliberate, and what the reviewer writes reaches the learner 
   await expectAccessible(learner);
 
   // Rework and resubmit: the reviewer sees the ticks and the answered thread.
-  await note.getByLabel("Evidence item").selectOption({ label: "New version of “Session trace”" });
-  await note.getByLabel("Title").fill("Session trace");
-  await note.getByLabel("Note (Markdown)").fill("user: fix the test\nassistant: calls read_file\ntool: read_file result");
-  await note.getByRole("button", { name: "Save note" }).click();
+  await openArea(learner, "Evidence");
+  await addNote(learner, "Session trace", "user: fix the test\nassistant: calls read_file\ntool: read_file result", "Session trace");
   await expect(note.getByRole("status")).toContainText("as version 2");
+  await openArea(learner, "Proof");
   await proof.getByRole("button", { name: "Submit for review" }).click();
   await expect(learner.getByText("Review required", { exact: true })).toBeVisible();
   await expect(feedback.getByRole("checkbox")).toHaveCount(0);
@@ -152,6 +153,7 @@ test("the review loop reads well on a phone @phone", async ({ browser, expectAcc
   await learner.goto(MODULE_1);
   await expect(learner.getByRole("region", { name: /Changes requested by Rex Reviewer/ })).toContainText("Too slow on the drill");
   await expectAccessible(learner);
+  await openArea(learner, "Proof");
   await learner.getByRole("form", { name: "Submit for review" }).getByRole("button", { name: "Submit for review" }).click();
   await expect(learner.getByText("Review required", { exact: true })).toBeVisible();
 

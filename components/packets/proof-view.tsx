@@ -4,7 +4,16 @@ import type { Proof } from "@/lib/packets/proof";
 import { DIMENSION_LABELS, DIMENSIONS } from "@/lib/rubric/rubric";
 
 /** The proof's parts; each claim cites its evidence by title and version, linked to the evidence card. */
-export function ProofView({ proof, items }: { proof: Proof; items: PacketDetail["items"] }) {
+export function ProofView({
+  proof,
+  items,
+  evidenceHref = (key) => `#evidence-${key}`,
+}: {
+  proof: Proof;
+  items: PacketDetail["items"];
+  /** Where a cited item's card is; on this page by default. */
+  evidenceHref?: (key: string) => string;
+}) {
   const byKey = new Map(items.map((item) => [item.key, item.latest]));
   return (
     <dl className="grid gap-2 rounded-lg border border-line bg-surface p-4 text-sm md:grid-cols-[12rem_1fr]">
@@ -33,7 +42,7 @@ export function ProofView({ proof, items }: { proof: Proof; items: PacketDetail[
               {c.evidence.map((key) => {
                 const latest = byKey.get(key);
                 return (
-                  <a key={key} href={`#evidence-${key}`} className="mr-2 underline" title={key}>
+                  <a key={key} href={evidenceHref(key)} className="mr-2 underline">
                     {latest ? `${latest.title} (v${latest.version})` : key}
                   </a>
                 );

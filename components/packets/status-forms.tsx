@@ -1,4 +1,5 @@
-// The Status section of a learner's packet page: start, block or unblock, the timer and earlier attempts.
+// The status part of a learner's packet page: start or unblock, the timer, earlier attempts, and
+// blocking the packet, which sits in a "More actions" menu.
 import { blockAction, startAction, unblockAction } from "@/app/programs/[program]/modules/[module]/packet/actions";
 import { TimerPanel } from "@/components/progress/timer-panel";
 import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
@@ -32,13 +33,6 @@ export function StatusForms({ program, moduleNumber, status, packetId, attempts,
           </SubmitButton>
         </ActionForm>
       ) : null}
-      {status === "in_progress" && packetId ? (
-        <ActionForm action={blockAction} label="Block">
-          <input type="hidden" name="packetId" value={packetId} />
-          <Field name="reason" label="Blocked? Say why" hint="Shown to your reviewer and written to the plan log." />
-          <SubmitButton tone="plain">Block the packet</SubmitButton>
-        </ActionForm>
-      ) : null}
       {status === "blocked" && packetId ? (
         <ActionForm action={unblockAction} label="Unblock">
           <input type="hidden" name="packetId" value={packetId} />
@@ -51,17 +45,25 @@ export function StatusForms({ program, moduleNumber, status, packetId, attempts,
           Submitted. The packet waits for your reviewer&apos;s sign-off; you can still add evidence, which the reviewer sees as a delta.
         </p>
       ) : null}
-      <div className="mt-3">
-        <TimerPanel program={program} running={running} target={{ value: String(moduleNumber), label: "this packet" }} now={new Date()} />
-      </div>
+      <TimerPanel program={program} running={running} target={{ value: String(moduleNumber), label: "this packet" }} now={new Date()} />
       {attempts.length > 1 ? (
-        <p className="mt-3 text-sm text-muted">
+        <p className="text-sm text-muted">
           Earlier attempts:{" "}
           {attempts
             .slice(0, -1)
             .map((a) => `#${a.attempt} (${a.status})`)
             .join(", ")}
         </p>
+      ) : null}
+      {status === "in_progress" && packetId ? (
+        <details className="rounded-lg border border-line bg-surface p-3 text-sm">
+          <summary className="cursor-pointer font-medium">More actions</summary>
+          <ActionForm action={blockAction} label="Block" className="mt-3">
+            <input type="hidden" name="packetId" value={packetId} />
+            <Field name="reason" label="Blocked? Say why" hint="Shown to your reviewer and written to the plan log." />
+            <SubmitButton tone="plain">Block the packet</SubmitButton>
+          </ActionForm>
+        </details>
       ) : null}
     </>
   );

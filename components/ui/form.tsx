@@ -2,6 +2,7 @@
 
 import { createContext, type ReactNode, type Ref, useActionState, useContext, useEffect, useId, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
+import { useRouter } from "next/navigation";
 import { FORM_KEY } from "@/lib/form-keys";
 import type { FormState } from "@/lib/forms";
 import { fileLimitMessage } from "@/lib/security/file-size";
@@ -10,36 +11,100 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 const FormContext = createContext<FormState>({});
 
-/** A form bound to a server action, showing its message and field errors where they belong. */
+/** Sent on every form's submission: the notice of the form before it gives way to the next action's. */
+const SENT_EVENT = "mastery:form-sent";
+
+/** True while a form's file is being uploaded with progress (the submit button then shows it is busy). */
+const UploadingContext = createContext(false);
+
+/**
+ * A form bound to a server action, showing its message and field errors where they belong. With
+ * `upload`, a form whose file input holds a file is sent to that address by XMLHttpRequest, with a
+ * progress bar; the address answers the same form state as the action. Without scripts, or with no
+ * file chosen, the form posts to the action as usual.
+ */
 export function ActionForm({
   action,
   children,
   className,
   label,
   encType,
+  upload,
 }: {
   action: Action;
   children: ReactNode;
   className?: string;
   label?: string;
   encType?: "multipart/form-data";
+  upload?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const [actionState, formAction, pending] = useActionState(action, {});
+  const [uploaded, setUploaded] = useState<{ after: FormState; state: FormState } | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const router = useRouter();
+  // An upload's answer counts until the action answers again.
+  const state = uploaded && uploaded.after === actionState ? uploaded.state : actionState;
+  const [dismissed, setDismissed] = useState<FormState | null>(null);
+  const shown = useRef(state);
+  useEffect(() => {
+    shown.current = state;
+  }, [state]);
+  useEffect(() => {
+    const dismiss = () => setDismissed(shown.current);
+    window.addEventListener(SENT_EVENT, dismiss);
+    return () => window.removeEventListener(SENT_EVENT, dismiss);
+  }, []);
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    window.dispatchEvent(new Event(SENT_EVENT));
+    const form = event.currentTarget;
+    const hasFile = [...form.querySelectorAll<HTMLInputElement>('input[type="file"]')].some((input) => (input.files?.length ?? 0) > 0);
+    if (!upload || !hasFile) return;
+    event.preventDefault();
+    const request = new XMLHttpRequest();
+    request.open("POST", upload);
+    request.responseType = "json";
+    request.upload.onprogress = (e) => setProgress(e.lengthComputable ? Math.round((e.loaded / e.total) * 100) : 0);
+    const finish = (answer: FormState) => {
+      setProgress(null);
+      setUploaded({ after: actionState, state: answer });
+      if (answer.done) {
+        form.reset();
+        router.refresh();
+      }
+    };
+    request.onload = () => finish((request.response as FormState | null) ?? { message: "The upload was not saved. Try again." });
+    request.onerror = () => finish({ message: "The upload did not reach the server. Check the connection and try again." });
+    request.send(new FormData(form));
+  };
   return (
     <FormContext.Provider value={state}>
-      <form action={formAction} className={className} aria-label={label} aria-busy={pending} encType={encType}>
-        <FormKeyField state={state} />
-        {state.message ? (
-          <p role="alert" className="mb-3 rounded border border-danger bg-danger-soft p-3 text-sm">
-            {state.message}
+      <UploadingContext.Provider value={progress !== null}>
+        <form
+          action={formAction}
+          onSubmit={onSubmit}
+          className={className}
+          aria-label={label}
+          aria-busy={pending || progress !== null}
+          encType={encType}
+        >
+          <FormKeyField state={state} />
+          {state.message ? (
+            <p role="alert" className="mb-3 rounded border border-danger bg-danger-soft p-3 text-sm">
+              {state.message}
+            </p>
+          ) : null}
+          <p role="status" className="empty:hidden mb-3 text-sm font-medium text-success">
+            {state.done && dismissed !== state ? `✓ ${state.done}` : null}
           </p>
-        ) : state.done ? (
-          <p role="status" className="mb-3 rounded border border-success bg-success-soft p-3 text-sm">
-            {state.done}
-          </p>
-        ) : null}
-        {children}
-      </form>
+          {children}
+          {progress !== null ? (
+            <label className="mt-3 block text-sm">
+              Uploading… {progress}%
+              <progress className="ml-2 align-middle" max={100} value={progress} />
+            </label>
+          ) : null}
+        </form>
+      </UploadingContext.Provider>
     </FormContext.Provider>
   );
 }
@@ -179,7 +244,9 @@ type SubmitButtonProps = {
 
 /** A form's submit button: disabled, with "Saving…", while the form is being sent. */
 export function SubmitButton({ children, tone = "primary", pendingLabel = "Saving…", name, value, ref }: SubmitButtonProps) {
-  const { pending } = useFormStatus();
+  const { pending: sending } = useFormStatus();
+  const uploading = useContext(UploadingContext);
+  const pending = sending || uploading;
   const styles = {
     primary: "bg-accent text-accent-ink",
     danger: "bg-danger text-canvas",

@@ -7,6 +7,7 @@ export const programRoute = (program: string) => `/programs/${program}`;
 export const moduleRoute = (program: string, module: string) => `${programRoute(program)}/modules/${module}`;
 export const exerciseRoute = (program: string, module: string, exercise: string) =>
   `${moduleRoute(program, module)}/exercises/${exercise}`;
+export const packetRoute = (program: string, module: string) => `${moduleRoute(program, module)}/packet`;
 const contentFileRoute = (program: string, relative: string) =>
   `${programRoute(program)}/files/${relative.split(path.sep).map(encodeURIComponent).join("/")}`;
 

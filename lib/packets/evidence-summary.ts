@@ -47,7 +47,9 @@ export async function evidenceSummary(learnerId: string): Promise<Map<string, Pa
   const latest = new Map<string, { packetId: string; version: number; itemKey: { in: string[] } }>();
   for (const g of groups) {
     const term = `${g.packetId}\u0000${g._max.version}`;
-    (latest.get(term) ?? latest.set(term, { packetId: g.packetId, version: g._max.version!, itemKey: { in: [] } }).get(term)!).itemKey.in.push(g.itemKey);
+    (
+      latest.get(term) ?? latest.set(term, { packetId: g.packetId, version: g._max.version!, itemKey: { in: [] } }).get(term)!
+    ).itemKey.in.push(g.itemKey);
   }
   const rows = await client.evidence.findMany({
     where: { OR: [...latest.values(), { packetId: { in: [...new Set(groups.map((g) => g.packetId))] }, kind: { in: WORK_KINDS } }] },
@@ -60,11 +62,19 @@ export async function evidenceSummary(learnerId: string): Promise<Map<string, Pa
   for (const { packetId, title, ...row } of rows) {
     const group = byItem.get(itemRef(packetId, row.itemKey))!;
     if (row.version === group._max.version) {
-      of(packetId).items.push({ ...row, title, firstAt: group._min.createdAt!, firstId: group._min.id!, versions: group._count._all, files: group._count.sha256 });
+      of(packetId).items.push({
+        ...row,
+        title,
+        firstAt: group._min.createdAt!,
+        firstId: group._min.id!,
+        versions: group._count._all,
+        files: group._count.sha256,
+      });
     }
     if (WORK_KINDS.includes(row.kind)) of(packetId).work.push(row);
   }
-  for (const { items } of summary.values()) items.sort((a, b) => a.firstAt.getTime() - b.firstAt.getTime() || (a.firstId < b.firstId ? -1 : 1));
+  for (const { items } of summary.values())
+    items.sort((a, b) => a.firstAt.getTime() - b.firstAt.getTime() || (a.firstId < b.firstId ? -1 : 1));
   return summary;
 }
 

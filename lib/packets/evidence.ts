@@ -15,8 +15,14 @@ import { loadPacket } from "./service";
 import type { EvidenceData } from "./evidence-data";
 import { type CheckRun, CheckRunSchema } from "./check-run";
 import type { Exercise } from "../content";
+import { exerciseItemKey, exitTicketItemKey } from "./requirements";
 
 const title = z.string().trim().min(1, "give the evidence a title").max(200, "keep the title under 200 characters");
+/** The number of the module's listed artifact a note, link or file is (0-based), if it is one. */
+const artifact = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : v),
+  z.coerce.number().int().min(0, "choose a listed artifact").optional(),
+);
 const itemKey = z
   .string()
   .regex(/^[a-z0-9-]{1,80}$/, "an item key is lowercase letters, digits and dashes")
@@ -27,12 +33,14 @@ const EvidenceInputSchema = z.discriminatedUnion("kind", [
     kind: z.literal("note"),
     itemKey,
     title,
+    artifact,
     body: z.string().trim().min(1, "write the note").max(100_000, "keep notes under 100,000 characters"),
   }),
   z.object({
     kind: z.literal("link"),
     itemKey,
     title,
+    artifact,
     url: z.url({ protocol: /^https?$/, error: "enter a full http(s) address" }),
     body: z.string().trim().max(5000).default(""),
   }),
@@ -40,6 +48,7 @@ const EvidenceInputSchema = z.discriminatedUnion("kind", [
     kind: z.literal("file"),
     itemKey,
     title,
+    artifact,
     fileName: FileNameSchema,
     fileType: z.string().trim().max(200).default("application/octet-stream"),
     bytes: z
@@ -90,7 +99,9 @@ function assertDeclaredChecks(exercise: Exercise, run: CheckRun): void {
   run.results.forEach((result, index) => {
     const declared = exercise.meta.checks.find((c) => c.id === result.id);
     if (!declared)
-      throw new AppError("invalid", `Exercise ${exercise.slug} has no check "${result.id}".`, { [`results.${index}.id`]: "not a check of this exercise" });
+      throw new AppError("invalid", `Exercise ${exercise.slug} has no check "${result.id}".`, {
+        [`results.${index}.id`]: "not a check of this exercise",
+      });
     if (declared.criterion !== result.criterion)
       throw new AppError("invalid", `The check "${result.id}" backs criterion ${declared.criterion}.`, {
         [`results.${index}.criterion`]: `expected ${declared.criterion}`,
@@ -100,18 +111,19 @@ function assertDeclaredChecks(exercise: Exercise, run: CheckRun): void {
 
 /** Keeps one item per drill and per exit-ticket question, so re-answering makes a new version. */
 function stableKey(input: z.infer<typeof EvidenceInputSchema>): string | undefined {
-  if (input.kind === "exit-ticket") return `exit-ticket-${input.question + 1}`;
-  if (input.kind === "exercise") return `${input.check ? "check" : "exercise"}-${input.exercise}`;
+  if (input.kind === "exit-ticket") return exitTicketItemKey(input.question);
+  if (input.kind === "exercise") return input.check ? `check-${input.exercise}` : exerciseItemKey(input.exercise);
   return input.itemKey;
 }
 
-async function nextVersion(tx: Tx, packetId: string, key: string): Promise<number> {
+/** The next version number of an item, and the kind its versions have (none for a new item). */
+async function nextVersion(tx: Tx, packetId: string, key: string): Promise<{ version: number; kind?: string }> {
   const latest = await tx.evidence.findFirst({
     where: { packetId, itemKey: key },
     orderBy: { version: "desc" },
-    select: { version: true },
+    select: { version: true, kind: true },
   });
-  return (latest?.version ?? 0) + 1;
+  return { version: (latest?.version ?? 0) + 1, kind: latest?.kind };
 }
 
 /** Adds an evidence item or a new version of one; `input` is validated here, whatever sends it. */
@@ -141,9 +153,15 @@ export async function addEvidence(actor: Actor, packetId: string, input: Evidenc
       }
       if (data.kind === "exercise" && data.check) assertDeclaredChecks(exercise!, data.check);
       const key = stableKey(data) ?? newItemKey(data.kind);
-      const version = await nextVersion(tx, packet.id, key);
+      const { version, kind } = await nextVersion(tx, packet.id, key);
       if (data.itemKey && version === 1)
         throw new AppError("not-found", "There is no evidence item with that key to add a version to.", { itemKey: "unknown item" });
+      if (kind !== undefined && kind !== data.kind)
+        throw new AppError("invalid", `That item is a ${kind}: a new version of it is a ${kind} too.`, {
+          itemKey: `choose a ${data.kind} item`,
+        });
+      if ("artifact" in data && data.artifact !== undefined && data.artifact >= mod.meta.artifacts.length)
+        throw new AppError("invalid", "That artifact is not listed by this module.", { artifact: "unknown artifact" });
       const drill = data.kind === "drill" ? mod.meta.drills.find((d) => d.id === data.drillId) : undefined;
       const extra: EvidenceData | null =
         data.kind === "drill"
@@ -158,7 +176,9 @@ export async function addEvidence(actor: Actor, packetId: string, input: Evidenc
             ? { question: data.question }
             : data.kind === "exercise"
               ? { exercise: data.exercise, ...(data.check ? { check: data.check } : {}) }
-              : null;
+              : "artifact" in data && data.artifact !== undefined
+                ? { artifact: data.artifact }
+                : null;
       const row = await tx.evidence.create({
         data: {
           packetId: packet.id,

@@ -3,7 +3,11 @@
 import { z } from "zod";
 import { DIMENSION_LABELS, type Dimension, RubricScoresSchema } from "../rubric/rubric";
 
-const text = (what: string) => z.string({ error: `${what} is required` }).trim().min(1, `${what} is required`);
+const text = (what: string) =>
+  z
+    .string({ error: `${what} is required` })
+    .trim()
+    .min(1, `${what} is required`);
 export const CHECK_RESULTS = ["passing", "failing", "not-applicable"] as const;
 
 export const ProofSchema = z.strictObject({
@@ -54,7 +58,8 @@ export function checkProof(input: unknown, evidenceKeys: ReadonlySet<string>): P
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       if (issue.code === "unrecognized_keys") {
-        for (const key of issue.keys) note([...issue.path, key].join("."), `unknown field "${[...issue.path, key].join(".")}" (remove it)`, "unknown field");
+        for (const key of issue.keys)
+          note([...issue.path, key].join("."), `unknown field "${[...issue.path, key].join(".")}" (remove it)`, "unknown field");
         continue;
       }
       const [head, index, sub] = issue.path;
@@ -69,7 +74,11 @@ export function checkProof(input: unknown, evidenceKeys: ReadonlySet<string>): P
   parsed.data.claims.forEach((claim, index) => {
     const unknown = claim.evidence.filter((key) => !evidenceKeys.has(key));
     if (unknown.length > 0) {
-      note(`claims.${index}.evidence`, `evidence for claim ${index + 1} (it points to items that do not exist)`, `unknown evidence: ${unknown.join(", ")}`);
+      note(
+        `claims.${index}.evidence`,
+        `evidence for claim ${index + 1} (it points to items that do not exist)`,
+        `unknown evidence: ${unknown.join(", ")}`,
+      );
     }
   });
   return { proof: missing.length === 0 ? parsed.data : null, missing, fieldErrors };

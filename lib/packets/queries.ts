@@ -11,6 +11,7 @@ import { type NextStep, nextStep } from "./next-step";
 import { feedbackChecklist } from "../reviews/checklist";
 import { reviewColumns } from "../reviews/stored";
 import { ProofSchema } from "./proof";
+import { exerciseItemKey } from "./requirements";
 
 export async function packetDetail(packetId: string) {
   const client = await db();
@@ -69,6 +70,19 @@ type CurrentPacket = Awaited<ReturnType<typeof currentPackets>>[number];
 export async function currentPacket(learnerId: string, moduleNumber: number) {
   const client = await db();
   return client.packet.findFirst({ where: { learnerId, moduleNumber }, orderBy: { attempt: "desc" } });
+}
+
+/** The latest recorded result of one exercise in a learner's current packet of its module, with the packet's status. */
+export async function exerciseResult(learnerId: string, moduleNumber: number, exercise: string) {
+  const packet = await currentPacket(learnerId, moduleNumber);
+  if (!packet) return { packet: null, result: null };
+  const result = await (
+    await db()
+  ).evidence.findFirst({
+    where: { packetId: packet.id, itemKey: exerciseItemKey(exercise) },
+    orderBy: { version: "desc" },
+  });
+  return { packet, result };
 }
 
 export type Progress = {

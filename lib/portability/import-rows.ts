@@ -295,6 +295,10 @@ export const TABLES: Record<string, Table> = {
     }),
     refs: { learnerId: "Learner", packetId: "Packet" },
   },
+  DrillRun: {
+    schema: z.strictObject({ id, packetId: id, drillId: z.string().regex(/^[a-z0-9-]+$/), startedAt: date }),
+    refs: { packetId: "Packet" },
+  },
   TimeEntry: {
     schema: z.strictObject({
       id,
@@ -302,7 +306,7 @@ export const TABLES: Record<string, Table> = {
       packetId: id.nullable(),
       moduleNumber: positive,
       exercise: optionalText(200),
-      source: z.enum(["timer", "manual", "correction"]),
+      source: z.enum(["timer", "manual", "correction", "drill"]),
       startedAt: date,
       seconds: count,
       note: text(),

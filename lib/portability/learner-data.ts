@@ -48,6 +48,7 @@ export const EXPORTED_TABLES: ReadonlyArray<{ table: string; where: string }> = 
   { table: "ExecPlanRevision", where: IN_PLANS },
   { table: "ExecPlanAttachment", where: IN_PLANS },
   { table: "RunningTimer", where: `"learnerId" = ?` },
+  { table: "DrillRun", where: IN_PACKETS },
   { table: "TimeEntry", where: `"learnerId" = ?` },
   { table: "RedrillResult", where: `"learnerId" = ?` },
   { table: "IndicatorMark", where: `"learnerId" = ?` },

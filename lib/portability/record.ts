@@ -11,8 +11,19 @@ import { DIMENSION_LABELS, DIMENSIONS } from "../rubric/rubric";
 export type RecordFiles = Record<string, string>;
 
 const when = (date: Date | null) => (date ? formatTimestamp(date) : "—");
-const cell = (value: string) => value.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ").trim() || "—";
-const quote = (text: string) => (text.trim() === "" ? "> (empty)" : text.trimEnd().split("\n").map((line) => `> ${line}`).join("\n"));
+const cell = (value: string) =>
+  value
+    .replace(/\|/g, "\\|")
+    .replace(/\s*\n\s*/g, " ")
+    .trim() || "—";
+const quote = (text: string) =>
+  text.trim() === ""
+    ? "> (empty)"
+    : text
+        .trimEnd()
+        .split("\n")
+        .map((line) => `> ${line}`)
+        .join("\n");
 
 function evidenceSection(detail: PacketDetail): string[] {
   if (detail.items.length === 0) return ["No evidence."];
@@ -23,7 +34,11 @@ function evidenceSection(detail: PacketDetail): string[] {
       const body =
         row.kind === "file"
           ? `File \`${row.fileName}\` (${row.fileSize} bytes, sha256 ${row.sha256}).`
-          : [row.url ? `<${row.url}>` : "", row.body ? quote(row.body) : "", data ? `\`\`\`json\n${JSON.stringify(data, null, 2)}\n\`\`\`` : ""]
+          : [
+              row.url ? `<${row.url}>` : "",
+              row.body ? quote(row.body) : "",
+              data ? `\`\`\`json\n${JSON.stringify(data, null, 2)}\n\`\`\`` : "",
+            ]
               .filter(Boolean)
               .join("\n\n") || "(empty)";
       return `${heading}\n\n${body}`;
@@ -49,7 +64,8 @@ function reviewSection(detail: PacketDetail): string[] {
 function attemptSection(detail: PacketDetail): string {
   const { packet } = detail;
   const proofs = detail.proofs.map(
-    (p) => `- ${when(p.createdAt)} by ${p.actorLabel}: validation ${p.proof.validationStatus}, drills ${p.proof.drillStatus}; risks: ${cell(p.proof.risks)}`,
+    (p) =>
+      `- ${when(p.createdAt)} by ${p.actorLabel}: validation ${p.proof.validationStatus}, drills ${p.proof.drillStatus}; risks: ${cell(p.proof.risks)}`,
   );
   const comments = detail.comments.map(
     (c) => `- ${when(c.createdAt)} ${c.authorName}: ${cell(c.body)}${c.resolution ? ` — resolved: ${cell(c.resolution.note)}` : " — open"}`,
@@ -81,7 +97,11 @@ export async function learningRecordFiles(learnerId: string, now = new Date()): 
   const client = await db();
   const learner = await client.learner.findUniqueOrThrow({ where: { id: learnerId } });
   const program = getProgram(learner.programSlug);
-  const packets = await client.packet.findMany({ where: { learnerId }, orderBy: [{ moduleNumber: "asc" }, { attempt: "asc" }], select: { id: true } });
+  const packets = await client.packet.findMany({
+    where: { learnerId },
+    orderBy: [{ moduleNumber: "asc" }, { attempt: "asc" }],
+    select: { id: true },
+  });
   const details = (await Promise.all(packets.map((p) => packetDetail(p.id)))).filter((d): d is PacketDetail => d !== null);
   const log = await client.planLogEntry.findMany({ where: { learnerId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const modules = program?.modules.map((mod) => ({ number: mod.meta.number, title: mod.meta.title, slug: mod.slug })) ?? [];

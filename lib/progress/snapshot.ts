@@ -83,11 +83,9 @@ function standingOf(program: Program, number: number, title: string, packet: Sna
     packetId: packet.id,
     evidence: evidence.map((e) => ({ key: e.itemKey, kind: e.kind, title: e.title, version: e.version })),
     drillAttempts: drillFacts([history(packet)]).map(({ drillId, passed, withinTimebox }) => ({ drillId, passed, withinTimebox })),
-    exercisesDone: [
-      ...new Set(
-        evidence.filter((e) => e.kind === "exercise").map((e) => exerciseSlug(e.data) ?? ""),
-      ),
-    ].filter((slug) => moduleByNumber(program, number)?.exercises.some((ex) => ex.slug === slug)),
+    exercisesDone: [...new Set(evidence.filter((e) => e.kind === "exercise").map((e) => exerciseSlug(e.data) ?? ""))].filter((slug) =>
+      moduleByNumber(program, number)?.exercises.some((ex) => ex.slug === slug),
+    ),
     latest: review
       ? { scores: RubricScoresSchema.parse(review.scores), verdict: review.verdict, reviewer: review.reviewerName, at: review.createdAt }
       : null,
@@ -95,7 +93,11 @@ function standingOf(program: Program, number: number, title: string, packet: Sna
 }
 
 /** The rows re-drill triggers read: reviews, and drill attempts among the work rows. */
-const history = (packet: SnapshotPacket): PacketHistory => ({ moduleNumber: packet.moduleNumber, reviews: packet.reviews, evidence: packet.work });
+const history = (packet: SnapshotPacket): PacketHistory => ({
+  moduleNumber: packet.moduleNumber,
+  reviews: packet.reviews,
+  evidence: packet.work,
+});
 
 export async function learnerSnapshot(learnerId: string, now = new Date()): Promise<LearnerSnapshot> {
   const client = await db();
@@ -123,6 +125,7 @@ export async function learnerSnapshot(learnerId: string, now = new Date()): Prom
 
   const entries = effectiveEntries(timeRows);
   const start = earliestOf([...packets.map((p) => p.startedAt), ...entries.map((e) => e.startedAt), running?.startedAt]);
+  const totals = timeTotals(entries, start);
   const items = learnerSchedule(program, packets.map(history), results);
   const due = items.filter((item) => isDue(item, now));
 
@@ -144,7 +147,7 @@ export async function learnerSnapshot(learnerId: string, now = new Date()): Prom
     exercisesFinished: [...exercisesFinished].map(([key, at]) => ({ key, at })),
     patterns,
     playbookEntries,
-    totalSeconds: entries.reduce((sum, e) => sum + e.seconds, 0),
+    totalSeconds: totals.totalSeconds,
     lastActivity: latestOf([
       recent[0]?.createdAt,
       ...timeRows.map((r) => r.createdAt),
@@ -165,7 +168,7 @@ export async function learnerSnapshot(learnerId: string, now = new Date()): Prom
     packets,
     current,
     standings,
-    time: { entries, totals: timeTotals(entries, start), running },
+    time: { entries, totals, running },
     redrill: { items, due },
     indicators: indicatorStates(program.meta.successMetrics, marks),
     library: { patterns, playbookEntries },

@@ -59,4 +59,21 @@ describe("time aggregation", () => {
     const entries = effectiveEntries([row({ id: "x", seconds: 900 }), row({ correctsId: "x", seconds: 0, createdAt: at(1) })]);
     expect(timeTotals(entries, START).totalSeconds).toBe(0);
   });
+
+  it("counts a drill stopwatch's time towards its module where no packet timer already ran", () => {
+    const minute = 60_000;
+    const entries = effectiveEntries([
+      row({ id: "timer", startedAt: START, seconds: 20 * 60 }),
+      // 10 minutes, of which the first 5 overlap the packet timer.
+      row({ id: "drill-1", source: "drill", startedAt: new Date(START.getTime() + 15 * minute), seconds: 10 * 60 }),
+      // 8 minutes on its own.
+      row({ id: "drill-2", source: "drill", startedAt: new Date(START.getTime() + 60 * minute), seconds: 8 * 60 }),
+      // Another module's timer covers none of module 1's drill time.
+      row({ id: "other", moduleNumber: 2, startedAt: new Date(START.getTime() + 60 * minute), seconds: 8 * 60 }),
+    ]);
+    const totals = timeTotals(entries, START);
+    expect(totals.byModule.get(1)).toBe(20 * 60 + 5 * 60 + 8 * 60);
+    expect(totals.byModule.get(2)).toBe(8 * 60);
+    expect(totals.totalSeconds).toBe(41 * 60);
+  });
 });

@@ -1,5 +1,6 @@
 // Time spent, from the append-only entries: the latest correction of an entry replaces it, and
-// the effective entries add up per module, per program week and in total.
+// the effective entries add up per module, per program week and in total. A drill stopwatch's
+// time counts where no packet timer of the same module was already running.
 import { programWeek } from "../progress/calendar";
 
 export type TimeRow = {
@@ -52,17 +53,38 @@ export type TimeTotals = {
   byWeek: number[];
 };
 
+const spanOf = (entry: EffectiveEntry) => [entry.startedAt.getTime(), entry.startedAt.getTime() + entry.seconds * 1000] as const;
+
+/** The seconds of a drill entry that no timer entry of its module covers, so the same minutes never count twice. */
+function drillSecondsUncovered(drill: EffectiveEntry, entries: readonly EffectiveEntry[]): number {
+  const [start, end] = spanOf(drill);
+  const covering = entries
+    .filter((e) => e.source === "timer" && e.moduleNumber === drill.moduleNumber)
+    .map((e) => spanOf(e))
+    .map(([from, to]) => [Math.max(from, start), Math.min(to, end)] as const)
+    .filter(([from, to]) => to > from)
+    .sort((a, b) => a[0] - b[0]);
+  let covered = 0;
+  let reached = start;
+  for (const [from, to] of covering) {
+    if (to > Math.max(from, reached)) covered += to - Math.max(from, reached);
+    reached = Math.max(reached, to);
+  }
+  return Math.round((end - start - covered) / 1000);
+}
+
 export function timeTotals(entries: readonly EffectiveEntry[], start: Date | null): TimeTotals {
   const byModule = new Map<number, number>();
   const byWeek: number[] = [];
   let totalSeconds = 0;
   for (const entry of entries) {
-    totalSeconds += entry.seconds;
-    byModule.set(entry.moduleNumber, (byModule.get(entry.moduleNumber) ?? 0) + entry.seconds);
+    const seconds = entry.source === "drill" ? drillSecondsUncovered(entry, entries) : entry.seconds;
+    totalSeconds += seconds;
+    byModule.set(entry.moduleNumber, (byModule.get(entry.moduleNumber) ?? 0) + seconds);
     if (start) {
       const week = programWeek(start, entry.startedAt);
       while (byWeek.length < week) byWeek.push(0);
-      byWeek[week - 1]! += entry.seconds;
+      byWeek[week - 1]! += seconds;
     }
   }
   return { totalSeconds, byModule, byWeek };

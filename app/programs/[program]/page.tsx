@@ -119,8 +119,8 @@ export default async function ProgramPage({ params }: Params) {
           </p>
           <p className="mt-2 text-sm text-muted">Remediation: {meta.rubric.remediationTrigger}</p>
           <p className="mt-3">
-            {meta.timeline.minWeeks}–{meta.timeline.maxWeeks} weeks at {meta.timeline.modulesPerWeek.min}–
-            {meta.timeline.modulesPerWeek.max} modules a week:
+            {meta.timeline.minWeeks}–{meta.timeline.maxWeeks} weeks at {meta.timeline.modulesPerWeek.min}–{meta.timeline.modulesPerWeek.max}{" "}
+            modules a week:
           </p>
           <ul className="mt-1 list-disc pl-5 text-sm">
             {meta.timeline.milestones.map((m) => (

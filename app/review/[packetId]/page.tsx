@@ -25,6 +25,8 @@ import { ProofView } from "@/components/packets/proof-view";
 import { VerdictForm } from "@/components/packets/verdict-form";
 import { VerdictOutcome } from "@/components/packets/verdict-outcome";
 import { nextInQueue } from "@/lib/reviews/queue";
+import { metCount, RequirementsChecklist } from "@/components/packets/requirements-checklist";
+import { packetRequirements } from "@/lib/packets/requirements";
 
 export const metadata: Metadata = { title: "Review a packet" };
 
@@ -59,6 +61,7 @@ export default async function ReviewPage({
   const own = packet.learner.ownerId === signedIn.user.id;
   const verdict = latestVerdict(detail.reviews.filter((r) => r.verdict === "accept" || r.verdict === "reject"));
   const next = reviewed ? await nextInQueue(signedIn.user.id, packet.id) : null;
+  const requirements = packetRequirements(mod, detail.evidence);
   return (
     <>
       <PageHeader
@@ -95,6 +98,10 @@ export default async function ReviewPage({
           This packet belongs to your own learner profile: another reviewer must review it.
         </p>
       ) : null}
+
+      <Section id="requirements" title={`What the module asks for (${metCount(requirements)})`}>
+        <RequirementsChecklist requirements={requirements} />
+      </Section>
 
       {changed.length > 0 ? (
         <Section id="delta" title="What changed since the last review">

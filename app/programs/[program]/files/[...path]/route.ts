@@ -16,7 +16,8 @@ const TYPES: Record<string, string> = {
   ".pdf": "application/pdf",
 };
 
-const notFound = (field: string, message: string) => Response.json(new AppError("not-found", message, { [field]: message }).toJSON(), { status: 404 });
+const notFound = (field: string, message: string) =>
+  Response.json(new AppError("not-found", message, { [field]: message }).toJSON(), { status: 404 });
 
 /** Serves a file from inside a program's content folder (images and attachments of the Markdown). */
 export async function GET(_request: Request, { params }: { params: Promise<{ program: string; path: string[] }> }) {

@@ -74,7 +74,10 @@ export default async function ModulePage({ params }: Params) {
           )}
         </p>
         <p className="mt-3">
-          <Link href={`${moduleRoute(program.slug, mod.slug)}/packet`} className="inline-block rounded bg-accent px-3 py-1.5 font-medium text-accent-ink">
+          <Link
+            href={`${moduleRoute(program.slug, mod.slug)}/packet`}
+            className="inline-block rounded bg-accent px-3 py-1.5 font-medium text-accent-ink"
+          >
             Open the work packet
           </Link>
         </p>
@@ -148,14 +151,21 @@ export default async function ModulePage({ params }: Params) {
                 <li key={p.name} className="rounded border border-line p-3">
                   <strong>{p.name}</strong> <Badge>{p.category}</Badge>
                   <p className="mt-1 text-sm">{p.summary}</p>
-                  <Link href={`/patterns/new?module=${meta.number}&suggestion=${i}`} className="mt-1 inline-block text-sm underline" aria-label={`Extract this pattern: ${p.name}`}>
+                  <Link
+                    href={`/patterns/new?module=${meta.number}&suggestion=${i}`}
+                    className="mt-1 inline-block text-sm underline"
+                    aria-label={`Extract this pattern: ${p.name}`}
+                  >
                     Extract this pattern
                   </Link>
                 </li>
               ))}
             </ul>
             <p className="mt-3">
-              <Link href={`/patterns/new?module=${meta.number}`} className="inline-block rounded bg-accent px-3 py-1.5 font-medium text-accent-ink">
+              <Link
+                href={`/patterns/new?module=${meta.number}`}
+                className="inline-block rounded bg-accent px-3 py-1.5 font-medium text-accent-ink"
+              >
                 Extract pattern
               </Link>
             </p>
@@ -187,7 +197,11 @@ export default async function ModulePage({ params }: Params) {
           </Section>
           <Pager
             label="Modules"
-            previous={previous ? { href: moduleRoute(program.slug, previous.slug), label: `Module ${previous.meta.number}: ${previous.meta.title}` } : null}
+            previous={
+              previous
+                ? { href: moduleRoute(program.slug, previous.slug), label: `Module ${previous.meta.number}: ${previous.meta.title}` }
+                : null
+            }
             next={next ? { href: moduleRoute(program.slug, next.slug), label: `Module ${next.meta.number}: ${next.meta.title}` } : null}
           />
         </article>

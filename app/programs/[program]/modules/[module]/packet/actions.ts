@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { formAction, type FormState, formText, rubricScoresFrom } from "@/lib/forms";
 import { addEvidence } from "@/lib/packets/evidence";
+import { discardDrill, startDrill, stopDrill } from "@/lib/packets/drill-runs";
 import { blockPacket, startPacket, submitPacket, unblockPacket } from "@/lib/packets/service";
 import { setFeedbackTick } from "@/lib/reviews/checklist";
 import { resolveReviewComment, selfReviewPacket } from "@/lib/reviews/service";
@@ -39,7 +40,12 @@ export async function evidenceAction(_state: FormState, formData: FormData): Pro
   return formAction(formData, {}, async (signedIn) => {
     const kind = formText(formData, "kind");
     const itemKey = formText(formData, "itemKey") || undefined;
-    const base = { itemKey, title: formText(formData, "title"), body: formText(formData, "body") };
+    const base = {
+      itemKey,
+      title: formText(formData, "title"),
+      body: formText(formData, "body"),
+      artifact: formText(formData, "artifact"),
+    };
     const file = formData.get("file");
     const fields: Record<string, unknown> =
       kind === "file"
@@ -59,6 +65,33 @@ export async function evidenceAction(_state: FormState, formData: FormData): Pro
     const input = { ...base, kind, ...fields };
     const row = await addEvidence(signedIn.asLearner, formText(formData, "packetId"), input);
     return `Saved "${row.title}" as version ${row.version}.`;
+  });
+}
+
+export async function startDrillAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return formAction(formData, {}, async (signedIn) => {
+    await startDrill(signedIn.asLearner, { packetId: formText(formData, "packetId"), drillId: formText(formData, "drillId") });
+    return "Stopwatch started. It keeps running if you reload or leave the page.";
+  });
+}
+
+export async function stopDrillAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return formAction(formData, {}, async (signedIn) => {
+    const row = await stopDrill(signedIn.asLearner, {
+      packetId: formText(formData, "packetId"),
+      reps: formText(formData, "reps"),
+      passed: formData.get("passed") === "on",
+      title: formText(formData, "title"),
+      body: formText(formData, "body"),
+    });
+    return `Recorded "${row.title}" as version ${row.version}; its time counts towards the module's hours.`;
+  });
+}
+
+export async function discardDrillAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return formAction(formData, {}, async (signedIn) => {
+    await discardDrill(signedIn.asLearner, { packetId: formText(formData, "packetId") });
+    return "Stopwatch discarded; nothing was recorded.";
   });
 }
 

@@ -10,7 +10,9 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { getExercise, getModule, getProgram } from "@/lib/content";
-import { exerciseRoute, moduleRoute, programRoute } from "@/lib/content/links";
+import { exerciseRoute, moduleRoute, packetRoute, programRoute } from "@/lib/content/links";
+import { formatTimestamp } from "@/lib/log/format";
+import { exerciseResult } from "@/lib/packets/queries";
 import { DIMENSION_LABELS } from "@/lib/content/schema";
 import { ownLearnerIn } from "@/lib/progress/subject";
 import { runningTimerOf } from "@/lib/time/service";
@@ -27,7 +29,9 @@ async function load(params: Params["params"]) {
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const found = await load(params);
-  return { title: found ? `Exercise ${found.mod.meta.number}.${found.exercise.meta.number}: ${found.exercise.meta.title}` : "Exercise not found" };
+  return {
+    title: found ? `Exercise ${found.mod.meta.number}.${found.exercise.meta.number}: ${found.exercise.meta.title}` : "Exercise not found",
+  };
 }
 
 export default async function ExercisePage({ params }: Params) {
@@ -35,14 +39,13 @@ export default async function ExercisePage({ params }: Params) {
   if (!found) notFound();
   const { program, mod, exercise } = found;
   const { meta, parts } = exercise;
-  const render = (source: string) => (
-    <ContentMarkdown program={program} file={exercise.file} source={source} />
-  );
+  const render = (source: string) => <ContentMarkdown program={program} file={exercise.file} source={source} />;
   const index = mod.exercises.indexOf(exercise);
   const previous = mod.exercises[index - 1];
   const next = mod.exercises[index + 1];
   const label = (e: typeof exercise) => `${mod.meta.number}.${e.meta.number} ${e.meta.title}`;
   const learnerId = await ownLearnerIn(program.slug);
+  const recorded = learnerId ? await exerciseResult(learnerId, mod.meta.number, exercise.slug) : null;
   return (
     <>
       <PageHeader
@@ -57,7 +60,9 @@ export default async function ExercisePage({ params }: Params) {
         }
       >
         <p className="flex flex-wrap items-center gap-2">
-          <Badge tone={meta.difficulty === "easy" ? "success" : meta.difficulty === "medium" ? "warning" : "danger"}>{meta.difficulty}</Badge>
+          <Badge tone={meta.difficulty === "easy" ? "success" : meta.difficulty === "medium" ? "warning" : "danger"}>
+            {meta.difficulty}
+          </Badge>
           <span>about {meta.minutes} minutes</span>
           {meta.dimensions.length > 0 ? <span>· trains {meta.dimensions.map((d) => DIMENSION_LABELS[d]).join(", ")}</span> : null}
         </p>
@@ -97,13 +102,43 @@ export default async function ExercisePage({ params }: Params) {
           <Hints hints={parts.hints.map((hint) => render(hint))} />
         </Section>
         <Section id="solution" title="Solution discussion">
-          <Reveal label="Show the solution discussion" warning="Try the exercise first: the discussion is most useful after your own attempt.">
+          <Reveal
+            label="Show the solution discussion"
+            warning="Try the exercise first: the discussion is most useful after your own attempt."
+          >
             {render(parts.solution)}
           </Reveal>
         </Section>
         <Section id="reflection" title="Reflection questions">
           {render(parts.reflection)}
         </Section>
+        {recorded ? (
+          <section aria-label="Your result" className="mt-8 flex flex-wrap items-center gap-3 rounded-lg border border-line bg-surface p-4">
+            <p className="grow">
+              {recorded.result ? (
+                <>
+                  <span aria-hidden="true" className="font-bold text-success">
+                    ✓{" "}
+                  </span>
+                  Result recorded in the packet (v{recorded.result.version}, {formatTimestamp(recorded.result.createdAt)}).
+                </>
+              ) : (
+                <>
+                  <span aria-hidden="true" className="font-bold text-danger">
+                    ✗{" "}
+                  </span>
+                  {recorded.packet ? "No result recorded yet." : "No result recorded yet: start the module's packet first."}
+                </>
+              )}
+            </p>
+            <Link
+              href={`${packetRoute(program.slug, mod.slug)}${recorded.packet ? `?area=exercises&exercise=${exercise.slug}#work` : ""}`}
+              className="rounded bg-accent px-3 py-1.5 font-medium text-accent-ink"
+            >
+              {recorded.result ? "Record a new result in the packet →" : "Record your result in the packet →"}
+            </Link>
+          </section>
+        ) : null}
         <Pager
           label="Exercises"
           previous={previous ? { href: exerciseRoute(program.slug, mod.slug, previous.slug), label: label(previous) } : null}
