@@ -23,6 +23,7 @@ export const FILE_ROUTES = [
   "/plans/[planId]/download",
   "/playbook/export",
   "/programs/[program]/files/[...path]",
+  "/programs/[program]/modules/[module]/packet/evidence",
   "/report/download",
   "/settings/export/learner",
   "/settings/export/record",
