@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { openArea } from "./packet-steps";
 import { addPerson, REVIEWER, signIn, type Person } from "./people";
 
 const IVY: Person = { name: "Ivy Importer", passphrase: "ivy-passphrase-1" };
@@ -146,6 +147,7 @@ test("a crafted import cannot write into another profile nor name a path, and an
   await expect(again.getByText(/Given in another install and imported with the profile/)).toBeVisible();
   await expect(again.getByText("solo mode")).toHaveCount(0);
   await expectAccessible(again);
+  await openArea(again, "Evidence");
   const download = await again.request.get(
     await again
       .getByRole("link", { name: "Download" })

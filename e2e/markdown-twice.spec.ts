@@ -82,7 +82,7 @@ test("a pattern whose two sections render to nothing", async ({ expectAccessible
 });
 
 test("a packet and its review with two notes that render to nothing", async ({ browser, expectAccessible }) => {
-  await expectPage(mia, "/programs/codex-mastery/modules/internals/packet");
+  await expectPage(mia, "/programs/codex-mastery/modules/internals/packet?area=evidence");
   await expect(mia.getByText("Definition note two", { exact: true })).toBeVisible();
   await expectAccessible(mia);
   const reviewer = await signIn(browser, REVIEWER);
