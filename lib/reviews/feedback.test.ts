@@ -30,6 +30,13 @@ describe("splitFeedback", () => {
     });
   });
 
+  it("reads a browser form's CRLF line ends like LF", () => {
+    expect(splitFeedback("Close:\r\n- Label every tool message\r\n- Attach the log").items).toEqual([
+      "Label every tool message",
+      "Attach the log",
+    ]);
+  });
+
   it("gives no items for prose only", () => {
     expect(splitFeedback("See my comment on the trace.")).toEqual({ prose: "See my comment on the trace.", items: [] });
   });

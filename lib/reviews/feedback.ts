@@ -22,7 +22,7 @@ export function splitFeedback(feedback: string): { prose: string; items: string[
   const prose: string[] = [];
   const items: string[] = [];
   let inItem = false;
-  for (const line of feedback.split("\n")) {
+  for (const line of feedback.split(/\r?\n/)) {
     const item = LIST_ITEM.exec(line);
     if (item?.[1]?.trim()) {
       items.push(item[1].trim());

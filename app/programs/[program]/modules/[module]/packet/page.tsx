@@ -204,8 +204,12 @@ export default async function PacketPage({ params, searchParams }: Params) {
                     packetId={status !== "completed" ? current.id : undefined}
                     uploadTo={`${base}/evidence`}
                   />
-                  <h2 className="mt-6 mb-2 text-lg font-bold">ExecPlans</h2>
-                  <AttachedPlans plans={plans} emptyText="No ExecPlan is attached. Attach one from its page under Plans." />
+                  <section aria-labelledby="execplans-title">
+                    <h2 id="execplans-title" className="mt-6 mb-2 text-lg font-bold">
+                      ExecPlans
+                    </h2>
+                    <AttachedPlans plans={plans} emptyText="No ExecPlan is attached. Attach one from its page under Plans." />
+                  </section>
                 </div>
               </div>
             </>
