@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { afterEach } from "vitest";
 
 export const KIT = path.resolve("content/codex-mastery/kit");
 
@@ -93,4 +94,18 @@ export class ScratchRepo {
   remove(): void {
     rmSync(this.home, { recursive: true, force: true });
   }
+}
+
+/** A maker of scratch repositories for one test file; each is removed after the test that made it. */
+export function scratchRepos(): (prefix: string) => ScratchRepo {
+  let repos: ScratchRepo[] = [];
+  afterEach(() => {
+    for (const repo of repos) repo.remove();
+    repos = [];
+  });
+  return (prefix) => {
+    const repo = new ScratchRepo(prefix);
+    repos.push(repo);
+    return repo;
+  };
 }

@@ -4,24 +4,15 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadContent } from "@/lib/content/loader";
-import { KIT, onPath, ScratchRepo } from "@/test/kit-repo";
+import { KIT, onPath, type ScratchRepo, scratchRepos } from "@/test/kit-repo";
 
 const program = loadContent(path.resolve("content")).programs.find((p) => p.slug === "codex-mastery")!;
 const exercises = program.modules.flatMap((m) => m.exercises);
 const hasPytest = onPath("pytest") && spawnSync("python3", ["-c", "import pytest"]).status === 0;
 
-let repos: ScratchRepo[] = [];
-function scratch(prefix: string): ScratchRepo {
-  const repo = new ScratchRepo(prefix);
-  repos.push(repo);
-  return repo;
-}
-afterEach(() => {
-  for (const repo of repos) repo.remove();
-  repos = [];
-});
+const scratch = scratchRepos();
 
 /** Runs the check `id` of exercise `module.number` in `repo`, as the check runner does. */
 function check(repo: ScratchRepo, exercise: string, id: string, env: Record<string, string> = {}) {

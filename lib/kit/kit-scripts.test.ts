@@ -3,19 +3,10 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { KIT, onPath, ScratchRepo } from "@/test/kit-repo";
+import { describe, expect, it } from "vitest";
+import { KIT, onPath, type ScratchRepo, scratchRepos } from "@/test/kit-repo";
 
-let repos: ScratchRepo[] = [];
-function scratch(prefix: string): ScratchRepo {
-  const repo = new ScratchRepo(prefix);
-  repos.push(repo);
-  return repo;
-}
-afterEach(() => {
-  for (const repo of repos) repo.remove();
-  repos = [];
-});
+const scratch = scratchRepos();
 
 const lines = (text: string) => text.split("\n").filter((line) => line !== "");
 const hasPytest = onPath("pytest") && spawnSync("python3", ["-c", "import pytest"]).status === 0;
