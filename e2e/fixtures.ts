@@ -1,5 +1,6 @@
 // Shared Playwright fixtures: an accessibility check with axe that fails on serious or
-// critical violations, and an assertion that no error boundary is showing.
+// critical violations, a page that fails its test when React reports a hydration mismatch, and
+// an assertion that no error boundary is showing.
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -69,7 +70,18 @@ function firstScanOf(shape: string): boolean {
   }
 }
 
+/** React's production codes for a server render the browser could not hydrate (418, 423, 425). */
+const HYDRATION_ERROR = /Minified React error #(418|423|425)\b|Hydration failed/;
+
 export const test = base.extend<Fixtures>({
+  page: async ({ page }, provide) => {
+    const mismatches: string[] = [];
+    page.on("pageerror", (error) => {
+      if (HYDRATION_ERROR.test(error.message)) mismatches.push(`${page.url()}: ${error.message.slice(0, 200)}`);
+    });
+    await provide(page);
+    expect(mismatches, "pages whose server render did not hydrate").toEqual([]);
+  },
   expectAccessible: async ({ page }, provide) => {
     await provide(async (target = page) => {
       // Next streams the <title> in after an action's re-render; check the settled page.

@@ -106,7 +106,7 @@ export function EvidenceList({
             aria-label={`${item.latest.title} (v${item.latest.version})`}
             className={`scroll-mt-20 rounded-lg border p-3 ${highlight.includes(item.latest.id) ? "border-warning bg-warning-soft" : "border-line bg-surface"}`}
           >
-            <p className="flex flex-wrap items-center gap-2">
+            <div className="flex flex-wrap items-center gap-2">
               <strong>{item.latest.title}</strong>
               <Badge>{item.latest.kind}</Badge>
               <Badge tone="accent">v{item.latest.version}</Badge>
@@ -116,7 +116,7 @@ export function EvidenceList({
                 by {item.latest.actorKind} {item.latest.actorLabel} · {formatTimestamp(item.latest.createdAt)}
               </span>
               <IdDetail label="Key" id={item.key} />
-            </p>
+            </div>
             <p className="mt-1 text-sm">
               <Describe row={item.latest} />
             </p>

@@ -107,13 +107,13 @@ export default async function PacketPage({ params, searchParams }: Params) {
   return (
     <>
       <PageHeader title={title} eyebrow={<Link href={moduleRoute(program.slug, mod.slug)}>Back to the module</Link>}>
-        <p className="flex flex-wrap items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           <StatusBadge status={status} imported={current ? isImportedCompletion(current) : false} />
           {current ? <span>Attempt {current.attempt}</span> : null}
           <span>Learner: {learner.name}</span>
           {learner.soloMode ? <span>· solo mode</span> : null}
           {current ? <IdDetail label="Packet id" id={current.id} testId="packet-id" /> : null}
-        </p>
+        </div>
       </PageHeader>
 
       {status === "blocked" && current?.blockedReason ? (
