@@ -10,21 +10,27 @@ const { statusUpdateMarkdown, REPORT_SECTIONS, statusUpdateFileName } = await im
 
 const NOW = new Date("2026-01-20T12:00:00Z");
 const at = (text: string) => new Date(`2026-01-${text}Z`);
-const scores = (n: number, over: Record<string, number> = {}) =>
-  ({ correctness: n, speed: n, resilience: n, judgment: n, maintainability: n, collaboration: n, ...over });
-const proof = (over: Record<string, unknown> = {}) =>
-  ({
-    validationStatus: "passing",
-    validationDetail: "scripts/validate.sh exited 0",
-    drillStatus: "passing",
-    drillDetail: "role-labelling, 3 reps in 17 minutes",
-    selfScores: scores(4),
-    rubricSummary: "4 in every dimension",
-    risks: "The hook is not on CI yet",
-    followUps: "Add the hook to CI",
-    claims: [{ claim: "Every message of the trace is labelled", evidence: ["note-trace"] }],
-    ...over,
-  });
+const scores = (n: number, over: Record<string, number> = {}) => ({
+  correctness: n,
+  speed: n,
+  resilience: n,
+  judgment: n,
+  maintainability: n,
+  collaboration: n,
+  ...over,
+});
+const proof = (over: Record<string, unknown> = {}) => ({
+  validationStatus: "passing",
+  validationDetail: "scripts/validate.sh exited 0",
+  drillStatus: "passing",
+  drillDetail: "role-labelling, 3 reps in 17 minutes",
+  selfScores: scores(4),
+  rubricSummary: "4 in every dimension",
+  risks: "The hook is not on CI yet",
+  followUps: "Add the hook to CI",
+  claims: [{ claim: "Every message of the trace is labelled", evidence: ["note-trace"] }],
+  ...over,
+});
 const actor = { actorKind: "learner" as const, actorId: "u-ada", actorLabel: "Ada" };
 
 beforeAll(async () => {
@@ -470,6 +476,6 @@ describe("the status update", () => {
   it("refuses a program that is not the learner's, and names the download", async () => {
     await expect(statusUpdateMarkdown("learner-ada", "async-plan-template", NOW)).rejects.toMatchObject({ code: "invalid" });
     await expect(statusUpdateMarkdown("nobody", "codex-mastery", NOW)).rejects.toMatchObject({ code: "not-found" });
-    expect(statusUpdateFileName("Ada Lovelace", NOW)).toBe("status-update-2026-01-20-Ada_Lovelace.md");
+    expect(statusUpdateFileName("Ada Lovelace", NOW, "UTC")).toBe("status-update-2026-01-20-Ada_Lovelace.md");
   });
 });

@@ -117,7 +117,7 @@ describe("time added and corrected by hand", () => {
     expect(second.correctsId).toBe(added.id);
     const rows = await (await db()).timeEntry.findMany({ where: { learnerId } });
     expect(rows).toHaveLength(4);
-    const totals = timeTotals(effectiveEntries(rows), new Date("2026-06-07T00:00:00Z"));
+    const totals = timeTotals(effectiveEntries(rows), new Date("2026-06-07T00:00:00Z"), "UTC");
     expect(totals.totalSeconds).toBe(95 + 45 * 60);
     expect(totals.byModule.get(2)).toBeUndefined();
     expect(totals.byModule.get(3)).toBe(2700);
