@@ -478,4 +478,20 @@ describe("the status update", () => {
     await expect(statusUpdateMarkdown("nobody", "codex-mastery", NOW)).rejects.toMatchObject({ code: "not-found" });
     expect(statusUpdateFileName("Ada Lovelace", NOW, "UTC")).toBe("status-update-2026-01-20-Ada_Lovelace.md");
   });
+
+  it("dates the update and its times in the learner's time zone", async () => {
+    const client = await db();
+    await client.user.update({ where: { id: "u-ada" }, data: { timeZone: "Pacific/Kiritimati" } });
+    try {
+      const text = await statusUpdateMarkdown("learner-ada", "codex-mastery", NOW);
+      expect(text).toContain("Status Update (2026-01-21)");
+      expect(text).toContain("Generated 2026-01-21 02:00 GMT+14 from");
+      expect(text).toContain("**Timer left running:** started 2026-01-20 10:00 GMT+14 on module 3");
+      // Only the script's own `date -u` still speaks of UTC.
+      expect(text.split("\n").filter((line) => line.includes("UTC"))).toEqual([expect.stringContaining("date -u")]);
+      expect(statusUpdateFileName("Ada Lovelace", NOW, "Pacific/Kiritimati")).toBe("status-update-2026-01-21-Ada_Lovelace.md");
+    } finally {
+      await client.user.update({ where: { id: "u-ada" }, data: { timeZone: "UTC" } });
+    }
+  });
 });

@@ -1,7 +1,7 @@
 // Days and clock times as they fall in a person's time zone (an IANA name such as
 // America/Los_Angeles), computed with Intl alone. Moments are stored and compared in UTC; a day
 // is a `YYYY-MM-DD` key, which begins at the first moment of that date in the zone.
-export const UTC = "UTC";
+const UTC = "UTC";
 
 const DAY_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
