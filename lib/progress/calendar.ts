@@ -1,8 +1,7 @@
 // Program weeks in the learner's time zone: week 1 starts on the day of the learner's first
 // activity, and every week is seven of their calendar days (167 or 169 hours across a clock change).
-import { addDaysToKey, dayKey, daysBetween, startOfDay } from "../time/zone";
+import { addDaysToKey, DAY_MS, dayKey, daysBetween, startOfDay } from "../time/zone";
 
-export const DAY_MS = 86_400_000;
 export const WEEK_MS = 7 * DAY_MS;
 
 /** The program week (1, 2, …) a moment falls in; anything before the start counts as week 1. */

@@ -2,8 +2,8 @@
 // progress bars, pace in modules per week, the milestones, a projected finish date from the
 // actual pace and the warnings when they fall behind. Pure: the caller passes the facts and now.
 import type { ProgramMeta } from "../content/schema";
-import { dayKey, startOfDayAt } from "../time/zone";
-import { DAY_MS, formatDuration, hoursOf, programWeek, WEEK_MS, weekStart } from "./calendar";
+import { DAY_MS, dayKey, startOfDayAt } from "../time/zone";
+import { formatDuration, hoursOf, programWeek, WEEK_MS, weekStart } from "./calendar";
 
 export type ProgressFacts = {
   now: Date;

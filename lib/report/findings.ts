@@ -2,8 +2,8 @@
 // blocked packets, failing dimensions, pace), then where the learner stands on every success
 // metric, so there are always at least ten and never more than twenty.
 import type { ContentProblem } from "../content";
-import { DAY_MS, formatDuration } from "../progress/calendar";
-import { dayKey, formatMoment } from "../time/zone";
+import { formatDuration } from "../progress/calendar";
+import { DAY_MS, dayKey, formatMoment } from "../time/zone";
 import type { LearnerSnapshot } from "../progress/snapshot";
 import { redrillText } from "../redrill/triggers";
 import { oneLine, plural } from "./markdown";

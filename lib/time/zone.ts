@@ -4,7 +4,7 @@
 const UTC = "UTC";
 
 const DAY_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 /** The zone's canonical name (`america/los_angeles` → `America/Los_Angeles`), or null when it is no IANA zone. */
 export function canonicalTimeZone(name: string): string | null {
