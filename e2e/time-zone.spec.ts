@@ -80,7 +80,7 @@ test("the time page counts the learner's days in their zone and shows times on t
   // A reviewer in another zone reads the same days, with the times on their own clock.
   const rex = await signIn(browser, REVIEWER);
   await rex.goto("/time");
-  await rex.getByLabel("Learner").selectOption({ label: `${TIA.name} (codex-mastery)` });
+  await rex.getByRole("combobox", { name: "Learner" }).selectOption({ label: `${TIA.name} (codex-mastery)` });
   await expect(rex.getByText(`${TIA.name}'s (read-only): days and weeks fall in ${EAST}`)).toBeVisible();
   await expect(rex.getByRole("region", { name: "Time per week" }).getByRole("row", { name: /Week 1/ })).toContainText(todayIn(EAST));
   // Tia's day began at 10:00 UTC the day before, which is 10:00 GMT on the reviewer's clock.
