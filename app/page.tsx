@@ -127,7 +127,7 @@ function LearnerDashboard({ snapshot, own, browsing }: { snapshot: LearnerSnapsh
         <MetricBars metrics={snapshot.metrics} />
       </Section>
       <Section id="pace" title="Pace and milestones">
-        <PacePanel pace={snapshot.pace} />
+        <PacePanel pace={snapshot.pace} zone={snapshot.zone} />
       </Section>
       <Section id="charts" title="Progress charts">
         <ProgressCharts snapshot={snapshot} />
@@ -139,7 +139,7 @@ function LearnerDashboard({ snapshot, own, browsing }: { snapshot: LearnerSnapsh
         </div>
       </Section>
       <Section id="redrill" title="Re-drill">
-        <RedrillList program={program} items={snapshot.redrill.items} now={snapshot.now} canRecord={own} />
+        <RedrillList program={program} items={snapshot.redrill.items} now={snapshot.now} zone={snapshot.zone} canRecord={own} />
       </Section>
       <Section id="capabilities" title="Capability spine">
         <CapabilitySpine program={program} standings={snapshot.standings} own={own} />

@@ -10,6 +10,8 @@ export type Person = { name: string; passphrase: string };
 
 export const LEARNER: Person = { name: "Ada Learner", passphrase: "ada-passphrase-1" };
 export const REVIEWER: Person = { name: "Rex Reviewer", passphrase: "rex-passphrase-1" };
+/** The time zone setup.spec.ts's browser is in, which the first learner and reviewer get at setup. */
+export const SETUP_TIME_ZONE = "Africa/Abidjan";
 
 type KeptSignIn = { landing: string; state: Awaited<ReturnType<BrowserContext["storageState"]>> };
 

@@ -3,7 +3,11 @@
 // and adds the people of the agent specs.
 import { expect, test } from "./fixtures";
 import { LEARNER as AGENT_LEARNER, REVIEWER as AGENT_REVIEWER } from "./agent-server";
-import { addPerson, keepSignedIn, LEARNER, REVIEWER, signInThroughForm } from "./people";
+import { addPerson, keepSignedIn, LEARNER, REVIEWER, SETUP_TIME_ZONE, signInThroughForm } from "./people";
+
+// The browser setup runs in: its zone is the form's default. Africa/Abidjan keeps UTC's clock all
+// year, so every spec's days are UTC's, while the zone shows that setup stored the browser's.
+test.use({ timezoneId: SETUP_TIME_ZONE });
 
 test("setup refuses a weak passphrase, then creates the learner and the reviewer", async ({ page, expectAccessible }) => {
   await page.goto("/setup");
@@ -13,9 +17,11 @@ test("setup refuses a weak passphrase, then creates the learner and the reviewer
   await form.getByRole("group", { name: "Learner" }).getByLabel("Passphrase").fill("short");
   await form.getByRole("group", { name: "Reviewer" }).getByLabel("Name").fill(REVIEWER.name);
   await form.getByRole("group", { name: "Reviewer" }).getByLabel("Passphrase").fill(REVIEWER.passphrase);
+  await expect(form.getByLabel("Time zone")).toHaveValue(SETUP_TIME_ZONE);
   await form.getByRole("button", { name: /Create and sign in/ }).click();
   await expect(form.getByText("use at least 10 characters")).toBeVisible();
   await expect(form.getByRole("group", { name: "Reviewer" }).getByLabel("Name")).toHaveValue(REVIEWER.name);
+  await expect(form.getByLabel("Time zone")).toHaveValue(SETUP_TIME_ZONE);
 
   await form.getByRole("group", { name: "Learner" }).getByLabel("Passphrase").fill(LEARNER.passphrase);
   await form.getByRole("group", { name: "Reviewer" }).getByLabel("Passphrase").fill(REVIEWER.passphrase);

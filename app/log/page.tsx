@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pager } from "@/components/content/pager";
+import { Moment } from "@/components/ui/moment";
 import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentUser } from "@/lib/auth/session";
@@ -32,7 +33,8 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
   const query = await searchParams;
   const header = (
     <PageHeader title="Plan log">
-      Every change of a packet&apos;s state, appended in the plan&apos;s log format. Entries are never edited.
+      Every change of a packet&apos;s state, appended in the plan&apos;s log format with its UTC timestamps (your own clock&apos;s time is
+      under each entry). Entries are never edited.
     </PageHeader>
   );
   const signedIn = await currentUser();
@@ -168,7 +170,9 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
                       {line}
                     </p>
                   ))}
-                <p className="text-xs text-muted">by {e.actorLabel}</p>
+                <p className="text-xs text-muted">
+                  by {e.actorLabel} · <Moment at={e.createdAt} />
+                </p>
               </li>
             ))}
           </ol>

@@ -17,7 +17,7 @@ import { libraryRoute, type LibraryView, patternRoute } from "@/lib/library/link
 import { type LibraryQuery, LibraryQuerySchema, libraryOverview, listPatterns, knownCategories, SORTS } from "@/lib/library/patterns";
 import { categoryLabel, TagsSchema } from "@/lib/library/schema";
 import { readableLearners } from "@/lib/auth/access";
-import { formatTimestamp } from "@/lib/log/format";
+import { Moment } from "@/components/ui/moment";
 import { addCategoryAction } from "./actions";
 
 export const metadata: Metadata = { title: "Patterns" };
@@ -245,7 +245,7 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
               </p>
               <p className="mt-1 line-clamp-2 text-sm">{snippetAround(flatText(p.whenToUse), [], 240)}</p>
               <p className="mt-1 text-xs text-muted">
-                Version {p.version} · by {p.versions[0]?.actorKind} {p.versions[0]?.actorLabel} · {formatTimestamp(p.updatedAt)}
+                Version {p.version} · by {p.versions[0]?.actorKind} {p.versions[0]?.actorLabel} · <Moment at={p.updatedAt} />
               </p>
             </li>
           ))}

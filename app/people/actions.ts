@@ -9,7 +9,12 @@ export async function addPersonAction(_state: FormState, formData: FormData): Pr
   const state = await runForm(formData, async () => {
     await requireUser("reviewer");
     const role = formText(formData, "role");
-    const user = await createUser({ name: formText(formData, "name"), passphrase: formText(formData, "passphrase"), role });
+    const user = await createUser({
+      name: formText(formData, "name"),
+      passphrase: formText(formData, "passphrase"),
+      role,
+      timeZone: formText(formData, "timeZone"),
+    });
     if (user.role === "learner") {
       await addLearnerProfile(user.id, {
         programSlug: formText(formData, "programSlug"),

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { currentUser } from "@/lib/auth/session";
 import { planRoute } from "@/lib/execplans/links";
 import { listPlans } from "@/lib/execplans/queries";
-import { formatTimestamp } from "@/lib/log/format";
+import { Moment } from "@/components/ui/moment";
 
 export const metadata: Metadata = { title: "Plans" };
 
@@ -80,7 +80,9 @@ export default async function PlansPage() {
                 </span>
               ),
               latest.errors + latest.warnings === 0 ? "no findings" : `${latest.errors} error(s), ${latest.warnings} warning(s)`,
-              `revision ${latest.number} · ${formatTimestamp(latest.createdAt)}`,
+              <span key="revision">
+                revision {latest.number} · <Moment at={latest.createdAt} />
+              </span>,
             ],
           }))}
         />

@@ -5,7 +5,7 @@ import { WaiverForm } from "@/components/packets/waiver-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { currentUser } from "@/lib/auth/session";
-import { formatTimestamp } from "@/lib/log/format";
+import { Moment } from "@/components/ui/moment";
 import { QUEUE_SORTS, QueueSortSchema, reviewQueueRows, waiverChoices } from "@/lib/reviews/queue";
 
 export const metadata: Metadata = { title: "Review" };
@@ -87,7 +87,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                         {row.own ? " · your own profile: another reviewer must review it" : ""}
                       </span>
                     </th>
-                    <td className={cell}>{row.submittedAt ? formatTimestamp(row.submittedAt) : "—"}</td>
+                    <td className={cell}>{row.submittedAt ? <Moment at={row.submittedAt} /> : "—"}</td>
                     <td className={cell}>{waiting(row.submittedAt, now)}</td>
                     <td className={cell}>{row.selfScoreAverage ?? "—"}</td>
                     <td className={cell}>{row.evidenceItems}</td>

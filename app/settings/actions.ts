@@ -4,13 +4,13 @@ import path from "node:path";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createApiToken, revokeApiToken } from "@/lib/agent/tokens";
-import { changePassphrase } from "@/lib/auth/people";
+import { changePassphrase, setTimeZone } from "@/lib/auth/people";
 import { endSession, requireUser, signInClient } from "@/lib/auth/session";
 import { revokeSessionsOf } from "@/lib/auth/sessions";
 import { backupPlaces } from "@/lib/backup/places";
 import { backupNow } from "@/lib/backup/schedule";
 import { AppError } from "@/lib/errors";
-import { type FormState, formText, runForm } from "@/lib/forms";
+import { formAction, type FormState, formText, runForm } from "@/lib/forms";
 import { importLearner, parseLearnerExport } from "@/lib/portability/learner-data";
 
 /** Form state of token creation: the secret travels back once and is never stored in clear. */
@@ -20,7 +20,10 @@ export async function createTokenAction(_state: NewTokenState, formData: FormDat
   let secret: string | undefined;
   const state = await runForm(formData, async () => {
     const signedIn = await requireUser();
-    const created = await createApiToken(signedIn.user.id, { learnerId: formText(formData, "learnerId"), name: formText(formData, "name") });
+    const created = await createApiToken(signedIn.user.id, {
+      learnerId: formText(formData, "learnerId"),
+      name: formText(formData, "name"),
+    });
     secret = created.secret;
     return `Created the token “${created.token.name}”. Copy it now: it is shown only this once.`;
   });
@@ -52,12 +55,21 @@ export async function importLearnerAction(_state: FormState, formData: FormData)
   const state = await runForm(formData, async () => {
     const signedIn = await requireUser();
     const file = formData.get("file");
-    if (!(file instanceof File) || file.size === 0) throw new AppError("invalid", "Choose an export file.", { file: "choose a .json export file" });
+    if (!(file instanceof File) || file.size === 0)
+      throw new AppError("invalid", "Choose an export file.", { file: "choose a .json export file" });
     const result = await importLearner(parseLearnerExport(await file.text()), { ownerId: signedIn.user.id });
     return `Imported the learner profile with ${result.rows} rows and ${result.files} file(s).`;
   });
   revalidatePath("/settings");
   return state;
+}
+
+/** The person's time zone: every page shows their days, weeks and clock times in it from now on. */
+export async function timeZoneAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return formAction(formData, {}, async (signedIn) => {
+    const { timeZone } = await setTimeZone(signedIn.user.id, { timeZone: formText(formData, "timeZone") });
+    return `Your time zone is now ${timeZone}.`;
+  });
 }
 
 /** A new passphrase; every other signed-in browser of the person is signed out. */

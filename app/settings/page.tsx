@@ -8,13 +8,22 @@ import { Section } from "@/components/ui/section";
 import { listApiTokens } from "@/lib/agent/tokens";
 import { learnerProfilesOf } from "@/lib/auth/people";
 import { currentUser } from "@/lib/auth/session";
-import { formatTimestamp } from "@/lib/log/format";
+import { formatMoment } from "@/lib/time/zone";
 import { listBackups } from "@/lib/backup/archive";
 import { MAX_IMPORT_BYTES } from "@/lib/portability/learner-data";
 import { megabytes } from "@/lib/security/file-size";
 import { backupPlaces } from "@/lib/backup/places";
 import { liveSessionsOf } from "@/lib/auth/sessions";
-import { backupAction, changePassphraseAction, createTokenAction, importLearnerAction, revokeTokenAction, signOutEverywhereAction } from "./actions";
+import {
+  backupAction,
+  changePassphraseAction,
+  createTokenAction,
+  importLearnerAction,
+  revokeTokenAction,
+  signOutEverywhereAction,
+  timeZoneAction,
+} from "./actions";
+import { TimeZoneField } from "@/components/settings/time-zone-field";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -49,6 +58,7 @@ export default async function SettingsPage() {
     liveSessionsOf(signedIn.user.id),
   ]);
   const current = profiles.find((p) => p.id === signedIn.learnerId) ?? profiles[0];
+  const zone = signedIn.user.timeZone;
   const backups = listBackups(backupPlaces().backupsDir).slice(0, 10);
   return (
     <>
@@ -62,6 +72,19 @@ export default async function SettingsPage() {
           <dt className="font-medium">Learner profiles</dt>
           <dd>{profiles.length > 0 ? profiles.map((p) => `${p.programSlug}${p.soloMode ? " (solo)" : ""}`).join(", ") : "none"}</dd>
         </dl>
+      </Section>
+      <Section id="time-zone" title="Time zone">
+        <ActionForm action={timeZoneAction} label="Time zone" className={`${box} max-w-xl`}>
+          <p className="mb-3 text-sm">
+            Your days and program weeks begin at midnight in this zone, and the times you see are on its clock: it is now{" "}
+            <strong>{formatMoment(new Date(), zone)}</strong>. Times are stored in UTC, and the plan log keeps its UTC timestamps.
+          </p>
+          <TimeZoneField
+            defaultValue={zone}
+            hint="An IANA name such as America/Los_Angeles, Europe/Berlin or UTC; suggestions appear as you type."
+          />
+          <SubmitButton>Save time zone</SubmitButton>
+        </ActionForm>
       </Section>
       <Section id="sign-in" title="Passphrase and signed-in browsers">
         <div className="grid gap-6 lg:grid-cols-2">
@@ -82,13 +105,16 @@ export default async function SettingsPage() {
                 key: s.id,
                 cells: [
                   `${browserName(s.userAgent)}${s.id === signedIn.sessionId ? " (this one)" : ""}`,
-                  formatTimestamp(s.createdAt),
-                  formatTimestamp(s.lastSeenAt),
+                  formatMoment(s.createdAt, zone),
+                  formatMoment(s.lastSeenAt, zone),
                 ],
               }))}
             />
             <ActionForm action={signOutEverywhereAction} label="Sign out everywhere" className="mt-4">
-              <p className="mb-3 text-sm text-muted">Signs out every browser above, this one too; a copied session cookie stops working at once. API tokens stay valid: revoke them below.</p>
+              <p className="mb-3 text-sm text-muted">
+                Signs out every browser above, this one too; a copied session cookie stops working at once. API tokens stay valid: revoke
+                them below.
+              </p>
               <SubmitButton tone="plain">Sign out everywhere</SubmitButton>
             </ActionForm>
           </div>
@@ -96,9 +122,13 @@ export default async function SettingsPage() {
       </Section>
       <Section id="api-tokens" title="API tokens">
         <p className="mb-4 max-w-3xl">
-          A token lets an agent or a script work on your packets through the <Link href="/api" className="underline">API and the mastery command</Link>: read
-          the plan, start the next module, attach evidence, submit for review and write to the plan log. It acts as your learner profile and can never
-          accept, reject or rescore a review. Only a hash of it is kept, so it is shown once; revoke a token you no longer use.
+          A token lets an agent or a script work on your packets through the{" "}
+          <Link href="/api" className="underline">
+            API and the mastery command
+          </Link>
+          : read the plan, start the next module, attach evidence, submit for review and write to the plan log. It acts as your learner
+          profile and can never accept, reject or rescore a review. Only a hash of it is kept, so it is shown once; revoke a token you no
+          longer use.
         </p>
         {current ? (
           <ActionForm action={createTokenAction} label="Create an API token" className={`${box} mb-6 max-w-xl`}>
@@ -133,12 +163,17 @@ export default async function SettingsPage() {
                 t.name,
                 <code key="prefix">{t.prefix}…</code>,
                 t.learner.programSlug,
-                formatTimestamp(t.createdAt),
-                t.lastUsedAt ? formatTimestamp(t.lastUsedAt) : "never",
+                formatMoment(t.createdAt, zone),
+                t.lastUsedAt ? formatMoment(t.lastUsedAt, zone) : "never",
                 t.revokedAt ? (
-                  `Revoked ${formatTimestamp(t.revokedAt)}`
+                  `Revoked ${formatMoment(t.revokedAt, zone)}`
                 ) : (
-                  <ActionForm key="revoke" action={revokeTokenAction} label={`Revoke ${t.name}`} className="flex flex-wrap items-center gap-2">
+                  <ActionForm
+                    key="revoke"
+                    action={revokeTokenAction}
+                    label={`Revoke ${t.name}`}
+                    className="flex flex-wrap items-center gap-2"
+                  >
                     <span>Active</span>
                     <input type="hidden" name="tokenId" value={t.id} />
                     <SubmitButton tone="danger">Revoke</SubmitButton>
@@ -151,9 +186,9 @@ export default async function SettingsPage() {
       </Section>
       <Section id="your-data" title="Your data">
         <p className="mb-4 max-w-3xl">
-          Everything lives in one SQLite file and the uploaded files beside it, on this machine. A backup is a consistent copy of both, taken safely
-          while the app runs, with checksums and signed with this install&apos;s key; restore one with <code>npm run restore -- &lt;archive&gt;</code> while the
-          app is stopped.
+          Everything lives in one SQLite file and the uploaded files beside it, on this machine. A backup is a consistent copy of both,
+          taken safely while the app runs, with checksums and signed with this install&apos;s key; restore one with{" "}
+          <code>npm run restore -- &lt;archive&gt;</code> while the app is stopped.
         </p>
         <div className="grid gap-6 lg:grid-cols-2">
           <ActionForm action={backupAction} label="Back up now" className={box}>
@@ -179,7 +214,8 @@ export default async function SettingsPage() {
                   <a href={`/settings/export/learner?learner=${current.id}`} className="underline">
                     Full export (JSON)
                   </a>{" "}
-                  — every packet, evidence version, review, log entry, pattern, plan and file of your profile, to move it to another install.
+                  — every packet, evidence version, review, log entry, pattern, plan and file of your profile, to move it to another
+                  install.
                 </li>
                 <li>
                   <a href={`/settings/export/record?learner=${current.id}`} className="underline">

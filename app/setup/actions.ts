@@ -16,6 +16,7 @@ export async function setupAction(_state: FormState, formData: FormData): Promis
       programSlug: String(formData.get("programSlug") ?? ""),
       soloMode: formData.get("soloMode") === "on",
       coolingOffHours: String(formData.get("coolingOffHours") ?? "") || undefined,
+      timeZone: String(formData.get("timeZone") ?? ""),
     });
     await startSession(learner.id, profile.id);
     done = true;

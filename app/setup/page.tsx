@@ -4,6 +4,8 @@ import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasAnyUser } from "@/lib/auth/people";
 import { getDefaultProgram, listPrograms } from "@/lib/content";
+import { systemTimeZone } from "@/lib/time/zone";
+import { TimeZoneField } from "@/components/settings/time-zone-field";
 import { setupAction } from "./actions";
 
 export const metadata: Metadata = { title: "Set up" };
@@ -20,7 +22,14 @@ export default async function SetupPage() {
         <fieldset className="mb-4 rounded-lg border border-line p-4">
           <legend className="px-1 font-semibold">Learner</legend>
           <Field name="learnerName" label="Name" required autoComplete="username" />
-          <Field name="learnerPassphrase" label="Passphrase" type="password" hint="At least 10 characters." required autoComplete="new-password" />
+          <Field
+            name="learnerPassphrase"
+            label="Passphrase"
+            type="password"
+            hint="At least 10 characters."
+            required
+            autoComplete="new-password"
+          />
           <Field name="programSlug" label="Program" defaultValue={getDefaultProgram()?.slug}>
             {programs.map((p) => (
               <option key={p.slug} value={p.slug}>
@@ -36,8 +45,20 @@ export default async function SetupPage() {
         <fieldset className="mb-4 rounded-lg border border-line p-4">
           <legend className="px-1 font-semibold">Reviewer</legend>
           <Field name="reviewerName" label="Name" required />
-          <Field name="reviewerPassphrase" label="Passphrase" type="password" hint="At least 10 characters." required autoComplete="new-password" />
+          <Field
+            name="reviewerPassphrase"
+            label="Passphrase"
+            type="password"
+            hint="At least 10 characters."
+            required
+            autoComplete="new-password"
+          />
         </fieldset>
+        <TimeZoneField
+          defaultValue={systemTimeZone()}
+          hint="Where the learner's days and weeks begin, and the clock times both of you see; each can change theirs in Settings."
+          fromBrowser
+        />
         <SubmitButton>Create and sign in as the learner</SubmitButton>
       </ActionForm>
     </div>

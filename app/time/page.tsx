@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { addTimeAction, correctTimeAction } from "@/app/actions";
 import { LearnerPicker } from "@/components/progress/learner-picker";
 import { TargetOptions, targetLabel, TimerPanel } from "@/components/progress/timer-panel";
@@ -10,12 +11,13 @@ import { SignInPrompt } from "@/components/ui/sign-in-prompt";
 import { Section } from "@/components/ui/section";
 import { currentUser } from "@/lib/auth/session";
 import { readableLearners } from "@/lib/auth/access";
-import { formatTimestamp } from "@/lib/log/format";
-import { formatDuration, isoDate, weekStart } from "@/lib/progress/calendar";
+import { formatDuration, weekStart } from "@/lib/progress/calendar";
 import { learnerSnapshot } from "@/lib/progress/snapshot";
 import { progressSubject } from "@/lib/progress/subject";
 import type { EffectiveEntry } from "@/lib/time/aggregate";
 import { MAX_ENTRY_MINUTES } from "@/lib/time/service";
+import { viewerZone } from "@/lib/time/viewer";
+import { dayKey, formatMoment } from "@/lib/time/zone";
 import { notFoundIfForbidden } from "../refusal";
 
 export const metadata: Metadata = { title: "Time" };
@@ -23,11 +25,25 @@ export const metadata: Metadata = { title: "Time" };
 const SOURCE = { timer: "timer", manual: "added by hand" } as Record<string, string>;
 const box = "rounded-lg border border-line bg-surface p-4";
 
-function CorrectionForm({ entry, program }: { entry: EffectiveEntry; program: Parameters<typeof TargetOptions>[0]["program"] }) {
+type Zones = { learner: string; viewer: string };
+
+function CorrectionForm({
+  entry,
+  program,
+  zones,
+}: {
+  entry: EffectiveEntry;
+  program: Parameters<typeof TargetOptions>[0]["program"];
+  zones: Zones;
+}) {
   return (
     <details>
       <summary className="cursor-pointer text-accent underline">Correct</summary>
-      <ActionForm action={correctTimeAction} label={`Correct the entry of ${formatTimestamp(entry.startedAt)}`} className="mt-2 min-w-64">
+      <ActionForm
+        action={correctTimeAction}
+        label={`Correct the entry of ${formatMoment(entry.startedAt, zones.viewer)}`}
+        className="mt-2 min-w-64"
+      >
         <input type="hidden" name="entryId" value={entry.id} />
         <Field
           name="target"
@@ -36,7 +52,7 @@ function CorrectionForm({ entry, program }: { entry: EffectiveEntry; program: Pa
         >
           <TargetOptions program={program} />
         </Field>
-        <Field name="date" label="Day" type="date" defaultValue={isoDate(entry.startedAt)} />
+        <Field name="date" label="Day" type="date" defaultValue={dayKey(entry.startedAt, zones.learner)} />
         <Field
           name="minutes"
           label="Minutes (0 takes the entry's time out)"
@@ -85,6 +101,7 @@ export default async function TimePage({ searchParams }: { searchParams: Promise
   }
   const snapshot = await learnerSnapshot(subject.learnerId);
   const { program, time } = snapshot;
+  const zones: Zones = { learner: snapshot.zone, viewer: await viewerZone() };
   const own = subject.own;
   const start = snapshot.facts.start;
   const entries = [...time.entries].reverse();
@@ -92,7 +109,20 @@ export default async function TimePage({ searchParams }: { searchParams: Promise
     <>
       {header}
       <LearnerPicker learners={learners} selected={subject.learnerId} action="/time" />
-      {own ? null : <p className="mb-4 text-sm text-muted">{subject.learnerName}&apos;s time (read-only).</p>}
+      <p className="mb-4 text-sm text-muted">
+        {own ? "Your" : `${subject.learnerName}'s (read-only):`} days and weeks fall in {snapshot.zone}
+        {own ? (
+          <>
+            {" "}
+            (change it in{" "}
+            <Link href="/settings#time-zone" className="underline">
+              Settings
+            </Link>
+            )
+          </>
+        ) : null}
+        .
+      </p>
       <div className="grid gap-4 lg:grid-cols-2">
         {own ? <TimerPanel program={program} running={time.running} now={snapshot.now} /> : null}
         {own ? (
@@ -102,7 +132,7 @@ export default async function TimePage({ searchParams }: { searchParams: Promise
               <TargetOptions program={program} />
             </Field>
             <div className="grid gap-3 sm:grid-cols-2">
-              <Field name="date" label="Day" type="date" defaultValue={isoDate(snapshot.now)} />
+              <Field name="date" label="Day" type="date" defaultValue={dayKey(snapshot.now, zones.learner)} />
               <Field name="minutes" label={`Minutes (1–${MAX_ENTRY_MINUTES})`} type="number" />
             </div>
             <Field name="note" label="Note (optional)" />
@@ -121,7 +151,11 @@ export default async function TimePage({ searchParams }: { searchParams: Promise
             rowHeaders
             rows={time.totals.byWeek.map((seconds, i) => ({
               key: String(i),
-              cells: [`Week ${i + 1}`, isoDate(weekStart(start, i + 1)), seconds > 0 ? formatDuration(seconds) : "—"],
+              cells: [
+                `Week ${i + 1}`,
+                dayKey(weekStart(start, i + 1, zones.learner), zones.learner),
+                seconds > 0 ? formatDuration(seconds) : "—",
+              ],
             }))}
           />
         ) : (
@@ -138,7 +172,7 @@ export default async function TimePage({ searchParams }: { searchParams: Promise
             rows={entries.map((entry) => ({
               key: entry.id,
               cells: [
-                formatTimestamp(entry.startedAt),
+                formatMoment(entry.startedAt, zones.viewer),
                 targetLabel(program, entry.moduleNumber, entry.exercise),
                 formatDuration(entry.seconds),
                 <span key="how">
@@ -149,7 +183,7 @@ export default async function TimePage({ searchParams }: { searchParams: Promise
                       <ol className="mt-1">
                         {entry.history.map((h) => (
                           <li key={h.id}>
-                            {formatTimestamp(h.createdAt)}: {formatDuration(h.seconds)} on module {h.moduleNumber}
+                            {formatMoment(h.createdAt, zones.viewer)}: {formatDuration(h.seconds)} on module {h.moduleNumber}
                             {h.note ? ` — ${h.note}` : ""}
                           </li>
                         ))}
@@ -158,7 +192,7 @@ export default async function TimePage({ searchParams }: { searchParams: Promise
                   ) : null}
                 </span>,
                 entry.note || "—",
-                ...(own ? [<CorrectionForm key="fix" entry={entry} program={program} />] : []),
+                ...(own ? [<CorrectionForm key="fix" entry={entry} program={program} zones={zones} />] : []),
               ],
             }))}
           />

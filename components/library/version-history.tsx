@@ -4,7 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { LineDiff } from "@/components/ui/line-diff";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatTimestamp } from "@/lib/log/format";
+import { Moment } from "@/components/ui/moment";
 import { diffLines } from "@/lib/diff";
 
 export type ShownVersion = {
@@ -39,7 +39,7 @@ export function VersionHistory({
               <h2 className="font-semibold">
                 Version {v.version}
                 <span className="ml-2 text-sm font-normal text-muted">
-                  {formatTimestamp(v.createdAt)} · by {v.actorKind} {v.actorLabel}
+                  <Moment at={v.createdAt} /> · by {v.actorKind} {v.actorLabel}
                 </span>
                 {i === 0 ? <span className="ml-2 text-sm font-normal text-muted">(current)</span> : null}
               </h2>

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { formatTimestamp } from "@/lib/log/format";
+import { Moment } from "@/components/ui/moment";
 import { checkRun } from "@/lib/packets/evidence-data";
 import { runPassed } from "@/lib/packets/check-run";
 
@@ -28,8 +28,7 @@ export function CheckRunView({ data }: { data: Prisma.JsonValue | null }) {
           {passed} of {run.results.length} checks passed
         </span>
         <span className="text-xs text-muted">
-          ran {formatTimestamp(new Date(run.ranAt))} on the learner&apos;s machine with mastery {run.cliVersion}, kit of {run.kit.length}{" "}
-          files
+          ran <Moment at={new Date(run.ranAt)} /> on the learner&apos;s machine with mastery {run.cliVersion}, kit of {run.kit.length} files
         </span>
       </p>
       <ul className="mt-2 space-y-2" aria-label="Checks">

@@ -1,7 +1,7 @@
 // The comments a reviewer pinned to one evidence item, each with the learner's answer.
 import { resolveCommentAction } from "@/app/programs/[program]/modules/[module]/packet/actions";
 import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
-import { formatTimestamp } from "@/lib/log/format";
+import { Moment } from "@/components/ui/moment";
 import type { PacketDetail } from "@/lib/packets/queries";
 
 type Comments = PacketDetail["comments"];
@@ -17,12 +17,14 @@ export function CommentThreads({ comments, resolvable }: { comments: Comments; r
       {comments.map((c) => (
         <li key={c.id} className="rounded border border-line bg-sunken p-3 text-sm">
           <p className="text-xs text-muted">
-            {c.authorName} (reviewer) · {formatTimestamp(c.createdAt)}
+            {c.authorName} (reviewer) · <Moment at={c.createdAt} />
           </p>
           <p className="whitespace-pre-wrap">{c.body}</p>
           {c.resolution ? (
             <div className="mt-2 border-l-2 border-success pl-3">
-              <p className="text-xs text-muted">Resolved by the learner · {formatTimestamp(c.resolution.createdAt)}</p>
+              <p className="text-xs text-muted">
+                Resolved by the learner · <Moment at={c.resolution.createdAt} />
+              </p>
               <p className="whitespace-pre-wrap">{c.resolution.note}</p>
             </div>
           ) : resolvable ? (

@@ -13,7 +13,7 @@ import type { Module } from "@/lib/content";
 import { MAX_FILE_BYTES } from "@/lib/files";
 import { artifactName } from "@/lib/packets/requirements";
 import { drillAttempt, drillSummary } from "@/lib/packets/evidence-data";
-import { formatTimestamp } from "@/lib/log/format";
+import { Moment } from "@/components/ui/moment";
 import type { PacketDetail } from "@/lib/packets/queries";
 import { megabytes } from "@/lib/security/file-size";
 
@@ -243,7 +243,7 @@ export function DrillForms({
           <ul className="space-y-1 text-sm" aria-label="Recorded drill attempts">
             {recorded.toReversed().map(({ row, data, title }) => (
               <li key={row.id}>
-                <strong>{title}</strong>: {drillSummary(data)} · {formatTimestamp(row.createdAt)}
+                <strong>{title}</strong>: {drillSummary(data)} · <Moment at={row.createdAt} />
               </li>
             ))}
           </ul>

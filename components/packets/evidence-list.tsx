@@ -1,5 +1,5 @@
 import { Markdown } from "@/components/markdown/markdown";
-import { formatTimestamp } from "@/lib/log/format";
+import { Moment } from "@/components/ui/moment";
 import { Badge } from "@/components/ui/badge";
 import { LineDiff } from "@/components/ui/line-diff";
 import { CommentThreads } from "./comment-thread";
@@ -113,7 +113,7 @@ export function EvidenceList({
               {previous ? <span className="text-sm">replaces v{previous.version}</span> : null}
               {highlight.includes(item.latest.id) ? <Badge tone="warning">new since the last review</Badge> : null}
               <span className="text-xs text-muted">
-                by {item.latest.actorKind} {item.latest.actorLabel} · {formatTimestamp(item.latest.createdAt)}
+                by {item.latest.actorKind} {item.latest.actorLabel} · <Moment at={item.latest.createdAt} />
               </span>
               <IdDetail label="Key" id={item.key} />
             </div>
@@ -133,7 +133,7 @@ export function EvidenceList({
                     .map((v) => (
                       <li key={v.id} className="rounded border border-line p-2">
                         <span className="text-xs text-muted">
-                          v{v.version} · {v.actorKind} {v.actorLabel} · {formatTimestamp(v.createdAt)}
+                          v{v.version} · {v.actorKind} {v.actorLabel} · <Moment at={v.createdAt} />
                         </span>
                         <p>
                           <Describe row={v} />

@@ -1,5 +1,5 @@
 import type { PacketDetail } from "@/lib/packets/queries";
-import { formatTimestamp } from "@/lib/log/format";
+import { Moment } from "@/components/ui/moment";
 import { IMPORTED_COMPLETION } from "@/lib/packets/imported";
 import { splitFeedback } from "@/lib/reviews/feedback";
 import { DIMENSION_LABELS, DIMENSIONS, type Dimension } from "@/lib/rubric/rubric";
@@ -29,11 +29,11 @@ export function ReviewHistory({ reviews }: { reviews: PacketDetail["reviews"] })
       {reviews.map((r) => (
         <li key={r.id} className="rounded-lg border border-line bg-surface p-4">
           <p className="font-medium">
-            {VERDICTS[r.verdict] ?? r.verdict} by {r.reviewerName} · {formatTimestamp(r.createdAt)}
+            {VERDICTS[r.verdict] ?? r.verdict} by {r.reviewerName} · <Moment at={r.createdAt} />
           </p>
           {r.importedAt ? (
             <p className="text-sm text-muted">
-              Given in another install and imported with the profile on {formatTimestamp(r.importedAt)}: {IMPORTED_COMPLETION}.
+              Given in another install and imported with the profile on <Moment at={r.importedAt} />: {IMPORTED_COMPLETION}.
             </p>
           ) : null}
           <ScoresWithRemarks scores={r.scoresParsed} remarks={r.remarksParsed} />

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatTimestamp } from "@/lib/log/format";
+import { Moment } from "@/components/ui/moment";
 import { planRoute } from "@/lib/execplans/links";
 import type { PacketPlan } from "@/lib/execplans/queries";
 import { PlanProgress } from "./plan-progress";
@@ -20,7 +20,7 @@ export function AttachedPlans({ plans, emptyText }: { plans: PacketPlan[]; empty
             <span className="text-xs text-muted">
               revision {plan.pinned.number}
               {plan.latestNumber > plan.pinned.number ? ` (the plan has revision ${plan.latestNumber}; pin it from the plan page)` : ""} ·
-              attached by {plan.attachedBy} {formatTimestamp(plan.attachedAt)}
+              attached by {plan.attachedBy} <Moment at={plan.attachedAt} />
             </span>
           </p>
           <p className="mt-1 text-sm">

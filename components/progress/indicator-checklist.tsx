@@ -1,7 +1,7 @@
 import { indicatorAction } from "@/app/actions";
 import { Choice } from "@/components/ui/choice";
 import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
-import { formatTimestamp } from "@/lib/log/format";
+import { Moment } from "@/components/ui/moment";
 import { INDICATOR_KINDS, type IndicatorKind, type IndicatorState } from "@/lib/progress/indicators";
 
 function History({ state }: { state: IndicatorState }) {
@@ -12,7 +12,7 @@ function History({ state }: { state: IndicatorState }) {
       <ol className="mt-1 grid gap-1">
         {state.history.map((mark, i) => (
           <li key={i}>
-            {formatTimestamp(mark.createdAt)}: {mark.checked ? "ticked" : "unticked"}
+            <Moment at={mark.createdAt} />: {mark.checked ? "ticked" : "unticked"}
             {mark.note ? ` — ${mark.note}` : ""}
           </li>
         ))}
@@ -47,7 +47,8 @@ export function IndicatorChecklist({ states, canEdit }: { states: IndicatorState
                     </ActionForm>
                   ) : (
                     <p className="text-sm">
-                      <span aria-hidden="true">{state.checked ? "☑" : "☐"}</span> <span className="sr-only">{state.checked ? "Ticked:" : "Not ticked:"}</span> {state.item}
+                      <span aria-hidden="true">{state.checked ? "☑" : "☐"}</span>{" "}
+                      <span className="sr-only">{state.checked ? "Ticked:" : "Not ticked:"}</span> {state.item}
                       {state.note ? <span className="block text-muted">{state.note}</span> : null}
                     </p>
                   )}

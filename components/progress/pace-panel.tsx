@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
-import { isoDate } from "@/lib/progress/calendar";
+import { dayKey } from "@/lib/time/zone";
 import type { MilestoneState, Pace } from "@/lib/progress/metrics";
 
 const MILESTONE: Record<MilestoneState, { text: string; tone: "success" | "warning" | "danger" | "accent" | "neutral" }> = {
@@ -11,25 +11,26 @@ const MILESTONE: Record<MilestoneState, { text: string; tone: "success" | "warni
   overdue: { text: "Overdue", tone: "danger" },
 };
 
-function paceSentence(pace: Pace): string {
+function paceSentence(pace: Pace, zone: string): string {
   const target = `${pace.target.min}–${pace.target.max} a week`;
   if (pace.state === "not-started") return `Not started yet. At ${target}, the ${pace.total} modules take the planned weeks.`;
-  if (pace.state === "finished") return `All ${pace.total} modules completed, the last on ${isoDate(pace.projectedFinish!)} (week ${pace.projectedWeek}).`;
+  if (pace.state === "finished")
+    return `All ${pace.total} modules completed, the last on ${dayKey(pace.projectedFinish!, zone)} (week ${pace.projectedWeek}).`;
   const projection = pace.projectedFinish
-    ? `At this pace the last module is done on ${isoDate(pace.projectedFinish)} (week ${pace.projectedWeek}).`
+    ? `At this pace the last module is done on ${dayKey(pace.projectedFinish, zone)} (week ${pace.projectedWeek}).`
     : "No projection until the first module is completed.";
   return `Week ${pace.currentWeek}: ${pace.completed} of ${pace.total} modules, ${pace.modulesPerWeek} a week against the suggested ${target}. ${projection}`;
 }
 
-/** Pace against the program's suggested rate and its week-by-week milestones, with the warnings. */
-export function PacePanel({ pace }: { pace: Pace }) {
+/** Pace against the program's suggested rate and its week-by-week milestones, with the warnings; days in the learner's zone. */
+export function PacePanel({ pace, zone }: { pace: Pace; zone: string }) {
   return (
     <div className="grid gap-3">
       <p className="rounded-lg border border-line bg-surface p-4">
-        {paceSentence(pace)}
+        {paceSentence(pace, zone)}
         {pace.plannedFinish ? (
           <span className="block text-sm text-muted">
-            The plan ends between {isoDate(pace.plannedFinish.earliest)} and {isoDate(pace.plannedFinish.latest)}.
+            The plan ends between {dayKey(pace.plannedFinish.earliest, zone)} and {dayKey(pace.plannedFinish.latest, zone)}.
           </span>
         ) : null}
       </p>
@@ -53,7 +54,7 @@ export function PacePanel({ pace }: { pace: Pace }) {
             `${m.fromWeek}–${m.toWeek}`,
             m.label,
             `${m.completed.length} of ${m.modules.length} (${m.modules.join(", ")})`,
-            m.due ? isoDate(m.due) : "—",
+            m.due ? dayKey(m.due, zone) : "—",
             <Badge key="state" tone={MILESTONE[m.state].tone}>
               {MILESTONE[m.state].text}
             </Badge>,

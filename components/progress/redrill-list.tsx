@@ -2,7 +2,7 @@ import { redrillAction } from "@/app/actions";
 import { Choice } from "@/components/ui/choice";
 import { ActionForm, Field, FieldError, SubmitButton } from "@/components/ui/form";
 import type { Program } from "@/lib/content";
-import { isoDate } from "@/lib/progress/calendar";
+import { dayKey } from "@/lib/time/zone";
 import { INTERVAL_DAYS, type RedrillItem } from "@/lib/redrill/schedule";
 import { redrillText } from "@/lib/redrill/triggers";
 
@@ -23,7 +23,8 @@ function ItemText({ program, item }: { program: Program; item: RedrillItem }) {
         </details>
       ) : null}
       <p className="mt-1 text-xs text-muted">
-        Why: {item.reasons.join("; ")} · interval {INTERVAL_DAYS[item.stage]} day(s){item.results.length > 0 ? ` · ${item.results.length} earlier re-drill(s)` : ""}
+        Why: {item.reasons.join("; ")} · interval {INTERVAL_DAYS[item.stage]} day(s)
+        {item.results.length > 0 ? ` · ${item.results.length} earlier re-drill(s)` : ""}
       </p>
     </>
   );
@@ -60,19 +61,37 @@ function DueList({ program, items, canRecord, label }: { program: Program; items
   );
 }
 
-/** Re-drills due now (with a form to record how each went) and the ones coming up. */
-export function RedrillList({ program, items, now, canRecord }: { program: Program; items: RedrillItem[]; now: Date; canRecord: boolean }) {
+/** Re-drills due now (with a form to record how each went) and the ones coming up, on the learner's days. */
+export function RedrillList({
+  program,
+  items,
+  now,
+  zone,
+  canRecord,
+}: {
+  program: Program;
+  items: RedrillItem[];
+  now: Date;
+  zone: string;
+  canRecord: boolean;
+}) {
   const active = items.filter((i) => !i.retired);
   const due = active.filter((i) => i.dueAt <= now);
   const upcoming = active.filter((i) => i.dueAt > now);
   const retired = items.length - active.length;
   if (items.length === 0) {
-    return <p className={`${box} text-muted`}>Nothing to re-drill. Low review scores and failed or over-time drills bring the matching drills, failure modes and exit-ticket questions back here at growing intervals ({INTERVAL_DAYS.join(", ")} days).</p>;
+    return (
+      <p className={`${box} text-muted`}>
+        Nothing to re-drill. Low review scores and failed or over-time drills bring the matching drills, failure modes and exit-ticket
+        questions back here at growing intervals ({INTERVAL_DAYS.join(", ")} days).
+      </p>
+    );
   }
   return (
     <div className="grid gap-3">
       <p className="text-sm text-muted">
-        {due.length} due now, {upcoming.length} coming up{retired > 0 ? `, ${retired} retired after their last interval` : ""}. Each pass brings an item back after a longer interval ({INTERVAL_DAYS.join(", ")} days); a fail brings it back tomorrow.
+        {due.length} due now, {upcoming.length} coming up{retired > 0 ? `, ${retired} retired after their last interval` : ""}. Each pass
+        brings an item back after a longer interval ({INTERVAL_DAYS.join(", ")} days); a fail brings it back tomorrow.
       </p>
       {due.length > 0 ? <DueList program={program} items={due.slice(0, SHOWN)} canRecord={canRecord} label="Re-drills due" /> : null}
       {due.length > SHOWN ? (
@@ -89,7 +108,7 @@ export function RedrillList({ program, items, now, canRecord }: { program: Progr
           <ul className="mt-2 grid gap-1 text-sm">
             {upcoming.map((item) => (
               <li key={item.key}>
-                {isoDate(item.dueAt)} — {redrillText(program, item)!.title}
+                {dayKey(item.dueAt, zone)} — {redrillText(program, item)!.title}
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 import { startTimerAction, stopTimerAction } from "@/app/actions";
 import { ActionForm, Field, FieldError, SubmitButton } from "@/components/ui/form";
 import type { Program } from "@/lib/content";
-import { formatTimestamp } from "@/lib/log/format";
+import { Moment } from "@/components/ui/moment";
 import { Elapsed } from "./elapsed";
 
 type Running = { id: string; moduleNumber: number; exercise: string | null; startedAt: Date };
@@ -37,13 +37,24 @@ export function TargetOptions({ program }: { program: Program }) {
  * The learner's timer: running (with its clock and a stop button) or ready to start, either on
  * a fixed target (a packet or exercise page) or on a module or exercise chosen here.
  */
-export function TimerPanel({ program, running, target, now }: { program: Program; running: Running | null; target?: { value: string; label: string }; now: Date }) {
+export function TimerPanel({
+  program,
+  running,
+  target,
+  now,
+}: {
+  program: Program;
+  running: Running | null;
+  target?: { value: string; label: string };
+  now: Date;
+}) {
   if (running) {
     return (
       <ActionForm action={stopTimerAction} label="Running timer" className="rounded-lg border border-accent bg-accent-soft p-4">
         <input type="hidden" name="timerId" value={running.id} />
         <p className="text-sm">
-          Timer running on <strong>{targetLabel(program, running.moduleNumber, running.exercise)}</strong> since {formatTimestamp(running.startedAt)}
+          Timer running on <strong>{targetLabel(program, running.moduleNumber, running.exercise)}</strong> since{" "}
+          <Moment at={running.startedAt} />
         </p>
         <p className="my-2 flex flex-wrap items-center gap-3">
           <Elapsed since={running.startedAt.toISOString()} serverNow={now.getTime()} />
@@ -57,11 +68,17 @@ export function TimerPanel({ program, running, target, now }: { program: Program
       {target ? (
         <>
           <input type="hidden" name="target" value={target.value} />
-          <p className="mb-3 text-sm text-muted">Time spent on {target.label} counts toward your hours; the timer keeps running if you leave or reload the page.</p>
+          <p className="mb-3 text-sm text-muted">
+            Time spent on {target.label} counts toward your hours; the timer keeps running if you leave or reload the page.
+          </p>
           <FieldError name="target" />
         </>
       ) : (
-        <Field name="target" label="Module or exercise" hint="A module's packet or one of its exercises; the timer keeps running if you leave or reload the page.">
+        <Field
+          name="target"
+          label="Module or exercise"
+          hint="A module's packet or one of its exercises; the timer keeps running if you leave or reload the page."
+        >
           <TargetOptions program={program} />
         </Field>
       )}

@@ -134,6 +134,8 @@ type FieldProps = {
   rows?: number;
   defaultValue?: string;
   autoComplete?: string;
+  /** The id of a datalist whose options the input suggests. */
+  list?: string;
   /** For a file input: the largest file the server takes; a larger one is refused before sending, in the server's words. */
   maxBytes?: number;
   children?: ReactNode;
@@ -150,6 +152,7 @@ export function Field({
   rows = 4,
   defaultValue,
   autoComplete,
+  list,
   maxBytes,
   children,
 }: FieldProps) {
@@ -190,6 +193,7 @@ export function Field({
           defaultValue={type === "file" ? undefined : value}
           key={value}
           autoComplete={autoComplete}
+          list={list}
           onChange={
             maxBytes === undefined
               ? undefined

@@ -12,6 +12,8 @@ export type LearnerCaller = {
   via: "token" | "session";
   actor: Actor;
   learner: Prisma.LearnerGetPayload<object>;
+  /** The time zone of the person the learner profile belongs to. */
+  zone: string;
   program: Program;
 };
 
@@ -45,6 +47,7 @@ export async function learnerCaller(request: Request): Promise<LearnerCaller> {
       via: "token",
       actor: { kind: "agent", tokenId: token.id, learnerId: token.learner.id, label: token.name },
       learner: token.learner,
+      zone: token.learner.owner.timeZone,
       program: programOf(token.learner),
     };
   }
@@ -52,7 +55,7 @@ export async function learnerCaller(request: Request): Promise<LearnerCaller> {
   if (!signedIn) throw new AppError("unauthenticated", "Send an API token (Authorization: Bearer <token>) or sign in first.");
   assertSameOrigin(request);
   const learner = await ownLearner(signedIn);
-  return { via: "session", actor: signedIn.asLearner, learner, program: programOf(learner) };
+  return { via: "session", actor: signedIn.asLearner, learner, zone: signedIn.user.timeZone, program: programOf(learner) };
 }
 
 /** Review decisions need a signed-in reviewer in a browser: an API token is always refused. */

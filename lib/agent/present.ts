@@ -85,7 +85,9 @@ export function checklistJson(checklist: ChecklistItem[]): z.input<typeof Checkl
   return checklist.map(({ number, text, done }) => ({ number, text, done }));
 }
 
-export function feedbackJson(detail: Pick<PacketDetail, "reviews" | "comments">): Omit<z.input<typeof FeedbackAnswer>, "packet"> {
+export function feedbackJson(
+  detail: Pick<PacketDetail, "reviews" | "comments">,
+): Omit<z.input<typeof FeedbackAnswer>, "packet" | "timeZone"> {
   return {
     reviews: detail.reviews.map((r) => ({
       id: r.id,
@@ -121,5 +123,12 @@ export function moduleUrl(program: Program, mod: Module): string {
 
 export function learnerJson(caller: LearnerCaller): z.input<typeof LearnerInfo> {
   const { learner } = caller;
-  return { id: learner.id, name: learner.name, program: learner.programSlug, soloMode: learner.soloMode, via: caller.via };
+  return {
+    id: learner.id,
+    name: learner.name,
+    program: learner.programSlug,
+    soloMode: learner.soloMode,
+    timeZone: caller.zone,
+    via: caller.via,
+  };
 }

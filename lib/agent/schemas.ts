@@ -19,7 +19,10 @@ export const ProgramParams = z.strictObject({
   program: z
     .string()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "a program's slug such as codex-mastery")
-    .meta({ description: "The program's slug, e.g. codex-mastery (GET /api/v1/program answers the learner's).", examples: ["codex-mastery"] }),
+    .meta({
+      description: "The program's slug, e.g. codex-mastery (GET /api/v1/program answers the learner's).",
+      examples: ["codex-mastery"],
+    }),
 });
 export const PacketIdParams = z.strictObject({ id: z.string().min(1).max(100).meta({ description: "The packet's id." }) });
 
@@ -211,6 +214,11 @@ export const LearnerInfo = z.object({
   name: z.string(),
   program: z.string(),
   soloMode: z.boolean(),
+  timeZone: z.string().meta({
+    description:
+      "The IANA time zone of the person the profile belongs to: their days and weeks fall in it. Timestamps stay ISO 8601 in UTC.",
+    example: "Europe/Berlin",
+  }),
   via: z.enum(["token", "session"]).meta({ description: "How this request was authenticated." }),
 });
 
@@ -223,11 +231,9 @@ export const PacketSummary = z.object({
   attempt: z.number().int().nullable(),
   blockedReason: z.string().nullable(),
   awaitingRework: z.boolean().meta({ description: "Rejected by the reviewer and back in progress." }),
-  imported: z
-    .boolean()
-    .meta({
-      description: "Completed by a verdict given in another install: the profile was imported, this attempt was not reviewed here.",
-    }),
+  imported: z.boolean().meta({
+    description: "Completed by a verdict given in another install: the profile was imported, this attempt was not reviewed here.",
+  }),
   startedAt: dateTime.nullable(),
   submittedAt: dateTime.nullable(),
   completedAt: dateTime.nullable(),
@@ -297,7 +303,9 @@ export const ModuleAnswer = z.object({
               id: z.string(),
               criterion: z.number().int().meta({ description: "The success criterion it backs, numbered from 1." }),
               proves: z.string(),
-              run: z.string().meta({ description: "Run as bash -c in the practice repository, with the kit's folder as MASTERY_KIT; exit 0 passes." }),
+              run: z
+                .string()
+                .meta({ description: "Run as bash -c in the practice repository, with the kit's folder as MASTERY_KIT; exit 0 passes." }),
               requires: z.array(z.string()).meta({ description: "Commands that must be on PATH." }),
               timeoutSeconds: z.number().int(),
             }),
@@ -354,6 +362,9 @@ export const ChecklistAnswer = z.object({ checklist: z.array(ChecklistItem) });
 
 export const FeedbackAnswer = z.object({
   packet: PacketSummary,
+  timeZone: z
+    .string()
+    .meta({ description: "The person's IANA time zone, for showing the timestamps below on their clock.", example: "Europe/Berlin" }),
   reviews: z.array(
     z.object({
       id: z.string(),

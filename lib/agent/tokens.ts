@@ -86,7 +86,10 @@ export async function authenticateToken(secret: string, now = new Date()) {
   );
   if (!TOKEN_PATTERN.test(secret)) throw invalid;
   const client = await db();
-  const token = await client.apiToken.findUnique({ where: { hash: hashToken(secret) }, include: { learner: true } });
+  const token = await client.apiToken.findUnique({
+    where: { hash: hashToken(secret) },
+    include: { learner: { include: { owner: { select: { timeZone: true } } } } },
+  });
   if (!token) throw invalid;
   if (token.revokedAt)
     throw new AppError(

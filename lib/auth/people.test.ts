@@ -3,7 +3,17 @@ import { withTestDatabase } from "../../test/database";
 
 withTestDatabase("people-test-");
 const { db } = await import("../db");
-const { runFirstSetup, setupFromEnvironment, signIn, signInDelaySeconds, changePassphrase, SIGN_IN_FREE_FAILURES, createUser } = await import("./people");
+const {
+  runFirstSetup,
+  setupFromEnvironment,
+  signIn,
+  signInDelaySeconds,
+  changePassphrase,
+  SIGN_IN_FREE_FAILURES,
+  createUser,
+  setTimeZone,
+} = await import("./people");
+const { systemTimeZone } = await import("../time/zone");
 const unknown = { knownDevice: null };
 
 const setup = {
@@ -22,10 +32,14 @@ describe("first setup", () => {
     await expect(runFirstSetup({ ...setup, programSlug: "nope" })).rejects.toMatchObject({
       fieldErrors: { programSlug: "unknown program" },
     });
+    await expect(runFirstSetup({ ...setup, timeZone: "Europe/Atlantis" })).rejects.toMatchObject({
+      fieldErrors: { timeZone: expect.stringMatching(/^not a time zone/) },
+    });
   });
 
   it("creates the learner with a profile and the reviewer, hashed, and only once", async () => {
-    const { learner, reviewer, profile } = await runFirstSetup(setup);
+    const { learner, reviewer, profile } = await runFirstSetup({ ...setup, timeZone: "america/los_angeles" });
+    expect([learner.timeZone, reviewer.timeZone]).toEqual(["America/Los_Angeles", "America/Los_Angeles"]);
     expect(learner.role).toBe("learner");
     expect(reviewer.role).toBe("reviewer");
     expect(profile).toMatchObject({ ownerId: learner.id, programSlug: "codex-mastery", soloMode: false });
@@ -42,6 +56,21 @@ describe("first setup", () => {
         "codex-mastery",
       ),
     ).toBe(false);
+  });
+
+  it("gives a new person the server's time zone unless one is chosen, and changes it only to a known zone", async () => {
+    const sam = await createUser({ name: "Sam", passphrase: "sam-passphrase-1", role: "learner" });
+    expect(sam.timeZone).toBe(systemTimeZone());
+    const kiri = await createUser({ name: "Kiri", passphrase: "kiri-passphrase-1", role: "learner", timeZone: "Pacific/Kiritimati" });
+    expect(kiri.timeZone).toBe("Pacific/Kiritimati");
+    expect(await setTimeZone(sam.id, { timeZone: " Europe/Berlin " })).toEqual({ timeZone: "Europe/Berlin" });
+    for (const timeZone of ["+05:00", "Berlin", "x".repeat(101)]) {
+      await expect(setTimeZone(sam.id, { timeZone })).rejects.toMatchObject({
+        code: "invalid",
+        fieldErrors: { timeZone: expect.any(String) },
+      });
+    }
+    expect((await (await db()).user.findUniqueOrThrow({ where: { id: sam.id } })).timeZone).toBe("Europe/Berlin");
   });
 
   it("refuses a taken name for a new user", async () => {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getProgram } from "../content";
 import { db, transaction } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
+import { canonicalTimeZone, systemTimeZone } from "../time/zone";
 import { hashPassphrase, verifyPassphrase } from "./passphrase";
 
 const ROLES = ["learner", "reviewer"] as const;
@@ -18,6 +19,19 @@ const coolingOff = z.coerce
   .default(12);
 const name = z.string().trim().min(2, "use at least 2 characters").max(60, "use at most 60 characters");
 const passphrase = z.string().min(10, "use at least 10 characters").max(200, "use at most 200 characters");
+/** A person's time zone: an IANA name the platform knows, stored as its canonical spelling; the server's zone when none is given. */
+const timeZone = z
+  .string({ error: "choose a time zone" })
+  .trim()
+  .max(100, "choose a time zone from the list")
+  .optional()
+  .transform((name, ctx) => {
+    if (!name) return systemTimeZone();
+    const canonical = canonicalTimeZone(name);
+    if (canonical) return canonical;
+    ctx.addIssue({ code: "custom", message: "not a time zone: choose one from the list, such as Europe/Berlin or UTC" });
+    return z.NEVER;
+  });
 
 const SetupSchema = z
   .object({
@@ -28,6 +42,7 @@ const SetupSchema = z
     programSlug: z.string().min(1, "choose a program"),
     soloMode: z.coerce.boolean().default(false),
     coolingOffHours: coolingOff,
+    timeZone,
   })
   .refine((v) => v.learnerName.toLowerCase() !== v.reviewerName.toLowerCase(), {
     message: "the reviewer must be a different person from the learner",
@@ -48,8 +63,12 @@ export async function runFirstSetup(input: SetupInput) {
   const [learnerHash, reviewerHash] = await Promise.all([hashPassphrase(v.learnerPassphrase), hashPassphrase(v.reviewerPassphrase)]);
   return transaction(async (tx) => {
     if ((await tx.user.count()) > 0) throw new AppError("conflict", "Setup is already done: sign in instead.");
-    const learner = await tx.user.create({ data: { name: v.learnerName, role: "learner", passphraseHash: learnerHash } });
-    const reviewer = await tx.user.create({ data: { name: v.reviewerName, role: "reviewer", passphraseHash: reviewerHash } });
+    const learner = await tx.user.create({
+      data: { name: v.learnerName, role: "learner", passphraseHash: learnerHash, timeZone: v.timeZone },
+    });
+    const reviewer = await tx.user.create({
+      data: { name: v.reviewerName, role: "reviewer", passphraseHash: reviewerHash, timeZone: v.timeZone },
+    });
     const profile = await tx.learner.create({
       data: {
         name: v.learnerName,
@@ -86,7 +105,7 @@ export async function setupFromEnvironment(vars: Record<string, string | undefin
   return true;
 }
 
-const UserSchema = z.object({ name, passphrase, role: z.enum(ROLES, { error: "choose learner or reviewer" }) });
+const UserSchema = z.object({ name, passphrase, role: z.enum(ROLES, { error: "choose learner or reviewer" }), timeZone });
 
 export async function createUser(input: z.input<typeof UserSchema> | Record<string, unknown>) {
   const parsed = UserSchema.safeParse(input);
@@ -95,7 +114,12 @@ export async function createUser(input: z.input<typeof UserSchema> | Record<stri
     return await (
       await db()
     ).user.create({
-      data: { name: parsed.data.name, role: parsed.data.role, passphraseHash: await hashPassphrase(parsed.data.passphrase) },
+      data: {
+        name: parsed.data.name,
+        role: parsed.data.role,
+        timeZone: parsed.data.timeZone,
+        passphraseHash: await hashPassphrase(parsed.data.passphrase),
+      },
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("invalid", "That name is taken.", { name: "that name is taken" });
@@ -229,6 +253,22 @@ export async function changePassphrase(
 
 // Verifying against a fixed hash when the name is unknown keeps the timing the same.
 const DUMMY_HASH = `scrypt$16384$8$1$${randomBytes(16).toString("base64")}$${randomBytes(64).toString("base64")}`;
+
+const TimeZoneSchema = z.object({ timeZone });
+
+/** The zone a person's days and weeks fall in, and their clock times are shown in. */
+export async function setTimeZone(userId: string, input: z.input<typeof TimeZoneSchema> | Record<string, unknown>) {
+  const parsed = TimeZoneSchema.safeParse(input);
+  if (!parsed.success) throw AppError.fromZod(parsed.error, "The time zone was not changed: choose one from the list.");
+  return (await db()).user.update({ where: { id: userId }, data: { timeZone: parsed.data.timeZone }, select: { timeZone: true } });
+}
+
+/** The time zone of the person who owns a learner profile: the learner's days fall in it. */
+export async function learnerTimeZone(learnerId: string): Promise<string> {
+  const learner = await (await db()).learner.findUnique({ where: { id: learnerId }, select: { owner: { select: { timeZone: true } } } });
+  if (!learner) throw new AppError("not-found", "No such learner profile.", { learner: "unknown learner profile" });
+  return learner.owner.timeZone;
+}
 
 export async function getUser(id: string) {
   return (await db()).user.findUnique({ where: { id } });

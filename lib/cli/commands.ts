@@ -1,6 +1,7 @@
 // The mastery commands: what each one asks the API, and how its answer reads for a person
 // (with --json the API's answer is printed as it came).
 import { IMPORTED_COMPLETION } from "../packets/imported";
+import { formatMoment } from "../time/zone";
 import path from "node:path";
 import type { ApiAnswer } from "./client";
 import {
@@ -122,7 +123,10 @@ export const COMMANDS: Command[] = [
         ...m.exitTicket.map((q) => `  ${q.question}. ${q.text}`),
         "",
         "Exercises (mastery evidence add --exercise SLUG; mastery check MODULE.NUMBER runs its machine checks):",
-        ...m.exercises.map((e) => `  ${e.slug}: ${e.title} (${e.difficulty}, ${e.minutes} min${e.checks.length > 0 ? `, ${e.checks.length} machine checks` : ""})`),
+        ...m.exercises.map(
+          (e) =>
+            `  ${e.slug}: ${e.title} (${e.difficulty}, ${e.minutes} min${e.checks.length > 0 ? `, ${e.checks.length} machine checks` : ""})`,
+        ),
       ].join("\n");
       return { text, json: body };
     },
@@ -376,8 +380,9 @@ export const COMMANDS: Command[] = [
     examples: ["mastery feedback 1"],
     async run(ctx) {
       const { body } = await ctx.call({ method: "GET", path: modulePath(ctx, "/feedback") });
-      const { packet, reviews, comments } = body as {
+      const { packet, timeZone, reviews, comments } = body as {
         packet: Packet;
+        timeZone: string;
         reviews: Review[];
         comments: { evidenceItemKey: string; author: string; body: string; resolution: { note: string } | null }[];
       };
@@ -392,7 +397,7 @@ export const COMMANDS: Command[] = [
       for (const r of reviews) {
         lines.push(
           "",
-          `${verdicts[r.verdict] ?? r.verdict} by ${r.reviewer} · ${r.createdAt}`,
+          `${verdicts[r.verdict] ?? r.verdict} by ${r.reviewer} · ${formatMoment(new Date(r.createdAt), timeZone)}`,
           `  scores: ${Object.entries(r.scores)
             .map(([d, s]) => `${d} ${s}`)
             .join(", ")}`,

@@ -67,7 +67,7 @@ describe("mastery", () => {
     expect(h.out.join("")).toContain('Saved note "from stdin" as note-1 v1.');
   });
 
-  it("prints each review's scores and the reviewer's remark on each dimension", async () => {
+  it("prints each review's time on the person's clock, its scores and the reviewer's remark on each dimension", async () => {
     const scores = { correctness: 2, speed: 4, resilience: 4, judgment: 4, maintainability: 4, collaboration: 4 };
     const review = {
       verdict: "reject",
@@ -82,10 +82,17 @@ describe("mastery", () => {
       remediation: null,
       createdAt: "2026-12-04T10:00:00.000Z",
     };
-    const h = harness(() => json({ packet: { ...packet, status: "in_progress", awaitingRework: true }, reviews: [review], comments: [] }));
+    const h = harness(() =>
+      json({
+        packet: { ...packet, status: "in_progress", awaitingRework: true },
+        timeZone: "America/Los_Angeles",
+        reviews: [review],
+        comments: [],
+      }),
+    );
     expect(await h.exec("feedback 1")).toBe(EXIT.ok);
     const text = h.out.join("");
-    expect(text).toContain("Rejected by Rex");
+    expect(text).toContain("Rejected by Rex · 2026-12-04 02:00 PST");
     expect(text).toContain("  correctness 2: The red run is missing.");
     expect(text).toContain("  - Add the red run");
     expect(text).toContain("  checklist (1 of 2 done):\n  [x] 1. Add the red run\n  [ ] 2. Attach the log");

@@ -13,8 +13,10 @@ import { IMPORT_EXTENSIONS, MAX_IMPORT_BYTES, MAX_PLAN_CHARS } from "./limits";
 import { REFUSING_RULES } from "./rules";
 import { planTemplate } from "./template";
 import { type Actor, assertActsFor, type LearnerRef, provenance } from "../auth/actor";
+import { learnerTimeZone } from "../auth/people";
 import { moduleLabel } from "../content";
 import { lockLearner, transaction, type Tx } from "../db";
+import { dayKey } from "../time/zone";
 
 const body = z
   .string({ error: "write the plan" })
@@ -108,11 +110,12 @@ async function createWithFirstRevision(actor: Actor, learnerId: string, text: st
 
 const CreateSchema = z.object({ learnerId: z.string().min(1, "choose a learner profile"), title: TitleSchema });
 
-/** A new plan from the canonical template, dated today. */
+/** A new plan from the canonical template, dated today in the learner's time zone. */
 export async function createPlan(actor: Actor, input: z.input<typeof CreateSchema>, today = new Date()) {
   const parsed = CreateSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error, "The plan was not created: some fields need attention.");
-  const text = planTemplate({ title: parsed.data.title, date: today.toISOString().slice(0, 10) });
+  const date = dayKey(today, await learnerTimeZone(parsed.data.learnerId));
+  const text = planTemplate({ title: parsed.data.title, date });
   return createWithFirstRevision(actor, parsed.data.learnerId, text, "template");
 }
 

@@ -11,13 +11,14 @@ export type LogEntryText = {
 
 const oneLine = (value: string) => value.replace(/\s*\n\s*/g, " ").trim() || "none";
 
-export function formatTimestamp(date: Date): string {
+/** The template's timestamp, always in UTC whatever the reader's time zone: `2026-03-09 18:00 UTC`. */
+function logTimestamp(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
 export function formatLogEntry(entry: LogEntryText): string {
   return [
-    `[${formatTimestamp(entry.createdAt)}] module=${String(entry.moduleNumber).padStart(2, "0")} status=${entry.status}`,
+    `[${logTimestamp(entry.createdAt)}] module=${String(entry.moduleNumber).padStart(2, "0")} status=${entry.status}`,
     `summary=${oneLine(entry.summary)}`,
     `evidence=${oneLine(entry.evidence)}`,
     `risks=${oneLine(entry.risks)}`,

@@ -24,6 +24,8 @@ export function enforce(decision: Decision): Status {
 
 export type LearnerState = {
   learner: Prisma.LearnerGetPayload<object>;
+  /** The time zone of the person who owns the profile. */
+  zone: string;
   program: Program;
   /** The latest attempt of each module that has been started. */
   current: Map<number, PacketRow>;
@@ -33,15 +35,16 @@ export type LearnerState = {
 /** Reads a learner's state for a write, after taking the learner's lock (see `lockLearner`). */
 export async function loadLearnerState(tx: Tx, learnerId: string): Promise<LearnerState> {
   await lockLearner(tx, learnerId);
-  const learner = await tx.learner.findUnique({ where: { id: learnerId } });
-  if (!learner) throw new AppError("not-found", "No such learner profile.", { learnerId: "unknown learner" });
+  const row = await tx.learner.findUnique({ where: { id: learnerId }, include: { owner: { select: { timeZone: true } } } });
+  if (!row) throw new AppError("not-found", "No such learner profile.", { learnerId: "unknown learner" });
+  const { owner, ...learner } = row;
   const program = getProgram(learner.programSlug);
   if (!program) throw new AppError("not-found", `The program ${learner.programSlug} is not available.`);
   const packets = await tx.packet.findMany({ where: { learnerId }, orderBy: { attempt: "asc" } });
   const current = new Map<number, PacketRow>();
   for (const packet of packets) current.set(packet.moduleNumber, packet);
   const waivers = await tx.prerequisiteWaiver.findMany({ where: { learnerId } });
-  return { learner, program, current, waived: new Set(waivers.map((w) => `${w.moduleNumber}:${w.prerequisite}`)) };
+  return { learner, zone: owner.timeZone, program, current, waived: new Set(waivers.map((w) => `${w.moduleNumber}:${w.prerequisite}`)) };
 }
 
 /** The state of the learner `actor` writes for, after checking the actor acts for them. */

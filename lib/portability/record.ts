@@ -3,14 +3,16 @@
 // scores, comments) and the whole plan log. Deterministic for the same data.
 import { getProgram } from "../content";
 import { db } from "../db";
-import { formatLog, formatTimestamp } from "../log/format";
+import { formatLog } from "../log/format";
 import { IMPORTED_COMPLETION, isImportedCompletion } from "../packets/imported";
 import { packetDetail, type PacketDetail } from "../packets/queries";
 import { DIMENSION_LABELS, DIMENSIONS } from "../rubric/rubric";
+import { formatMoment } from "../time/zone";
 
 export type RecordFiles = Record<string, string>;
 
-const when = (date: Date | null) => (date ? formatTimestamp(date) : "—");
+/** A moment on the learner's clock, or a dash. */
+type When = (date: Date | null) => string;
 const cell = (value: string) =>
   value
     .replace(/\|/g, "\\|")
@@ -25,7 +27,7 @@ const quote = (text: string) =>
         .map((line) => `> ${line}`)
         .join("\n");
 
-function evidenceSection(detail: PacketDetail): string[] {
+function evidenceSection(detail: PacketDetail, when: When): string[] {
   if (detail.items.length === 0) return ["No evidence."];
   return detail.items.flatMap(({ versions }) =>
     versions.map((row) => {
@@ -46,7 +48,7 @@ function evidenceSection(detail: PacketDetail): string[] {
   );
 }
 
-function reviewSection(detail: PacketDetail): string[] {
+function reviewSection(detail: PacketDetail, when: When): string[] {
   if (detail.reviews.length === 0) return ["No reviews."];
   return detail.reviews.map((review) => {
     const rows = DIMENSIONS.map((d) => `| ${DIMENSION_LABELS[d]} | ${review.scoresParsed[d]} | ${cell(review.remarksParsed[d] ?? "")} |`);
@@ -61,7 +63,7 @@ function reviewSection(detail: PacketDetail): string[] {
   });
 }
 
-function attemptSection(detail: PacketDetail): string {
+function attemptSection(detail: PacketDetail, when: When): string {
   const { packet } = detail;
   const proofs = detail.proofs.map(
     (p) =>
@@ -77,14 +79,14 @@ function attemptSection(detail: PacketDetail): string {
     "",
     "### Evidence",
     "",
-    ...evidenceSection(detail).flatMap((block) => [block, ""]),
+    ...evidenceSection(detail, when).flatMap((block) => [block, ""]),
     "### Completion proofs",
     "",
     ...(proofs.length ? proofs : ["None."]),
     "",
     "### Reviews",
     "",
-    ...reviewSection(detail).flatMap((block) => [block, ""]),
+    ...reviewSection(detail, when).flatMap((block) => [block, ""]),
     "### Review comments",
     "",
     ...(comments.length ? comments : ["None."]),
@@ -95,7 +97,11 @@ function attemptSection(detail: PacketDetail): string {
 /** The bundle's files by path, for one learner profile. */
 export async function learningRecordFiles(learnerId: string, now = new Date()): Promise<RecordFiles> {
   const client = await db();
-  const learner = await client.learner.findUniqueOrThrow({ where: { id: learnerId } });
+  const { owner, ...learner } = await client.learner.findUniqueOrThrow({
+    where: { id: learnerId },
+    include: { owner: { select: { timeZone: true } } },
+  });
+  const when: When = (date) => (date ? formatMoment(date, owner.timeZone) : "—");
   const program = getProgram(learner.programSlug);
   const packets = await client.packet.findMany({
     where: { learnerId },
@@ -120,7 +126,7 @@ export async function learningRecordFiles(learnerId: string, now = new Date()): 
   files["README.md"] = [
     `# Learning record: ${learner.name}`,
     "",
-    `Program: ${program?.meta.title ?? learner.programSlug} · exported ${formatTimestamp(now)}`,
+    `Program: ${program?.meta.title ?? learner.programSlug} · exported ${when(now)}`,
     "",
     `Completed modules: ${modules.filter((m) => details.some((d) => d.packet.moduleNumber === m.number && d.packet.status === "completed")).length} of ${modules.length}`,
     "",
@@ -134,7 +140,7 @@ export async function learningRecordFiles(learnerId: string, now = new Date()): 
   for (const m of modules) {
     const attempts = details.filter((d) => d.packet.moduleNumber === m.number);
     if (attempts.length === 0) continue;
-    files[fileOf(m)] = [`# Module ${m.number}: ${m.title}`, "", ...attempts.map(attemptSection)].join("\n");
+    files[fileOf(m)] = [`# Module ${m.number}: ${m.title}`, "", ...attempts.map((detail) => attemptSection(detail, when))].join("\n");
   }
   files["log.md"] = `# Plan log: ${learner.name}\n\n\`\`\`text\n${formatLog(log)}\`\`\`\n`;
   return files;

@@ -11,6 +11,7 @@ const day = (n: number) => new Date(START.getTime() + n * 86_400_000);
 function facts(over: Partial<ProgressFacts>): ProgressFacts {
   return {
     now: day(0),
+    zone: "UTC",
     start: START,
     completions: [],
     exercisesFinished: [],

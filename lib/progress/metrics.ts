@@ -2,10 +2,13 @@
 // progress bars, pace in modules per week, the milestones, a projected finish date from the
 // actual pace and the warnings when they fall behind. Pure: the caller passes the facts and now.
 import type { ProgramMeta } from "../content/schema";
-import { DAY_MS, formatDuration, hoursOf, isoDate, programWeek, startOfUtcDay, WEEK_MS, weekStart } from "./calendar";
+import { DAY_MS, dayKey, startOfDayAt } from "../time/zone";
+import { formatDuration, hoursOf, programWeek, WEEK_MS, weekStart } from "./calendar";
 
 export type ProgressFacts = {
   now: Date;
+  /** The learner's time zone: their days and program weeks fall in it. */
+  zone: string;
   /** The learner's first activity (first packet started or first time entry), or null. */
   start: Date | null;
   completions: { moduleNumber: number; at: Date }[];
@@ -96,15 +99,15 @@ export type Pace = {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export function pace(timeline: ProgramMeta["timeline"], totalModules: number, facts: ProgressFacts): Pace {
-  const { now, start } = facts;
+  const { now, start, zone } = facts;
   const done = new Map(facts.completions.map((c) => [c.moduleNumber, c.at]));
   const completed = done.size;
   const finished = totalModules > 0 && completed >= totalModules;
-  const currentWeek = start ? programWeek(start, now) : null;
-  const weeksElapsed = start ? Math.max(0, (now.getTime() - startOfUtcDay(start).getTime()) / WEEK_MS) : 0;
+  const currentWeek = start ? programWeek(start, now, zone) : null;
+  const weeksElapsed = start ? Math.max(0, (now.getTime() - startOfDayAt(start, zone).getTime()) / WEEK_MS) : 0;
   const milestones = timeline.milestones.map((m): MilestoneStatus => {
     const completedHere = m.modules.filter((n) => done.has(n));
-    const due = start ? weekStart(start, m.toWeek + 1) : null;
+    const due = start ? weekStart(start, m.toWeek + 1, zone) : null;
     const doneAt =
       completedHere.length === m.modules.length ? new Date(Math.max(...completedHere.map((n) => done.get(n)!.getTime()))) : null;
     const state: MilestoneState =
@@ -147,7 +150,7 @@ export function pace(timeline: ProgramMeta["timeline"], totalModules: number, fa
     : completed > 0
       ? new Date(now.getTime() + ((totalModules - completed) / rate) * WEEK_MS)
       : null;
-  const projectedWeek = projectedFinish ? programWeek(start, projectedFinish) : null;
+  const projectedWeek = projectedFinish ? programWeek(start, projectedFinish, zone) : null;
   const idleDays = facts.lastActivity ? Math.max(0, Math.floor((now.getTime() - facts.lastActivity.getTime()) / DAY_MS)) : null;
   const warnings: string[] = [];
   if (!finished) {
@@ -157,7 +160,7 @@ export function pace(timeline: ProgramMeta["timeline"], totalModules: number, fa
     }
     if (projectedWeek !== null && projectedWeek > timeline.maxWeeks) {
       warnings.push(
-        `At this pace the last module is done in week ${projectedWeek} (${isoDate(projectedFinish!)}), after the ${timeline.maxWeeks}-week plan.`,
+        `At this pace the last module is done in week ${projectedWeek} (${dayKey(projectedFinish!, zone)}), after the ${timeline.maxWeeks}-week plan.`,
       );
     } else if (projectedWeek === null && currentWeek > timeline.maxWeeks) {
       warnings.push(`Week ${currentWeek} of a ${timeline.maxWeeks}-week plan with no module completed yet.`);
@@ -175,7 +178,7 @@ export function pace(timeline: ProgramMeta["timeline"], totalModules: number, fa
     expectedByNow,
     projectedFinish,
     projectedWeek,
-    plannedFinish: { earliest: weekStart(start, timeline.minWeeks + 1), latest: weekStart(start, timeline.maxWeeks + 1) },
+    plannedFinish: { earliest: weekStart(start, timeline.minWeeks + 1, zone), latest: weekStart(start, timeline.maxWeeks + 1, zone) },
     idleDays,
     behind: warnings.length > 0,
     warnings,
@@ -189,7 +192,7 @@ export type WeekPoint = { week: number; modules: number; exercises: number; plan
 export function cumulativeByWeek(timeline: ProgramMeta["timeline"], facts: ProgressFacts, lastWeek: number): WeekPoint[] {
   if (!facts.start) return [];
   const start = facts.start;
-  const upTo = (week: number, items: { at: Date }[]) => items.filter((item) => item.at < weekStart(start, week + 1)).length;
+  const upTo = (week: number, items: { at: Date }[]) => items.filter((item) => item.at < weekStart(start, week + 1, facts.zone)).length;
   return Array.from({ length: lastWeek + 1 }, (_, week) => ({
     week,
     modules: upTo(week, facts.completions),

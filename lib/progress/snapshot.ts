@@ -30,6 +30,8 @@ type LogRow = Prisma.PlanLogEntryGetPayload<object>;
 export type LearnerSnapshot = {
   now: Date;
   learner: Prisma.LearnerGetPayload<object>;
+  /** The learner's time zone (their person's): days, program weeks and re-drill days fall in it. */
+  zone: string;
   program: Program;
   /** Every attempt, oldest first within a module. */
   packets: SnapshotPacket[];
@@ -101,8 +103,10 @@ const history = (packet: SnapshotPacket): PacketHistory => ({
 
 export async function learnerSnapshot(learnerId: string, now = new Date()): Promise<LearnerSnapshot> {
   const client = await db();
-  const learner = await client.learner.findUnique({ where: { id: learnerId } });
-  if (!learner) throw new AppError("not-found", "No such learner profile.", { learner: "unknown learner profile" });
+  const row = await client.learner.findUnique({ where: { id: learnerId }, include: { owner: { select: { timeZone: true } } } });
+  if (!row) throw new AppError("not-found", "No such learner profile.", { learner: "unknown learner profile" });
+  const { owner, ...learner } = row;
+  const zone = owner.timeZone;
   const program = getProgram(learner.programSlug);
   if (!program) throw new AppError("not-found", `The program ${learner.programSlug} is not available.`);
   const where = { learnerId };
@@ -125,8 +129,8 @@ export async function learnerSnapshot(learnerId: string, now = new Date()): Prom
 
   const entries = effectiveEntries(timeRows);
   const start = earliestOf([...packets.map((p) => p.startedAt), ...entries.map((e) => e.startedAt), running?.startedAt]);
-  const totals = timeTotals(entries, start);
-  const items = learnerSchedule(program, packets.map(history), results);
+  const totals = timeTotals(entries, start, zone);
+  const items = learnerSchedule(program, packets.map(history), results, zone);
   const due = items.filter((item) => isDue(item, now));
 
   const exercisesFinished = new Map<string, Date>();
@@ -140,6 +144,7 @@ export async function learnerSnapshot(learnerId: string, now = new Date()): Prom
   }
   const facts: ProgressFacts = {
     now,
+    zone,
     start,
     completions: [...current.values()]
       .filter((p) => p.status === "completed")
@@ -164,6 +169,7 @@ export async function learnerSnapshot(learnerId: string, now = new Date()): Prom
   return {
     now,
     learner,
+    zone,
     program,
     packets,
     current,

@@ -7,6 +7,8 @@ import { drillFacts, learnerSchedule, redrillText, redrillTriggers } from "./tri
 const program = loadContent(path.resolve("content")).programs.find((p) => p.slug === "codex-mastery")!;
 const T0 = new Date("2026-03-02T10:00:00Z");
 const at = (days: number, hours = 0) => new Date(T0.getTime() + days * 86_400_000 + hours * 3_600_000);
+/** The start of the UTC day `days` days after T0's: when an item due that day becomes due. */
+const dayStart = (days: number) => new Date(Date.UTC(2026, 2, 2 + days));
 const drill: RedrillTrigger = { moduleNumber: 1, kind: "drill", ref: "role-labelling", at: T0, reason: "Speed/Fluency 3" };
 const result = (days: number, passed: boolean) => ({
   moduleNumber: 1,
@@ -27,44 +29,46 @@ const scores = (over: Record<string, number> = {}) => ({
 const threshold = { minEach: 3, minAverage: 4 };
 
 describe("the re-drill schedule", () => {
-  it("brings a triggered item back the next day", () => {
-    const [item] = redrillSchedule([drill], []);
+  it("brings a triggered item back from the start of the next day", () => {
+    const [item] = redrillSchedule([drill], [], "UTC");
     expect(item).toMatchObject({ key: "1:drill:role-labelling", stage: 0, retired: false, reasons: ["Speed/Fluency 3"] });
-    expect(item!.dueAt).toEqual(at(1));
-    expect(isDue(item!, at(0, 23))).toBe(false);
-    expect(isDue(item!, at(1))).toBe(true);
+    expect(item!.dueAt).toEqual(dayStart(1));
+    expect(isDue(item!, at(0, 13))).toBe(false);
+    expect(isDue(item!, at(0, 14))).toBe(true);
   });
 
   it("spaces passed re-drills at 1, 3, 7 and 14 days, then retires the item", () => {
     const steps = [result(1, true), result(4, true), result(11, true)];
-    const dues = steps.map((_, i) => redrillSchedule([drill], steps.slice(0, i + 1))[0]!.dueAt);
-    expect(dues).toEqual([at(4), at(11), at(25)]);
-    const retired = redrillSchedule([drill], [...steps, result(25, true)])[0]!;
+    const dues = steps.map((_, i) => redrillSchedule([drill], steps.slice(0, i + 1), "UTC")[0]!.dueAt);
+    expect(dues).toEqual([dayStart(4), dayStart(11), dayStart(25)]);
+    const retired = redrillSchedule([drill], [...steps, result(25, true)], "UTC")[0]!;
     expect(retired.retired).toBe(true);
     expect(isDue(retired, at(100))).toBe(false);
     expect(retired.results).toHaveLength(4);
   });
 
   it("starts over after a failed re-drill, and again after a new trigger", () => {
-    const failed = redrillSchedule([drill], [result(1, true), result(4, false)])[0]!;
+    const failed = redrillSchedule([drill], [result(1, true), result(4, false)], "UTC")[0]!;
     expect(failed).toMatchObject({ stage: 0 });
-    expect(failed.dueAt).toEqual(at(5));
+    expect(failed.dueAt).toEqual(dayStart(5));
     const again = redrillSchedule(
       [drill, { ...drill, at: at(30), reason: "the drill ran over its time box" }],
       [result(1, true), result(4, true), result(11, true), result(25, true)],
+      "UTC",
     )[0]!;
     expect(again).toMatchObject({ retired: false, stage: 0, reasons: ["Speed/Fluency 3", "the drill ran over its time box"] });
-    expect(again.dueAt).toEqual(at(31));
+    expect(again.dueAt).toEqual(dayStart(31));
   });
 
   it("ignores results without a trigger and orders items by due date", () => {
-    expect(redrillSchedule([], [result(1, true)])).toEqual([]);
+    expect(redrillSchedule([], [result(1, true)], "UTC")).toEqual([]);
     const items = redrillSchedule(
       [
         { ...drill, at: at(2) },
         { moduleNumber: 2, kind: "exit-ticket", ref: "1", at: T0, reason: "r" },
       ],
       [],
+      "UTC",
     );
     expect(items.map((i) => i.key)).toEqual(["2:exit-ticket:1", "1:drill:role-labelling"]);
   });
@@ -143,7 +147,7 @@ describe("what triggers a re-drill", () => {
       ["role-labelling", true],
       ["gone-from-content", false],
     ]);
-    expect(learnerSchedule(program, [packet], [])).toEqual([]);
+    expect(learnerSchedule(program, [packet], [], "UTC")).toEqual([]);
   });
 
   it("describes each kind of item from the module content", () => {

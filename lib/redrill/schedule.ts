@@ -1,8 +1,9 @@
 // Spaced re-drill: what was weak comes back at growing intervals. A trigger (a low reviewer
 // score, a failed or over-time drill) schedules an item for the next day; each passed re-drill
 // moves it to the next interval (1, 3, 7, 14 days), a failed one starts it over, and passing the
-// last interval retires it until something triggers it again. Pure: computed from the events.
-import { addDays } from "../progress/calendar";
+// last interval retires it until something triggers it again. Days are the learner's: an item
+// is due from the start of its day in their time zone. Pure: computed from the events.
+import { addDaysToKey, dayKey, startOfDay } from "../time/zone";
 
 export const INTERVAL_DAYS = [1, 3, 7, 14] as const;
 export const REDRILL_KINDS = ["drill", "failure-mode", "exit-ticket"] as const;
@@ -31,7 +32,10 @@ export function parseRedrillKey(key: string): RedrillRef | null {
 
 type Event = { at: Date; order: number; trigger?: RedrillTrigger; outcome?: RedrillOutcome };
 
-export function redrillSchedule(triggers: readonly RedrillTrigger[], outcomes: readonly RedrillOutcome[]): RedrillItem[] {
+/** The start of the learner's day that comes `days` days after the day of a moment. */
+const dueAfter = (at: Date, days: number, zone: string) => startOfDay(addDaysToKey(dayKey(at, zone), days), zone);
+
+export function redrillSchedule(triggers: readonly RedrillTrigger[], outcomes: readonly RedrillOutcome[], zone: string): RedrillItem[] {
   const events = new Map<string, Event[]>();
   const add = (ref: RedrillRef, event: Event) => events.set(redrillKey(ref), [...(events.get(redrillKey(ref)) ?? []), event]);
   // A trigger and a result at the same moment: the trigger first, so the result answers it.
@@ -48,17 +52,17 @@ export function redrillSchedule(triggers: readonly RedrillTrigger[], outcomes: r
         if (!item.reasons.includes(event.trigger.reason)) item.reasons.push(event.trigger.reason);
         item.stage = 0;
         item.retired = false;
-        item.dueAt = addDays(event.at, INTERVAL_DAYS[0]);
+        item.dueAt = dueAfter(event.at, INTERVAL_DAYS[0], zone);
       } else if (event.outcome && item && !item.retired) {
         item.results.push({ at: event.at, passed: event.outcome.passed });
         if (!event.outcome.passed) {
           item.stage = 0;
-          item.dueAt = addDays(event.at, INTERVAL_DAYS[0]);
+          item.dueAt = dueAfter(event.at, INTERVAL_DAYS[0], zone);
         } else if (item.stage === INTERVAL_DAYS.length - 1) {
           item.retired = true;
         } else {
           item.stage += 1;
-          item.dueAt = addDays(event.at, INTERVAL_DAYS[item.stage]!);
+          item.dueAt = dueAfter(event.at, INTERVAL_DAYS[item.stage]!, zone);
         }
       }
     }

@@ -6,10 +6,11 @@ import { AppError } from "../errors";
 import { learnerStateFor } from "../packets/service";
 import { isDue, parseRedrillKey, type RedrillItem } from "./schedule";
 import { learnerSchedule } from "./triggers";
+import { dayKey } from "../time/zone";
 import type { Actor } from "../auth/actor";
 import { transaction, type Tx } from "../db";
 
-async function scheduleInTx(tx: Tx, learnerId: string, program: Program): Promise<RedrillItem[]> {
+async function scheduleInTx(tx: Tx, learnerId: string, program: Program, zone: string): Promise<RedrillItem[]> {
   const [packets, results] = await Promise.all([
     tx.packet.findMany({
       where: { learnerId },
@@ -21,7 +22,7 @@ async function scheduleInTx(tx: Tx, learnerId: string, program: Program): Promis
     }),
     tx.redrillResult.findMany({ where: { learnerId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
   ]);
-  return learnerSchedule(program, packets, results);
+  return learnerSchedule(program, packets, results, zone);
 }
 
 const ResultSchema = z.object({
@@ -38,13 +39,13 @@ export async function recordRedrill(actor: Actor, input: z.input<typeof ResultSc
   const { learnerId, item: key, outcome, note } = parsed.data;
   return transaction(async (tx) => {
     const state = await learnerStateFor(tx, actor, learnerId);
-    const item = (await scheduleInTx(tx, learnerId, state.program)).find((i) => i.key === key);
+    const item = (await scheduleInTx(tx, learnerId, state.program, state.zone)).find((i) => i.key === key);
     if (!item || item.retired)
       throw new AppError("refused", "That item is not scheduled for re-drill.", { item: "not scheduled" }, "not-scheduled");
     if (!isDue(item, now)) {
       throw new AppError(
         "refused",
-        `That re-drill is not due until ${item.dueAt.toISOString().slice(0, 10)}: spacing is what makes it stick.`,
+        `That re-drill is not due until ${dayKey(item.dueAt, state.zone)}: spacing is what makes it stick.`,
         {},
         "not-due",
       );

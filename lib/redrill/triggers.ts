@@ -6,7 +6,15 @@ import type { Program } from "../content";
 import { moduleByNumber } from "../content";
 import type { Prisma } from "../generated/prisma/client";
 import { drillAttempt } from "../packets/evidence-data";
-import { DEFAULT_THRESHOLD, DIMENSION_LABELS, DIMENSIONS, type PassThreshold, remediationFor, type RubricScores, RubricScoresSchema } from "../rubric/rubric";
+import {
+  DEFAULT_THRESHOLD,
+  DIMENSION_LABELS,
+  DIMENSIONS,
+  type PassThreshold,
+  remediationFor,
+  type RubricScores,
+  RubricScoresSchema,
+} from "../rubric/rubric";
 import { type RedrillItem, type RedrillKind, type RedrillRef, redrillSchedule, type RedrillTrigger } from "./schedule";
 
 export type ReviewFact = { moduleNumber: number; at: Date; reviewer: string; verdict: string; scores: RubricScores };
@@ -126,8 +134,13 @@ export function drillFacts(packets: readonly PacketHistory[]): DrillAttemptFact[
 
 export type ResultRow = { moduleNumber: number; itemKind: string; itemRef: string; passed: boolean; createdAt: Date };
 
-/** A learner's re-drill schedule: items the content still has, soonest due first. */
-export function learnerSchedule(program: Program, packets: readonly PacketHistory[], results: readonly ResultRow[]): RedrillItem[] {
+/** A learner's re-drill schedule: items the content still has, soonest due first, due on days of their time zone. */
+export function learnerSchedule(
+  program: Program,
+  packets: readonly PacketHistory[],
+  results: readonly ResultRow[],
+  zone: string,
+): RedrillItem[] {
   const threshold = program.meta.rubric.passThreshold ?? DEFAULT_THRESHOLD;
   const triggers = redrillTriggers(program, threshold, reviewFacts(packets), drillFacts(packets));
   const outcomes = results.map((r) => ({
@@ -137,5 +150,5 @@ export function learnerSchedule(program: Program, packets: readonly PacketHistor
     at: r.createdAt,
     passed: r.passed,
   }));
-  return redrillSchedule(triggers, outcomes).filter((item) => redrillText(program, item) !== null);
+  return redrillSchedule(triggers, outcomes, zone).filter((item) => redrillText(program, item) !== null);
 }

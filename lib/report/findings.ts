@@ -2,8 +2,8 @@
 // blocked packets, failing dimensions, pace), then where the learner stands on every success
 // metric, so there are always at least ten and never more than twenty.
 import type { ContentProblem } from "../content";
-import { formatTimestamp } from "../log/format";
-import { DAY_MS, formatDuration, isoDate } from "../progress/calendar";
+import { formatDuration } from "../progress/calendar";
+import { DAY_MS, dayKey, formatMoment } from "../time/zone";
 import type { LearnerSnapshot } from "../progress/snapshot";
 import { redrillText } from "../redrill/triggers";
 import { oneLine, plural } from "./markdown";
@@ -30,7 +30,7 @@ export function highSignalFindings(
     const submitted = audit.packet?.submittedAt;
     if (audit.standing.status === "review_required" && submitted && days(submitted, now) >= OVERDUE_REVIEW_DAYS) {
       urgent.push(
-        `**Overdue review:** ${label(audit)} has waited ${days(submitted, now)} days for sign-off (submitted ${isoDate(submitted)}).`,
+        `**Overdue review:** ${label(audit)} has waited ${days(submitted, now)} days for sign-off (submitted ${dayKey(submitted, snapshot.zone)}).`,
       );
     }
   }
@@ -63,13 +63,13 @@ export function highSignalFindings(
   const due = snapshot.redrill.due;
   if (due.length > 0) {
     urgent.push(
-      `**Re-drills due:** ${plural(due.length, "item")}, the oldest since ${isoDate(due[0]!.dueAt)} (${redrillText(program, due[0]!)!.title}).`,
+      `**Re-drills due:** ${plural(due.length, "item")}, the oldest since ${dayKey(due[0]!.dueAt, snapshot.zone)} (${redrillText(program, due[0]!)!.title}).`,
     );
   }
   const running = snapshot.time.running;
   if (running && now.getTime() - running.startedAt.getTime() >= LONG_TIMER_HOURS * 3_600_000) {
     urgent.push(
-      `**Timer left running:** started ${formatTimestamp(running.startedAt)} on module ${running.moduleNumber}; stop it and correct the entry if it was forgotten.`,
+      `**Timer left running:** started ${formatMoment(running.startedAt, snapshot.zone)} on module ${running.moduleNumber}; stop it and correct the entry if it was forgotten.`,
     );
   }
   if (problems.length > 0)
@@ -82,10 +82,10 @@ export function highSignalFindings(
     pace.state === "not-started"
       ? `**Pace:** not started; at ${pace.target.min}–${pace.target.max} modules a week the program takes ${program.meta.timeline.minWeeks}–${program.meta.timeline.maxWeeks} weeks.`
       : pace.state === "finished"
-        ? `**Pace:** all ${pace.total} modules completed, the last on ${isoDate(pace.projectedFinish!)} (week ${pace.projectedWeek}).`
+        ? `**Pace:** all ${pace.total} modules completed, the last on ${dayKey(pace.projectedFinish!, snapshot.zone)} (week ${pace.projectedWeek}).`
         : `**Pace:** week ${pace.currentWeek}, ${pace.modulesPerWeek} modules a week against ${pace.target.min}–${pace.target.max}; ${
             pace.projectedFinish
-              ? `projected finish ${isoDate(pace.projectedFinish)} (week ${pace.projectedWeek})`
+              ? `projected finish ${dayKey(pace.projectedFinish, snapshot.zone)} (week ${pace.projectedWeek})`
               : "no projection until a module is completed"
           }.`,
   );
@@ -104,7 +104,7 @@ export function highSignalFindings(
   );
   const last = snapshot.log.recent[0];
   standing.push(
-    `**Plan log:** ${plural(logCount, "entry", "entries")}${last ? `; last change ${formatTimestamp(last.createdAt)}` : ""}.`,
+    `**Plan log:** ${plural(logCount, "entry", "entries")}${last ? `; last change ${formatMoment(last.createdAt, snapshot.zone)}` : ""}.`,
   );
   return [...urgent, ...standing].slice(0, MAX_FINDINGS);
 }

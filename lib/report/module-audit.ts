@@ -3,10 +3,9 @@
 // to roll back. Pure: read from a learner snapshot and the program's content problems.
 import path from "node:path";
 import type { ContentProblem, Module } from "../content";
-import { formatTimestamp } from "../log/format";
 import { type Proof, ProofSchema } from "../packets/proof";
 import { type AuditStatus, auditStatus, capabilityModules, type ModuleStanding } from "../progress/capabilities";
-import { isoDate } from "../progress/calendar";
+import { dayKey, formatMoment } from "../time/zone";
 import { latestVerdict } from "../reviews/history";
 import type { LearnerSnapshot, SnapshotPacket } from "../progress/snapshot";
 import { DEFAULT_THRESHOLD, DIMENSION_LABELS, DIMENSIONS } from "../rubric/rubric";
@@ -101,7 +100,7 @@ export function auditModules(snapshot: LearnerSnapshot, problems: readonly Conte
           ? `None required; optionally record results for exercise ${missingExercises.join(", ")}.`
           : "None needed."
         : standing.status === "review_required"
-          ? `Reviewer decides on the proof submitted ${packet?.submittedAt ? isoDate(packet.submittedAt) : "earlier"}.`
+          ? `Reviewer decides on the proof submitted ${packet?.submittedAt ? dayKey(packet.submittedAt, snapshot.zone) : "earlier"}.`
           : standing.status === "blocked"
             ? "Remove the blocker, then unblock the packet and continue."
             : rejected
@@ -128,7 +127,7 @@ export function auditModules(snapshot: LearnerSnapshot, problems: readonly Conte
             .map((e) => `${e.title} (${e.kind} v${e.version})`)
             .join(
               ", ",
-            )}${evidence.length > 5 ? `, and ${evidence.length - 5} more` : ""}${proofRow ? `; proof of ${formatTimestamp(proofRow.createdAt)}` : ""}`;
+            )}${evidence.length > 5 ? `, and ${evidence.length - 5} more` : ""}${proofRow ? `; proof of ${formatMoment(proofRow.createdAt, snapshot.zone)}` : ""}`;
     return {
       mod,
       standing,

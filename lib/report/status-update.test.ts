@@ -10,21 +10,27 @@ const { statusUpdateMarkdown, REPORT_SECTIONS, statusUpdateFileName } = await im
 
 const NOW = new Date("2026-01-20T12:00:00Z");
 const at = (text: string) => new Date(`2026-01-${text}Z`);
-const scores = (n: number, over: Record<string, number> = {}) =>
-  ({ correctness: n, speed: n, resilience: n, judgment: n, maintainability: n, collaboration: n, ...over });
-const proof = (over: Record<string, unknown> = {}) =>
-  ({
-    validationStatus: "passing",
-    validationDetail: "scripts/validate.sh exited 0",
-    drillStatus: "passing",
-    drillDetail: "role-labelling, 3 reps in 17 minutes",
-    selfScores: scores(4),
-    rubricSummary: "4 in every dimension",
-    risks: "The hook is not on CI yet",
-    followUps: "Add the hook to CI",
-    claims: [{ claim: "Every message of the trace is labelled", evidence: ["note-trace"] }],
-    ...over,
-  });
+const scores = (n: number, over: Record<string, number> = {}) => ({
+  correctness: n,
+  speed: n,
+  resilience: n,
+  judgment: n,
+  maintainability: n,
+  collaboration: n,
+  ...over,
+});
+const proof = (over: Record<string, unknown> = {}) => ({
+  validationStatus: "passing",
+  validationDetail: "scripts/validate.sh exited 0",
+  drillStatus: "passing",
+  drillDetail: "role-labelling, 3 reps in 17 minutes",
+  selfScores: scores(4),
+  rubricSummary: "4 in every dimension",
+  risks: "The hook is not on CI yet",
+  followUps: "Add the hook to CI",
+  claims: [{ claim: "Every message of the trace is labelled", evidence: ["note-trace"] }],
+  ...over,
+});
 const actor = { actorKind: "learner" as const, actorId: "u-ada", actorLabel: "Ada" };
 
 beforeAll(async () => {
@@ -470,6 +476,22 @@ describe("the status update", () => {
   it("refuses a program that is not the learner's, and names the download", async () => {
     await expect(statusUpdateMarkdown("learner-ada", "async-plan-template", NOW)).rejects.toMatchObject({ code: "invalid" });
     await expect(statusUpdateMarkdown("nobody", "codex-mastery", NOW)).rejects.toMatchObject({ code: "not-found" });
-    expect(statusUpdateFileName("Ada Lovelace", NOW)).toBe("status-update-2026-01-20-Ada_Lovelace.md");
+    expect(statusUpdateFileName("Ada Lovelace", NOW, "UTC")).toBe("status-update-2026-01-20-Ada_Lovelace.md");
+  });
+
+  it("dates the update and its times in the learner's time zone", async () => {
+    const client = await db();
+    await client.user.update({ where: { id: "u-ada" }, data: { timeZone: "Pacific/Kiritimati" } });
+    try {
+      const text = await statusUpdateMarkdown("learner-ada", "codex-mastery", NOW);
+      expect(text).toContain("Status Update (2026-01-21)");
+      expect(text).toContain("Generated 2026-01-21 02:00 GMT+14 from");
+      expect(text).toContain("**Timer left running:** started 2026-01-20 10:00 GMT+14 on module 3");
+      // Only the script's own `date -u` still speaks of UTC.
+      expect(text.split("\n").filter((line) => line.includes("UTC"))).toEqual([expect.stringContaining("date -u")]);
+      expect(statusUpdateFileName("Ada Lovelace", NOW, "Pacific/Kiritimati")).toBe("status-update-2026-01-21-Ada_Lovelace.md");
+    } finally {
+      await client.user.update({ where: { id: "u-ada" }, data: { timeZone: "UTC" } });
+    }
   });
 });

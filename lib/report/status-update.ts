@@ -5,8 +5,8 @@ import { getContent, getProgram } from "../content";
 import { AppError } from "../errors";
 import { countLogEntries } from "../log/pages";
 import { latestTwoVersions } from "../packets/evidence-summary";
-import { isoDate } from "../progress/calendar";
 import { learnerSnapshot } from "../progress/snapshot";
+import { dayKey } from "../time/zone";
 import { fence } from "./markdown";
 import { auditModules } from "./module-audit";
 import { capabilityTable, findingsSection, preamble, repoMap } from "./sections/audit";
@@ -63,12 +63,14 @@ export async function statusUpdateMarkdown(learnerId: string, programSlug: strin
     });
   }
   const shown = evidenceChanges(snapshot).slice(0, MAX_DIFFS);
-  const diffs = await latestTwoVersions(shown.map(({ packet, item }) => ({ packetId: packet.id, itemKey: item.itemKey, version: item.version })));
+  const diffs = await latestTwoVersions(
+    shown.map(({ packet, item }) => ({ packetId: packet.id, itemKey: item.itemKey, version: item.version })),
+  );
   const problems = getContent().problems.filter((p) => p.program === programSlug);
   return renderStatusUpdate({ snapshot, logCount, diffs }, problems);
 }
 
-/** The download's file name: `status-update-YYYY-MM-DD-<learner>.md`. */
-export function statusUpdateFileName(learnerName: string, now: Date): string {
-  return `status-update-${isoDate(now)}-${learnerName.replace(/[^\w-]+/g, "_")}.md`;
+/** The download's file name: `status-update-YYYY-MM-DD-<learner>.md`, on the learner's day. */
+export function statusUpdateFileName(learnerName: string, now: Date, zone: string): string {
+  return `status-update-${dayKey(now, zone)}-${learnerName.replace(/[^\w-]+/g, "_")}.md`;
 }

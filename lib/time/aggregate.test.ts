@@ -19,7 +19,7 @@ const row = (over: Partial<TimeRow>): TimeRow => ({
 
 describe("time aggregation", () => {
   it("adds nothing up when there are no entries", () => {
-    expect(timeTotals(effectiveEntries([]), null)).toEqual({ totalSeconds: 0, byModule: new Map(), byWeek: [] });
+    expect(timeTotals(effectiveEntries([]), null, "UTC")).toEqual({ totalSeconds: 0, byModule: new Map(), byWeek: [] });
   });
 
   it("totals per module, per program week (with empty weeks) and overall", () => {
@@ -28,7 +28,7 @@ describe("time aggregation", () => {
       row({ moduleNumber: 2, startedAt: at(3), seconds: 1800 }),
       row({ moduleNumber: 2, startedAt: at(16), seconds: 900, source: "manual" }),
     ]);
-    const totals = timeTotals(entries, START);
+    const totals = timeTotals(entries, START, "UTC");
     expect(totals.totalSeconds).toBe(6300);
     expect([...totals.byModule]).toEqual([
       [1, 3600],
@@ -52,12 +52,12 @@ describe("time aggregation", () => {
     const [entry] = effectiveEntries([second, original, first]);
     expect(entry).toMatchObject({ id: "orig", moduleNumber: 3, seconds: 2400, note: "was module 3", source: "timer", corrected: true });
     expect(entry!.history.map((h) => h.id)).toEqual(["orig", "c1", "c2"]);
-    expect(timeTotals([entry!], START).byModule.get(3)).toBe(2400);
+    expect(timeTotals([entry!], START, "UTC").byModule.get(3)).toBe(2400);
   });
 
   it("takes an entry corrected to zero out of the totals", () => {
     const entries = effectiveEntries([row({ id: "x", seconds: 900 }), row({ correctsId: "x", seconds: 0, createdAt: at(1) })]);
-    expect(timeTotals(entries, START).totalSeconds).toBe(0);
+    expect(timeTotals(entries, START, "UTC").totalSeconds).toBe(0);
   });
 
   it("counts a drill stopwatch's time towards its module where no packet timer already ran", () => {
@@ -71,7 +71,7 @@ describe("time aggregation", () => {
       // Another module's timer covers none of module 1's drill time.
       row({ id: "other", moduleNumber: 2, startedAt: new Date(START.getTime() + 60 * minute), seconds: 8 * 60 }),
     ]);
-    const totals = timeTotals(entries, START);
+    const totals = timeTotals(entries, START, "UTC");
     expect(totals.byModule.get(1)).toBe(20 * 60 + 5 * 60 + 8 * 60);
     expect(totals.byModule.get(2)).toBe(8 * 60);
     expect(totals.totalSeconds).toBe(41 * 60);

@@ -73,7 +73,8 @@ function drillSecondsUncovered(drill: EffectiveEntry, entries: readonly Effectiv
   return Math.round((end - start - covered) / 1000);
 }
 
-export function timeTotals(entries: readonly EffectiveEntry[], start: Date | null): TimeTotals {
+/** Totals of the effective entries; an entry counts in the program week of the learner's day it started on. */
+export function timeTotals(entries: readonly EffectiveEntry[], start: Date | null, zone: string): TimeTotals {
   const byModule = new Map<number, number>();
   const byWeek: number[] = [];
   let totalSeconds = 0;
@@ -82,7 +83,7 @@ export function timeTotals(entries: readonly EffectiveEntry[], start: Date | nul
     totalSeconds += seconds;
     byModule.set(entry.moduleNumber, (byModule.get(entry.moduleNumber) ?? 0) + seconds);
     if (start) {
-      const week = programWeek(start, entry.startedAt);
+      const week = programWeek(start, entry.startedAt, zone);
       while (byWeek.length < week) byWeek.push(0);
       byWeek[week - 1]! += seconds;
     }

@@ -117,7 +117,7 @@ describe("time added and corrected by hand", () => {
     expect(second.correctsId).toBe(added.id);
     const rows = await (await db()).timeEntry.findMany({ where: { learnerId } });
     expect(rows).toHaveLength(4);
-    const totals = timeTotals(effectiveEntries(rows), new Date("2026-06-07T00:00:00Z"));
+    const totals = timeTotals(effectiveEntries(rows), new Date("2026-06-07T00:00:00Z"), "UTC");
     expect(totals.totalSeconds).toBe(95 + 45 * 60);
     expect(totals.byModule.get(2)).toBeUndefined();
     expect(totals.byModule.get(3)).toBe(2700);
@@ -147,5 +147,47 @@ describe("time added and corrected by hand", () => {
     ).toMatchObject({
       code: "forbidden",
     });
+  });
+});
+
+describe("days in the learner's time zone", () => {
+  async function learnerIn(name: string, timeZone: string) {
+    const client = await db();
+    const user = await client.user.create({ data: { name, role: "learner", passphraseHash: "x", timeZone } });
+    const learner = await client.learner.create({ data: { name, ownerId: user.id, programSlug: "codex-mastery" } });
+    return { learnerId: learner.id, actor: { kind: "learner", userId: user.id, label: name } as Actor };
+  }
+
+  it("books time added by hand at the start of the learner's day, and takes a day as begun when it has begun there", async () => {
+    // NOW, 2026-06-10 12:00 UTC, is already 2026-06-11 02:00 at UTC+14 and only just 2026-06-10 00:00 at UTC−12.
+    const east = await learnerIn("Kiri", "Pacific/Kiritimati");
+    const added = await addTimeEntry(east.actor, { learnerId: east.learnerId, moduleNumber: 1, date: "2026-06-11", minutes: "30" }, NOW);
+    expect(added.startedAt).toEqual(new Date("2026-06-10T10:00:00Z"));
+    const west = await learnerIn("Baker", "Etc/GMT+12");
+    const begun = await addTimeEntry(west.actor, { learnerId: west.learnerId, moduleNumber: 1, date: "2026-06-10", minutes: "5" }, NOW);
+    expect(begun.startedAt).toEqual(NOW);
+    expect(
+      (await refusal(addTimeEntry(west.actor, { learnerId: west.learnerId, moduleNumber: 1, date: "2026-06-11", minutes: "5" }, NOW)))
+        .fieldErrors,
+    ).toEqual({ date: "the day is in the future" });
+  });
+
+  it("keeps a timer entry's start when a correction names the day it started on in the learner's zone", async () => {
+    const la = await learnerIn("Lou", "America/Los_Angeles");
+    // Monday 2026-06-08 18:00 PDT is Tuesday 01:00 UTC.
+    await startTimer(la.actor, { learnerId: la.learnerId, moduleNumber: 1 }, new Date("2026-06-09T01:00:00Z"));
+    const entry = await stopTimer(la.actor, { learnerId: la.learnerId }, new Date("2026-06-09T02:00:00Z"));
+    const fixed = await correctTimeEntry(
+      la.actor,
+      { learnerId: la.learnerId, entryId: entry.id, moduleNumber: 2, date: "2026-06-08", minutes: "50", note: "it was module 2" },
+      NOW,
+    );
+    expect(fixed.startedAt).toEqual(entry.startedAt);
+    const moved = await correctTimeEntry(
+      la.actor,
+      { learnerId: la.learnerId, entryId: entry.id, moduleNumber: 2, date: "2026-06-09", minutes: "50", note: "on Tuesday after all" },
+      NOW,
+    );
+    expect(moved.startedAt).toEqual(new Date("2026-06-09T07:00:00Z"));
   });
 });

@@ -6,7 +6,7 @@ import { moduleByNumber } from "../content";
 import { db, transaction } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
 import { type LearnerState, learnerStateFor } from "../packets/service";
-import { parseIsoDate } from "../progress/calendar";
+import { dayKey, isDayKey, startOfDay } from "./zone";
 import type { Actor } from "../auth/actor";
 
 export const MAX_ENTRY_MINUTES = 24 * 60;
@@ -107,7 +107,7 @@ const day = z
   .string({ error: "enter the day (YYYY-MM-DD)" })
   .trim()
   .min(1, "enter the day (YYYY-MM-DD)")
-  .refine((text) => parseIsoDate(text) !== null, "enter a real day as YYYY-MM-DD");
+  .refine(isDayKey, "enter a real day as YYYY-MM-DD");
 
 const ManualSchema = TargetSchema.extend({
   date: day,
@@ -115,20 +115,22 @@ const ManualSchema = TargetSchema.extend({
   note: z.string().trim().max(500, "keep the note under 500 characters").default(""),
 });
 
-function notInFuture(date: Date, now: Date) {
+/** The first moment of a day of the learner's, which must have begun. */
+function dayBegun(day: string, zone: string, now: Date): Date {
+  const date = startOfDay(day, zone);
   if (date.getTime() > now.getTime())
     throw new AppError("invalid", "Time cannot be added for a day that has not come yet.", { date: "the day is in the future" });
+  return date;
 }
 
-/** Adds time worked without the timer. */
+/** Adds time worked without the timer, at the start of the day in the learner's time zone. */
 export async function addTimeEntry(actor: Actor, input: z.input<typeof ManualSchema> | Record<string, unknown>, now = new Date()) {
   const parsed = ManualSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error, "The time was not added: some fields need attention.");
   const { learnerId, moduleNumber, exercise, date, minutes: count, note } = parsed.data;
-  const startedAt = parseIsoDate(date)!;
-  notInFuture(startedAt, now);
   return transaction(async (tx) => {
     const state = await learnerStateFor(tx, actor, learnerId);
+    const startedAt = dayBegun(date, state.zone, now);
     return tx.timeEntry.create({
       data: { learnerId, ...target(state, moduleNumber, exercise), source: "manual", startedAt, seconds: count * 60, note, createdAt: now },
     });
@@ -150,15 +152,14 @@ export async function correctTimeEntry(actor: Actor, input: z.input<typeof Corre
   const parsed = CorrectionSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error, "The correction was not saved: some fields need attention.");
   const { learnerId, entryId, moduleNumber, exercise, date, minutes: count, note } = parsed.data;
-  const day = parseIsoDate(date)!;
-  notInFuture(day, now);
   return transaction(async (tx) => {
     const state = await learnerStateFor(tx, actor, learnerId);
+    const day = dayBegun(date, state.zone, now);
     const entry = await tx.timeEntry.findUnique({ where: { id: entryId } });
     if (!entry || entry.learnerId !== learnerId)
       throw new AppError("not-found", "There is no such time entry to correct.", { entryId: "unknown entry" });
     const original = entry.correctsId ?? entry.id;
-    const sameDay = entry.startedAt.toISOString().slice(0, 10) === date;
+    const sameDay = dayKey(entry.startedAt, state.zone) === date;
     return tx.timeEntry.create({
       data: {
         learnerId,

@@ -14,7 +14,7 @@ import { getPattern, patternData, patternSavedBy, patternTitles, sectionTexts } 
 import { backlinksTo } from "@/lib/library/playbook";
 import { categoryLabel, KIND_LABELS, type PlaybookKind } from "@/lib/library/schema";
 import { brokenWikiLinks } from "@/lib/library/wiki-links";
-import { formatTimestamp } from "@/lib/log/format";
+import { Moment } from "@/components/ui/moment";
 import { archivePatternAction } from "../actions";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ learner?: string; saved?: string }> };
@@ -31,7 +31,11 @@ export default async function PatternPage({ params, searchParams }: Props) {
   const row = await getPattern(owner.learnerId, slug);
   if (!row) notFound();
   const data = patternData(row);
-  const [titles, backlinks, savedBy] = await Promise.all([patternTitles(owner.learnerId), backlinksTo(owner.learnerId, slug), patternSavedBy(row)]);
+  const [titles, backlinks, savedBy] = await Promise.all([
+    patternTitles(owner.learnerId),
+    backlinksTo(owner.learnerId, slug),
+    patternSavedBy(row),
+  ]);
   const broken = brokenWikiLinks(sectionTexts(data), new Set(Object.keys(titles)));
   const program = getProgram(owner.programSlug);
   const mod = program && data.sourceModule !== null ? moduleByNumber(program, data.sourceModule) : null;
@@ -52,7 +56,7 @@ export default async function PatternPage({ params, searchParams }: Props) {
           {data.archived ? <Badge tone="warning">Archived</Badge> : null}
         </p>
         <p className="mt-2 text-sm">
-          Version {row.version}, saved {formatTimestamp(row.updatedAt)} by {savedBy.actorKind} {savedBy.actorLabel}
+          Version {row.version}, saved <Moment at={row.updatedAt} /> by {savedBy.actorKind} {savedBy.actorLabel}
           {mod && program ? (
             <>
               {" · from "}

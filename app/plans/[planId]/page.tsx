@@ -11,7 +11,7 @@ import { getProgram, moduleByNumber } from "@/lib/content";
 import { withoutTitle } from "@/lib/execplans/document";
 import { planDownloadRoute, planEditRoute, planRevisionsRoute, planRoute } from "@/lib/execplans/links";
 import { attachablePackets, checkedRevision, planAttachments } from "@/lib/execplans/queries";
-import { formatTimestamp } from "@/lib/log/format";
+import { Moment } from "@/components/ui/moment";
 import { attachPlanAction, detachPlanAction } from "../actions";
 import { readableOrNotice, revisionParam } from "./readable";
 
@@ -47,7 +47,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
         <p className="flex flex-wrap items-center gap-2">
           <PlanStatusBadge status={revision.status} />
           <span>
-            Revision {number} of {plan.latest.number} · saved {formatTimestamp(revision.createdAt)} by {revision.actorLabel} · learner{" "}
+            Revision {number} of {plan.latest.number} · saved <Moment at={revision.createdAt} /> by {revision.actorLabel} · learner{" "}
             {plan.learner.name}
           </span>
         </p>

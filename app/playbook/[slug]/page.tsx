@@ -13,7 +13,7 @@ import { entrySavedBy, getEntry, ticksFor } from "@/lib/library/playbook";
 import { KIND_LABELS, type PlaybookKind } from "@/lib/library/schema";
 import { checklistKeys, parseChecklist } from "@/lib/library/structure";
 import { findWikiLinks } from "@/lib/library/wiki-links";
-import { formatTimestamp } from "@/lib/log/format";
+import { Moment } from "@/components/ui/moment";
 import { archiveEntryAction, clearTicksAction, tickAction } from "../actions";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ learner?: string; saved?: string }> };
@@ -49,7 +49,7 @@ export default async function EntryPage({ params, searchParams }: Props) {
           <Badge tone="accent">{KIND_LABELS[kind]}</Badge>
           {row.archived ? <Badge tone="warning">Archived</Badge> : null}
           <span className="text-sm">
-            Version {row.version}, saved {formatTimestamp(row.updatedAt)} by {savedBy.actorKind} {savedBy.actorLabel}
+            Version {row.version}, saved <Moment at={row.updatedAt} /> by {savedBy.actorKind} {savedBy.actorLabel}
           </span>
         </p>
       </PageHeader>

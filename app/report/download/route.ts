@@ -1,5 +1,6 @@
 import { download } from "@/lib/downloads";
 import { requireViewedLearner } from "@/lib/auth/access";
+import { learnerTimeZone } from "@/lib/auth/people";
 import { statusUpdateFileName, statusUpdateMarkdown } from "@/lib/report/status-update";
 
 /** The status update as a Markdown file, for the chosen learner in their program. */
@@ -10,7 +11,7 @@ export function GET(request: Request) {
     return {
       body: await statusUpdateMarkdown(subject.id, subject.programSlug, now),
       type: "text/markdown; charset=utf-8",
-      filename: statusUpdateFileName(subject.name, now),
+      filename: statusUpdateFileName(subject.name, now, await learnerTimeZone(subject.id)),
     };
   });
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { formatTimestamp } from "@/lib/log/format";
+import { Moment } from "@/components/ui/moment";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { EvidenceList } from "@/components/packets/evidence-list";
@@ -70,7 +70,11 @@ export default async function ReviewPage({
       >
         <p className="flex flex-wrap items-center gap-2">
           <StatusBadge status={packet.status} imported={isImportedCompletion(packet)} /> attempt {packet.attempt}
-          {packet.submittedAt ? <span>· submitted {formatTimestamp(packet.submittedAt)}</span> : null}
+          {packet.submittedAt ? (
+            <span>
+              · submitted <Moment at={packet.submittedAt} />
+            </span>
+          ) : null}
           <span>
             · {unresolvedCount(detail.comments)} unresolved {unresolvedCount(detail.comments) === 1 ? "comment" : "comments"}
           </span>

@@ -1,8 +1,7 @@
 // The opening of the status update and its sections 1–3: the repo map, the capability audit
 // table and the high-signal findings.
 import path from "node:path";
-import { formatTimestamp } from "../../log/format";
-import { isoDate } from "../../progress/calendar";
+import { dayKey, formatMoment } from "../../time/zone";
 import { highSignalFindings } from "../findings";
 import { noData, oneLine, plural, table } from "../markdown";
 import { type Context, moduleName, packetRoute, rel } from "./context";
@@ -25,9 +24,9 @@ export function preamble(ctx: Context): string[] {
     "",
     "Audit Scope",
     "",
-    `# 📍${program.meta.metadata.planId}: Status Update (${isoDate(ctx.snapshot.now)})`,
+    `# 📍${program.meta.metadata.planId}: Status Update (${dayKey(ctx.snapshot.now, ctx.snapshot.zone)})`,
     "",
-    `Learner: **${learner.name}**${learner.soloMode ? " (solo mode)" : ""}${learner.importedAt ? ` (imported ${formatTimestamp(learner.importedAt)} from ${learner.importedFrom ?? "another install"})` : ""} · Program: **${program.meta.title}** (\`${program.slug}\`) · Generated ${formatTimestamp(ctx.snapshot.now)} from ${plural(ctx.snapshot.packets.length, "packet attempt")}, ${plural(ctx.logCount, "plan-log entry", "plan-log entries")} and ${plural(ctx.snapshot.time.entries.length, "time entry", "time entries")}.`,
+    `Learner: **${learner.name}**${learner.soloMode ? " (solo mode)" : ""}${learner.importedAt ? ` (imported ${formatMoment(learner.importedAt, ctx.snapshot.zone)} from ${learner.importedFrom ?? "another install"})` : ""} · Program: **${program.meta.title}** (\`${program.slug}\`) · Generated ${formatMoment(ctx.snapshot.now, ctx.snapshot.zone)} from ${plural(ctx.snapshot.packets.length, "packet attempt")}, ${plural(ctx.logCount, "plan-log entry", "plan-log entries")} and ${plural(ctx.snapshot.time.entries.length, "time entry", "time entries")}.`,
   ];
 }
 
@@ -40,7 +39,7 @@ export function repoMap(ctx: Context): string[] {
   );
   const recent = ctx.snapshot.log.recent.map(
     (e) =>
-      `${formatTimestamp(e.createdAt)} · module ${String(e.moduleNumber).padStart(2, "0")} · ${e.status}: ${oneLine(e.summary, 160)} (${e.actorLabel})`,
+      `${formatMoment(e.createdAt, ctx.snapshot.zone)} · module ${String(e.moduleNumber).padStart(2, "0")} · ${e.status}: ${oneLine(e.summary, 160)} (${e.actorLabel})`,
   );
   return [
     "1. **Repo Map**",
@@ -80,5 +79,8 @@ export function capabilityTable(ctx: Context): string[] {
 }
 
 export function findingsSection(ctx: Context): string[] {
-  return ["3. **High-Signal Findings**", ...highSignalFindings(ctx.snapshot, ctx.audits, ctx.problems, ctx.logCount).map((f, i) => `   ${i + 1}. ${f}`)];
+  return [
+    "3. **High-Signal Findings**",
+    ...highSignalFindings(ctx.snapshot, ctx.audits, ctx.problems, ctx.logCount).map((f, i) => `   ${i + 1}. ${f}`),
+  ];
 }

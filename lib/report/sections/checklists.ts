@@ -1,6 +1,6 @@
 // Sections 5–8 of the status update: tests and gates, the reproducibility checklist, deferred
 // items and the error-capture blocks of blocked packets.
-import { formatTimestamp } from "../../log/format";
+import { formatMoment } from "../../time/zone";
 import { IMPORTED_COMPLETION } from "../../packets/imported";
 import { type DrillAttempt, drillAttempt } from "../../packets/evidence-data";
 import { ProofSchema } from "../../packets/proof";
@@ -16,7 +16,7 @@ export function testsAndGates(ctx: Context): string[] {
   for (const a of ctx.audits) {
     for (const proofRow of a.packet?.proofs ?? []) {
       const proof = ProofSchema.parse(proofRow.data);
-      const when = formatTimestamp(proofRow.createdAt);
+      const when = formatMoment(proofRow.createdAt, ctx.snapshot.zone);
       rows.push([
         proof.validationDetail,
         `Build/validation gate of module ${a.mod.meta.number} (proof of ${when})`,
@@ -39,7 +39,7 @@ export function testsAndGates(ctx: Context): string[] {
         data.withinTimebox === true ? "; within the time box" : data.withinTimebox === false ? "; over the time box" : ""
       }`;
       rows.push([
-        `drill ${data.drillId ?? "?"} (${formatTimestamp(row.createdAt)})`,
+        `drill ${data.drillId ?? "?"} (${formatMoment(row.createdAt, ctx.snapshot.zone)})`,
         drill ? `Module ${a.mod.meta.number} ${drill.level} drill: ${drill.title}` : `Module ${a.mod.meta.number} drill`,
         output,
         drill ? drill.dimensions.map((d) => DIMENSION_LABELS[d]).join(", ") : "—",
@@ -50,7 +50,7 @@ export function testsAndGates(ctx: Context): string[] {
     const text = redrillText(ctx.snapshot.program, item)!;
     for (const result of item.results) {
       rows.push([
-        `re-drill ${item.key} (${formatTimestamp(result.at)})`,
+        `re-drill ${item.key} (${formatMoment(result.at, ctx.snapshot.zone)})`,
         `Spaced re-drill: ${text.title}`,
         result.passed ? "passed" : "failed",
         item.reasons.join("; "),
@@ -129,7 +129,11 @@ export function reproducibility(ctx: Context): string[] {
     [
       "Review gate: independent sign-off",
       completed.length === 0 ? "➖ no data" : unreviewed.length === 0 ? "✅ done" : "⚠️ flagged",
-      completed.length === 0 ? "no module completed yet" : unreviewed.length === 0 ? "every completed module was accepted by a reviewer" : unreviewed.join("; "),
+      completed.length === 0
+        ? "no module completed yet"
+        : unreviewed.length === 0
+          ? "every completed module was accepted by a reviewer"
+          : unreviewed.join("; "),
     ],
     [
       "Program content validated by the content check",
@@ -183,10 +187,10 @@ function errorCaptureBlock(ctx: Context, a: ModuleAudit): string[] {
   const last = ctx.snapshot.log.recent.find((e) => e.moduleNumber === a.mod.meta.number);
   return [
     ":::",
-    `Question for ChatGPT @codex ${formatTimestamp(packet.updatedAt)}:`,
+    `Question for ChatGPT @codex ${formatMoment(packet.updatedAt, ctx.snapshot.zone)}:`,
     `While performing [${a.mod.meta.number}:${a.mod.meta.title} work packet, attempt ${packet.attempt}], encountered the following error:`,
     oneLine(packet.blockedReason ?? "the packet is blocked without a recorded reason", 500),
-    `Context: started ${packet.startedAt ? formatTimestamp(packet.startedAt) : "—"}; ${plural(a.standing.evidence.length, "evidence item")}; gaps: ${a.gaps.join("; ") || "none"}${
+    `Context: started ${packet.startedAt ? formatMoment(packet.startedAt, ctx.snapshot.zone) : "—"}; ${plural(a.standing.evidence.length, "evidence item")}; gaps: ${a.gaps.join("; ") || "none"}${
       last ? `; last log entry: ${oneLine(last.summary, 160)}` : ""
     }.`,
     "What are the possible causes, and how can this be resolved while preserving intended functionality?",

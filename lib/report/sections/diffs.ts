@@ -1,7 +1,7 @@
 // Section 4 of the status update: the latest evidence changes, each as a unified diff between
 // its two latest versions.
 import { unifiedDiff } from "../../diff";
-import { formatTimestamp } from "../../log/format";
+import { formatMoment } from "../../time/zone";
 import { itemRef } from "../../packets/evidence-summary";
 import type { LearnerSnapshot } from "../../progress/snapshot";
 import { fence, noData, oneLine } from "../markdown";
@@ -40,7 +40,9 @@ export function atomicDiffs(ctx: Context): string[] {
   });
   const shown = changes.slice(0, MAX_DIFFS).flatMap(({ previous, latest, ...c }) => {
     if (!previous || !latest) return [];
-    const rejectedBetween = c.audit.packet!.reviews.some((r) => r.verdict === "reject" && r.createdAt > previous.createdAt && r.createdAt <= latest.createdAt);
+    const rejectedBetween = c.audit.packet!.reviews.some(
+      (r) => r.verdict === "reject" && r.createdAt > previous.createdAt && r.createdAt <= latest.createdAt,
+    );
     return [{ ...c, previous, latest, rejectedBetween }];
   });
   if (shown.length === 0)
@@ -50,7 +52,7 @@ export function atomicDiffs(ctx: Context): string[] {
     `${shown.length === 1 ? "The latest evidence change" : `The ${shown.length} latest evidence changes`}, each a new version that leaves the earlier one in place${changes.length > shown.length ? ` (${changes.length - shown.length} older not shown)` : ""}.`,
     ...shown.flatMap((c, i) => [
       `### Atomic Diff ${i + 1} — ${moduleName(c.audit)}: ${c.latest.title} (v${c.previous.version} → v${c.latest.version})`,
-      `- **Why:** ${c.rejectedBetween ? "rework after the reviewer's rejection" : "the learner revised the item"} on ${formatTimestamp(c.latest.createdAt)} (by ${c.latest.actorLabel}).`,
+      `- **Why:** ${c.rejectedBetween ? "rework after the reviewer's rejection" : "the learner revised the item"} on ${formatMoment(c.latest.createdAt, ctx.snapshot.zone)} (by ${c.latest.actorLabel}).`,
       `- **Risk:** ${c.audit.proof ? oneLine(c.audit.proof.risks, 200) : "no completion proof names a risk yet"}.`,
       `- **Rollback:** add version v${c.latest.version + 1} with the text of v${c.previous.version}; versions are never edited or deleted.`,
       `- **Tests/docs:** ${c.claimed ? "backs a claim of the latest completion proof" : "not yet cited by a completion proof claim"}.`,

@@ -1,6 +1,6 @@
 // The closing of the status update: the task sequence, the script that regenerates the report
 // and the reminder about open review comments.
-import { formatTimestamp } from "../../log/format";
+import { formatMoment } from "../../time/zone";
 import { redrillText } from "../../redrill/triggers";
 import { oneLine, plural } from "../markdown";
 import { type Context, moduleName, packetRoute, REPORT_SECTIONS } from "./context";
@@ -19,7 +19,9 @@ export function taskSequence(ctx: Context): string {
     "  1. Preparation:",
     ...list(
       [
-        ...(ctx.snapshot.time.running ? [`stop the timer running since ${formatTimestamp(ctx.snapshot.time.running.startedAt)}`] : []),
+        ...(ctx.snapshot.time.running
+          ? [`stop the timer running since ${formatMoment(ctx.snapshot.time.running.startedAt, ctx.snapshot.zone)}`]
+          : []),
         ...active.map((a) => `open ${packetRoute(ctx, a)} (${a.standing.status}${a.rejected ? ", review feedback to answer" : ""})`),
       ],
       nextStart

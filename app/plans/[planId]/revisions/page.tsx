@@ -7,7 +7,7 @@ import { Section } from "@/components/ui/section";
 import { compareRevisions } from "@/lib/execplans/compare";
 import { planRoute } from "@/lib/execplans/links";
 import { revisionText } from "@/lib/execplans/queries";
-import { formatTimestamp } from "@/lib/log/format";
+import { Moment } from "@/components/ui/moment";
 import { readableOrNotice, revisionParam } from "../readable";
 
 export const metadata: Metadata = { title: "Plan revisions" };
@@ -44,7 +44,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
             <Link key="n" href={planRoute(plan.id, r.number)} className="underline">
               {r.number}
             </Link>,
-            formatTimestamp(r.createdAt),
+            <Moment key="when" at={r.createdAt} />,
             `${r.actorKind} ${r.actorLabel}`,
             r.source,
             <PlanStatusBadge key="s" status={r.status} />,

@@ -9,5 +9,5 @@ export const GET = handle(API.getFeedback, async ({ caller, params }) => {
   const mod = moduleOf(caller, params.module);
   const packet = await currentPacket(caller.learner.id, mod.meta.number);
   const detail = packet ? await packetDetail(packet.id) : null;
-  return { packet: await packetSummaryOf(caller, mod), ...feedbackJson(detail ?? { reviews: [], comments: [] }) };
+  return { packet: await packetSummaryOf(caller, mod), timeZone: caller.zone, ...feedbackJson(detail ?? { reviews: [], comments: [] }) };
 });

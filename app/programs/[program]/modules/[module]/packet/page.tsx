@@ -6,7 +6,7 @@ import { AddEvidenceForm, DrillForms, ExerciseResultForm, ExitTicketForms } from
 import { ProofForm } from "@/components/packets/proof-form";
 import { ProofView } from "@/components/packets/proof-view";
 import { metCount, RequirementsChecklist } from "@/components/packets/requirements-checklist";
-import { formatTimestamp } from "@/lib/log/format";
+import { Moment } from "@/components/ui/moment";
 import { unresolvedCount } from "@/components/packets/comment-thread";
 import { ReviewFeedback } from "@/components/packets/review-feedback";
 import { ReviewHistory } from "@/components/packets/review-history";
@@ -278,7 +278,7 @@ export default async function PacketPage({ params, searchParams }: Params) {
                 <>
                   <h2 className="mb-2 text-lg font-bold">The proof you sent</h2>
                   <p className="mb-2 text-sm text-muted">
-                    Submitted {formatTimestamp(sentProof.createdAt)}, exactly as the reviewer reads it.
+                    Submitted <Moment at={sentProof.createdAt} />, exactly as the reviewer reads it.
                   </p>
                   <ProofView proof={sentProof.proof} items={detail.items} evidenceHref={(key) => `${base}?area=evidence#evidence-${key}`} />
                 </>

@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { getExercise, getModule, getProgram } from "@/lib/content";
 import { exerciseRoute, moduleRoute, packetRoute, programRoute } from "@/lib/content/links";
-import { formatTimestamp } from "@/lib/log/format";
+import { Moment } from "@/components/ui/moment";
 import { exerciseResult } from "@/lib/packets/queries";
 import { DIMENSION_LABELS } from "@/lib/content/schema";
 import { ownLearnerIn } from "@/lib/progress/subject";
@@ -120,7 +120,8 @@ export default async function ExercisePage({ params }: Params) {
                   <span aria-hidden="true" className="font-bold text-success">
                     ✓{" "}
                   </span>
-                  Result recorded in the packet (v{recorded.result.version}, {formatTimestamp(recorded.result.createdAt)}).
+                  Result recorded in the packet (v{recorded.result.version}, <Moment at={recorded.result.createdAt} />
+                  ).
                 </>
               ) : (
                 <>

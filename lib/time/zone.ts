@@ -1,0 +1,134 @@
+// Days and clock times as they fall in a person's time zone (an IANA name such as
+// America/Los_Angeles), computed with Intl alone. Moments are stored and compared in UTC; a day
+// is a `YYYY-MM-DD` key, which begins at the first moment of that date in the zone.
+const UTC = "UTC";
+
+const DAY_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
+export const DAY_MS = 86_400_000;
+
+/** The zone's canonical name (`america/los_angeles` → `America/Los_Angeles`), or null when it is no IANA zone. */
+export function canonicalTimeZone(name: string): string | null {
+  // An offset such as +05:00 is not a zone: it has no daylight-saving rules.
+  if (!/^[A-Za-z]/.test(name)) return null;
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+/** Every zone a person can choose, UTC first. */
+export function timeZoneNames(): string[] {
+  return [UTC, ...Intl.supportedValuesOf("timeZone").filter((name) => name !== UTC)];
+}
+
+/** The zone of the machine the app runs on. */
+export function systemTimeZone(): string {
+  return canonicalTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone ?? UTC) ?? UTC;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockFormat(zone: string): Intl.DateTimeFormat {
+  let format = formatters.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      timeZoneName: "short",
+    });
+    formatters.set(zone, format);
+  }
+  return format;
+}
+
+type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number; zoneName: string };
+
+/** The date and time a clock in the zone shows at a moment, and the zone's short name then (PST, GMT+1). */
+function wallClock(date: Date, zone: string): WallClock {
+  const parts = Object.fromEntries(
+    wallClockFormat(zone)
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    zoneName: parts.timeZoneName ?? zone,
+  };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+const keyOf = (c: Pick<WallClock, "year" | "month" | "day">) => `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}`;
+
+/** How far the zone's clock is ahead of UTC at a moment, in milliseconds. */
+function offsetMs(date: Date, zone: string): number {
+  const c = wallClock(date, zone);
+  const wholeSecond = Math.floor(date.getTime() / 1000) * 1000;
+  return Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) - wholeSecond;
+}
+
+/** The day (`YYYY-MM-DD`) a moment falls on in the zone. */
+export function dayKey(date: Date, zone: string): string {
+  return keyOf(wallClock(date, zone));
+}
+
+/** Whether the text is a real calendar day written `YYYY-MM-DD`. */
+export function isDayKey(text: string): boolean {
+  const match = DAY_KEY.exec(text);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return Number(match[1]) >= 1 && date.toISOString().slice(0, 10) === text;
+}
+
+/** Midnight UTC of a day key: the day as a calendar date, for counting days. */
+function utcMidnight(day: string): number {
+  const match = DAY_KEY.exec(day);
+  if (!match) throw new RangeError(`not a day: ${day}`);
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+}
+
+/** The day `days` calendar days after (or before) a day. */
+export function addDaysToKey(day: string, days: number): string {
+  return new Date(utcMidnight(day) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Calendar days from one day to another (negative when `to` comes first). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
+}
+
+/**
+ * The first moment of a day in the zone: its midnight, or, where the clocks skip midnight for
+ * daylight saving, the moment they jump to.
+ */
+export function startOfDay(day: string, zone: string): Date {
+  const midnight = utcMidnight(day);
+  // Midnight read with each offset in force around it; the earliest that lands on the day is its start.
+  const offsets = [midnight - DAY_MS, midnight, midnight + DAY_MS].map((t) => offsetMs(new Date(t), zone));
+  offsets.push(offsetMs(new Date(midnight - offsets[1]!), zone));
+  const starts = offsets.map((offset) => midnight - offset).filter((t) => dayKey(new Date(t), zone) === day);
+  // A day the zone skipped altogether (Pacific/Apia, 2011-12-30) begins where the next one does.
+  return starts.length > 0 ? new Date(Math.min(...starts)) : startOfDay(addDaysToKey(day, 1), zone);
+}
+
+/** The first moment of the day a moment falls on in the zone. */
+export function startOfDayAt(date: Date, zone: string): Date {
+  return startOfDay(dayKey(date, zone), zone);
+}
+
+/** A moment for people: `2026-03-09 18:00 PDT` in the zone, with the zone's short name. */
+export function formatMoment(date: Date, zone: string): string {
+  const c = wallClock(date, zone);
+  return `${keyOf(c)} ${pad(c.hour)}:${pad(c.minute)} ${c.zoneName}`;
+}
