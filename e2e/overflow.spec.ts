@@ -127,7 +127,10 @@ async function expectNavigationByKeyboard(page: Page, name: string, accountItems
   }
 }
 
-test("a learner's pages fit every width from 320 to 1280 px and the navigation works by keyboard", async ({ browser, expectAccessible }) => {
+test("a learner's pages fit every width from 320 to 1280 px and the navigation works by keyboard", async ({
+  browser,
+  expectAccessible,
+}) => {
   const ola: Person = { name: `Ola Overflow-Wide-Name ${Date.now().toString(36)}`, passphrase: "ola-passphrase-1" };
   const rex = await signIn(browser, REVIEWER);
   const { learner } = await submittedLearner(rex, ola);
@@ -135,7 +138,10 @@ test("a learner's pages fit every width from 320 to 1280 px and the navigation w
   await expectNavigationByKeyboard(learner, ola.name, ["Settings"], true);
 });
 
-test("a reviewer's pages fit every width from 320 to 1280 px and the navigation works by keyboard", async ({ browser, expectAccessible }) => {
+test("a reviewer's pages fit every width from 320 to 1280 px and the navigation works by keyboard", async ({
+  browser,
+  expectAccessible,
+}) => {
   const rex = await signIn(browser, REVIEWER);
   const { packetId } = await submittedLearner(rex, { name: `Ola Overflow ${Date.now().toString(36)}`, passphrase: "ola-passphrase-1" });
   await expectEveryPageFits(
@@ -147,7 +153,10 @@ test("a reviewer's pages fit every width from 320 to 1280 px and the navigation 
   await expectNavigationByKeyboard(rex, REVIEWER.name, ["Settings", "People"], false);
 });
 
-test("the menus open and close by keyboard and pointer, and an anchor lands below the sticky header", async ({ browser, expectAccessible }) => {
+test("the menus open and close by keyboard and pointer, and an anchor lands below the sticky header", async ({
+  browser,
+  expectAccessible,
+}) => {
   const page = await signIn(browser, REVIEWER);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/patterns");

@@ -66,14 +66,14 @@ export default async function ProgramPage({ params, searchParams }: Params) {
         <div className="min-w-0">
           <ContentMarkdown program={program} file={program.file} source={body.before} />
           <Section id="learning-path" title="Learning path">
-            <LearnerPicker learners={learners} selected={subjectId} action={programRoute(program.slug)} />
-            <p className="mb-3 text-sm text-muted">
-              {progress
-                ? `Each module's status for ${own ? "you" : progress.learnerName}.`
-                : "Sign in as a learner in this program to see each module's status."}
-            </p>
             {body.content ? <ContentMarkdown program={program} file={program.file} source={body.content} /> : null}
             <div className="mt-4">
+              <LearnerPicker learners={learners} selected={subjectId} action={programRoute(program.slug)} />
+              <p className="mb-3 text-sm text-muted">
+                {progress
+                  ? `Each module's status for ${own ? "you" : progress.learnerName}.`
+                  : "Sign in as a learner in this program to see each module's status."}
+              </p>
               <LearningPath
                 program={program}
                 completed={progress?.completed ?? new Set()}
