@@ -55,7 +55,7 @@ export function Disclosure({
     <details ref={details} className={`group relative ${className}`}>
       <summary className={`flex cursor-pointer list-none items-center gap-1 [&::-webkit-details-marker]:hidden ${summaryClassName}`}>
         {summary}
-        <svg aria-hidden="true" viewBox="0 0 12 12" className="h-3 w-3 shrink-0 transition-transform group-open:rotate-180">
+        <svg aria-hidden="true" viewBox="0 0 12 12" className="h-3 w-3 shrink-0 group-open:rotate-180">
           <path d="M2 4l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.5" />
         </svg>
       </summary>
