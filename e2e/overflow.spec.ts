@@ -129,7 +129,12 @@ async function expectNavigationByKeyboard(page: Page, name: string, accountItems
   }
 }
 
-const OLA: Person = { name: `Ola Overflow-Wide-Name ${Date.now().toString(36)}`, passphrase: "ola-passphrase-1" };
+// Each worker makes its own (the two may load this file in the same millisecond).
+const OLA: Person = { name: `Ola Overflow-Wide-Name ${Date.now().toString(36)}${process.pid}`, passphrase: "ola-passphrase-1" };
+
+// The tests of this file share no state they change, so the two workers split them; each worker
+// makes its own learner.
+test.describe.configure({ mode: "parallel" });
 
 /** The pages in groups of four: one test each, so that a test's page loads and axe scans stay short. */
 function inFours(paths: string[]): string[][] {
@@ -138,6 +143,8 @@ function inFours(paths: string[]): string[][] {
 
 for (const paths of inFours(LEARNER_PAGES)) {
   test(`a learner's pages fit every width from 320 to 1280 px: ${paths.join(", ")}`, async ({ browser, expectAccessible }) => {
+    // Four pages at five widths with axe scans of long pages at two of them: slow on a busy machine.
+    test.slow();
     const { learner } = await submittedLearner(await signIn(browser, REVIEWER), OLA);
     await expectEveryPageFits(learner, paths, expectAccessible);
   });
@@ -146,6 +153,7 @@ for (const paths of inFours(LEARNER_PAGES)) {
 const REVIEWER_PAGES = [...LEARNER_PAGES.filter((p) => p !== `${MODULE}/packet`), "/review", "the review page", "/people"];
 for (const paths of inFours(REVIEWER_PAGES)) {
   test(`a reviewer's pages fit every width from 320 to 1280 px: ${paths.join(", ")}`, async ({ browser, expectAccessible }) => {
+    test.slow();
     const rex = await signIn(browser, REVIEWER);
     const { packetId } = await submittedLearner(rex, OLA);
     await expectEveryPageFits(
@@ -162,8 +170,10 @@ test("a reviewer reaches every destination by keyboard at every width", async ({
 });
 
 test("a learner reaches every destination by keyboard at every width, and signs out", async ({ browser }) => {
-  const { learner } = await submittedLearner(await signIn(browser, REVIEWER), OLA);
-  await expectNavigationByKeyboard(learner, OLA.name, ["Settings"], true);
+  // A learner of this test's own, as it ends by signing out.
+  const oli: Person = { name: `Oli Keyboard ${Date.now().toString(36)}`, passphrase: "oli-passphrase-1" };
+  await addLearner(await signIn(browser, REVIEWER), oli);
+  await expectNavigationByKeyboard(await signIn(browser, oli), oli.name, ["Settings"], true);
 });
 
 test("the menus open and close by keyboard and pointer, and an anchor lands below the sticky header", async ({
