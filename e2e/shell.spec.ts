@@ -67,6 +67,7 @@ test("the programs page lists the programs and switches the current one", async 
 });
 
 test("the layout works at phone width @phone", async ({ page, expectAccessible }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/programs/codex-mastery/modules/internals");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
