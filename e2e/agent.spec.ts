@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { proofFor, scoreAll, submitVerdict } from "./packet-steps";
-import { signIn } from "./people";
+import { openAccountMenu, signIn } from "./people";
 import { type AgentServer, createToken, expect, LEARNER, mastery, REVIEWER, rowCounts, test } from "./agent-server";
 
 // A test runs the `mastery` command a dozen times, each a Node start-up: minutes on a busy machine.
@@ -19,6 +19,7 @@ async function json<T = Record<string, unknown>>(server: AgentServer, args: stri
 
 test("a learner creates an API token on the settings page, shown once", async ({ browser, expectAccessible }) => {
   const page = await signIn(browser, LEARNER);
+  await openAccountMenu(page);
   await page.getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
   const form = page.getByRole("form", { name: "Create an API token" });

@@ -6,7 +6,7 @@ test("a learner goes from the program to a module to an exercise", async ({ page
   await expect(page.getByRole("heading", { name: "Capability spine" })).toBeVisible();
   await expectAccessible();
 
-  await page.getByRole("link", { name: "Module 4: Quality & Verification" }).click();
+  await page.getByRole("list", { name: "Learning path" }).getByRole("link", { name: "4. Quality & Verification" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Module 4: Quality & Verification" })).toBeVisible();
   const toc = page.getByRole("navigation", { name: "On this page" });
   await expect(toc.getByRole("link", { name: "Decision framework" })).toBeVisible();

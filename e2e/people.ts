@@ -47,6 +47,13 @@ export async function signIn(browser: Browser, who: Person): Promise<Page> {
   return page;
 }
 
+/** Opens the signed-in person's account menu (Settings, People, Sign out) in the header. */
+export async function openAccountMenu(page: Page): Promise<void> {
+  const account = page.locator("header details").filter({ has: page.locator("summary", { hasText: "(" }) });
+  await account.locator("summary").click();
+  await expect(account).toHaveAttribute("open", "");
+}
+
 /** A reviewer adds a person (a learner with a profile in the default program, or a reviewer). */
 export async function addPerson(reviewer: Page, who: Person, role: "learner" | "reviewer" = "learner"): Promise<void> {
   await reviewer.goto("/people");

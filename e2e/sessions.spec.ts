@@ -3,7 +3,7 @@
 // and someone guessing a name's passphrase never holds up that person's own browser.
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { addLearner, REVIEWER, signIn, signInThroughForm, type Person } from "./people";
+import { addLearner, openAccountMenu, REVIEWER, signIn, signInThroughForm, type Person } from "./people";
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
@@ -33,6 +33,7 @@ async function sessionCookie(page: Page): Promise<string> {
 }
 
 async function signOut(page: Page) {
+  await openAccountMenu(page);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin$/);
 }

@@ -21,6 +21,7 @@ test("the navigation reaches every section of the app", async ({ page, expectAcc
     ["Patterns", "Pattern library"],
     ["Playbook", "Playbook"],
     ["Log", "Plan log"],
+    ["Time", "Time"],
     ["Dashboard", "Dashboard"],
   ] as const) {
     await nav.getByRole("link", { name: label }).click();
@@ -66,10 +67,17 @@ test("the programs page lists the programs and switches the current one", async 
 });
 
 test("the layout works at phone width @phone", async ({ page, expectAccessible }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/programs/codex-mastery/modules/internals");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Patterns" })).toBeAttached();
+  // The navigation is behind the Menu button on a phone.
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Patterns" })).toBeHidden();
+  await nav.locator("summary", { hasText: "Menu" }).click();
+  await nav.getByRole("link", { name: "Patterns" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Pattern library" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Patterns" })).toBeHidden();
   await expectAccessible();
 });

@@ -16,7 +16,13 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         <label htmlFor="search-q" className="sr-only">
           Search modules, exercises and your library
         </label>
-        <input id="search-q" name="q" type="search" defaultValue={q} className="flex-1 rounded border border-line bg-surface px-3 py-2" />
+        <input
+          id="search-q"
+          name="q"
+          type="search"
+          defaultValue={q}
+          className="min-w-0 flex-1 rounded border border-line bg-surface px-3 py-2"
+        />
         <button type="submit" className="rounded bg-accent px-4 py-2 font-medium text-accent-ink">
           Search
         </button>

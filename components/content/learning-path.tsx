@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { StatusBadge } from "@/components/packets/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { type ModuleState, moduleState, pathLanes } from "@/lib/content/graph";
 import type { Program } from "@/lib/content";
@@ -16,11 +17,14 @@ export function LearningPath({
   program,
   completed,
   imported = new Set(),
+  packets = [],
 }: {
   program: Program;
   completed: ReadonlySet<number>;
   /** Completed modules whose verdict was given in another install. */
   imported?: ReadonlySet<number>;
+  /** The learner's current packet of each module started: an open module shows its packet's status. */
+  packets?: readonly { moduleNumber: number; status: string }[];
 }) {
   const nodes = program.modules.map((m) => ({ number: m.meta.number, prerequisites: m.meta.prerequisites }));
   const lanes = pathLanes(nodes);
@@ -37,6 +41,7 @@ export function LearningPath({
               const mod = program.modules.find((m) => m.meta.number === number)!;
               const state = moduleState({ number, prerequisites: mod.meta.prerequisites }, completed);
               const label = STATE_LABEL[state];
+              const open = packets.find((p) => p.moduleNumber === number && p.status !== "pending");
               return (
                 <li key={number} className="flex items-start justify-between gap-2 rounded border border-line p-2">
                   <span>
@@ -49,7 +54,7 @@ export function LearningPath({
                     </span>
                   </span>
                   <span className="flex flex-col items-end gap-1">
-                    <Badge tone={label.tone}>{label.text}</Badge>
+                    {state === "available" && open ? <StatusBadge status={open.status} /> : <Badge tone={label.tone}>{label.text}</Badge>}
                     {state === "done" && imported.has(number) ? <Badge tone="neutral">{IMPORTED_COMPLETION}</Badge> : null}
                   </span>
                 </li>

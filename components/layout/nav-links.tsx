@@ -11,10 +11,11 @@ function isActive(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 
-export function NavLinks({ items }: { items: readonly Item[] }) {
+/** The primary destinations, in a row (wide screens) or a column (the Menu on narrow screens). */
+export function NavLinks({ items, layout }: { items: readonly Item[]; layout: "row" | "column" }) {
   const pathname = usePathname();
   return (
-    <ul className="flex gap-1 text-sm">
+    <ul className={layout === "row" ? "flex gap-1 text-sm" : "grid text-sm"}>
       {items.map((item) => {
         const active = isActive(pathname, item.href);
         return (

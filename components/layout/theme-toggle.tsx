@@ -19,10 +19,14 @@ export function ThemeToggle({ initial }: { initial: Theme }) {
     <button
       type="button"
       onClick={cycle}
-      className="rounded border border-line px-3 py-1.5 text-sm hover:bg-sunken"
+      className="flex items-center rounded border border-line px-2 py-1.5 text-sm hover:bg-sunken sm:px-3"
       aria-label={`${LABELS[theme]}, click to change`}
     >
-      {SHOWN[theme]}
+      <svg aria-hidden="true" viewBox="0 0 16 16" className="h-5 w-4 sm:hidden">
+        <circle cx="8" cy="8" r="5.5" fill={theme === "dark" ? "currentColor" : "none"} stroke="currentColor" strokeWidth="1.5" />
+        {theme === "system" ? <path d="M8 2.5a5.5 5.5 0 0 1 0 11z" fill="currentColor" /> : null}
+      </svg>
+      <span className="sr-only sm:not-sr-only">{SHOWN[theme]}</span>
     </button>
   );
 }

@@ -258,7 +258,7 @@ export function ExitTicketForms({ packetId, mod, answers }: { packetId: string; 
   return (
     <div className="grid gap-4 lg:grid-cols-3">
       {mod.meta.exitTicket.map((question, index) => (
-        <div key={question} id={`exit-ticket-${index + 1}`} className="scroll-mt-20">
+        <div key={question} id={`exit-ticket-${index + 1}`}>
           <ActionForm action={evidenceAction} label={`Exit ticket question ${index + 1}`} className={`${box} h-full`}>
             <input type="hidden" name="packetId" value={packetId} />
             <input type="hidden" name="kind" value="exit-ticket" />

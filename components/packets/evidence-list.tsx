@@ -104,7 +104,7 @@ export function EvidenceList({
             key={item.key}
             id={`evidence-${item.key}`}
             aria-label={`${item.latest.title} (v${item.latest.version})`}
-            className={`scroll-mt-20 rounded-lg border p-3 ${highlight.includes(item.latest.id) ? "border-warning bg-warning-soft" : "border-line bg-surface"}`}
+            className={`rounded-lg border p-3 ${highlight.includes(item.latest.id) ? "border-warning bg-warning-soft" : "border-line bg-surface"}`}
           >
             <div className="flex flex-wrap items-center gap-2">
               <strong>{item.latest.title}</strong>

@@ -21,13 +21,13 @@ export function LearnerPicker({
   if (learners.length === 0) return null;
   return (
     <form action={action} method="get" aria-label="Choose a learner" className="mb-4 flex flex-wrap items-end gap-2 print:hidden">
-      <label className="text-sm">
+      <label className="flex min-w-0 max-w-full items-center gap-2 text-sm">
         {label}
         <select
           name="learner"
           defaultValue={selected}
           onChange={(event) => router.push(`${action}?learner=${encodeURIComponent(event.currentTarget.value)}`)}
-          className="ml-2 rounded border border-line bg-surface px-2 py-1"
+          className="min-w-0 max-w-full rounded border border-line bg-surface px-2 py-1"
         >
           {learners.map((l) => (
             <option key={l.id} value={l.id}>

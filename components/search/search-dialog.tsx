@@ -68,10 +68,15 @@ export function SearchDialog() {
       <button
         type="button"
         onClick={open}
-        className="flex items-center gap-2 rounded border border-line px-3 py-1.5 text-sm text-muted hover:bg-sunken"
+        className="flex items-center gap-2 rounded border border-line px-2 py-1.5 text-sm text-muted hover:bg-sunken sm:px-3"
         aria-keyshortcuts="/ Control+K"
       >
-        Search <kbd className="rounded border border-line px-1 font-mono text-xs">/</kbd>
+        <svg aria-hidden="true" viewBox="0 0 16 16" className="h-5 w-4 sm:hidden">
+          <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+          <path d="M10.5 10.5L14 14" stroke="currentColor" strokeWidth="1.5" />
+        </svg>
+        <span className="sr-only sm:not-sr-only">Search</span>
+        <kbd className="hidden rounded border border-line px-1 font-mono text-xs sm:inline">/</kbd>
       </button>
       <dialog
         ref={dialog}

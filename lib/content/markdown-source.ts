@@ -99,6 +99,18 @@ export function splitSections(body: string, level = 2): { intro: string; section
   return { intro: intro.join("\n").trim(), sections };
 }
 
+/**
+ * A body cut around its level-2 section titled `heading` (any case): the Markdown before it, the
+ * section's content without its heading, and the Markdown after it; null when there is none.
+ */
+export function cutAroundSection(body: string, heading: string): { before: string; content: string; after: string } | null {
+  const { intro, sections } = splitSections(body);
+  const at = sections.findIndex((s) => s.heading.toLowerCase() === heading.toLowerCase());
+  if (at < 0) return null;
+  const join = (parts: Section[]) => parts.map((s) => `## ${s.heading}\n\n${s.content}`).join("\n\n");
+  return { before: [intro, join(sections.slice(0, at))].filter(Boolean).join("\n\n"), content: sections[at]!.content, after: join(sections.slice(at + 1)) };
+}
+
 export type Placeholder = { line: number; text: string; kind: "placeholder" | "todo" };
 
 // Raw HTML is not part of the format, so any <…> outside code fences is a placeholder.

@@ -1,8 +1,6 @@
 // Read models for pages and the API: a learner's packets with their evidence, proofs, reviews and
 // comments; the latest attempt of each module with whether its verdict was a rejection; the
 // learner's progress in their program.
-import { sessionLearner } from "../auth/access";
-import type { SignedIn } from "../auth/session";
 import type { Program } from "../content";
 import { db } from "../db";
 import { latestVerdict } from "../reviews/history";
@@ -106,9 +104,3 @@ export async function learnerProgress(learner: { id: string; name: string }, pro
   };
 }
 
-/** The signed-in learner's progress, when they have a profile in `program`. */
-export async function progressFor(signedIn: SignedIn | null, program: Program): Promise<Progress | null> {
-  const learner = await sessionLearner(signedIn);
-  if (!learner || learner.programSlug !== program.slug) return null;
-  return learnerProgress(learner, program);
-}

@@ -1,30 +1,53 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DataTable } from "@/components/ui/data-table";
 import { LearningPath } from "@/components/content/learning-path";
 import { ContentMarkdown } from "@/components/markdown/content-markdown";
+import { LearnerPicker } from "@/components/progress/learner-picker";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
+import { readableLearners } from "@/lib/auth/access";
 import { currentUser } from "@/lib/auth/session";
-import { getProgram } from "@/lib/content";
-import { progressFor } from "@/lib/packets/queries";
-import { moduleRoute } from "@/lib/content/links";
+import { getProgram, type Program } from "@/lib/content";
+import { programRoute } from "@/lib/content/links";
+import { cutAroundSection } from "@/lib/content/markdown-source";
+import { learnerProgress } from "@/lib/packets/queries";
+import { progressSubject } from "@/lib/progress/subject";
 import { DIMENSION_LABELS, DIMENSIONS } from "@/lib/content/schema";
 
-type Params = { params: Promise<{ program: string }> };
+type Params = { params: Promise<{ program: string }>; searchParams: Promise<{ learner?: string }> };
+
+/**
+ * Whose module statuses the learning path shows: the signed-in learner's own, or for a reviewer
+ * the learner they chose (in this program), with the learners they can choose from.
+ */
+async function pathSubject(program: Program, requested: string | undefined) {
+  const signedIn = await currentUser();
+  if (!signedIn) return { progress: null, own: true, learners: [] };
+  const learners = signedIn.asReviewer ? (await readableLearners(signedIn)).filter((l) => l.programSlug === program.slug) : [];
+  const subject = await progressSubject(signedIn, requested).catch(() => null);
+  const inProgram = subject?.programSlug === program.slug ? subject : null;
+  return {
+    progress: inProgram ? await learnerProgress({ id: inProgram.learnerId, name: inProgram.learnerName }, program) : null,
+    own: inProgram?.own ?? true,
+    subjectId: inProgram?.learnerId,
+    learners,
+  };
+}
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const program = getProgram((await params).program);
   return { title: program?.meta.title ?? "Program not found" };
 }
 
-export default async function ProgramPage({ params }: Params) {
+export default async function ProgramPage({ params, searchParams }: Params) {
   const program = getProgram((await params).program);
   if (!program) notFound();
   const { meta } = program;
-  const progress = await progressFor(await currentUser(), program);
+  const { progress, own, subjectId, learners } = await pathSubject(program, (await searchParams).learner);
+  // The program's own words on its learning path go with the path itself, shown once.
+  const body = cutAroundSection(program.body, "Learning path") ?? { before: program.body, content: "", after: "" };
   const metadata: [string, string][] = [
     ["Plan ID", meta.metadata.planId],
     ["Domain", meta.metadata.domain],
@@ -40,25 +63,26 @@ export default async function ProgramPage({ params }: Params) {
         {meta.summary}
       </PageHeader>
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
-        <div>
-          <ContentMarkdown program={program} file={program.file} source={program.body} />
-          <Section id="modules" title="Modules">
-            <ol className="divide-y divide-line rounded-lg border border-line bg-surface">
-              {program.modules.map((module) => (
-                <li key={module.slug} className="flex flex-wrap items-baseline justify-between gap-2 p-3">
-                  <Link href={moduleRoute(program.slug, module.slug)} className="font-medium hover:underline">
-                    Module {module.meta.number}: {module.meta.title}
-                  </Link>
-                  <span className="text-sm text-muted">
-                    {module.meta.hours.min}–{module.meta.hours.max} hours · {module.exercises.length} exercises
-                  </span>
-                </li>
-              ))}
-            </ol>
-          </Section>
+        <div className="min-w-0">
+          <ContentMarkdown program={program} file={program.file} source={body.before} />
           <Section id="learning-path" title="Learning path">
-            <LearningPath program={program} completed={progress?.completed ?? new Set()} imported={progress?.imported} />
+            {body.content ? <ContentMarkdown program={program} file={program.file} source={body.content} /> : null}
+            <div className="mt-4">
+              <LearnerPicker learners={learners} selected={subjectId} action={programRoute(program.slug)} />
+              <p className="mb-3 text-sm text-muted">
+                {progress
+                  ? `Each module's status for ${own ? "you" : progress.learnerName}.`
+                  : "Sign in as a learner in this program to see each module's status."}
+              </p>
+              <LearningPath
+                program={program}
+                completed={progress?.completed ?? new Set()}
+                imported={progress?.imported}
+                packets={progress?.packets}
+              />
+            </div>
           </Section>
+          {body.after ? <ContentMarkdown program={program} file={program.file} source={body.after} /> : null}
         </div>
         <aside className="space-y-6">
           <section aria-labelledby="plan-metadata" className="rounded-lg border border-line bg-surface p-4">

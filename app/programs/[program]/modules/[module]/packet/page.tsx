@@ -142,7 +142,7 @@ export default async function PacketPage({ params, searchParams }: Params) {
       </Section>
 
       {detail && current ? (
-        <section id="work" aria-label="Work areas" className="mt-8 scroll-mt-20">
+        <section id="work" aria-label="Work areas" className="mt-8">
           <nav aria-label="Work areas" className="mb-4 flex flex-wrap gap-1 border-b border-line">
             {AREAS.map((a) => {
               const rows = requirements.filter((r) => r.group === a.group);
