@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { StatusBadge } from "@/components/packets/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { type ModuleState, moduleState, pathLanes } from "@/lib/content/graph";
 import type { Program } from "@/lib/content";
@@ -16,11 +17,14 @@ export function LearningPath({
   program,
   completed,
   imported = new Set(),
+  started = new Map(),
 }: {
   program: Program;
   completed: ReadonlySet<number>;
   /** Completed modules whose verdict was given in another install. */
   imported?: ReadonlySet<number>;
+  /** The packet status of each module started and not done yet. */
+  started?: ReadonlyMap<number, string>;
 }) {
   const nodes = program.modules.map((m) => ({ number: m.meta.number, prerequisites: m.meta.prerequisites }));
   const lanes = pathLanes(nodes);
@@ -49,7 +53,11 @@ export function LearningPath({
                     </span>
                   </span>
                   <span className="flex flex-col items-end gap-1">
-                    <Badge tone={label.tone}>{label.text}</Badge>
+                    {state !== "done" && started.has(number) ? (
+                      <StatusBadge status={started.get(number)!} />
+                    ) : (
+                      <Badge tone={label.tone}>{label.text}</Badge>
+                    )}
                     {state === "done" && imported.has(number) ? <Badge tone="neutral">{IMPORTED_COMPLETION}</Badge> : null}
                   </span>
                 </li>
