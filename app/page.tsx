@@ -143,7 +143,7 @@ function LearnerDashboard({ snapshot, own, browsing }: { snapshot: LearnerSnapsh
         <ProgressCharts snapshot={snapshot} />
       </Section>
       <Section id="time" title="Time">
-        <div className="grid gap-4 lg:grid-cols-2">
+        <div className={own ? "grid gap-4 lg:grid-cols-2" : undefined}>
           {own ? <TimerPanel program={program} running={snapshot.time.running} now={snapshot.now} /> : null}
           <TimeSummary program={program} totals={snapshot.time.totals} timeHref={`/time${query}`} />
         </div>

@@ -14,7 +14,8 @@ const MILESTONE: Record<MilestoneState, { text: string; tone: "success" | "warni
 function paceSentence(pace: Pace): string {
   const target = `${pace.target.min}–${pace.target.max} a week`;
   if (pace.state === "not-started") return `Not started yet. At ${target}, the ${pace.total} modules take the planned weeks.`;
-  if (pace.state === "finished") return `All ${pace.total} modules completed, the last on ${isoDate(pace.projectedFinish!)} (week ${pace.projectedWeek}).`;
+  if (pace.state === "finished")
+    return `All ${pace.total} modules completed, the last on ${isoDate(pace.projectedFinish!)} (week ${pace.projectedWeek}).`;
   const projection = pace.projectedFinish
     ? `At this pace the last module is done on ${isoDate(pace.projectedFinish)} (week ${pace.projectedWeek}).`
     : "No projection until the first module is completed.";
@@ -43,23 +44,25 @@ export function PacePanel({ pace }: { pace: Pace }) {
           </ul>
         </div>
       ) : null}
-      <DataTable
-        label="Milestones"
-        headers={["Weeks", "Milestone", "Modules", "Due", "State"]}
-        rowHeaders
-        rows={pace.milestones.map((m) => ({
-          key: `${m.fromWeek}-${m.toWeek}`,
-          cells: [
-            `${m.fromWeek}–${m.toWeek}`,
-            m.label,
-            `${m.completed.length} of ${m.modules.length} (${m.modules.join(", ")})`,
-            m.due ? isoDate(m.due) : "—",
-            <Badge key="state" tone={MILESTONE[m.state].tone}>
-              {MILESTONE[m.state].text}
-            </Badge>,
-          ],
-        }))}
-      />
+      <div className="table-stack">
+        <DataTable
+          label="Milestones"
+          headers={["Weeks", "Milestone", "Modules", "Due", "State"]}
+          rowHeaders
+          rows={pace.milestones.map((m) => ({
+            key: `${m.fromWeek}-${m.toWeek}`,
+            cells: [
+              `${m.fromWeek}–${m.toWeek}`,
+              m.label,
+              `${m.completed.length} of ${m.modules.length} (${m.modules.join(", ")})`,
+              m.due ? isoDate(m.due) : "—",
+              <Badge key="state" tone={MILESTONE[m.state].tone}>
+                {MILESTONE[m.state].text}
+              </Badge>,
+            ],
+          }))}
+        />
+      </div>
     </div>
   );
 }
