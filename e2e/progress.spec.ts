@@ -11,7 +11,8 @@ const NOTE = "Note: what shows it";
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
-const indicator = (page: Page, name: string | RegExp) => page.getByRole("form", { name });
+/** An indicator's entry: its form (tick and note) and its history. */
+const indicator = (page: Page, name: string | RegExp) => page.getByRole("listitem").filter({ has: page.getByRole("form", { name }) });
 
 test("the dashboard leads with what next, the learning path and the success metrics, and links to Progress", async ({ browser }) => {
   const rex = await signIn(browser, REVIEWER);
