@@ -1,7 +1,7 @@
 "use server";
 
 import { ownLearnerId } from "@/lib/auth/access";
-import { formAction, type FormActionOptions, type FormState, formText } from "@/lib/forms";
+import { formAction, type FormActionOptions, type FormState, formText, saveAction } from "@/lib/forms";
 import { formatDuration } from "@/lib/progress/calendar";
 import { markIndicator } from "@/lib/progress/indicators";
 import { recordRedrill } from "@/lib/redrill/service";
@@ -87,4 +87,9 @@ export async function indicatorAction(_state: FormState, formData: FormData): Pr
     });
     return mark.checked ? "Ticked, with your note." : "Unticked; the earlier tick stays in the history.";
   });
+}
+
+/** Saves one indicator's tick and note as soon as either changes; answers with a message to show, or null when saved. */
+export async function indicatorSaveAction(mark: { kind: string; item: string; checked: boolean; note: string }): Promise<string | null> {
+  return saveAction("/", (signedIn) => markIndicator(signedIn.asLearner, { ...mark, learnerId: ownLearnerId(signedIn) }));
 }

@@ -2,8 +2,6 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { LearningPath } from "@/components/content/learning-path";
 import { NoContent } from "@/components/content/no-content";
-import { CapabilitySpine, EndStateTable } from "@/components/progress/capability-tables";
-import { IndicatorChecklist } from "@/components/progress/indicator-checklist";
 import { LearnerPicker } from "@/components/progress/learner-picker";
 import { MetricBars } from "@/components/progress/metric-bars";
 import { PacePanel } from "@/components/progress/pace-panel";
@@ -75,6 +73,9 @@ function GenericDashboard({ program, setUp }: { program: Program; setUp: boolean
           — it is the foundation for everything else.
         </WhatNext>
       ) : null}
+      <Section id="learning-path" title="Learning path">
+        <LearningPath program={program} completed={new Set()} />
+      </Section>
       <Section id="targets" title="Success metrics">
         <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
           {targets.map(([label, value]) => (
@@ -85,9 +86,6 @@ function GenericDashboard({ program, setUp }: { program: Program; setUp: boolean
           ))}
         </dl>
       </Section>
-      <Section id="learning-path" title="Learning path">
-        <LearningPath program={program} completed={new Set()} />
-      </Section>
     </>
   );
 }
@@ -97,6 +95,7 @@ function LearnerDashboard({ snapshot, own, browsing }: { snapshot: LearnerSnapsh
   const href = nextHref(snapshot, own);
   const completed = new Set(snapshot.standings.filter((s) => s.status === "completed").map((s) => s.number));
   const imported = new Set(snapshot.standings.filter((s) => s.imported).map((s) => s.number));
+  const packets = snapshot.standings.map((s) => ({ moduleNumber: s.number, status: s.status }));
   const query = own ? "" : `?learner=${learner.id}`;
   return (
     <>
@@ -123,8 +122,17 @@ function LearnerDashboard({ snapshot, own, browsing }: { snapshot: LearnerSnapsh
           — the client&apos;s status template, filled from this data, as a page and a Markdown download.
         </p>
       </WhatNext>
+      <Section id="learning-path" title="Learning path">
+        <LearningPath program={program} completed={completed} imported={imported} packets={packets} />
+      </Section>
       <Section id="metrics" title="Success metrics">
         <MetricBars metrics={snapshot.metrics} />
+        <p className="mt-3 text-sm">
+          <Link href={`/progress${query}`} className="font-medium underline">
+            Progress
+          </Link>
+          : the qualitative checklist and behavioural indicators, the capability spine and the proficiency end-state.
+        </p>
       </Section>
       <Section id="pace" title="Pace and milestones">
         <PacePanel pace={snapshot.pace} zone={snapshot.zone} />
@@ -133,25 +141,13 @@ function LearnerDashboard({ snapshot, own, browsing }: { snapshot: LearnerSnapsh
         <ProgressCharts snapshot={snapshot} />
       </Section>
       <Section id="time" title="Time">
-        <div className="grid gap-4 lg:grid-cols-2">
+        <div className={own ? "grid gap-4 lg:grid-cols-2" : undefined}>
           {own ? <TimerPanel program={program} running={snapshot.time.running} now={snapshot.now} /> : null}
           <TimeSummary program={program} totals={snapshot.time.totals} timeHref={`/time${query}`} />
         </div>
       </Section>
       <Section id="redrill" title="Re-drill">
         <RedrillList program={program} items={snapshot.redrill.items} now={snapshot.now} zone={snapshot.zone} canRecord={own} />
-      </Section>
-      <Section id="capabilities" title="Capability spine">
-        <CapabilitySpine program={program} standings={snapshot.standings} own={own} />
-      </Section>
-      <Section id="end-state" title="Proficiency end-state">
-        <EndStateTable program={program} standings={snapshot.standings} />
-      </Section>
-      <Section id="indicators" title="Qualitative checklist and behavioural indicators">
-        <IndicatorChecklist states={snapshot.indicators} canEdit={own} />
-      </Section>
-      <Section id="learning-path" title="Learning path">
-        <LearningPath program={program} completed={completed} imported={imported} />
       </Section>
     </>
   );

@@ -92,6 +92,23 @@ export async function formAction(
   return answer.state;
 }
 
+/**
+ * The frame of a server action called as soon as a control changes (a tick, a note), without a
+ * form: the person is signed in, the changed pages are revalidated, and an expected failure is
+ * the message to show, naming what needs attention. Answers null when saved.
+ */
+export async function saveAction(revalidate: string, work: (signedIn: SignedIn) => Promise<unknown>): Promise<string | null> {
+  try {
+    await work(await requireUser());
+    revalidatePath(revalidate, "layout");
+    return null;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const fields = Object.values(error.fieldErrors);
+    return fields.length > 0 ? `Not saved: ${fields.join("; ")}.` : error.message;
+  }
+}
+
 /** The form's answer to one submission, and whether it is the final one, to keep for a repeat of it. */
 async function answerForm(
   formData: FormData,

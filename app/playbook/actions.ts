@@ -1,10 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { ownLearnerId } from "@/lib/auth/access";
-import { requireUser } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
-import { formAction, type FormState, formText } from "@/lib/forms";
+import { formAction, type FormState, formText, saveAction } from "@/lib/forms";
 import { entryRoute } from "@/lib/library/links";
 import { clearTicks, createEntry, setEntryArchived, setTick, updateEntry } from "@/lib/library/playbook";
 import { LIBRARY } from "../patterns/library-action";
@@ -54,13 +51,7 @@ export async function clearTicksAction(_state: FormState, formData: FormData): P
 
 /** Saves one checklist tick; answers with a message to show, or null when saved. */
 export async function tickAction(slug: string, itemKey: string, ticked: boolean): Promise<string | null> {
-  try {
-    const signedIn = await requireUser();
-    await setTick(signedIn.asLearner, ownLearnerId(signedIn), String(slug), String(itemKey), ticked === true);
-    revalidatePath(`/playbook`, "layout");
-    return null;
-  } catch (error) {
-    if (error instanceof AppError) return error.message;
-    throw error;
-  }
+  return saveAction("/playbook", (signedIn) =>
+    setTick(signedIn.asLearner, ownLearnerId(signedIn), String(slug), String(itemKey), ticked === true),
+  );
 }

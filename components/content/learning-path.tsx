@@ -54,7 +54,7 @@ export function LearningPath({
                     </span>
                   </span>
                   <span className="flex flex-col items-end gap-1">
-                    {state === "available" && open ? <StatusBadge status={open.status} /> : <Badge tone={label.tone}>{label.text}</Badge>}
+                    {state !== "done" && open ? <StatusBadge status={open.status} /> : <Badge tone={label.tone}>{label.text}</Badge>}
                     {state === "done" && imported.has(number) ? <Badge tone="neutral">{IMPORTED_COMPLETION}</Badge> : null}
                   </span>
                 </li>

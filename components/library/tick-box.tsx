@@ -1,6 +1,7 @@
 "use client";
 
-import { type ReactNode, useOptimistic, useState, useTransition } from "react";
+import type { ReactNode } from "react";
+import { useAutosave } from "@/components/ui/autosave";
 
 export type TickAction = (slug: string, itemKey: string, ticked: boolean) => Promise<string | null>;
 
@@ -18,24 +19,11 @@ export function TickBox({
   action: TickAction;
   children: ReactNode;
 }) {
-  const [shown, setShown] = useOptimistic(ticked);
-  const [error, setError] = useState<string | null>(null);
-  const [, startTransition] = useTransition();
+  const { shown, error, change } = useAutosave(ticked, (next) => action(slug, itemKey, next));
   return (
     <>
       <label className="flex items-start gap-2">
-        <input
-          type="checkbox"
-          className="mt-1.5 size-4 shrink-0"
-          checked={shown}
-          onChange={(event) => {
-            const next = event.target.checked;
-            startTransition(async () => {
-              setShown(next);
-              setError(await action(slug, itemKey, next));
-            });
-          }}
-        />
+        <input type="checkbox" className="mt-1.5 size-4 shrink-0" checked={shown} onChange={(event) => change(event.target.checked)} />
         <span>{children}</span>
       </label>
       {error ? (

@@ -26,47 +26,51 @@ function ModuleLinks({ program, modules, own }: { program: Program; modules: Mod
 /** Each capability with the modules and evidence behind it, and the latest reviewer scores. */
 export function CapabilitySpine({ program, standings, own }: { program: Program; standings: ModuleStanding[]; own: boolean }) {
   return (
-    <DataTable
-      label="Capabilities with their modules, evidence and scores"
-      headers={["Capability", "Modules", "Evidence", "Latest review scores"]}
-      rowHeaders
-      rows={capabilitySpine(program, standings).map((row) => ({
-        key: row.capability,
-        cells: [
-          row.capability,
-          <ModuleLinks key="m" program={program} modules={row.modules} own={own} />,
-          row.evidence === 0
-            ? "none yet"
-            : `${row.evidence} item(s)${row.modules.length > 1 ? `: ${row.modules.map((m) => `M${m.number} ${m.evidence.length}`).join(", ")}` : ""}`,
-          row.modules.some((m) => m.latest)
-            ? row.modules
-                .filter((m) => m.latest)
-                .map((m) => `M${m.number}: average ${average(m.latest!.scores)} (${m.latest!.verdict} by ${m.latest!.reviewer})`)
-                .join("; ")
-            : "not reviewed yet",
-        ],
-      }))}
-    />
+    <div className="table-stack">
+      <DataTable
+        label="Capabilities with their modules, evidence and scores"
+        headers={["Capability", "Modules", "Evidence", "Latest review scores"]}
+        rowHeaders
+        rows={capabilitySpine(program, standings).map((row) => ({
+          key: row.capability,
+          cells: [
+            row.capability,
+            <ModuleLinks key="m" program={program} modules={row.modules} own={own} />,
+            row.evidence === 0
+              ? "none yet"
+              : `${row.evidence} item(s)${row.modules.length > 1 ? `: ${row.modules.map((m) => `M${m.number} ${m.evidence.length}`).join(", ")}` : ""}`,
+            row.modules.some((m) => m.latest)
+              ? row.modules
+                  .filter((m) => m.latest)
+                  .map((m) => `M${m.number}: average ${average(m.latest!.scores)} (${m.latest!.verdict} by ${m.latest!.reviewer})`)
+                  .join("; ")
+              : "not reviewed yet",
+          ],
+        }))}
+      />
+    </div>
   );
 }
 
 /** The proficiency end-state of each rubric dimension, the work that trains it and the scores so far. */
 export function EndStateTable({ program, standings }: { program: Program; standings: ModuleStanding[] }) {
   return (
-    <DataTable
-      label="End-state targets with their modules, evidence and scores"
-      headers={["Dimension", "End-state target", "Trained in modules", "Evidence", "Latest scores"]}
-      rowHeaders
-      rows={endState(program, standings).map((row) => ({
-        key: row.dimension,
-        cells: [
-          row.label,
-          row.target,
-          row.modules.join(", ") || "—",
-          `${row.drillAttempts} drill attempt(s), ${row.exerciseResults} exercise result(s)`,
-          row.scores.length > 0 ? row.scores.map((s) => `M${s.moduleNumber}: ${s.score}`).join(", ") : "not reviewed yet",
-        ],
-      }))}
-    />
+    <div className="table-stack">
+      <DataTable
+        label="End-state targets with their modules, evidence and scores"
+        headers={["Dimension", "End-state target", "Trained in modules", "Evidence", "Latest scores"]}
+        rowHeaders
+        rows={endState(program, standings).map((row) => ({
+          key: row.dimension,
+          cells: [
+            row.label,
+            row.target,
+            row.modules.join(", ") || "—",
+            `${row.drillAttempts} drill attempt(s), ${row.exerciseResults} exercise result(s)`,
+            row.scores.length > 0 ? row.scores.map((s) => `M${s.moduleNumber}: ${s.score}`).join(", ") : "not reviewed yet",
+          ],
+        }))}
+      />
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { indicatorAction } from "@/app/actions";
-import { Choice } from "@/components/ui/choice";
-import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
+import { ActionForm } from "@/components/ui/form";
 import { Moment } from "@/components/ui/moment";
+import { IndicatorFields } from "./indicator-fields";
 import { INDICATOR_KINDS, type IndicatorKind, type IndicatorState } from "@/lib/progress/indicators";
 
 function History({ state }: { state: IndicatorState }) {
@@ -21,7 +21,7 @@ function History({ state }: { state: IndicatorState }) {
   );
 }
 
-/** The qualitative checklist and behavioural indicators: tickable with a note by the learner, read-only for others. */
+/** The qualitative checklist and behavioural indicators: ticked with a note by the learner (each saved as it changes), read-only for others. */
 export function IndicatorChecklist({ states, canEdit }: { states: IndicatorState[]; canEdit: boolean }) {
   return (
     <div className="grid gap-4 lg:grid-cols-2">
@@ -37,13 +37,7 @@ export function IndicatorChecklist({ states, canEdit }: { states: IndicatorState
                 <li key={state.item} className="border-t border-line pt-3 first:border-t-0 first:pt-0">
                   {canEdit ? (
                     <ActionForm action={indicatorAction} label={`${INDICATOR_KINDS[kind]}: ${state.item}`}>
-                      <input type="hidden" name="kind" value={kind} />
-                      <input type="hidden" name="item" value={state.item} />
-                      <Choice type="checkbox" name="checked" defaultChecked={state.checked}>
-                        {state.item}
-                      </Choice>
-                      <Field name="note" label="Note: what shows it" defaultValue={state.note} />
-                      <SubmitButton tone="plain">Save</SubmitButton>
+                      <IndicatorFields kind={kind} item={state.item} saved={{ checked: state.checked, note: state.note }} />
                     </ActionForm>
                   ) : (
                     <p className="text-sm">

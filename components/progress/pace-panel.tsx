@@ -44,23 +44,25 @@ export function PacePanel({ pace, zone }: { pace: Pace; zone: string }) {
           </ul>
         </div>
       ) : null}
-      <DataTable
-        label="Milestones"
-        headers={["Weeks", "Milestone", "Modules", "Due", "State"]}
-        rowHeaders
-        rows={pace.milestones.map((m) => ({
-          key: `${m.fromWeek}-${m.toWeek}`,
-          cells: [
-            `${m.fromWeek}–${m.toWeek}`,
-            m.label,
-            `${m.completed.length} of ${m.modules.length} (${m.modules.join(", ")})`,
-            m.due ? dayKey(m.due, zone) : "—",
-            <Badge key="state" tone={MILESTONE[m.state].tone}>
-              {MILESTONE[m.state].text}
-            </Badge>,
-          ],
-        }))}
-      />
+      <div className="table-stack">
+        <DataTable
+          label="Milestones"
+          headers={["Weeks", "Milestone", "Modules", "Due", "State"]}
+          rowHeaders
+          rows={pace.milestones.map((m) => ({
+            key: `${m.fromWeek}-${m.toWeek}`,
+            cells: [
+              `${m.fromWeek}–${m.toWeek}`,
+              m.label,
+              `${m.completed.length} of ${m.modules.length} (${m.modules.join(", ")})`,
+              m.due ? dayKey(m.due, zone) : "—",
+              <Badge key="state" tone={MILESTONE[m.state].tone}>
+                {MILESTONE[m.state].text}
+              </Badge>,
+            ],
+          }))}
+        />
+      </div>
     </div>
   );
 }

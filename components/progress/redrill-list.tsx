@@ -7,8 +7,8 @@ import { INTERVAL_DAYS, type RedrillItem } from "@/lib/redrill/schedule";
 import { redrillText } from "@/lib/redrill/triggers";
 
 const box = "rounded-lg border border-line bg-surface p-4";
-/** Due items shown in full; the rest wait behind a disclosure so the dashboard stays short. */
-const SHOWN = 3;
+/** The due item shown in full, the one "What next" points to; the rest wait behind a disclosure so the dashboard stays short. */
+const SHOWN = 1;
 
 function ItemText({ program, item }: { program: Program; item: RedrillItem }) {
   const text = redrillText(program, item)!;

@@ -25,7 +25,7 @@ export function DataTable({ label, headers, rows, rowHeaders = false }: { label:
                     {cell}
                   </th>
                 ) : (
-                  <td key={i} className="border border-line p-2">
+                  <td key={i} data-label={headers[i]} className="border border-line p-2">
                     {cell}
                   </td>
                 ),
