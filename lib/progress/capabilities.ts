@@ -5,7 +5,8 @@ import { moduleByNumber, type Program } from "../content";
 import type { Status } from "../packets/transitions";
 import { DIMENSION_LABELS, DIMENSIONS, type Dimension, type RubricScores } from "../rubric/rubric";
 
-type LatestScores = { scores: RubricScores; verdict: string; reviewer: string; at: Date };
+/** The latest review's scores, with the learner's self-score from the proof that review judged (null when it cannot be read). */
+type LatestScores = { scores: RubricScores; self: RubricScores | null; verdict: string; reviewer: string; at: Date };
 
 /** Where the learner stands on one module: its latest attempt, evidence and scores. */
 export type ModuleStanding = {
@@ -74,7 +75,9 @@ function modulesTraining(program: Program): Map<Dimension, number[]> {
       m.meta.drills.some((d) => d.dimensions.includes(dimension)) ||
       m.meta.failureModes.some((f) => f.dimension === dimension) ||
       m.exercises.some((e) => e.meta.dimensions.includes(dimension));
-    found = new Map(DIMENSIONS.map((dimension) => [dimension, program.modules.filter((m) => trains(m, dimension)).map((m) => m.meta.number)]));
+    found = new Map(
+      DIMENSIONS.map((dimension) => [dimension, program.modules.filter((m) => trains(m, dimension)).map((m) => m.meta.number)]),
+    );
     trainingModules.set(program, found);
   }
   return found;
