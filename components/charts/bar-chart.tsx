@@ -1,33 +1,38 @@
-import { ticks, YGrid } from "./chart-frame";
+import { type ChartSize, ticks, YGrid } from "./chart-frame";
 
 type Bar = { label: string; value: number };
-
-const W = 560;
-const H = 240;
-const FONT = 14;
 
 /** Vertical bars with their values, and a dashed reference line (a target) labelled at its end. */
 export function BarChart({
   id,
+  size,
   label,
   bars,
   reference,
 }: {
   id: string;
+  size: ChartSize;
   label: string;
   bars: Bar[];
   reference: { value: number; label: string };
 }) {
+  const { width: W, height: H, font: FONT } = size;
   const M = { left: 40, right: 12 + reference.label.length * FONT * 0.58, top: 18, bottom: 34 };
   const top = ticks(Math.max(reference.value, ...bars.map((b) => b.value)));
   const yTop = top.at(-1)!;
   const y = (v: number) => H - M.bottom - (v / yTop) * (H - M.top - M.bottom);
   const slot = (W - M.left - M.right) / Math.max(1, bars.length);
   const barWidth = Math.min(48, slot * 0.7);
-  const every = Math.max(1, Math.ceil(bars.length / 12));
+  const every = Math.max(1, Math.ceil((bars.length * FONT * 3) / (W - M.left - M.right)));
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-labelledby={`${id}-caption`} aria-describedby={`${id}-desc`}>
-      <desc id={`${id}-desc`}>{label}</desc>
+    <svg
+      viewBox={`0 0 ${W} ${H}`}
+      className="h-auto w-full"
+      role="img"
+      aria-labelledby={`${id}-caption`}
+      aria-describedby={`${id}-desc-${W}`}
+    >
+      <desc id={`${id}-desc-${W}`}>{label}</desc>
       <YGrid values={top} y={y} left={M.left} right={W - M.right} fontSize={FONT} />
       {bars.map((bar, i) => {
         const cx = M.left + slot * i + slot / 2;
@@ -36,7 +41,7 @@ export function BarChart({
             {bar.value > 0 ? (
               <rect x={cx - barWidth / 2} y={y(bar.value)} width={barWidth} height={y(0) - y(bar.value)} rx="2" className="fill-accent" />
             ) : null}
-            {bars.length <= 16 ? (
+            {slot >= FONT * 2 ? (
               <text x={cx} y={y(bar.value) - 5} textAnchor="middle" className="fill-ink" fontSize={FONT}>
                 {bar.value}
               </text>

@@ -37,6 +37,24 @@ export function ChartFrame({
   );
 }
 
+/** A chart's drawing box and font size, in SVG units; the SVG scales to its container's width. */
+export type ChartSize = { width: number; height: number; font: number };
+const NARROW: ChartSize = { width: 340, height: 230, font: 12 };
+const WIDE: ChartSize = { width: 560, height: 260, font: 14 };
+
+/**
+ * A chart drawn for a phone and for wider screens, one of them shown by CSS, so that its text
+ * stays legible at both sizes instead of shrinking with the drawing.
+ */
+export function AtTwoSizes({ children }: { children: (size: ChartSize) => ReactNode }) {
+  return (
+    <>
+      <div className="sm:hidden">{children(NARROW)}</div>
+      <div className="hidden sm:block">{children(WIDE)}</div>
+    </>
+  );
+}
+
 export type Tone = "accent" | "muted" | "success";
 export type Marker = "circle" | "square";
 export const MARKER_SIZE = 4;
@@ -68,7 +86,7 @@ export function LegendItem({ label, dashed, tone = "accent", marker }: { label: 
 /** A chart with nothing to draw yet: its title and one line saying what will fill it, instead of empty axes. */
 export function EmptyChart({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <figure aria-labelledby={`${id}-caption`} className="min-w-0 rounded-lg border border-line bg-surface p-3">
+    <figure aria-labelledby={`${id}-caption`} className="min-w-0 self-start rounded-lg border border-line bg-surface p-3">
       <figcaption id={`${id}-caption`} className="font-semibold">
         {title}
       </figcaption>

@@ -1,4 +1,4 @@
-import { MARKER_SIZE, type Marker, SeriesMarker, ticks, type Tone, YGrid } from "./chart-frame";
+import { type ChartSize, MARKER_SIZE, type Marker, SeriesMarker, ticks, type Tone, YGrid } from "./chart-frame";
 
 /**
  * One line: `values[i]` belongs to `xs[i]`, and a series may stop early (an actual series ends at
@@ -7,20 +7,16 @@ import { MARKER_SIZE, type Marker, SeriesMarker, ticks, type Tone, YGrid } from 
  */
 export type LineSeries = { name: string; label: string; values: number[]; tone: Tone; dashed?: boolean; marker?: Marker; width?: number };
 
-const W = 560;
-const H = 260;
-const FONT = 14;
-const LABEL_GAP = FONT + 2;
 const stroke = { accent: "stroke-accent", muted: "stroke-muted", success: "stroke-success" };
 const fill = { accent: "fill-accent", muted: "fill-muted", success: "fill-success" };
-const textWidth = (text: string) => text.length * FONT * 0.58;
+const textWidthAt = (text: string, font: number) => text.length * font * 0.58;
 
 /** End labels sorted top to bottom and moved apart until none overlaps the one above it. */
-function spreadLabels<T extends { y: number }>(labels: T[]): T[] {
+function spreadLabels<T extends { y: number }>(labels: T[], gap: number): T[] {
   const sorted = [...labels].sort((a, b) => a.y - b.y);
   for (let i = 1; i < sorted.length; i++) {
     const above = sorted[i - 1]!;
-    if (sorted[i]!.y - above.y < LABEL_GAP) sorted[i] = { ...sorted[i]!, y: above.y + LABEL_GAP };
+    if (sorted[i]!.y - above.y < gap) sorted[i] = { ...sorted[i]!, y: above.y + gap };
   }
   return sorted;
 }
@@ -28,6 +24,7 @@ function spreadLabels<T extends { y: number }>(labels: T[]): T[] {
 /** Lines over a numbered x axis (e.g. program weeks), each with its own dash and marker and a label at its end, in theme colours. */
 export function LineChart({
   id,
+  size,
   label,
   xs,
   xLabel,
@@ -35,6 +32,7 @@ export function LineChart({
   now,
 }: {
   id: string;
+  size: ChartSize;
   label: string;
   xs: number[];
   xLabel: (x: number) => string;
@@ -42,6 +40,8 @@ export function LineChart({
   /** The index in `xs` of today, marked with a vertical line. */
   now?: number;
 }) {
+  const { width: W, height: H, font: FONT } = size;
+  const textWidth = (text: string) => textWidthAt(text, FONT);
   const last = xs.length - 1;
   const endsAtRight = series.filter((s) => s.values.length - 1 >= last);
   const M = { left: 40, right: 12 + Math.max(0, ...endsAtRight.map((s) => textWidth(s.label) + 8)), top: 18, bottom: 34 };
@@ -49,7 +49,7 @@ export function LineChart({
   const yTop = top.at(-1)!;
   const x = (i: number) => M.left + (last <= 0 ? 0 : (i / last) * (W - M.left - M.right));
   const y = (v: number) => H - M.bottom - (v / yTop) * (H - M.top - M.bottom);
-  const every = Math.max(1, Math.ceil(xs.length / 10));
+  const every = Math.max(1, Math.ceil((xs.length * FONT * 3) / (W - M.left - M.right)));
   const ends = spreadLabels(
     series
       .filter((s) => s.values.length > 0)
@@ -65,10 +65,17 @@ export function LineChart({
           y: y(s.values[i]!) + FONT / 3,
         };
       }),
+    FONT + 2,
   );
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-labelledby={`${id}-caption`} aria-describedby={`${id}-desc`}>
-      <desc id={`${id}-desc`}>{label}</desc>
+    <svg
+      viewBox={`0 0 ${W} ${H}`}
+      className="h-auto w-full"
+      role="img"
+      aria-labelledby={`${id}-caption`}
+      aria-describedby={`${id}-desc-${W}`}
+    >
+      <desc id={`${id}-desc-${W}`}>{label}</desc>
       <YGrid values={top} y={y} left={M.left} right={W - M.right} fontSize={FONT} />
       {xs.map((value, i) =>
         i % every === 0 || i === last ? (
@@ -100,20 +107,25 @@ export function LineChart({
             : null}
         </g>
       ))}
-      {ends.map((end) => (
-        <text
-          key={end.name}
-          x={end.x}
-          y={end.y}
-          textAnchor={end.anchor}
-          className={`${fill[end.tone]} stroke-surface font-medium`}
-          fontSize={FONT}
-          strokeWidth="4"
-          paintOrder="stroke"
-        >
-          {end.label}
-        </text>
-      ))}
+      {ends.map((end) => {
+        const width = textWidth(end.label) + 6;
+        return (
+          <g key={end.name}>
+            <rect
+              x={end.anchor === "start" ? end.x - 3 : end.x - width + 3}
+              y={end.y - FONT + 1}
+              width={width}
+              height={FONT + 3}
+              rx="2"
+              className="fill-surface"
+              opacity="0.9"
+            />
+            <text x={end.x} y={end.y} textAnchor={end.anchor} className={`${fill[end.tone]} font-medium`} fontSize={FONT}>
+              {end.label}
+            </text>
+          </g>
+        );
+      })}
     </svg>
   );
 }

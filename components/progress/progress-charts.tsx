@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { BarChart } from "@/components/charts/bar-chart";
-import { ChartFrame, EmptyChart, LegendItem } from "@/components/charts/chart-frame";
+import { AtTwoSizes, ChartFrame, EmptyChart, LegendItem } from "@/components/charts/chart-frame";
 import { LineChart } from "@/components/charts/line-chart";
 import { RubricTable } from "@/components/progress/rubric-table";
 import { hoursOf } from "@/lib/progress/calendar";
@@ -41,32 +41,43 @@ function CumulativeProgress({ snapshot }: { snapshot: LearnerSnapshot }) {
         })),
       }}
     >
-      <LineChart
-        id="chart-progress"
-        label="Modules completed and exercises finished at the end of each week so far, and the modules the milestones plan to the end of the program."
-        xs={weeks}
-        xLabel={(w) => (w === 0 ? "start" : `w${w}`)}
-        now={pace.currentWeek!}
-        series={[
-          { name: "planned", label: `plan ${planned.at(-1)!.modules}`, values: planned.map((p) => p.modules), tone: "muted", dashed: true },
-          {
-            name: "modules",
-            label: `modules ${today.modules}`,
-            values: actual.map((a) => a.modules),
-            tone: "accent",
-            marker: "circle",
-            width: 3.5,
-          },
-          {
-            name: "exercises",
-            label: `exercises ${today.exercises}`,
-            values: actual.map((a) => a.exercises),
-            tone: "success",
-            marker: "square",
-            width: 2,
-          },
-        ]}
-      />
+      <AtTwoSizes>
+        {(size) => (
+          <LineChart
+            id="chart-progress"
+            size={size}
+            label="Modules completed and exercises finished at the end of each week so far, and the modules the milestones plan to the end of the program."
+            xs={weeks}
+            xLabel={(w) => (w === 0 ? "start" : `w${w}`)}
+            now={pace.currentWeek!}
+            series={[
+              {
+                name: "planned",
+                label: `plan ${planned.at(-1)!.modules}`,
+                values: planned.map((p) => p.modules),
+                tone: "muted",
+                dashed: true,
+              },
+              {
+                name: "modules",
+                label: `modules ${today.modules}`,
+                values: actual.map((a) => a.modules),
+                tone: "accent",
+                marker: "circle",
+                width: 3.5,
+              },
+              {
+                name: "exercises",
+                label: `exercises ${today.exercises}`,
+                values: actual.map((a) => a.exercises),
+                tone: "success",
+                marker: "square",
+                width: 2,
+              },
+            ]}
+          />
+        )}
+      </AtTwoSizes>
     </ChartFrame>
   );
 }
@@ -95,12 +106,17 @@ function HoursPerWeek({ snapshot }: { snapshot: LearnerSnapshot }) {
       summary={`${hoursOf(time.totals.totalSeconds)} h in ${count(weeks, "week")}; about ${weekly} h a week reaches ${successMetrics.hours.min} h in ${count(timeline.maxWeeks, "week")}.`}
       table={{ headers: ["Week", "Hours"], rows: hours.map((h, i) => ({ key: String(i), cells: [`Week ${i + 1}`, h] })) }}
     >
-      <BarChart
-        id="chart-hours"
-        label="Hours recorded in each program week, with the weekly hours the plan needs."
-        bars={hours.map((h, i) => ({ label: `w${i + 1}`, value: h }))}
-        reference={{ value: weekly, label: `${weekly} h/week` }}
-      />
+      <AtTwoSizes>
+        {(size) => (
+          <BarChart
+            id="chart-hours"
+            size={size}
+            label="Hours recorded in each program week, with the weekly hours the plan needs."
+            bars={hours.map((h, i) => ({ label: `w${i + 1}`, value: h }))}
+            reference={{ value: weekly, label: `${weekly} h/week` }}
+          />
+        )}
+      </AtTwoSizes>
     </ChartFrame>
   );
 }

@@ -5,8 +5,8 @@ import { count } from "@/lib/ui/plural";
 
 /** A cell's shade: below the minimum stands out, and a higher passing score is a deeper green. */
 function shade(score: number, minimum: number): string {
-  if (score < minimum) return "bg-danger-soft";
-  return score >= 5 ? "bg-success-soft" : score >= 4 ? "bg-success-soft/70" : "bg-success-soft/35";
+  if (score < minimum) return "bg-danger/20";
+  return score >= 5 ? "bg-success/35" : score >= 4 ? "bg-success/20" : "bg-success/10";
 }
 
 function ScoreCell({ score, self, minimum }: { score: number; self: number | null; minimum: number }) {
@@ -44,7 +44,7 @@ export function RubricTable({ standings, threshold }: { standings: ModuleStandin
         <table className="w-full border-collapse text-sm">
           <thead>
             <tr className="bg-sunken text-left">
-              <th scope="col" className="border border-line p-2">
+              <th scope="col" className="sticky left-0 border border-line bg-sunken p-2">
                 Module
               </th>
               {DIMENSIONS.map((d) => (
@@ -63,7 +63,7 @@ export function RubricTable({ standings, threshold }: { standings: ModuleStandin
               const average = evaluateRubric(scores, threshold).average;
               return (
                 <tr key={number}>
-                  <th scope="row" className="border border-line p-2 text-left font-medium">
+                  <th scope="row" className="sticky left-0 min-w-36 border border-line bg-surface p-2 text-left font-medium">
                     {number}. {moduleTitle}
                   </th>
                   {DIMENSIONS.map((d) => (
