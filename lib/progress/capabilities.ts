@@ -75,9 +75,7 @@ function modulesTraining(program: Program): Map<Dimension, number[]> {
       m.meta.drills.some((d) => d.dimensions.includes(dimension)) ||
       m.meta.failureModes.some((f) => f.dimension === dimension) ||
       m.exercises.some((e) => e.meta.dimensions.includes(dimension));
-    found = new Map(
-      DIMENSIONS.map((dimension) => [dimension, program.modules.filter((m) => trains(m, dimension)).map((m) => m.meta.number)]),
-    );
+    found = new Map(DIMENSIONS.map((dimension) => [dimension, program.modules.filter((m) => trains(m, dimension)).map((m) => m.meta.number)]));
     trainingModules.set(program, found);
   }
   return found;
