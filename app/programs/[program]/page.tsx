@@ -12,6 +12,7 @@ import { getProgram } from "@/lib/content";
 import { progressFor } from "@/lib/packets/queries";
 import { moduleRoute } from "@/lib/content/links";
 import { DIMENSION_LABELS, DIMENSIONS } from "@/lib/content/schema";
+import { count } from "@/lib/ui/plural";
 
 type Params = { params: Promise<{ program: string }> };
 
@@ -50,7 +51,7 @@ export default async function ProgramPage({ params }: Params) {
                     Module {module.meta.number}: {module.meta.title}
                   </Link>
                   <span className="text-sm text-muted">
-                    {module.meta.hours.min}–{module.meta.hours.max} hours · {module.exercises.length} exercises
+                    {module.meta.hours.min}–{module.meta.hours.max} hours · {count(module.exercises.length, "exercise")}
                   </span>
                 </li>
               ))}
