@@ -79,7 +79,7 @@ test("sign out everywhere and a passphrase change sign the other browsers out", 
   await change.getByLabel("New passphrase", { exact: true }).fill("sam-passphrase-2");
   await change.getByLabel("New passphrase again").fill("sam-passphrase-2");
   await change.getByRole("button", { name: "Change passphrase" }).click();
-  await expect(change.getByRole("status")).toContainText("Changed your passphrase and signed out 1 other browser(s).");
+  await expect(change.getByRole("status")).toContainText("Changed your passphrase and signed out 1 other browser.");
   expect((await phoneCopy.get("/api/v1/program")).status()).toBe(401);
   await laptop.goto("/settings");
   await expect(laptop.getByRole("heading", { name: "Passphrase and signed-in browsers" })).toBeVisible();

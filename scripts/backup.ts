@@ -3,10 +3,11 @@
 // (data/secrets/backup.key); keeps the newest MASTERY_BACKUP_KEEP archives.
 import { backupPlaces } from "../lib/backup/places";
 import { backupNow } from "../lib/backup/schedule";
+import { count } from "../lib/ui/plural";
 
 try {
   const result = await backupNow(backupPlaces());
-  console.log(`Backed up the database and ${result.files} file(s) to ${result.archive}`);
+  console.log(`Backed up the database and ${count(result.files, "file")} to ${result.archive}`);
   console.log(`${(result.bytes / 1024).toFixed(1)} KB, sha256 ${result.sha256}, signed with this install's key (key id ${result.keyId})`);
   for (const old of result.pruned) console.log(`Removed old backup ${old}`);
 } catch (error) {

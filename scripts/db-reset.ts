@@ -4,6 +4,7 @@ import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { applyPendingMigrations } from "../prisma/migrator";
 import { databasePath } from "../lib/db";
+import { count } from "../lib/ui/plural";
 
 const { values } = parseArgs({ options: { yes: { type: "boolean", short: "y" } } });
 const dbPath = databasePath();
@@ -23,4 +24,4 @@ if (existsSync(dbPath) && !values.yes) {
 }
 for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(dbPath + suffix, { force: true });
 const { applied } = await applyPendingMigrations({ dbPath });
-console.log(`Recreated ${dbPath} with ${applied.length} migration(s).`);
+console.log(`Recreated ${dbPath} with ${count(applied.length, "migration")}.`);

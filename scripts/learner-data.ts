@@ -7,6 +7,7 @@ import { connection, db } from "../lib/db";
 import { AppError } from "../lib/errors";
 import { exportLearner, importLearner, parseLearnerExport } from "../lib/portability/learner-data";
 import { learningRecordZip } from "../lib/portability/record-zip";
+import { count } from "../lib/ui/plural";
 
 const USAGE = `Usage:
   npm run learner -- export --learner <owner name or profile id> [-o file.json]
@@ -53,7 +54,7 @@ async function run(): Promise<string> {
       ownerId: owner.id,
       soloMode: rest.includes("--solo"),
     });
-    return `Imported learner profile ${result.learnerId}: ${result.rows} rows, ${result.files} files.\n`;
+    return `Imported learner profile ${result.learnerId}: ${count(result.rows, "row")}, ${count(result.files, "file")}.\n`;
   }
   console.error(USAGE);
   process.exit(2);

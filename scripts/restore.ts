@@ -7,6 +7,7 @@ import path from "node:path";
 import { backupPlaces } from "../lib/backup/places";
 import { RestoreError, restoreBackup } from "../lib/backup/restore";
 import { ALLOW_UNSIGNED_FLAG, untrustedSummary } from "../lib/backup/signature";
+import { count } from "../lib/ui/plural";
 
 const args = process.argv.slice(2);
 const allowUnsigned = args.includes(ALLOW_UNSIGNED_FLAG);
@@ -26,7 +27,7 @@ try {
       `Warning: the archive is not signed by this install (${untrustedSummary(result.signature)}); restored it because of ${ALLOW_UNSIGNED_FLAG}.`,
     );
   if (result.keptAside) console.log(`Kept the previous database at ${result.keptAside}`);
-  console.log(`Restored the backup of ${result.manifest.createdAt} (${result.filesRestored} file(s) added).`);
+  console.log(`Restored the backup of ${result.manifest.createdAt} (${count(result.filesRestored, "file")} added).`);
 } catch (error) {
   if (error instanceof RestoreError) {
     console.error(`Refused: ${error.message}\nNothing was changed.`);

@@ -7,6 +7,7 @@ import { currentUser } from "@/lib/auth/session";
 import { planRoute } from "@/lib/execplans/links";
 import { listPlans } from "@/lib/execplans/queries";
 import { Moment } from "@/components/ui/moment";
+import { count } from "@/lib/ui/plural";
 
 export const metadata: Metadata = { title: "Plans" };
 
@@ -79,7 +80,7 @@ export default async function PlansPage() {
                   {Math.floor((latest.tasksDone / latest.tasksTotal) * 100)}%
                 </span>
               ),
-              latest.errors + latest.warnings === 0 ? "no findings" : `${latest.errors} error(s), ${latest.warnings} warning(s)`,
+              latest.errors + latest.warnings === 0 ? "no findings" : `${count(latest.errors, "error")}, ${count(latest.warnings, "warning")}`,
               <span key="revision">
                 revision {latest.number} · <Moment at={latest.createdAt} />
               </span>,

@@ -25,6 +25,7 @@ import { KIND_LABELS, PLAYBOOK_KINDS, type PlaybookKind } from "@/lib/library/sc
 import { readableLearners } from "@/lib/auth/access";
 import { parsePage } from "@/lib/pagination";
 import { tickAction } from "./actions";
+import { count } from "@/lib/ui/plural";
 
 export const metadata: Metadata = { title: "Playbook" };
 
@@ -160,7 +161,7 @@ export default async function PlaybookPage({ searchParams }: { searchParams: Pro
           : null}
         {paged ? (
           <Link href={printView} className="rounded border border-line px-3 py-1.5">
-            Print view (all {contents.length} entries)
+            Print view (all {count(contents.length, "entry", "entries")})
           </Link>
         ) : (
           <PrintButton />

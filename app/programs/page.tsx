@@ -8,6 +8,7 @@ import { listPrograms } from "@/lib/content";
 import { currentProgram } from "@/lib/content/current";
 import { programRoute } from "@/lib/content/links";
 import { pickProgram } from "./actions";
+import { count } from "@/lib/ui/plural";
 
 export const metadata: Metadata = { title: "Programs" };
 
@@ -40,7 +41,7 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
               </p>
               <p className="mt-2 flex-1 text-muted">{program.meta.summary}</p>
               <p className="mt-2 text-sm text-muted">
-                {program.modules.length} modules · {exercises} exercises · {program.meta.metadata.timeBudget}
+                {count(program.modules.length, "module")} · {count(exercises, "exercise")} · {program.meta.metadata.timeBudget}
               </p>
               {isCurrent ? null : (
                 <form action={pickProgram} className="mt-3">

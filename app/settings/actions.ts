@@ -12,6 +12,7 @@ import { backupNow } from "@/lib/backup/schedule";
 import { AppError } from "@/lib/errors";
 import { formAction, type FormState, formText, runForm } from "@/lib/forms";
 import { importLearner, parseLearnerExport } from "@/lib/portability/learner-data";
+import { count } from "@/lib/ui/plural";
 
 /** Form state of token creation: the secret travels back once and is never stored in clear. */
 export type NewTokenState = FormState & { token?: string };
@@ -45,7 +46,7 @@ export async function backupAction(_state: FormState, formData: FormData): Promi
   const state = await runForm(formData, async () => {
     await requireUser();
     const result = await backupNow(backupPlaces());
-    return `Backed up the database and ${result.files} file(s) to ${path.basename(result.archive)} (sha256 ${result.sha256.slice(0, 12)}…).`;
+    return `Backed up the database and ${count(result.files, "file")} to ${path.basename(result.archive)} (sha256 ${result.sha256.slice(0, 12)}…).`;
   });
   revalidatePath("/settings");
   return state;
@@ -58,7 +59,7 @@ export async function importLearnerAction(_state: FormState, formData: FormData)
     if (!(file instanceof File) || file.size === 0)
       throw new AppError("invalid", "Choose an export file.", { file: "choose a .json export file" });
     const result = await importLearner(parseLearnerExport(await file.text()), { ownerId: signedIn.user.id });
-    return `Imported the learner profile with ${result.rows} rows and ${result.files} file(s).`;
+    return `Imported the learner profile with ${count(result.rows, "row")} and ${count(result.files, "file")}.`;
   });
   revalidatePath("/settings");
   return state;
@@ -86,7 +87,7 @@ export async function changePassphraseAction(_state: FormState, formData: FormDa
       await signInClient(signedIn.user.name),
     );
     const others = await revokeSessionsOf(signedIn.user.id, signedIn.sessionId);
-    return `Changed your passphrase${others > 0 ? ` and signed out ${others} other browser(s)` : ""}.`;
+    return `Changed your passphrase${others > 0 ? ` and signed out ${count(others, "other browser")}` : ""}.`;
   });
   revalidatePath("/settings");
   return state;

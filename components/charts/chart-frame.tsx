@@ -4,7 +4,21 @@ import { DataTable } from "@/components/ui/data-table";
 export type ChartTable = { headers: string[]; rows: { key: string; cells: ReactNode[] }[] };
 
 /** A chart with its caption, a one-line reading of it, a legend, and the same numbers as a table. */
-export function ChartFrame({ id, title, summary, legend, table, children }: { id: string; title: string; summary: string; legend?: ReactNode; table: ChartTable; children: ReactNode }) {
+export function ChartFrame({
+  id,
+  title,
+  summary,
+  legend,
+  table,
+  children,
+}: {
+  id: string;
+  title: string;
+  summary: string;
+  legend?: ReactNode;
+  table: ChartTable;
+  children: ReactNode;
+}) {
   return (
     <figure aria-labelledby={`${id}-caption`} className="min-w-0 rounded-lg border border-line bg-surface p-3">
       <figcaption id={`${id}-caption`} className="font-semibold">
@@ -23,16 +37,61 @@ export function ChartFrame({ id, title, summary, legend, table, children }: { id
   );
 }
 
-/** A legend entry whose line sample matches the series in the chart (solid or dashed, not colour alone). */
-export function LegendItem({ label, dashed, tone = "accent" }: { label: string; dashed?: boolean; tone?: "accent" | "muted" | "success" }) {
-  const stroke = { accent: "stroke-accent", muted: "stroke-muted", success: "stroke-success" }[tone];
+/** A chart's drawing box and font size, in SVG units; the SVG scales to its container's width. */
+export type ChartSize = { width: number; height: number; font: number };
+const NARROW: ChartSize = { width: 340, height: 230, font: 12 };
+const WIDE: ChartSize = { width: 560, height: 260, font: 14 };
+
+/**
+ * A chart drawn for a phone and for wider screens, one of them shown by CSS, so that its text
+ * stays legible at both sizes instead of shrinking with the drawing.
+ */
+export function AtTwoSizes({ children }: { children: (size: ChartSize) => ReactNode }) {
+  return (
+    <>
+      <div className="sm:hidden">{children(NARROW)}</div>
+      <div className="hidden sm:block">{children(WIDE)}</div>
+    </>
+  );
+}
+
+export type Tone = "accent" | "muted" | "success";
+export type Marker = "circle" | "square";
+export const MARKER_SIZE = 4;
+const FILL: Record<Tone, string> = { accent: "fill-accent", muted: "fill-muted", success: "fill-success" };
+const STROKE: Record<Tone, string> = { accent: "stroke-accent", muted: "stroke-muted", success: "stroke-success" };
+
+/** A point of a series: a dot or a square, so two series differ in shape as well as colour. */
+export function SeriesMarker({ shape, cx, cy, size, tone }: { shape: Marker; cx: number; cy: number; size: number; tone: Tone }) {
+  return shape === "circle" ? (
+    <circle cx={cx} cy={cy} r={size} className={FILL[tone]} />
+  ) : (
+    <rect x={cx - size} y={cy - size} width={size * 2} height={size * 2} className={`${FILL[tone]} stroke-surface`} strokeWidth="1" />
+  );
+}
+
+/** A legend entry whose sample matches the series in the chart: its dash and its marker, not colour alone. */
+export function LegendItem({ label, dashed, tone = "accent", marker }: { label: string; dashed?: boolean; tone?: Tone; marker?: Marker }) {
   return (
     <span className="inline-flex items-center gap-1.5">
-      <svg width="28" height="8" aria-hidden="true">
-        <line x1="0" y1="4" x2="28" y2="4" className={stroke} strokeWidth="2.5" strokeDasharray={dashed ? "5 4" : undefined} />
+      <svg width="28" height="10" aria-hidden="true">
+        <line x1="0" y1="5" x2="28" y2="5" className={STROKE[tone]} strokeWidth="2.5" strokeDasharray={dashed ? "5 4" : undefined} />
+        {marker ? <SeriesMarker shape={marker} cx={14} cy={5} size={3.5} tone={tone} /> : null}
       </svg>
       {label}
     </span>
+  );
+}
+
+/** A chart with nothing to draw yet: its title and one line saying what will fill it, instead of empty axes. */
+export function EmptyChart({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <figure aria-labelledby={`${id}-caption`} className="min-w-0 self-start rounded-lg border border-line bg-surface p-3">
+      <figcaption id={`${id}-caption`} className="font-semibold">
+        {title}
+      </figcaption>
+      <p className="text-sm text-muted">{children}</p>
+    </figure>
   );
 }
 
@@ -47,11 +106,23 @@ export function ticks(max: number): number[] {
 }
 
 /** Horizontal grid lines with their values on the left, for a chart of the given plot box. */
-export function YGrid({ values, y, left, right }: { values: number[]; y: (v: number) => number; left: number; right: number }) {
+export function YGrid({
+  values,
+  y,
+  left,
+  right,
+  fontSize,
+}: {
+  values: number[];
+  y: (v: number) => number;
+  left: number;
+  right: number;
+  fontSize: number;
+}) {
   return values.map((t) => (
     <g key={t}>
       <line x1={left} x2={right} y1={y(t)} y2={y(t)} className="stroke-line" strokeWidth="1" />
-      <text x={left - 6} y={y(t) + 4} textAnchor="end" className="fill-muted text-[13px]">
+      <text x={left - 6} y={y(t) + fontSize / 3} textAnchor="end" className="fill-muted" fontSize={fontSize}>
         {t}
       </text>
     </g>

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useId, useState } from "react";
 import type { ImportPlan, ImportResult, PlanItem } from "@/lib/library/import";
+import { count } from "@/lib/ui/plural";
 
 type Answer = { plan?: ImportPlan; result?: ImportResult; error?: { message: string; fields?: Record<string, string> } };
 
@@ -79,7 +80,7 @@ export function ImportForm({ endpoint }: { endpoint: string }) {
           />
         </div>
         {files.length > 0 ? (
-          <p className="mb-3 text-sm text-muted">{files.length === 1 ? files[0]!.name : `${files.length} files`} chosen.</p>
+          <p className="mb-3 text-sm text-muted">{files.length === 1 ? files[0]!.name : `${count(files.length, "file")}`} chosen.</p>
         ) : null}
         <button
           type="submit"

@@ -7,6 +7,7 @@ import { categoryOrder, PLAYBOOK_PARTS } from "@/lib/library/markdown-format";
 import type { PatternHead } from "@/lib/library/patterns";
 import type { EntryHead } from "@/lib/library/playbook";
 import { categoryLabel, KIND_LABELS, type PlaybookKind } from "@/lib/library/schema";
+import { count } from "@/lib/ui/plural";
 
 const PATTERNS_PER_CATEGORY = 8;
 
@@ -28,7 +29,7 @@ export function PlaybookContents({ entries, patterns, view, folded, full }: Prop
   return (
     <>
       <details open={!folded} className="mb-4">
-        <summary className="mb-2 cursor-pointer font-medium">All {entries.length} entries, by part</summary>
+        <summary className="mb-2 cursor-pointer font-medium">All {count(entries.length, "entry", "entries")}, by part</summary>
         {PLAYBOOK_PARTS.map((part) => {
           const items = entries.filter((e) => (part.kinds as readonly string[]).includes(e.kind));
           return (
@@ -76,7 +77,7 @@ export function PlaybookContents({ entries, patterns, view, folded, full }: Prop
                 {g.items.length > shown ? (
                   <p className="mt-1 text-sm print:hidden">
                     <Link href={libraryRoute(view, { category: g.category, sort: "title" })} className="underline">
-                      All {g.items.length} patterns in {categoryLabel(g.category)}
+                      All {count(g.items.length, "pattern")} in {categoryLabel(g.category)}
                     </Link>
                   </p>
                 ) : null}

@@ -4,6 +4,7 @@ import { RubricInput } from "@/components/packets/rubric-input";
 import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
 import { SELF_REVIEW_CHECKLIST } from "@/lib/reviews/self-review";
 import type { PassThreshold } from "@/lib/rubric/dimensions";
+import { count } from "@/lib/ui/plural";
 
 /** A solo learner's self-review: the checklist, a rubric score and a reflection, opening after the cooling-off period. */
 export function SelfReviewForm({
@@ -19,7 +20,7 @@ export function SelfReviewForm({
     <ActionForm action={selfReviewAction} label="Self-review" className="rounded-lg border border-line bg-surface p-4">
       <input type="hidden" name="packetId" value={packetId} />
       <p className="mb-3 text-sm text-muted">
-        Opens {coolingOffHours} hours after submission. It is recorded and shown as a self-review, never as a reviewer&apos;s accept.
+        Opens {count(coolingOffHours, "hour")} after submission. It is recorded and shown as a self-review, never as a reviewer&apos;s accept.
       </p>
       {SELF_REVIEW_CHECKLIST.map((item) => (
         <label key={item.id} className="mb-2 flex items-start gap-2 text-sm">

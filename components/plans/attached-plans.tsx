@@ -4,6 +4,7 @@ import { planRoute } from "@/lib/execplans/links";
 import type { PacketPlan } from "@/lib/execplans/queries";
 import { PlanProgress } from "./plan-progress";
 import { PlanStatusBadge } from "./plan-status-badge";
+import { count } from "@/lib/ui/plural";
 
 /** ExecPlans attached to a packet, each at its pinned revision with progress by phase and the checker's counts. */
 export function AttachedPlans({ plans, emptyText }: { plans: PacketPlan[]; emptyText: string }) {
@@ -27,7 +28,7 @@ export function AttachedPlans({ plans, emptyText }: { plans: PacketPlan[]; empty
             Checker:{" "}
             {plan.result.errors === 0 && plan.result.warnings === 0
               ? "no findings"
-              : `${plan.result.errors} error(s), ${plan.result.warnings} warning(s)`}
+              : `${count(plan.result.errors, "error")}, ${count(plan.result.warnings, "warning")}`}
           </p>
           <div className="mt-2">
             <PlanProgress progress={plan.result.progress} label={`Progress of ${plan.pinned.title}`} />

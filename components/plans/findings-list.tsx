@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { CheckResult } from "@/lib/execplans/check";
 import { CodeText } from "./code-text";
+import { count } from "@/lib/ui/plural";
 
 type Props = {
   result: Pick<CheckResult, "findings" | "outline" | "profile">;
@@ -40,7 +41,7 @@ export function FindingsList({ result, label, lineControl = (line) => <span clas
           <strong className="text-success">No findings: the plan follows every rule.</strong>
         ) : (
           <>
-            <strong>{errors} error(s)</strong>, {findings.length - errors} warning(s).{" "}
+            <strong>{count(errors, "error")}</strong>, {count(findings.length - errors, "warning")}.{" "}
             <Link href="/plans/rules" className="underline">
               The rules
             </Link>

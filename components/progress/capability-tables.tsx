@@ -4,6 +4,7 @@ import { DataTable } from "@/components/ui/data-table";
 import type { Program } from "@/lib/content";
 import { moduleRoute } from "@/lib/content/links";
 import { average, capabilitySpine, endState, type ModuleStanding } from "@/lib/progress/capabilities";
+import { count } from "@/lib/ui/plural";
 
 function ModuleLinks({ program, modules, own }: { program: Program; modules: ModuleStanding[]; own: boolean }) {
   return (
@@ -38,7 +39,7 @@ export function CapabilitySpine({ program, standings, own }: { program: Program;
             <ModuleLinks key="m" program={program} modules={row.modules} own={own} />,
             row.evidence === 0
               ? "none yet"
-              : `${row.evidence} item(s)${row.modules.length > 1 ? `: ${row.modules.map((m) => `M${m.number} ${m.evidence.length}`).join(", ")}` : ""}`,
+              : `${count(row.evidence, "item")}${row.modules.length > 1 ? `: ${row.modules.map((m) => `M${m.number} ${m.evidence.length}`).join(", ")}` : ""}`,
             row.modules.some((m) => m.latest)
               ? row.modules
                   .filter((m) => m.latest)
@@ -66,7 +67,7 @@ export function EndStateTable({ program, standings }: { program: Program; standi
             row.label,
             row.target,
             row.modules.join(", ") || "—",
-            `${row.drillAttempts} drill attempt(s), ${row.exerciseResults} exercise result(s)`,
+            `${count(row.drillAttempts, "drill attempt")}, ${count(row.exerciseResults, "exercise result")}`,
             row.scores.length > 0 ? row.scores.map((s) => `M${s.moduleNumber}: ${s.score}`).join(", ") : "not reviewed yet",
           ],
         }))}

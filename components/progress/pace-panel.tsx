@@ -2,6 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { dayKey } from "@/lib/time/zone";
 import type { MilestoneState, Pace } from "@/lib/progress/metrics";
+import { count } from "@/lib/ui/plural";
 
 const MILESTONE: Record<MilestoneState, { text: string; tone: "success" | "warning" | "danger" | "accent" | "neutral" }> = {
   done: { text: "Done", tone: "success" },
@@ -13,13 +14,13 @@ const MILESTONE: Record<MilestoneState, { text: string; tone: "success" | "warni
 
 function paceSentence(pace: Pace, zone: string): string {
   const target = `${pace.target.min}–${pace.target.max} a week`;
-  if (pace.state === "not-started") return `Not started yet. At ${target}, the ${pace.total} modules take the planned weeks.`;
+  if (pace.state === "not-started") return `Not started yet. At ${target}, the ${count(pace.total, "module")} take the planned weeks.`;
   if (pace.state === "finished")
-    return `All ${pace.total} modules completed, the last on ${dayKey(pace.projectedFinish!, zone)} (week ${pace.projectedWeek}).`;
+    return `All ${count(pace.total, "module")} completed, the last on ${dayKey(pace.projectedFinish!, zone)} (week ${pace.projectedWeek}).`;
   const projection = pace.projectedFinish
     ? `At this pace the last module is done on ${dayKey(pace.projectedFinish, zone)} (week ${pace.projectedWeek}).`
     : "No projection until the first module is completed.";
-  return `Week ${pace.currentWeek}: ${pace.completed} of ${pace.total} modules, ${pace.modulesPerWeek} a week against the suggested ${target}. ${projection}`;
+  return `Week ${pace.currentWeek}: ${pace.completed} of ${count(pace.total, "module")}, ${pace.modulesPerWeek} a week against the suggested ${target}. ${projection}`;
 }
 
 /** Pace against the program's suggested rate and its week-by-week milestones, with the warnings; days in the learner's zone. */

@@ -5,6 +5,7 @@ import type { Program } from "@/lib/content";
 import { dayKey } from "@/lib/time/zone";
 import { INTERVAL_DAYS, type RedrillItem } from "@/lib/redrill/schedule";
 import { redrillText } from "@/lib/redrill/triggers";
+import { count } from "@/lib/ui/plural";
 
 const box = "rounded-lg border border-line bg-surface p-4";
 /** The due item shown in full, the one "What next" points to; the rest wait behind a disclosure so the dashboard stays short. */
@@ -23,8 +24,7 @@ function ItemText({ program, item }: { program: Program; item: RedrillItem }) {
         </details>
       ) : null}
       <p className="mt-1 text-xs text-muted">
-        Why: {item.reasons.join("; ")} · interval {INTERVAL_DAYS[item.stage]} day(s)
-        {item.results.length > 0 ? ` · ${item.results.length} earlier re-drill(s)` : ""}
+        Why: {item.reasons.join("; ")} · interval {count(INTERVAL_DAYS[item.stage]!, "day")}{item.results.length > 0 ? ` · ${count(item.results.length, "earlier re-drill")}` : ""}
       </p>
     </>
   );

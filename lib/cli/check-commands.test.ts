@@ -103,7 +103,7 @@ describe("mastery kit init", () => {
     writeFileSync(path.join(dir, "scripts/validate.sh"), "echo changed\n");
     const changed = harness([...KIT, kitFile("files/new.txt", "new\n")]);
     expect(await changed.exec(["kit", "init", dir])).toBe(EXIT.usage);
-    expect(changed.err.join("")).toContain("Nothing written: 2 file(s)");
+    expect(changed.err.join("")).toContain("Nothing written: 2 files");
     expect(changed.err.join("")).toContain("  practice/SPEC.md\n  scripts/validate.sh\nRun again with --force");
     expect(existsSync(path.join(dir, "new.txt"))).toBe(false);
     expect(await changed.exec(["kit", "init", dir, "--force"])).toBe(EXIT.ok);

@@ -8,6 +8,7 @@ import { decodeKit, type KitFile, type KitFileAnswer, materializeKit, planKitFil
 import { type CheckResult, type CheckSpec, runChecks } from "../checks/run";
 import { type Command, idempotencyOption, post, type RunContext } from "./command-kit";
 import { CliError, EXIT, usageError } from "./exit-codes";
+import { count, nounFor } from "../ui/plural";
 
 type Exercise = { slug: string; number: number; title: string; successCriteria: string[]; checks: CheckSpec[] };
 
@@ -116,7 +117,7 @@ async function kitInit(ctx: RunContext) {
   if (differs.length > 0) {
     throw usageError(
       [
-        `Nothing written: ${differs.length} file(s) in ${dir} differ from the kit:`,
+        `Nothing written: ${count(differs.length, "file")} in ${dir} ${nounFor(differs.length, "differs", "differ")} from the kit:`,
         ...differs.map((w) => `  ${w.path}`),
         "Run again with --force to overwrite them.",
       ].join("\n"),

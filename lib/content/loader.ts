@@ -19,6 +19,7 @@ import {
   SECTION_HEADINGS,
   type SectionId,
 } from "./schema";
+import { nounFor } from "../ui/plural";
 
 type ProblemKind = "error" | "placeholder" | "todo";
 
@@ -105,7 +106,7 @@ function readValidated<T extends z.ZodType>(
 /** A zod issue in the words the content check uses. */
 export function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === "invalid_value") return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
-  if (issue.code === "unrecognized_keys") return `unknown field(s) ${issue.keys.join(", ")}`;
+  if (issue.code === "unrecognized_keys") return `unknown ${nounFor(issue.keys.length, "field")} ${issue.keys.join(", ")}`;
   return issue.message
     .replace(/^Invalid input: /, "")
     .replace(/expected (\w+), received undefined/, "required: expected $1");

@@ -1,6 +1,7 @@
 // The text report of content problems shared by `content:check` and the authoring page.
 import { describeEstimate, estimateModuleMinutes } from "./hours";
 import { type ContentIndex, failingProblems } from "./loader";
+import { count } from "../ui/plural";
 
 export function formatProblemReport(index: ContentIndex, only: string[] = []): { text: string; failing: number } {
   const inScope = (program: string) => only.length === 0 || only.includes(program);
@@ -13,7 +14,7 @@ export function formatProblemReport(index: ContentIndex, only: string[] = []): {
     const own = problems.filter((p) => p.program === slug);
     const exercises = program?.modules.reduce((sum, m) => sum + m.exercises.length, 0) ?? 0;
     const label = program ? `${program.meta.title}${program.meta.template ? " (template)" : ""}` : "(program file invalid)";
-    lines.push(`${slug}: ${label} — ${program?.modules.length ?? 0} modules, ${exercises} exercises, ${own.length} problem(s)`);
+    lines.push(`${slug}: ${label} — ${count(program?.modules.length ?? 0, "module")}, ${count(exercises, "exercise")}, ${count(own.length, "problem")}`);
     if (program && !program.meta.template) {
       for (const m of program.modules) {
         lines.push(`  module ${m.meta.number} ${m.meta.title}: stated ${m.meta.hours.min}–${m.meta.hours.max} h, estimate ${describeEstimate(estimateModuleMinutes(m))}`);
@@ -22,7 +23,7 @@ export function formatProblemReport(index: ContentIndex, only: string[] = []): {
     const allowed = own.filter((p) => !failing.has(p));
     const listAllowed = only.includes(slug);
     if (allowed.length > 0 && !listAllowed) {
-      lines.push(`  ${allowed.length} placeholder(s) left, allowed in a template; list them with: npm run content:check -- ${slug}`);
+      lines.push(`  ${count(allowed.length, "placeholder")} left, allowed in a template; list them with: npm run content:check -- ${slug}`);
     }
     for (const p of own) {
       if (!failing.has(p) && !listAllowed) continue;
@@ -30,7 +31,7 @@ export function formatProblemReport(index: ContentIndex, only: string[] = []): {
       lines.push(`  ${p.file}:${p.line}  ${p.field}  ${p.message}  [${tag}]`);
     }
   }
-  const count = problems.filter((p) => failing.has(p)).length;
-  lines.push(count === 0 ? "Content OK." : `${count} problem(s) to fix.`);
-  return { text: lines.join("\n"), failing: count };
+  const toFix = problems.filter((p) => failing.has(p)).length;
+  lines.push(toFix === 0 ? "Content OK." : `${count(toFix, "problem")} to fix.`);
+  return { text: lines.join("\n"), failing: toFix };
 }

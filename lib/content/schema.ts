@@ -1,6 +1,7 @@
 // The zod schemas of program, module and exercise frontmatter (the format of content/README.md).
 import { z } from "zod";
 import { DIMENSION_LABELS, DIMENSIONS, type Dimension } from "../rubric/dimensions";
+import { count } from "../ui/plural";
 
 const DimensionSchema = z.enum(DIMENSIONS);
 export { DIMENSION_LABELS, DIMENSIONS, type Dimension };
@@ -15,7 +16,7 @@ export type PlaybookKind = (typeof PLAYBOOK_KINDS)[number];
 
 const text = z.string().trim().min(1, "must not be empty");
 const textList = (min: number, max?: number) => {
-  const expected = max === undefined ? `expected at least ${min} item(s)` : `expected ${min}–${max} items`;
+  const expected = max === undefined ? `expected at least ${count(min, "item")}` : `expected ${min}–${max} items`;
   return z.array(text).min(min, expected).max(max ?? Number.MAX_SAFE_INTEGER, expected);
 };
 

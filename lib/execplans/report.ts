@@ -1,6 +1,7 @@
 // The text report of a check: the profile, one line per finding as file:line, with its rule,
 // message and fix hint, then a summary line with the sections written. Used by `npm run execplan:check`.
 import type { CheckResult } from "./check";
+import { count } from "../ui/plural";
 
 export function formatCheckReport(file: string, result: CheckResult): string {
   const lines = [`${file}: Profile: ${result.profile.name}`];
@@ -11,7 +12,7 @@ export function formatCheckReport(file: string, result: CheckResult): string {
   lines.push(
     result.findings.length === 0
       ? `${file}: conforms to the ExecPlan rules${sections}${tasks}.`
-      : `${file}: ${result.errors} error(s), ${result.warnings} warning(s)${sections}${tasks}.`,
+      : `${file}: ${count(result.errors, "error")}, ${count(result.warnings, "warning")}${sections}${tasks}.`,
   );
   return lines.join("\n");
 }

@@ -17,6 +17,7 @@ import { learnerTimeZone } from "../auth/people";
 import { moduleLabel } from "../content";
 import { lockLearner, transaction, type Tx } from "../db";
 import { dayKey } from "../time/zone";
+import { count } from "../ui/plural";
 
 const body = z
   .string({ error: "write the plan" })
@@ -274,8 +275,8 @@ export async function attachPlan(actor: Actor, input: AttachInput) {
       summary: current
         ? `Pinned revision ${latest.number} of ExecPlan "${latest.title}"`
         : `Attached ExecPlan "${latest.title}" (revision ${latest.number})`,
-      evidence: `execplan ${planId} r${latest.number}: ${latest.tasksDone}/${latest.tasksTotal} tasks completed; checker ${latest.errors} error(s), ${latest.warnings} warning(s)`,
-      risks: latest.errors > 0 ? `the plan has ${latest.errors} checker error(s)` : "none",
+      evidence: `execplan ${planId} r${latest.number}: ${latest.tasksDone}/${latest.tasksTotal} tasks completed; checker ${count(latest.errors, "error")}, ${count(latest.warnings, "warning")}`,
+      risks: latest.errors > 0 ? `the plan has ${count(latest.errors, "checker error")}` : "none",
       next:
         packet.status === "review_required"
           ? "The reviewer sees the pinned revision."

@@ -192,7 +192,7 @@ describe("one pattern file", () => {
     expect(parsePatternFile("x.md", "no frontmatter", link)).toMatchObject({ problem: expect.stringContaining("missing frontmatter") });
     expect(parsePatternFile("x.md", "---\ntitle: [unclosed\n---\n", link)).toMatchObject({ problem: expect.stringMatching(/line \d/) });
     expect(parsePatternFile("x.md", "---\ntitle: T\nslug: t\ncategory: speed\ncolour: red\n---\n", link)).toMatchObject({
-      problem: expect.stringContaining("unknown field(s) colour"),
+      problem: expect.stringContaining("unknown field colour"),
     });
     expect(
       parsePatternFile("x.md", "---\ntitle: T\nslug: t\ncategory: speed\n---\n\n# T\n\nstray text\n\n## When to use\n\nx\n", link),

@@ -10,6 +10,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { appendLogEntry } from "../log/service";
 import { checkProof } from "./proof";
 import { type Decision, decide, type Status } from "./transitions";
+import { count } from "../ui/plural";
 
 export type PacketRow = Prisma.PacketGetPayload<object>;
 
@@ -240,7 +241,7 @@ export async function submitPacket(actor: Actor, input: { packetId: string; proo
       moduleNumber: packet.moduleNumber,
       status: to,
       summary: `Submitted ${moduleLabel(mod)} for review: validation ${proof.validationStatus}, drills ${proof.drillStatus}; ${proof.rubricSummary}`,
-      evidence: `${keys.size} evidence item(s); ${proof.claims.length} claim(s) each backed by evidence`,
+      evidence: `${count(keys.size, "evidence item")}; ${count(proof.claims.length, "claim")} each backed by evidence`,
       risks: proof.risks,
       next: `Reviewer signs off; follow-ups: ${proof.followUps}`,
       actor,

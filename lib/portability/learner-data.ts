@@ -13,6 +13,7 @@ import { readStoredFile, storedPath, storeFile } from "../files";
 import { indexPatternTags } from "../library/patterns";
 import { appendLogEntry } from "../log/service";
 import { confineRows, type Row, TABLES } from "./import-rows";
+import { count } from "../ui/plural";
 
 const EXPORT_FORMAT = "mastery-learner-export";
 const EXPORT_VERSION = 1;
@@ -201,7 +202,7 @@ export async function importLearner(
         moduleNumber: 0,
         status: "pending",
         summary: `Imported this profile from ${tables[0]!.rows[0]!.importedFrom}`,
-        evidence: `${rows} rows, ${files.size} file(s)`,
+        evidence: `${count(rows, "row")}, ${count(files.size, "file")}`,
         risks: "verdicts in the import were given in another install: they are shown as imported, not reviewed here",
         next: "Continue with the next available module.",
         actor: { kind: "learner", userId: options.ownerId, label: String(learner.name) },

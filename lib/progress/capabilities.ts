@@ -5,7 +5,8 @@ import { moduleByNumber, type Program } from "../content";
 import type { Status } from "../packets/transitions";
 import { DIMENSION_LABELS, DIMENSIONS, type Dimension, type RubricScores } from "../rubric/rubric";
 
-type LatestScores = { scores: RubricScores; verdict: string; reviewer: string; at: Date };
+/** The latest review's scores, with the learner's self-score from the proof that review judged (null when it cannot be read). */
+type LatestScores = { scores: RubricScores; self: RubricScores | null; verdict: string; reviewer: string; at: Date };
 
 /** Where the learner stands on one module: its latest attempt, evidence and scores. */
 export type ModuleStanding = {

@@ -1,10 +1,11 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadContent } from "../content/loader";
-import { cumulativeByWeek, pace, type ProgressFacts, successMetrics } from "./metrics";
+import { pace, playbookAdditions, type ProgressFacts, progressSeries, successMetrics } from "./metrics";
 
 const program = loadContent(path.resolve("content")).programs.find((p) => p.slug === "codex-mastery")!;
 const { timeline, successMetrics: targets } = program.meta;
+const additions = playbookAdditions(program.modules);
 const START = new Date("2026-01-05T00:00:00Z");
 const day = (n: number) => new Date(START.getTime() + n * 86_400_000);
 
@@ -26,12 +27,12 @@ const completed = (...days: number[]) => days.map((d, i) => ({ moduleNumber: i +
 
 describe("success metrics", () => {
   it("shows every target at zero when nothing is done", () => {
-    const metrics = successMetrics(targets, facts({ start: null, lastActivity: null }));
+    const metrics = successMetrics(targets, additions, facts({ start: null, lastActivity: null }));
     expect(metrics.map((m) => [m.key, m.percent, m.text])).toEqual([
       ["modules", 0, "0 of 8 completed"],
       ["exercises", 0, "0 of 36 finished"],
       ["patterns", 0, "0 of 30+ documented"],
-      ["playbook", 0, "not created yet"],
+      ["playbook", 0, "0 of 30 entries"],
       ["hours", 0, "0 h of 45–55 h"],
     ]);
     expect(metrics.every((m) => !m.met)).toBe(true);
@@ -41,11 +42,12 @@ describe("success metrics", () => {
     const exercises = Array.from({ length: 40 }, (_, i) => ({ key: `e${i}`, at: day(1) }));
     const metrics = successMetrics(
       targets,
+      additions,
       facts({
         completions: completed(1, 2, 3, 4, 5, 6, 7, 8),
         exercisesFinished: exercises,
         patterns: 31,
-        playbookEntries: 3,
+        playbookEntries: 30,
         totalSeconds: 50 * 3600,
       }),
     );
@@ -57,7 +59,7 @@ describe("success metrics", () => {
       ["hours", 100, true],
     ]);
     expect(metrics.find((m) => m.key === "hours")!.text).toBe("50 h 00 min of 45–55 h");
-    expect(metrics.find((m) => m.key === "playbook")!.text).toBe("created (3 entries)");
+    expect(metrics.find((m) => m.key === "playbook")!.text).toBe("30 of 30 entries");
   });
 });
 
@@ -85,7 +87,7 @@ describe("pace and projection", () => {
     });
     const late = pace(timeline, 8, facts({ now: day(15), lastActivity: day(14) }));
     expect(late).toMatchObject({ currentWeek: 3, expectedByNow: 1, behind: true });
-    expect(late.warnings).toEqual(["Behind the milestones: 1 module(s) were due by the end of week 2, 0 completed."]);
+    expect(late.warnings).toEqual(["Behind the milestones: 1 module was due by the end of week 2, 0 completed."]);
     expect(late.milestones[0]!.state).toBe("overdue");
   });
 
@@ -118,33 +120,55 @@ describe("pace and projection", () => {
     expect(p.projectedWeek).toBe(41);
     expect(p.behind).toBe(true);
     expect(p.warnings).toEqual([
-      "Behind the milestones: 8 module(s) were due by the end of week 8, 2 completed.",
+      "Behind the milestones: 8 modules were due by the end of week 8, 2 completed.",
       `At this pace the last module is done in week 41 (${day(280).toISOString().slice(0, 10)}), after the 8-week plan.`,
       "No activity for 64 days.",
     ]);
   });
 });
 
+describe("playbook target", () => {
+  it("is the entries the modules ask for, so three entries fill a tenth of the bar, not all of it", () => {
+    expect(additions).toBe(program.modules.reduce((sum, m) => sum + m.meta.playbook.length, 0));
+    const playbook = successMetrics(targets, additions, facts({ playbookEntries: 3 })).find((m) => m.key === "playbook")!;
+    expect([playbook.percent, playbook.met, playbook.text]).toEqual([10, false, "3 of 30 entries"]);
+    const optional = successMetrics({ ...targets, playbook: false }, 8, facts({ playbookEntries: 1 })).find((m) => m.key === "playbook")!;
+    expect(optional.text).toBe("1 of 8 entries (optional in this program)");
+  });
+});
+
 describe("cumulative progress", () => {
-  it("counts modules and exercises at the end of each week beside the milestone plan", () => {
-    const points = cumulativeByWeek(
-      timeline,
-      facts({
-        completions: completed(3, 9),
-        exercisesFinished: [
-          { key: "1:a", at: day(1) },
-          { key: "1:b", at: day(8) },
-        ],
-      }),
-      4,
-    );
-    expect(points).toEqual([
-      { week: 0, modules: 0, exercises: 0, planned: 0 },
-      { week: 1, modules: 1, exercises: 1, planned: 0 },
-      { week: 2, modules: 2, exercises: 2, planned: 1 },
-      { week: 3, modules: 2, exercises: 2, planned: 1 },
-      { week: 4, modules: 2, exercises: 2, planned: 4 },
+  const worked = facts({
+    now: day(16),
+    completions: completed(3, 9),
+    exercisesFinished: [
+      { key: "1:a", at: day(1) },
+      { key: "1:b", at: day(8) },
+    ],
+  });
+
+  it("ends the actual series at the current week and runs the plan to the end of the program", () => {
+    const series = progressSeries(timeline, worked, pace(timeline, 8, worked));
+    expect(series.weeks).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(series.actual).toEqual([
+      { week: 0, modules: 0, exercises: 0 },
+      { week: 1, modules: 1, exercises: 1 },
+      { week: 2, modules: 2, exercises: 2 },
+      { week: 3, modules: 2, exercises: 2 },
     ]);
-    expect(cumulativeByWeek(timeline, facts({ start: null }), 8)).toEqual([]);
+    expect(series.planned.map((p) => p.modules)).toEqual([0, 0, 1, 1, 4, 4, 6, 6, 8]);
+  });
+
+  it("stretches the weeks past the plan when today is later, with the plan still ending at its last week", () => {
+    const late = facts({ now: day(75), completions: completed(3) });
+    const series = progressSeries(timeline, late, pace(timeline, 8, late));
+    expect(series.actual.at(-1)).toEqual({ week: 11, modules: 1, exercises: 0 });
+    expect(series.weeks.at(-1)).toBe(11);
+    expect(series.planned.at(-1)).toEqual({ week: 8, modules: 8 });
+  });
+
+  it("is empty before the learner starts", () => {
+    const none = facts({ start: null });
+    expect(progressSeries(timeline, none, pace(timeline, 8, none))).toEqual({ weeks: [], actual: [], planned: [] });
   });
 });

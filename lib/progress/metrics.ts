@@ -1,8 +1,9 @@
 // Where a learner stands against the program's success metrics and timeline: the metrics as
 // progress bars, pace in modules per week, the milestones, a projected finish date from the
 // actual pace and the warnings when they fall behind. Pure: the caller passes the facts and now.
-import type { ProgramMeta } from "../content/schema";
+import type { ModuleMeta, ProgramMeta } from "../content/schema";
 import { DAY_MS, dayKey, startOfDayAt } from "../time/zone";
+import { count, nounFor } from "../ui/plural";
 import { formatDuration, hoursOf, programWeek, WEEK_MS, weekStart } from "./calendar";
 
 export type ProgressFacts = {
@@ -24,7 +25,11 @@ export type Metric = { key: MetricKey; label: string; value: number; target: num
 
 const percentOf = (value: number, target: number) => (target <= 0 ? 100 : Math.min(100, Math.round((value / target) * 100)));
 
-export function successMetrics(targets: ProgramMeta["successMetrics"], facts: ProgressFacts): Metric[] {
+/** The playbook entries a program's modules ask for in their Document phase: the playbook's target. */
+export const playbookAdditions = (modules: { meta: Pick<ModuleMeta, "playbook"> }[]) =>
+  modules.reduce((sum, m) => sum + m.meta.playbook.length, 0);
+
+export function successMetrics(targets: ProgramMeta["successMetrics"], playbookTarget: number, facts: ProgressFacts): Metric[] {
   const metric = (key: MetricKey, label: string, value: number, target: number, text: string): Metric => ({
     key,
     label,
@@ -44,13 +49,9 @@ export function successMetrics(targets: ProgramMeta["successMetrics"], facts: Pr
     metric(
       "playbook",
       "Personal playbook",
-      Math.min(facts.playbookEntries, 1),
-      targets.playbook ? 1 : 0,
-      facts.playbookEntries > 0
-        ? `created (${facts.playbookEntries} ${facts.playbookEntries === 1 ? "entry" : "entries"})`
-        : targets.playbook
-          ? "not created yet"
-          : "optional in this program",
+      facts.playbookEntries,
+      playbookTarget,
+      `${facts.playbookEntries} of ${count(playbookTarget, "entry", "entries")}${targets.playbook ? "" : " (optional in this program)"}`,
     ),
     metric(
       "hours",
@@ -156,7 +157,9 @@ export function pace(timeline: ProgramMeta["timeline"], totalModules: number, fa
   if (!finished) {
     if (completed < expectedByNow) {
       const ended = Math.max(...timeline.milestones.filter((m) => m.toWeek < currentWeek).map((m) => m.toWeek));
-      warnings.push(`Behind the milestones: ${expectedByNow} module(s) were due by the end of week ${ended}, ${completed} completed.`);
+      warnings.push(
+        `Behind the milestones: ${count(expectedByNow, "module")} ${nounFor(expectedByNow, "was", "were")} due by the end of week ${ended}, ${completed} completed.`,
+      );
     }
     if (projectedWeek !== null && projectedWeek > timeline.maxWeeks) {
       warnings.push(
@@ -186,22 +189,31 @@ export function pace(timeline: ProgramMeta["timeline"], totalModules: number, fa
   };
 }
 
-export type WeekPoint = { week: number; modules: number; exercises: number; planned: number };
+export type ProgressSeries = {
+  /** The chart's weeks: 0 (the start) to the plan's last week, or to today when that is later. */
+  weeks: number[];
+  /** Modules completed and exercises finished by the end of each week that has begun: it stops at the current week. */
+  actual: { week: number; modules: number; exercises: number }[];
+  /** Modules the milestones plan by the end of each week, from the start to the plan's last week. */
+  planned: { week: number; modules: number }[];
+};
 
-/** Cumulative modules and exercises at the end of each program week (week 0 is the start), with the milestone plan. */
-export function cumulativeByWeek(timeline: ProgramMeta["timeline"], facts: ProgressFacts, lastWeek: number): WeekPoint[] {
-  if (!facts.start) return [];
+/** Cumulative progress week by week (week 0 is the start), and the milestone plan as its own series; empty before the start. */
+export function progressSeries(timeline: ProgramMeta["timeline"], facts: ProgressFacts, p: Pace): ProgressSeries {
+  if (!facts.start || p.currentWeek === null) return { weeks: [], actual: [], planned: [] };
   const start = facts.start;
   const upTo = (week: number, items: { at: Date }[]) => items.filter((item) => item.at < weekStart(start, week + 1, facts.zone)).length;
-  return Array.from({ length: lastWeek + 1 }, (_, week) => ({
-    week,
-    modules: upTo(week, facts.completions),
-    exercises: upTo(week, facts.exercisesFinished),
-    planned: new Set(timeline.milestones.filter((m) => m.toWeek <= week).flatMap((m) => m.modules)).size,
-  }));
-}
-
-/** The last week a chart of the plan should show: the plan's end, today or the projected finish, whichever is latest. */
-export function chartWeeks(timeline: ProgramMeta["timeline"], p: Pace): number {
-  return Math.max(timeline.maxWeeks, p.currentWeek ?? 0, Math.min(p.projectedWeek ?? 0, timeline.maxWeeks * 3));
+  const weeksUpTo = (last: number) => Array.from({ length: last + 1 }, (_, week) => week);
+  return {
+    weeks: weeksUpTo(Math.max(timeline.maxWeeks, p.currentWeek)),
+    actual: weeksUpTo(p.currentWeek).map((week) => ({
+      week,
+      modules: upTo(week, facts.completions),
+      exercises: upTo(week, facts.exercisesFinished),
+    })),
+    planned: weeksUpTo(timeline.maxWeeks).map((week) => ({
+      week,
+      modules: new Set(timeline.milestones.filter((m) => m.toWeek <= week).flatMap((m) => m.modules)).size,
+    })),
+  };
 }

@@ -11,11 +11,12 @@ import { type NextStep, nextStep } from "../packets/next-step";
 import { isDue, type RedrillItem } from "../redrill/schedule";
 import { latestVerdict } from "../reviews/history";
 import { drillFacts, learnerSchedule, type PacketHistory, redrillText } from "../redrill/triggers";
-import { RubricScoresSchema } from "../rubric/rubric";
+import { type RubricScores, RubricScoresSchema } from "../rubric/rubric";
+import { ProofSchema } from "../packets/proof";
 import { type EffectiveEntry, effectiveEntries, type TimeTotals, timeTotals } from "../time/aggregate";
 import type { ModuleStanding } from "./capabilities";
 import { type IndicatorState, indicatorStates } from "./indicators";
-import { type Metric, type Pace, pace, type ProgressFacts, successMetrics } from "./metrics";
+import { type Metric, type Pace, pace, playbookAdditions, type ProgressFacts, successMetrics } from "./metrics";
 
 const PACKET_INCLUDE = {
   proofs: { orderBy: { createdAt: "asc" } },
@@ -89,9 +90,22 @@ function standingOf(program: Program, number: number, title: string, packet: Sna
       moduleByNumber(program, number)?.exercises.some((ex) => ex.slug === slug),
     ),
     latest: review
-      ? { scores: RubricScoresSchema.parse(review.scores), verdict: review.verdict, reviewer: review.reviewerName, at: review.createdAt }
+      ? {
+          scores: RubricScoresSchema.parse(review.scores),
+          self: selfScoresBefore(packet, review.createdAt),
+          verdict: review.verdict,
+          reviewer: review.reviewerName,
+          at: review.createdAt,
+        }
       : null,
   };
+}
+
+/** The self-score of the last proof sent before a review, or null when there is none that reads as a proof. */
+function selfScoresBefore(packet: SnapshotPacket, at: Date): RubricScores | null {
+  const proof = packet.proofs.filter((p) => p.createdAt <= at).at(-1);
+  const parsed = proof ? ProofSchema.safeParse(proof.data) : null;
+  return parsed?.success ? parsed.data.selfScores : null;
 }
 
 /** The rows re-drill triggers read: reviews, and drill attempts among the work rows. */
@@ -181,7 +195,7 @@ export async function learnerSnapshot(learnerId: string, now = new Date()): Prom
     log: { recent },
     waived: new Set(waivers.map((w) => `${w.moduleNumber}:${w.prerequisite}`)),
     facts,
-    metrics: successMetrics(program.meta.successMetrics, facts),
+    metrics: successMetrics(program.meta.successMetrics, playbookAdditions(program.modules), facts),
     pace: pace(program.meta.timeline, program.modules.length, facts),
     next: nextStep(
       program,

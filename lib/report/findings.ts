@@ -8,6 +8,7 @@ import type { LearnerSnapshot } from "../progress/snapshot";
 import { redrillText } from "../redrill/triggers";
 import { oneLine, plural } from "./markdown";
 import type { ModuleAudit } from "./module-audit";
+import { count } from "../ui/plural";
 
 /** A submission waiting longer than this is an overdue review. */
 const OVERDUE_REVIEW_DAYS = 2;
@@ -30,7 +31,7 @@ export function highSignalFindings(
     const submitted = audit.packet?.submittedAt;
     if (audit.standing.status === "review_required" && submitted && days(submitted, now) >= OVERDUE_REVIEW_DAYS) {
       urgent.push(
-        `**Overdue review:** ${label(audit)} has waited ${days(submitted, now)} days for sign-off (submitted ${dayKey(submitted, snapshot.zone)}).`,
+        `**Overdue review:** ${label(audit)} has waited ${count(days(submitted, now), "day")} for sign-off (submitted ${dayKey(submitted, snapshot.zone)}).`,
       );
     }
   }
@@ -82,7 +83,7 @@ export function highSignalFindings(
     pace.state === "not-started"
       ? `**Pace:** not started; at ${pace.target.min}–${pace.target.max} modules a week the program takes ${program.meta.timeline.minWeeks}–${program.meta.timeline.maxWeeks} weeks.`
       : pace.state === "finished"
-        ? `**Pace:** all ${pace.total} modules completed, the last on ${dayKey(pace.projectedFinish!, snapshot.zone)} (week ${pace.projectedWeek}).`
+        ? `**Pace:** all ${count(pace.total, "module")} completed, the last on ${dayKey(pace.projectedFinish!, snapshot.zone)} (week ${pace.projectedWeek}).`
         : `**Pace:** week ${pace.currentWeek}, ${pace.modulesPerWeek} modules a week against ${pace.target.min}–${pace.target.max}; ${
             pace.projectedFinish
               ? `projected finish ${dayKey(pace.projectedFinish, snapshot.zone)} (week ${pace.projectedWeek})`

@@ -13,6 +13,7 @@ import { feedbackProblem } from "./feedback";
 import { SELF_REVIEW_CHECKLIST } from "./self-review";
 import { assertActsFor, type Actor } from "../auth/actor";
 import { EvidenceSeenSchema } from "./stored";
+import { count } from "../ui/plural";
 
 const ReviewSchema = z.object({
   packetId: z.string().min(1),
@@ -125,7 +126,7 @@ export async function reviewPacket(actor: Actor, input: ReviewInput | Record<str
         verdict === "accept"
           ? `Accepted ${moduleLabel(mod)} (rubric average ${rubric.average})`
           : `Rejected ${moduleLabel(mod)} with feedback (rubric average ${rubric.average}${rubric.pass ? "" : `; remediation: ${rubric.weak.map((d) => DIMENSION_LABELS[d]).join(", ")}`})`,
-      evidence: `reviewed ${latest.length} evidence item(s) at their latest versions`,
+      evidence: `reviewed ${count(latest.length, "evidence item")} at their latest versions`,
       risks: verdict === "accept" ? "none" : feedback.split("\n")[0]!.slice(0, 200),
       next: verdict === "accept" ? "Start the next available module." : "Rework: answer the feedback, add evidence versions, resubmit.",
       actor: reviewer,
@@ -243,7 +244,7 @@ export async function selfReviewPacket(actor: Actor, input: z.input<typeof SelfR
       moduleNumber: packet.moduleNumber,
       status: to,
       summary: `Self-reviewed ${moduleLabel(mod)} in solo mode (not a reviewer's accept; rubric average ${rubric.average})`,
-      evidence: `self-review checklist complete; ${latest.length} evidence item(s)`,
+      evidence: `self-review checklist complete; ${count(latest.length, "evidence item")}`,
       risks: "no independent reviewer",
       next: "Start the next available module.",
       actor,

@@ -27,6 +27,7 @@ import { VerdictOutcome } from "@/components/packets/verdict-outcome";
 import { nextInQueue } from "@/lib/reviews/queue";
 import { metCount, RequirementsChecklist } from "@/components/packets/requirements-checklist";
 import { packetRequirements } from "@/lib/packets/requirements";
+import { count, nounFor } from "@/lib/ui/plural";
 
 export const metadata: Metadata = { title: "Review a packet" };
 
@@ -115,7 +116,7 @@ export default async function ReviewPage({
               <LineDiff lines={d.lines} label={`Changes in ${d.title}`} />
             </div>
           ))}
-          <p className="text-sm text-muted">{changed.length} evidence item(s) are new or have new versions; they are highlighted below.</p>
+          <p className="text-sm text-muted">{count(changed.length, "evidence item")} {nounFor(changed.length, "is", "are")} new or {nounFor(changed.length, "has", "have")} new versions; highlighted below.</p>
         </Section>
       ) : null}
 

@@ -10,6 +10,7 @@ import { DIMENSION_LABELS } from "../../rubric/rubric";
 import type { ModuleAudit } from "../module-audit";
 import { noData, oneLine, plural, table } from "../markdown";
 import { type Context, moduleName } from "./context";
+import { count } from "../../ui/plural";
 
 export function testsAndGates(ctx: Context): string[] {
   const rows: string[][] = [];
@@ -35,7 +36,7 @@ export function testsAndGates(ctx: Context): string[] {
       const data: Partial<DrillAttempt> = drillAttempt(row.data) ?? {};
       const drill = a.mod.meta.drills.find((d) => d.id === data.drillId);
       const seconds = data.seconds ?? 0;
-      const output = `${data.reps ?? 0} rep(s) in ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}; ${data.passed ? "met the standard" : "did not meet the standard"}${
+      const output = `${count(data.reps ?? 0, "rep")} in ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}; ${data.passed ? "met the standard" : "did not meet the standard"}${
         data.withinTimebox === true ? "; within the time box" : data.withinTimebox === false ? "; over the time box" : ""
       }`;
       rows.push([

@@ -9,6 +9,7 @@ import { planRoute } from "@/lib/execplans/links";
 import { revisionText } from "@/lib/execplans/queries";
 import { Moment } from "@/components/ui/moment";
 import { readableOrNotice, revisionParam } from "../readable";
+import { count } from "@/lib/ui/plural";
 
 export const metadata: Metadata = { title: "Plan revisions" };
 
@@ -49,7 +50,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
             r.source,
             <PlanStatusBadge key="s" status={r.status} />,
             `${r.tasksDone}/${r.tasksTotal}`,
-            r.errors + r.warnings === 0 ? "no findings" : `${r.errors} error(s), ${r.warnings} warning(s)`,
+            r.errors + r.warnings === 0 ? "no findings" : `${count(r.errors, "error")}, ${count(r.warnings, "warning")}`,
           ],
         }))}
       />
@@ -89,7 +90,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
         ) : (
           <>
             <p className="mb-2 text-sm">
-              {comparison.added} line(s) added, {comparison.removed} line(s) removed.
+              {count(comparison.added, "line")} added, {count(comparison.removed, "line")} removed.
             </p>
             <pre
               className="overflow-x-auto rounded border border-line bg-sunken p-2 text-sm"
@@ -99,7 +100,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
               {comparison.rows.map((row, i) =>
                 row.kind === "folded" ? (
                   <span key={i} className="block text-muted">
-                    ⋯ {row.count} unchanged line(s)
+                    ⋯ {count(row.count, "unchanged line")}
                   </span>
                 ) : (
                   <span

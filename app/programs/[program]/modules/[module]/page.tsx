@@ -12,6 +12,7 @@ import { getModule, getProgram, moduleByNumber } from "@/lib/content";
 import { exerciseRoute, moduleRoute, programRoute } from "@/lib/content/links";
 import { DIMENSION_LABELS } from "@/lib/content/schema";
 import { tableOfContents, type TocEntry } from "@/lib/content/toc";
+import { count } from "@/lib/ui/plural";
 
 type Params = { params: Promise<{ program: string; module: string }> };
 
@@ -56,7 +57,7 @@ export default async function ModulePage({ params }: Params) {
         eyebrow={<Link href={programRoute(program.slug)}>{program.meta.title}</Link>}
       >
         <p>
-          {meta.hours.min}–{meta.hours.max} hours · {mod.exercises.length} exercises
+          {meta.hours.min}–{meta.hours.max} hours · {count(mod.exercises.length, "exercise")}
           {prerequisites.length > 0 ? (
             <>
               {" · after "}

@@ -16,6 +16,7 @@ import { exerciseResult } from "@/lib/packets/queries";
 import { DIMENSION_LABELS } from "@/lib/content/schema";
 import { ownLearnerIn } from "@/lib/progress/subject";
 import { runningTimerOf } from "@/lib/time/service";
+import { count } from "@/lib/ui/plural";
 
 type Params = { params: Promise<{ program: string; module: string; exercise: string }> };
 
@@ -63,7 +64,7 @@ export default async function ExercisePage({ params }: Params) {
           <Badge tone={meta.difficulty === "easy" ? "success" : meta.difficulty === "medium" ? "warning" : "danger"}>
             {meta.difficulty}
           </Badge>
-          <span>about {meta.minutes} minutes</span>
+          <span>about {count(meta.minutes, "minute")}</span>
           {meta.dimensions.length > 0 ? <span>· trains {meta.dimensions.map((d) => DIMENSION_LABELS[d]).join(", ")}</span> : null}
         </p>
       </PageHeader>
