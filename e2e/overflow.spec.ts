@@ -165,11 +165,14 @@ for (const paths of inFours(REVIEWER_PAGES)) {
 }
 
 test("a reviewer reaches every destination by keyboard at every width", async ({ browser }) => {
+  // Some two hundred key presses and twenty page loads: slow on a busy machine.
+  test.slow();
   // Signing out would end the session other specs share: the learner's test follows Sign out.
   await expectNavigationByKeyboard(await signIn(browser, REVIEWER), REVIEWER.name, ["Settings", "People"], false);
 });
 
 test("a learner reaches every destination by keyboard at every width, and signs out", async ({ browser }) => {
+  test.slow();
   // A learner of this test's own, as it ends by signing out.
   const oli: Person = { name: `Oli Keyboard ${Date.now().toString(36)}`, passphrase: "oli-passphrase-1" };
   await addLearner(await signIn(browser, REVIEWER), oli);
