@@ -76,9 +76,13 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
       {header}
       <form className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter the log">
         {learners.length > 1 ? (
-          <label className="text-sm">
+          <label className="flex min-w-0 max-w-full items-center gap-2 text-sm">
             Learner
-            <select name="learner" defaultValue={filter.learnerId} className="ml-2 rounded border border-line bg-surface px-2 py-1">
+            <select
+              name="learner"
+              defaultValue={filter.learnerId}
+              className="min-w-0 max-w-full rounded border border-line bg-surface px-2 py-1"
+            >
               {learners.map((l) => (
                 <option key={l.id} value={l.id}>
                   {l.name}
