@@ -48,9 +48,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             role="region"
             aria-label="Packets waiting for review"
             tabIndex={0}
-            className="overflow-x-auto rounded-lg border border-line bg-surface"
+            className="table-stack overflow-x-auto rounded-lg border border-line bg-surface max-sm:border-0 max-sm:bg-transparent"
           >
-            <table className="w-full min-w-[48rem] text-sm">
+            <table className="w-full text-sm sm:min-w-[48rem]">
               <caption className="sr-only">Packets waiting for review, {QUEUE_SORTS[sort].toLowerCase()} first</caption>
               <thead className="bg-sunken text-left">
                 <tr>
@@ -87,11 +87,21 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                         {row.own ? " · your own profile: another reviewer must review it" : ""}
                       </span>
                     </th>
-                    <td className={cell}>{row.submittedAt ? <Moment at={row.submittedAt} /> : "—"}</td>
-                    <td className={cell}>{waiting(row.submittedAt, now)}</td>
-                    <td className={cell}>{row.selfScoreAverage ?? "—"}</td>
-                    <td className={cell}>{row.evidenceItems}</td>
-                    <td className={cell}>{row.unresolvedComments}</td>
+                    <td className={cell} data-label="Submitted">
+                      {row.submittedAt ? <Moment at={row.submittedAt} /> : "—"}
+                    </td>
+                    <td className={cell} data-label="Waiting">
+                      {waiting(row.submittedAt, now)}
+                    </td>
+                    <td className={cell} data-label="Self-score">
+                      {row.selfScoreAverage ?? "—"}
+                    </td>
+                    <td className={cell} data-label="Evidence">
+                      {row.evidenceItems}
+                    </td>
+                    <td className={cell} data-label="Open comments">
+                      {row.unresolvedComments}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -37,8 +37,8 @@ export function RubricTable({ standings, threshold }: { standings: ModuleStandin
       </figcaption>
       <p className="mb-2 text-sm text-muted">
         The latest review of {count(reviewed.length, "module")}: the reviewer&apos;s score in large type and the learner&apos;s self-score
-        below it. A red cell is under the minimum of {threshold.minEach}; greener is higher.{" "}
-        {waiting > 0 ? `${count(waiting, "module")} not reviewed yet.` : ""}
+        below it. A red cell is under the minimum: {threshold.minEach} for a dimension, {threshold.minAverage} for the average; greener is
+        higher. {waiting > 0 ? `${count(waiting, "module")} not reviewed yet.` : ""}
       </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
         <table className="w-full border-collapse text-sm">
