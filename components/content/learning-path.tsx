@@ -29,14 +29,14 @@ export function LearningPath({
   const nodes = program.modules.map((m) => ({ number: m.meta.number, prerequisites: m.meta.prerequisites }));
   const lanes = pathLanes(nodes);
   return (
-    <ol className="grid gap-3" aria-label="Learning path">
+    <ol className="@container grid gap-3" aria-label="Learning path">
       {lanes.map((lane, index) => (
         <li key={lane.join("-")} className="rounded-lg border border-line bg-surface p-3">
           <p className="mb-2 text-sm font-semibold text-muted">
             Step {index + 1}
             {lane.length > 1 ? " — any order" : ""}
           </p>
-          <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+          <ul className="grid gap-2 @xl:grid-cols-2 @4xl:grid-cols-3">
             {lane.map((number) => {
               const mod = program.modules.find((m) => m.meta.number === number)!;
               const state = moduleState({ number, prerequisites: mod.meta.prerequisites }, completed);
