@@ -202,7 +202,10 @@ export type ProgressSeries = {
 export function progressSeries(timeline: ProgramMeta["timeline"], facts: ProgressFacts, p: Pace): ProgressSeries {
   if (!facts.start || p.currentWeek === null) return { weeks: [], actual: [], planned: [] };
   const start = facts.start;
-  const upTo = (week: number, items: { at: Date }[]) => items.filter((item) => item.at < weekStart(start, week + 1, facts.zone)).length;
+  const upTo = (week: number, items: { at: Date }[]) => {
+    const end = weekStart(start, week + 1, facts.zone);
+    return items.filter((item) => item.at < end).length;
+  };
   const weeksUpTo = (last: number) => Array.from({ length: last + 1 }, (_, week) => week);
   return {
     weeks: weeksUpTo(Math.max(timeline.maxWeeks, p.currentWeek)),
