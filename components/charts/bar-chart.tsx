@@ -1,4 +1,4 @@
-import { type ChartSize, ticks, YGrid } from "./chart-frame";
+import { ChartSvg, type ChartSize, textWidth, ticks, YGrid } from "./chart-frame";
 
 type Bar = { label: string; value: number };
 
@@ -17,7 +17,7 @@ export function BarChart({
   reference: { value: number; label: string };
 }) {
   const { width: W, height: H, font: FONT } = size;
-  const M = { left: 40, right: 12 + reference.label.length * FONT * 0.58, top: 18, bottom: 34 };
+  const M = { left: 40, right: 12 + textWidth(reference.label, FONT), top: 18, bottom: 34 };
   const top = ticks(Math.max(reference.value, ...bars.map((b) => b.value)));
   const yTop = top.at(-1)!;
   const y = (v: number) => H - M.bottom - (v / yTop) * (H - M.top - M.bottom);
@@ -25,14 +25,7 @@ export function BarChart({
   const barWidth = Math.min(48, slot * 0.7);
   const every = Math.max(1, Math.ceil((bars.length * FONT * 3) / (W - M.left - M.right)));
   return (
-    <svg
-      viewBox={`0 0 ${W} ${H}`}
-      className="h-auto w-full"
-      role="img"
-      aria-labelledby={`${id}-caption`}
-      aria-describedby={`${id}-desc-${W}`}
-    >
-      <desc id={`${id}-desc-${W}`}>{label}</desc>
+    <ChartSvg id={id} size={size} label={label}>
       <YGrid values={top} y={y} left={M.left} right={W - M.right} fontSize={FONT} />
       {bars.map((bar, i) => {
         const cx = M.left + slot * i + slot / 2;
@@ -66,6 +59,6 @@ export function BarChart({
       <text x={W - M.right + 4} y={y(reference.value) + FONT / 3} className="fill-warning" fontSize={FONT}>
         {reference.label}
       </text>
-    </svg>
+    </ChartSvg>
   );
 }

@@ -58,8 +58,29 @@ export function AtTwoSizes({ children }: { children: (size: ChartSize) => ReactN
 export type Tone = "accent" | "muted" | "success";
 export type Marker = "circle" | "square";
 export const MARKER_SIZE = 4;
-const FILL: Record<Tone, string> = { accent: "fill-accent", muted: "fill-muted", success: "fill-success" };
-const STROKE: Record<Tone, string> = { accent: "stroke-accent", muted: "stroke-muted", success: "stroke-success" };
+export const FILL: Record<Tone, string> = { accent: "fill-accent", muted: "fill-muted", success: "fill-success" };
+export const STROKE: Record<Tone, string> = { accent: "stroke-accent", muted: "stroke-muted", success: "stroke-success" };
+
+/** About how wide a label of `text` is at `font`, in SVG units: room to leave for it beside a chart. */
+export function textWidth(text: string, font: number): number {
+  return text.length * font * 0.58;
+}
+
+/** A chart's drawing at one size: the SVG, named by the figure's caption and described by `label`. */
+export function ChartSvg({ id, size, label, children }: { id: string; size: ChartSize; label: string; children: ReactNode }) {
+  return (
+    <svg
+      viewBox={`0 0 ${size.width} ${size.height}`}
+      className="h-auto w-full"
+      role="img"
+      aria-labelledby={`${id}-caption`}
+      aria-describedby={`${id}-desc-${size.width}`}
+    >
+      <desc id={`${id}-desc-${size.width}`}>{label}</desc>
+      {children}
+    </svg>
+  );
+}
 
 /** A point of a series: a dot or a square, so two series differ in shape as well as colour. */
 export function SeriesMarker({ shape, cx, cy, size, tone }: { shape: Marker; cx: number; cy: number; size: number; tone: Tone }) {

@@ -1,4 +1,16 @@
-import { type ChartSize, MARKER_SIZE, type Marker, SeriesMarker, ticks, type Tone, YGrid } from "./chart-frame";
+import {
+  ChartSvg,
+  type ChartSize,
+  FILL,
+  MARKER_SIZE,
+  type Marker,
+  SeriesMarker,
+  STROKE,
+  textWidth,
+  ticks,
+  type Tone,
+  YGrid,
+} from "./chart-frame";
 
 /**
  * One line: `values[i]` belongs to `xs[i]`, and a series may stop early (an actual series ends at
@@ -6,10 +18,6 @@ import { type ChartSize, MARKER_SIZE, type Marker, SeriesMarker, ticks, type Ton
  * to tell the lines apart.
  */
 export type LineSeries = { name: string; label: string; values: number[]; tone: Tone; dashed?: boolean; marker?: Marker; width?: number };
-
-const stroke = { accent: "stroke-accent", muted: "stroke-muted", success: "stroke-success" };
-const fill = { accent: "fill-accent", muted: "fill-muted", success: "fill-success" };
-const textWidthAt = (text: string, font: number) => text.length * font * 0.58;
 
 /** End labels sorted top to bottom and moved apart until none overlaps the one above it. */
 function spreadLabels<T extends { y: number }>(labels: T[], gap: number): T[] {
@@ -41,10 +49,9 @@ export function LineChart({
   now?: number;
 }) {
   const { width: W, height: H, font: FONT } = size;
-  const textWidth = (text: string) => textWidthAt(text, FONT);
   const last = xs.length - 1;
   const endsAtRight = series.filter((s) => s.values.length - 1 >= last);
-  const M = { left: 40, right: 12 + Math.max(0, ...endsAtRight.map((s) => textWidth(s.label) + 8)), top: 18, bottom: 34 };
+  const M = { left: 40, right: 12 + Math.max(0, ...endsAtRight.map((s) => textWidth(s.label, FONT) + 8)), top: 18, bottom: 34 };
   const top = ticks(Math.max(...series.flatMap((s) => s.values)));
   const yTop = top.at(-1)!;
   const x = (i: number) => M.left + (last <= 0 ? 0 : (i / last) * (W - M.left - M.right));
@@ -55,7 +62,7 @@ export function LineChart({
       .filter((s) => s.values.length > 0)
       .map((s) => {
         const i = s.values.length - 1;
-        const inside = i < last || x(i) + 8 + textWidth(s.label) <= W;
+        const inside = i < last || x(i) + 8 + textWidth(s.label, FONT) <= W;
         return {
           name: s.name,
           label: s.label,
@@ -68,14 +75,7 @@ export function LineChart({
     FONT + 2,
   );
   return (
-    <svg
-      viewBox={`0 0 ${W} ${H}`}
-      className="h-auto w-full"
-      role="img"
-      aria-labelledby={`${id}-caption`}
-      aria-describedby={`${id}-desc-${W}`}
-    >
-      <desc id={`${id}-desc-${W}`}>{label}</desc>
+    <ChartSvg id={id} size={size} label={label}>
       <YGrid values={top} y={y} left={M.left} right={W - M.right} fontSize={FONT} />
       {xs.map((value, i) =>
         i % every === 0 || i === last ? (
@@ -97,7 +97,7 @@ export function LineChart({
           <polyline
             points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(" ")}
             fill="none"
-            className={stroke[s.tone]}
+            className={STROKE[s.tone]}
             strokeWidth={s.width ?? 2.5}
             strokeLinejoin="round"
             strokeDasharray={s.dashed ? "7 5" : undefined}
@@ -108,7 +108,7 @@ export function LineChart({
         </g>
       ))}
       {ends.map((end) => {
-        const width = textWidth(end.label) + 6;
+        const width = textWidth(end.label, FONT) + 6;
         return (
           <g key={end.name}>
             <rect
@@ -120,12 +120,12 @@ export function LineChart({
               className="fill-surface"
               opacity="0.9"
             />
-            <text x={end.x} y={end.y} textAnchor={end.anchor} className={`${fill[end.tone]} font-medium`} fontSize={FONT}>
+            <text x={end.x} y={end.y} textAnchor={end.anchor} className={`${FILL[end.tone]} font-medium`} fontSize={FONT}>
               {end.label}
             </text>
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
 }
