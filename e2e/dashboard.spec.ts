@@ -49,9 +49,7 @@ test("the dashboard reflects a packet accepted in the same test", async ({ brows
 
   await rex.goto(`/review/${packetId}`);
   const verdict = rex.getByRole("form", { name: "Verdict" });
-  await scoreAll(verdict, "4");
-  await verdict.getByRole("group", { name: "Correctness" }).getByLabel("5").check();
-  await verdict.getByRole("group", { name: "Speed/Fluency" }).getByLabel("3").check();
+  await scoreAll(verdict, "4", { Correctness: "5", "Speed/Fluency": "3" });
   await submitVerdict(verdict, "Approve");
   await expect(rex.getByText(/^Accepted by Rex Reviewer/)).toBeVisible();
 

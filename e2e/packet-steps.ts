@@ -30,9 +30,13 @@ export async function addNote(page: Page, title: string, body: string, versionOf
   await expect(form.getByRole("status")).toContainText(`Saved "${title}" as version`);
 }
 
-export async function scoreAll(form: Locator, level: string) {
+/** Scores every rubric dimension at `level`, except those given a level of their own in `except`. */
+export async function scoreAll(form: Locator, level: string, except: Record<string, string> = {}) {
   for (const dimension of ["Correctness", "Speed/Fluency", "Resilience", "Judgment", "Maintainability", "Collaboration Readiness"]) {
-    await form.getByRole("group", { name: dimension }).getByLabel(level).check();
+    await form
+      .getByRole("group", { name: dimension })
+      .getByLabel(except[dimension] ?? level)
+      .check();
   }
 }
 

@@ -52,8 +52,7 @@ test("a verdict is deliberate, and what the reviewer writes reaches the learner 
 
   // Enter in a remark never sends the verdict.
   const verdict = rex.getByRole("form", { name: "Verdict" });
-  await scoreAll(verdict, "4");
-  await verdict.getByRole("group", { name: "Speed/Fluency" }).getByLabel("2").check();
+  await scoreAll(verdict, "4", { "Speed/Fluency": "2" });
   const speedRemark = verdict.getByRole("group", { name: "Speed/Fluency" }).getByLabel("Remark");
   await speedRemark.fill("Twelve minutes for a three-minute drill.");
   await speedRemark.press("Enter");
