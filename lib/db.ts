@@ -3,7 +3,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { Prisma, PrismaClient } from "./generated/prisma/client";
-import { databasePath } from "./env";
+import { databasePath, dialect, type Dialect } from "./env";
 
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -222,4 +222,21 @@ export async function readPragmas(): Promise<Record<string, string>> {
     }),
   );
   return Object.fromEntries(entries);
+}
+
+export type DatabaseHealth =
+  | { reachable: true; dialect: Dialect; answeredInMs: number; settings: Record<string, string> }
+  | { reachable: false; dialect: Dialect; problem: string };
+
+/** Whether the database answers a query, for the health check a load balancer polls. */
+export async function databaseHealth(): Promise<DatabaseHealth> {
+  const started = performance.now();
+  try {
+    const client = await connection();
+    await client.$queryRawUnsafe("SELECT 1");
+    const settings = dialect() === "sqlite" ? await readPragmas() : {};
+    return { reachable: true, dialect: dialect(), answeredInMs: Math.round(performance.now() - started), settings };
+  } catch (error) {
+    return { reachable: false, dialect: dialect(), problem: error instanceof Error ? error.message.split("\n")[0]! : String(error) };
+  }
 }

@@ -5,8 +5,13 @@ import { z } from "zod";
 const EnvSchema = z.object({
   DATABASE_URL: z
     .string()
-    .regex(/^file:.+/, "must be a SQLite file URL such as file:./data/mastery.db")
+    .regex(
+      /^(file:.+|postgres(ql)?:\/\/.+)/,
+      "must be a SQLite file URL such as file:./data/mastery.db or a PostgreSQL URL such as postgresql://user@host/mastery",
+    )
     .default("file:./data/mastery.db"),
+  // The folder of uploaded files, secrets and backups when the database is not a file beside them.
+  MASTERY_DATA_DIR: z.string().min(1).optional(),
   CONTENT_DIR: z.string().min(1).default("content"),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -39,7 +44,26 @@ export function contentDir(): string {
   return path.resolve(env().CONTENT_DIR);
 }
 
+/** The database DATABASE_URL names: an embedded SQLite file (the default) or a PostgreSQL server. */
+export type Dialect = "sqlite" | "postgresql";
+
+export function dialect(url = env().DATABASE_URL): Dialect {
+  return url.startsWith("file:") ? "sqlite" : "postgresql";
+}
+
 /** Absolute path of the SQLite file named by DATABASE_URL (relative paths are from the project root). */
 export function databasePath(): string {
-  return path.resolve(env().DATABASE_URL.slice("file:".length));
+  const url = env().DATABASE_URL;
+  if (dialect(url) !== "sqlite") throw new Error("DATABASE_URL names a PostgreSQL server, not a SQLite file.");
+  return path.resolve(url.slice("file:".length));
+}
+
+/**
+ * The folder that holds what is not in the database (uploaded files on SQLite, secrets, backups):
+ * MASTERY_DATA_DIR, or else the SQLite file's folder, or `data` on PostgreSQL.
+ */
+export function dataDir(): string {
+  const configured = env().MASTERY_DATA_DIR;
+  if (configured) return path.resolve(configured);
+  return dialect() === "sqlite" ? path.dirname(databasePath()) : path.resolve("data");
 }

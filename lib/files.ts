@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { databasePath } from "./env";
+import { dataDir } from "./env";
 import { AppError } from "./errors";
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -13,7 +13,7 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const SHA256 = /^[0-9a-f]{64}$/;
 
 export function filesDir(): string {
-  return path.join(path.dirname(databasePath()), "files");
+  return path.join(dataDir(), "files");
 }
 
 /** Where the file with this checksum is stored, relative to the files folder: `<xx>/<sha256>`. */

@@ -3,10 +3,10 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { databasePath } from "../env";
+import { dataDir } from "../env";
 
 export function secretsDir(): string {
-  return path.join(path.dirname(databasePath()), "secrets");
+  return path.join(dataDir(), "secrets");
 }
 
 function readOrCreateSecret(name: string, dir = secretsDir()): string {
