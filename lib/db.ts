@@ -1,9 +1,11 @@
-// The one Prisma client of the process, on SQLite through better-sqlite3, with the pragmas a
-// local app that must not lose data needs. SQLite-specific SQL stays here and in the migrations.
+// The one Prisma client of the process: on SQLite through better-sqlite3, with the pragmas a
+// local app that must not lose data needs, or on PostgreSQL through node-postgres for a team
+// server. SQL that differs between the two stays here and in the migrations.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import type { Prisma, PrismaClient } from "./generated/prisma/client";
-import { databasePath, dialect, type Dialect } from "./env";
+import { databasePath, dialect, env, type Dialect } from "./env";
 
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -122,7 +124,19 @@ function withIsolatedTransactions(factory: PrismaBetterSqlite3): PrismaBetterSql
   return factory;
 }
 
+/** Connections each app instance keeps open to PostgreSQL (several instances share one server). */
+const POSTGRES_POOL_SIZE = 10;
+
+async function connectPostgres(): Promise<Db> {
+  // The PostgreSQL client is generated from the same models (prisma/postgresql.ts), so its API is
+  // the SQLite client's; only the query compiler underneath differs.
+  const { PrismaClient } = await import("./generated/prisma-pg/client");
+  const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: POSTGRES_POOL_SIZE });
+  return new PrismaClient({ adapter }) as unknown as Db;
+}
+
 async function connect(): Promise<Db> {
+  if (dialect() === "postgresql") return connectPostgres();
   // Imported on first use so that scripts can ask for databasePath() before the client exists.
   const { PrismaClient } = await import("./generated/prisma/client");
   const adapter = withIsolatedTransactions(new PrismaBetterSqlite3({ url: `file:${databasePath()}`, timeout: BUSY_TIMEOUT_MS }));
@@ -166,23 +180,31 @@ const INSERT_BATCH = 200;
 
 /**
  * Inserts rows of one table, all with the same columns, as multi-row INSERTs inside the open
- * `transaction` whose `tx` is given: what bulk writes use instead of one query per row. The
- * statements run straight on the shared connection, which holds that transaction, so they commit
- * or roll back with it; going through Prisma (createMany, or raw queries, whose parameters it
- * serialises) would cost several times as much for the megabytes an import writes.
+ * `transaction` whose `tx` is given: what bulk writes use instead of one query per row. On SQLite
+ * the statements run straight on the shared connection, which holds that transaction, so they
+ * commit or roll back with it; going through Prisma (createMany, or raw queries, whose parameters
+ * it serialises) would cost several times as much for the megabytes an import writes. On
+ * PostgreSQL they go through the transaction's own connection, each value sent as text for the
+ * server to read as its column's type (the stored forms above all read back as they should).
  */
 export async function insertRows(tx: Tx, table: string, rows: StoredRow[]): Promise<number> {
-  const run = shared.runOnConnection;
-  if (openTransaction.getStore() !== tx || !run) throw new Error("insertRows runs inside transaction(), with its tx");
+  if (openTransaction.getStore() !== tx) throw new Error("insertRows runs inside transaction(), with its tx");
   if (rows.length === 0) return 0;
   const columns = Object.keys(rows[0]!);
-  const tuple = `(${columns.map(() => "?").join(", ")})`;
+  const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `;
+  const postgres = dialect() === "postgresql";
+  const run = shared.runOnConnection;
+  if (!postgres && !run) throw new Error("insertRows needs the SQLite connection to be open");
   for (let start = 0; start < rows.length; start += INSERT_BATCH) {
     const batch = rows.slice(start, start + INSERT_BATCH);
-    run(
-      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${batch.map(() => tuple).join(", ")}`,
-      batch.flatMap((row) => columns.map((c) => row[c] ?? null)),
-    );
+    const values = batch.flatMap((row) => columns.map((c) => row[c] ?? null));
+    if (postgres) {
+      let n = 0;
+      const tuples = batch.map(() => `(${columns.map(() => `$${++n}`).join(", ")})`);
+      await tx.$executeRawUnsafe(head + tuples.join(", "), ...values.map((v) => (v === null ? null : String(v))));
+    } else {
+      run!(head + batch.map(() => `(${columns.map(() => "?").join(", ")})`).join(", "), values);
+    }
   }
   return rows.length;
 }
@@ -204,11 +226,29 @@ export async function transaction<T>(work: (tx: Tx) => Promise<T>, options: Tran
  * packet in progress, evidence and library version numbers) whole when two requests write at
  * once. On SQLite every transaction already opens with BEGIN IMMEDIATE and so holds the
  * database's one write lock until it ends; there is nothing more to take, and this is a no-op.
- * A database with concurrent writers takes the learner row's lock here (SELECT … FOR UPDATE).
+ * On PostgreSQL it takes a lock on the learner that the transaction holds until it ends, so two
+ * writes to one learner run one after the other (writes to different learners still run at once).
  */
 export async function lockLearner(tx: Tx, learnerId: string): Promise<void> {
-  void tx;
-  void learnerId;
+  await lockName(tx, `learner:${learnerId}`);
+}
+
+/**
+ * Serialises the transactions that take the same `name` (a learner, a sign-in name): a
+ * transaction-scoped advisory lock on PostgreSQL; a no-op on SQLite, where a transaction already
+ * holds the database's one write lock.
+ */
+export async function lockName(tx: Tx, name: string): Promise<void> {
+  if (dialect() !== "postgresql") return;
+  await tx.$queryRawUnsafe("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))::text AS locked", name);
+}
+
+/**
+ * A "text contains" filter that ignores letter case on both databases: SQLite's LIKE already
+ * does (for ASCII letters, which is what it compares case-insensitively); PostgreSQL needs it asked.
+ */
+export function containsText(needle: string): { contains: string } {
+  return (dialect() === "postgresql" ? { contains: needle, mode: "insensitive" } : { contains: needle }) as { contains: string };
 }
 
 /** Current pragma values, for the health check and tests. */

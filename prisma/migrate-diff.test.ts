@@ -14,7 +14,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
+import { appendOnlyTriggers, HISTORY_TABLES } from "./history-tables";
 import { createMigration, MIGRATIONS_DIR, openEngine, SCHEMA_PATH } from "./migrator";
 
 const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
@@ -68,7 +69,7 @@ describe("the WebAssembly schema engine", () => {
   });
 });
 
-describe("createMigration", () => {
+describe.skipIf(!inject("postgresAdminUrl"))("createMigration", () => {
   // A new table, a new column on an existing table, and a changed default (a table rebuild on SQLite).
   const changedSchema = `${readFileSync(SCHEMA_PATH, "utf8")
     .replace(/^(model Learner \{\n)/m, '$1  nickname String @default("")\n')
@@ -91,9 +92,12 @@ model Extra {
     const schemaPath = path.join(dir, "schema.prisma");
     writeFileSync(schemaPath, changedSchema);
     const expected = await migrateDiff(withShipped ? SCHEMA_PATH : null, schemaPath);
-    const created = await createMigration({ name: "extra", migrationsDir, schemaPath, now: new Date("2999-01-01T00:00:00Z") });
+    const postgres = { serverUrl: inject("postgresAdminUrl"), migrationsDir: path.join(dir, "pg-migrations"), schemaPath: path.join(dir, "pg-schema.prisma") };
+    const created = await createMigration({ name: "extra", migrationsDir, schemaPath, postgres, now: new Date("2999-01-01T00:00:00Z") });
     expect(created).not.toBeNull();
-    expect(readFileSync(path.join(created!, "migration.sql"), "utf8")).toBe(`${expected.trim()}\n`);
+    // New history tables get their append-only triggers after the engine's SQL.
+    const triggers = HISTORY_TABLES.filter(({ table }) => expected.includes(`CREATE TABLE "${table}"`)).map((t) => appendOnlyTriggers("sqlite", t));
+    expect(readFileSync(path.join(created!, "migration.sql"), "utf8")).toBe(`${[expected.trim(), ...triggers].join("\n\n")}\n`);
     expect(expected).toMatch(/CREATE TABLE "Extra"/);
     expect(expected).toMatch(/"nickname" TEXT NOT NULL DEFAULT ''/);
     expect(expected).toMatch(/"coolingOffHours" INTEGER NOT NULL DEFAULT 24/);

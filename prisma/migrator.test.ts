@@ -2,8 +2,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { applyPendingMigrations, createMigration, listAppliedMigrations, MIGRATIONS_DIR, MigrationError, SCHEMA_PATH } from "./migrator";
+import { POSTGRES_MIGRATIONS_DIR, POSTGRES_SCHEMA_PATH } from "./postgresql";
 
 let dir: string;
 let dbPath: string;
@@ -82,20 +83,33 @@ describe("applyPendingMigrations", () => {
   });
 });
 
-describe("createMigration", () => {
+/** Copies of the PostgreSQL migrations and schema, and the test server to diff on. */
+function postgresSide() {
+  const side = { serverUrl: inject("postgresAdminUrl"), migrationsDir: path.join(dir, "pg-migrations"), schemaPath: path.join(dir, "pg-schema.prisma") };
+  cpSync(POSTGRES_MIGRATIONS_DIR, side.migrationsDir, { recursive: true });
+  cpSync(POSTGRES_SCHEMA_PATH, side.schemaPath);
+  return side;
+}
+
+describe.skipIf(!inject("postgresAdminUrl"))("createMigration", () => {
   it("returns null when the schema matches the migrations", async () => {
-    expect(await createMigration({ name: "nothing", migrationsDir })).toBeNull();
+    expect(await createMigration({ name: "nothing", migrationsDir, postgres: postgresSide() })).toBeNull();
   });
 
   it("writes the SQL that takes the migrations to a changed schema", async () => {
     const schemaPath = path.join(dir, "schema.prisma");
     writeFileSync(schemaPath, `${readFileSync(SCHEMA_PATH, "utf8")}\nmodel Extra {\n  id String @id\n}\n`);
-    const created = await createMigration({ name: "add_extra", migrationsDir, schemaPath, now: new Date("2999-01-01T00:00:00Z") });
+    const postgres = postgresSide();
+    const created = await createMigration({ name: "add_extra", migrationsDir, schemaPath, postgres, now: new Date("2999-01-01T00:00:00Z") });
     expect(created).toBe(path.join(migrationsDir, "29990101000000_add_extra"));
     expect(readFileSync(path.join(created!, "migration.sql"), "utf8")).toMatch(/CREATE TABLE "Extra"/);
+    // The same change for PostgreSQL, beside it, and the derived PostgreSQL schema moves on with it.
+    const postgresSql = readFileSync(path.join(postgres.migrationsDir, "29990101000000_add_extra", "migration.sql"), "utf8");
+    expect(postgresSql).toMatch(/CREATE TABLE "Extra" \(\s+"id" TEXT NOT NULL,\s+CONSTRAINT "Extra_pkey" PRIMARY KEY \("id"\)/);
+    expect(readFileSync(postgres.schemaPath, "utf8")).toMatch(/model Extra \{/);
   });
 
   it("refuses a name with characters a folder name should not have", async () => {
-    await expect(createMigration({ name: "Bad Name", migrationsDir })).rejects.toThrow(/a-z, 0-9 and _/);
+    await expect(createMigration({ name: "Bad Name", migrationsDir, postgres: postgresSide() })).rejects.toThrow(/a-z, 0-9 and _/);
   });
 });

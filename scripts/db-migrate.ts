@@ -1,8 +1,10 @@
 // `npm run db:migrate -- --name <name>` writes a migration from schema changes and applies it;
-// `--apply` only applies pending migrations (used by start and dev).
+// `--apply` only applies pending migrations (used by start and dev). A new migration is written
+// for both databases: the PostgreSQL one is diffed on a throwaway local PostgreSQL server.
 import { parseArgs } from "node:util";
-import { applyPendingMigrations, createMigration, MigrationError } from "../prisma/migrator";
-import { databasePath } from "../lib/db";
+import { createMigration, migrateDatabase, MigrationError } from "../prisma/migrator";
+import { env } from "../lib/env";
+import { startThrowawayCluster } from "./postgres-cluster";
 
 const { values } = parseArgs({ options: { name: { type: "string" }, apply: { type: "boolean" } } });
 
@@ -12,10 +14,11 @@ try {
       console.error("Usage: npm run db:migrate -- --name <name>   (or --apply to apply pending migrations)");
       process.exit(2);
     }
-    const dir = await createMigration({ name: values.name });
+    const cluster = await startThrowawayCluster();
+    const dir = await createMigration({ name: values.name, postgres: { serverUrl: cluster.adminUrl } }).finally(cluster.stop);
     console.log(dir ? `Created ${dir}` : "The schema has not changed; no migration created.");
   }
-  const { applied, backup } = await applyPendingMigrations({ dbPath: databasePath() });
+  const { applied, backup } = await migrateDatabase(env().DATABASE_URL);
   if (backup) console.log(`Backed up the database to ${backup}`);
   for (const name of applied) console.log(`Applied migration ${name}`);
   if (applied.length === 0 && !values.apply) console.log("The database is up to date.");

@@ -161,9 +161,9 @@ describe("sign-in", () => {
 describe("unattended setup", () => {
   it("creates the first people from MASTERY_SETUP_* variables on an empty database", async () => {
     const client = await db();
-    await client.$executeRawUnsafe("DELETE FROM SignInAttempt");
-    await client.$executeRawUnsafe("DELETE FROM Learner");
-    await client.$executeRawUnsafe("DELETE FROM User");
+    await client.$executeRawUnsafe('DELETE FROM "SignInAttempt"');
+    await client.$executeRawUnsafe('DELETE FROM "Learner"');
+    await client.$executeRawUnsafe('DELETE FROM "User"');
     const vars = {
       MASTERY_SETUP_LEARNER_NAME: "Lena",
       MASTERY_SETUP_LEARNER_PASSPHRASE: "lena-passphrase-1",

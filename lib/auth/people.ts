@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { getProgram } from "../content";
-import { db, transaction } from "../db";
+import { db, lockName, transaction } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
 import { canonicalTimeZone, systemTimeZone } from "../time/zone";
 import { hashPassphrase, verifyPassphrase } from "./passphrase";
@@ -191,6 +191,8 @@ async function checkPassphrase(name: string, passphrase: string, client: SignInC
   const key = name.toLowerCase();
   const bucket = client.knownDevice ? `device:${client.knownDevice}` : UNKNOWN_CLIENT;
   const attempt = await transaction(async (tx) => {
+    // Attempts on one name take turns, so a burst of guesses cannot all read the same count.
+    await lockName(tx, `sign-in:${key}`);
     const recent = await tx.signInAttempt.findMany({
       where: { name: key, client: bucket, createdAt: { gte: new Date(now.getTime() - SIGN_IN_WINDOW_MS) } },
       orderBy: { createdAt: "desc" },

@@ -261,10 +261,10 @@ describe("attaching plans to packets", () => {
   it("refuses to rewrite or delete revisions and attachments in the database itself", async () => {
     const client = await db();
     for (const table of ["ExecPlanRevision", "ExecPlanAttachment"]) {
-      await expect(client.$executeRawUnsafe(`UPDATE "${table}" SET "actorLabel" = 'x' WHERE "planId" = ?`, planId)).rejects.toThrow(
+      await expect(client.$executeRawUnsafe(`UPDATE "${table}" SET "actorLabel" = 'x' WHERE "planId" = '${planId}'`)).rejects.toThrow(
         /append-only/,
       );
-      await expect(client.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "planId" = ?`, planId)).rejects.toThrow(/append-only/);
+      await expect(client.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "planId" = '${planId}'`)).rejects.toThrow(/append-only/);
     }
     expect(await client.execPlanRevision.count({ where: { planId } })).toBe(2);
   });

@@ -1,7 +1,7 @@
 // A learner's playbook entries: validated saves with append-only versions, archiving, checklist
 // ticks, and the queries of the playbook pages (with links between entries and patterns).
 import { randomUUID } from "node:crypto";
-import { db, type StoredRow, storedTime, transaction, type Tx } from "../db";
+import { containsText, db, type StoredRow, storedTime, transaction, type Tx } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { ownLibrary } from "./access";
@@ -217,13 +217,13 @@ export async function backlinksTo(learnerId: string, slug: string) {
   const client = await db();
   const needle = `[[${slug}]]`;
   const [entries, patterns] = await Promise.all([
-    client.playbookEntry.findMany({ where: { learnerId, body: { contains: needle } }, orderBy: [{ title: "asc" }, { slug: "asc" }] }),
+    client.playbookEntry.findMany({ where: { learnerId, body: containsText(needle) }, orderBy: [{ title: "asc" }, { slug: "asc" }] }),
     client.pattern.findMany({
       where: {
         learnerId,
         slug: { not: slug },
         OR: (["problem", "whenToUse", "howToApply", "tradeOffs", "alternatives", "examples"] as const).map((f) => ({
-          [f]: { contains: needle },
+          [f]: containsText(needle),
         })),
       },
       orderBy: [{ title: "asc" }, { slug: "asc" }],
