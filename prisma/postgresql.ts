@@ -3,7 +3,7 @@
 // two cannot drift; a test fails when the committed copy differs from what this derives.
 import path from "node:path";
 
-export const POSTGRES_DIR = path.resolve(import.meta.dirname, "postgresql");
+const POSTGRES_DIR = path.resolve(import.meta.dirname, "postgresql");
 export const POSTGRES_SCHEMA_PATH = path.join(POSTGRES_DIR, "schema.prisma");
 export const POSTGRES_MIGRATIONS_DIR = path.join(POSTGRES_DIR, "migrations");
 
