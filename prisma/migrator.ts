@@ -301,8 +301,10 @@ export async function listAppliedPostgresMigrations(url: string): Promise<string
 
 /**
  * Applies every pending PostgreSQL migration. There is no file to copy first: a team server's
- * database is backed up by its own means. A failed migration is named, and recorded as failed in
- * `_prisma_migrations` as `prisma migrate deploy` records it.
+ * database is backed up by its own means. Each migration runs as one statement batch, so a failed
+ * one changes nothing; it is named, and recorded as failed as `prisma migrate deploy` records it.
+ * App instances that start together take turns: the engine holds PostgreSQL's advisory lock for
+ * migrations while it applies, and the next finds nothing left to apply.
  */
 export async function applyPostgresMigrations(url: string, migrationsDir = POSTGRES_MIGRATIONS_DIR): Promise<string[]> {
   const migrations = listMigrations(migrationsDir);

@@ -1,6 +1,9 @@
 // `npm run test:e2e`: Playwright against a real `next start` with a fresh temporary database
 // and a temporary copy of the content, plus the fixture programs the specs expect: a broken one
 // and a copy of the template whose first module carries script-injection payloads.
+// `npm run test:e2e -- --team`: the team-server smoke run instead (playwright.team.config.ts): two
+// app instances on one PostgreSQL database, on the throwaway server MASTERY_TEST_POSTGRES_URL names
+// or on one of its own.
 import { spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -8,6 +11,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildIfStale } from "./build-stamp";
 import { ensureChromium } from "./chromium";
+import { startThrowawayCluster } from "./postgres-cluster";
+import { createPostgresDatabase } from "../test/postgres";
 
 let chromium: string;
 try {
@@ -45,12 +50,33 @@ function freePort(): Promise<number> {
 }
 const appPort = await freePort();
 
-const result = spawnSync(path.resolve("node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], {
+/** The team run's database: a fresh, empty one on the test PostgreSQL server (the app migrates it). */
+async function teamDatabase(): Promise<Record<string, string>> {
+  let adminUrl = process.env.MASTERY_TEST_POSTGRES_URL;
+  if (!adminUrl) {
+    const cluster = await startThrowawayCluster();
+    process.once("exit", cluster.stop);
+    adminUrl = cluster.adminUrl;
+  }
+  return {
+    DATABASE_URL: await createPostgresDatabase(adminUrl, "e2e_team", { migrated: false }),
+    MASTERY_DATA_DIR: path.join(scratch, "data"),
+    SESSION_SECRET: "the session secret both test instances share",
+    E2E_SECOND_PORT: String(await freePort()),
+    E2E_TEAM: "1",
+  };
+}
+
+const team = process.argv.includes("--team");
+const args = process.argv.slice(2).filter((arg) => arg !== "--team");
+const database = team ? await teamDatabase() : { DATABASE_URL: `file:${path.join(scratch, "e2e.db")}` };
+
+const result = spawnSync(path.resolve("node_modules", ".bin", "playwright"), ["test", ...(team ? ["--config", "playwright.team.config.ts"] : []), ...args], {
   stdio: "inherit",
   env: {
     ...process.env,
     CHROMIUM_PATH: chromium,
-    DATABASE_URL: `file:${path.join(scratch, "e2e.db")}`,
+    ...database,
     CONTENT_DIR: contentDir,
     E2E_SCRATCH: scratch,
     E2E_PORT: process.env.E2E_PORT ?? String(appPort),

@@ -12,13 +12,16 @@ export function databaseUrl(adminUrl: string, name: string): string {
   return url.href;
 }
 
-/** A fresh, migrated, empty database on the test server; returns its URL. */
-export async function createPostgresDatabase(adminUrl: string, prefix = "test"): Promise<string> {
+/**
+ * A fresh database on the test server, migrated (a copy of the template) or, with
+ * `migrated: false`, empty as a new install's; returns its URL.
+ */
+export async function createPostgresDatabase(adminUrl: string, prefix = "test", { migrated = true } = {}): Promise<string> {
   const name = `${prefix}_${randomUUID().replaceAll("-", "")}`.toLowerCase();
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${POSTGRES_TEMPLATE}"`);
+    await admin.query(migrated ? `CREATE DATABASE "${name}" TEMPLATE "${POSTGRES_TEMPLATE}"` : `CREATE DATABASE "${name}"`);
   } finally {
     await admin.end();
   }
