@@ -199,6 +199,16 @@ describe("idempotent writes", () => {
     expect(await evidenceCount()).toBe(before + 1);
   });
 
+  it("answers retries sent while the first request still runs with the answer the write produced", async () => {
+    const before = await evidenceCount();
+    const headers = { "idempotency-key": "upload-at-once" };
+    const answers = await Promise.all(Array.from({ length: 6 }, () => send(evidenceRoute.POST, { json: note, headers })));
+    expect(answers.map((a) => a.status)).toEqual(Array(6).fill(201));
+    for (const answer of answers) expect(answer.body).toEqual(answers[0]!.body);
+    expect(answers.filter((a) => a.headers.get("idempotent-replayed") === "true")).toHaveLength(5);
+    expect(await evidenceCount()).toBe(before + 1);
+  });
+
   it("refuses the same key with a different body", async () => {
     const answer = await send(evidenceRoute.POST, {
       json: { ...note, body: "something else" },

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "../errors";
-import { transaction } from "../db";
+import { lockLearner, transaction } from "../db";
 
 export const IDEMPOTENCY_HEADER = "Idempotency-Key";
 
@@ -41,6 +41,9 @@ export async function onceForKey(
   write: () => Promise<Answer>,
 ): Promise<Answer & { replayed: boolean }> {
   return transaction(async (tx) => {
+    // First the learner's lock: a retry sent while the first request still runs waits for it and
+    // then replays its stored answer, instead of writing a second time.
+    await lockLearner(tx, scope.learnerId);
     const earlier = await tx.idempotentRequest.findUnique({ where: { learnerId_key: { learnerId: scope.learnerId, key: scope.key } } });
     if (earlier) {
       if (earlier.requestHash !== scope.fingerprint) {
