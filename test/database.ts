@@ -10,7 +10,7 @@ import { postgresBinDir } from "../scripts/postgres-cluster";
 import { databaseUrl, POSTGRES_TEMPLATE } from "./postgres";
 
 /** Whether this test run is the PostgreSQL project's. */
-const onPostgres = process.env.MASTERY_TEST_DATABASE === "postgresql";
+export const onPostgres = process.env.MASTERY_TEST_DATABASE === "postgresql";
 
 /** A fresh copy of the PostgreSQL template, made synchronously (psql) so test files set it up before their imports. */
 function copyPostgresTemplate(): string {
