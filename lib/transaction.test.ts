@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { onPostgres, withTestDatabase } from "../test/database";
 
 withTestDatabase("transaction-test-");
-const { connection, db, insertRows, storedTime, transaction } = await import("./db");
+const { connection, containsText, db, insertRows, storedTime, transaction } = await import("./db");
 
 const user = (name: string) => ({ name, role: "learner" as const, passphraseHash: "x" });
 
@@ -66,5 +66,13 @@ describe("the transaction model", () => {
     expect(failed).toBe("roll back");
     expect(await client.user.count({ where: { name: { startsWith: "Undone " } } })).toBe(0);
     await expect(insertRows(client, "User", rows("Outside"))).rejects.toThrow("insertRows runs inside transaction()");
+  });
+
+  it("matches text ignoring letter case on either database", async () => {
+    const client = await db();
+    await client.user.create({ data: user("Grace Hopper") });
+    for (const needle of ["grace", "HOPPER", "e H"]) {
+      expect((await client.user.findMany({ where: { name: containsText(needle) } })).map((u) => u.name), needle).toEqual(["Grace Hopper"]);
+    }
   });
 });
