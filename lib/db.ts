@@ -132,7 +132,9 @@ async function connectPostgres(): Promise<Db> {
   // the SQLite client's; only the query compiler underneath differs.
   const { PrismaClient } = await import("./generated/prisma-pg/client");
   const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: POSTGRES_POOL_SIZE });
-  return new PrismaClient({ adapter }) as unknown as Db;
+  // A write may wait for a free connection and then for its learner's lock behind a burst of
+  // writes to the same learner: allow for that rather than fail a person's write after 2 s.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } }) as unknown as Db;
 }
 
 async function connect(): Promise<Db> {
