@@ -207,8 +207,9 @@ export async function importLearner(
         next: "Continue with the next available module.",
         actor: { kind: "learner", userId: options.ownerId, label: String(learner.name) },
       });
-      // Last, so that a refused row leaves no file behind; a failure here rolls the rows back.
-      for (const bytes of files.values()) storeFile(bytes);
+      // Last, so that a refused row leaves no file in the files folder (on PostgreSQL the files are
+      // rows of this transaction); a failure here rolls the rows back.
+      for (const bytes of files.values()) await storeFile(bytes);
     },
     { timeoutMs: BULK_WRITE_TIMEOUT_MS },
   );
