@@ -6,6 +6,7 @@ import path from "node:path";
 import { inAppBackups } from "../lib/backup/availability";
 import { backupPlaces } from "../lib/backup/places";
 import { startBackupSchedule } from "../lib/backup/schedule";
+import { sessionSecret } from "../lib/auth/secrets";
 import { env } from "../lib/env";
 import { buildIfStale } from "./build-stamp";
 import { prepareDatabase } from "./prepare";
@@ -13,6 +14,8 @@ import { prepareDatabase } from "./prepare";
 const next = path.resolve("node_modules", ".bin", "next");
 const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
+// A team server without SESSION_SECRET is refused here, before anything is done.
+sessionSecret();
 await prepareDatabase();
 
 buildIfStale();
