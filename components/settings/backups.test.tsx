@@ -16,7 +16,12 @@ vi.mock("@/components/ui/form", async () => {
 });
 
 const action = async () => ({});
-const archive = { archive: "/data/backups/backup-2026-03-09-manual.zip", name: "backup-2026-03-09-manual.zip", bytes: 20_480, createdAt: new Date() };
+const archive = {
+  archive: "/data/backups/backup-2026-03-09-manual.zip",
+  name: "backup-2026-03-09-manual.zip",
+  bytes: 20_480,
+  createdAt: new Date(),
+};
 
 describe("Backups on Settings", () => {
   it("on SQLite, lists the archives beside the button that takes one", () => {

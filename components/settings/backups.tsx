@@ -26,8 +26,8 @@ export function Backups({ backups, archives, action, className }: Props) {
     <ActionForm action={action} label="Back up now" className={className}>
       <h3 className="font-semibold">Backups</h3>
       <p className="mb-2 text-sm">
-        Everything lives in one SQLite file and the uploaded files beside it, on this machine. A backup is a consistent copy of both,
-        taken safely while the app runs, with checksums and signed with this install&apos;s key; restore one with{" "}
+        Everything lives in one SQLite file and the uploaded files beside it, on this machine. A backup is a consistent copy of both, taken
+        safely while the app runs, with checksums and signed with this install&apos;s key; restore one with{" "}
         <code>npm run restore -- &lt;archive&gt;</code> while the app is stopped.
       </p>
       {archives.length === 0 ? (

@@ -44,13 +44,21 @@ describe("sessionSecret", () => {
   });
 
   it("on PostgreSQL is SESSION_SECRET, which every instance shares", async () => {
-    const secrets = await secretsWith({ DATABASE_URL: "postgresql://db.example/mastery", MASTERY_DATA_DIR: scratch, SESSION_SECRET: TEAM_SECRET });
+    const secrets = await secretsWith({
+      DATABASE_URL: "postgresql://db.example/mastery",
+      MASTERY_DATA_DIR: scratch,
+      SESSION_SECRET: TEAM_SECRET,
+    });
     expect(secrets.sessionSecret()).toBe(TEAM_SECRET);
   });
 
   it("on PostgreSQL without SESSION_SECRET is a configuration error naming it and why, and no instance key is generated", async () => {
     const dataDir = path.join(scratch, "team");
-    const secrets = await secretsWith({ DATABASE_URL: "postgresql://db.example/mastery", MASTERY_DATA_DIR: dataDir, SESSION_SECRET: undefined });
+    const secrets = await secretsWith({
+      DATABASE_URL: "postgresql://db.example/mastery",
+      MASTERY_DATA_DIR: dataDir,
+      SESSION_SECRET: undefined,
+    });
     expect(() => secrets.sessionSecret()).toThrow(secrets.SESSION_SECRET_REQUIRED);
     expect(secrets.SESSION_SECRET_REQUIRED).toMatch(
       /^Invalid configuration:\n {2}SESSION_SECRET: required when DATABASE_URL names a PostgreSQL server: every app instance must seal and open sign-in cookies with the same secret/,

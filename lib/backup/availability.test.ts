@@ -44,7 +44,9 @@ describe("inAppBackups", () => {
 
     const postgres = await placesOn(POSTGRES_URL);
     expect(postgres.backups).toEqual({ available: false, reason: REASON });
-    expect(postgres.places).toThrow(expect.objectContaining({ name: "AppError", code: "refused", message: REASON, reason: "backups-elsewhere" }));
+    expect(postgres.places).toThrow(
+      expect.objectContaining({ name: "AppError", code: "refused", message: REASON, reason: "backups-elsewhere" }),
+    );
   });
 });
 
