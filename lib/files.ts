@@ -117,7 +117,7 @@ export async function storeFile(bytes: Uint8Array): Promise<{ sha256: string; re
 
 /** The bytes of a stored file, by checksum; a missing file is "not found", never another file. */
 export async function readStoredFile(sha256: string): Promise<Buffer> {
-  storedPath(sha256);
+  storedPath(sha256); // refuses anything but a checksum before a store is asked
   const store = fileStore();
   const bytes = await store.get(sha256);
   if (!bytes) throw new AppError("not-found", `The file is missing from ${store.place}.`, { sha256: "missing" });
