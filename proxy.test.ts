@@ -41,3 +41,25 @@ describe("proxy bound to a network address", () => {
     for (const pathname of ["/signin", "/setup", "/api/health"]) expect(passedOn(await get(pathname)), pathname).toBe(true);
   });
 });
+
+describe("proxy behind an https public address", () => {
+  it("takes writes from that origin alone, whatever Host the reverse proxy passes on, and seals cookies Secure", async () => {
+    vi.stubEnv("MASTERY_PUBLIC_URL", "https://mastery.example.org");
+    vi.resetModules();
+    const { proxy: behindHttps } = await import("./proxy");
+    const { sessionOptions } = await import("./lib/auth/session-cookie");
+    const post = (origin: string, host = "mastery.example.org") =>
+      behindHttps(
+        new NextRequest("https://mastery.example.org/api/v1/packets/some-packet/review", { method: "POST", headers: { host, origin } }),
+      );
+    for (const origin of ["https://evil.example", "http://mastery.example.org"]) {
+      const refused = await post(origin);
+      expect(refused.status, origin).toBe(403);
+      expect((await refused.json()).error.code, origin).toBe("cross-origin");
+    }
+    // Past the origin check, the request meets the next rule: an API call without credentials.
+    for (const host of ["mastery.example.org", "127.0.0.1:3000"])
+      expect((await post("https://mastery.example.org", host)).status, host).toBe(401);
+    expect(sessionOptions().cookieOptions.secure).toBe(true);
+  });
+});

@@ -6,6 +6,7 @@
 // theme script, and downloads and files the inert policy.
 import { NextResponse, type NextRequest } from "next/server";
 import { isSignedInCookie, sessionOptions } from "@/lib/auth/session-cookie";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { actionBodyTooDeep, isServerActionPost, MAX_ACTION_NESTING } from "@/lib/security/action-body";
 import { bodySizeVerdict } from "@/lib/security/body-limits";
@@ -47,7 +48,7 @@ export async function proxy(request: NextRequest) {
   const size = bodySizeVerdict(request.method, request.headers.get("content-length"), !api && !fileRoute);
   if (!size.ok)
     return refuse(json, size.status, size.status === 413 ? "too-large" : "length-required", size.message, { body: size.message });
-  if (isCrossOriginWrite(request.method, request.headers)) {
+  if (isCrossOriginWrite(request.method, request.headers, env().MASTERY_PUBLIC_URL)) {
     return refuse(json, 403, "cross-origin", "Writes from another site are refused.", { origin: "must be this app's own origin" });
   }
   if (await mustSignIn(request)) {

@@ -18,6 +18,12 @@ const EnvSchema = z.object({
   MASTERY_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(10),
   MASTERY_BACKUP_EVERY_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
   MASTERY_SERVER_HEAP_MB: z.coerce.number().int().min(64).max(16_384).default(192),
+  // Seals the sign-in cookies; without it a key is generated into the data folder (SQLite only: see sessionSecret).
+  SESSION_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   // The address people reach the app at (e.g. behind a reverse proxy); its host is accepted in the Host header.
   MASTERY_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "must be an http(s) address such as https://mastery.example.org" })

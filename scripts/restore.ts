@@ -3,12 +3,19 @@
 // check) and only then replaces the database, keeping the current one aside. An archive not
 // signed by this install (unsigned, from another install, or edited) is refused unless
 // --allow-unsigned is given. Stop the app first; pending migrations are applied at the next start.
+// On PostgreSQL it refuses: the database's own backups are restored with the database's own tools.
 import path from "node:path";
+import { inAppBackups } from "../lib/backup/availability";
 import { backupPlaces } from "../lib/backup/places";
 import { RestoreError, restoreBackup } from "../lib/backup/restore";
 import { ALLOW_UNSIGNED_FLAG, untrustedSummary } from "../lib/backup/signature";
 import { count } from "../lib/ui/plural";
 
+const backups = inAppBackups();
+if (!backups.available) {
+  console.error(`Nothing restored: ${backups.reason}`);
+  process.exit(1);
+}
 const args = process.argv.slice(2);
 const allowUnsigned = args.includes(ALLOW_UNSIGNED_FLAG);
 const rest = args.filter((arg) => arg !== ALLOW_UNSIGNED_FLAG);

@@ -1,9 +1,12 @@
 // `npm start`: prepare the database (migrations, unattended setup), build if the sources changed since the last build, then
-// serve on HOST:PORT (127.0.0.1:3000 by default), taking a scheduled backup whenever one is due.
+// serve on HOST:PORT (127.0.0.1:3000 by default), taking a scheduled backup whenever one is due (on SQLite; on PostgreSQL
+// the database's own backups are the install's, and there is no schedule).
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { inAppBackups } from "../lib/backup/availability";
 import { backupPlaces } from "../lib/backup/places";
 import { startBackupSchedule } from "../lib/backup/schedule";
+import { sessionSecret } from "../lib/auth/secrets";
 import { env } from "../lib/env";
 import { buildIfStale } from "./build-stamp";
 import { prepareDatabase } from "./prepare";
@@ -11,6 +14,8 @@ import { prepareDatabase } from "./prepare";
 const next = path.resolve("node_modules", ".bin", "next");
 const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
+// A team server without SESSION_SECRET is refused here, before anything is done.
+sessionSecret();
 await prepareDatabase();
 
 buildIfStale();
@@ -23,6 +28,8 @@ const server = spawn(next, ["start", "--hostname", HOST, "--port", String(PORT)]
   stdio: "inherit",
   env: { ...childEnv, HOST, NODE_ENV: "production", NODE_OPTIONS: nodeOptions },
 });
-startBackupSchedule(backupPlaces(), (line) => console.log(line));
+const backups = inAppBackups();
+if (backups.available) startBackupSchedule(backupPlaces(), (line) => console.log(line));
+else console.log(`No scheduled backups: ${backups.reason}`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

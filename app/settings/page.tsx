@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Backups } from "@/components/settings/backups";
 import { NewToken } from "@/components/settings/new-token";
 import { DataTable } from "@/components/ui/data-table";
 import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
@@ -10,6 +11,7 @@ import { learnerProfilesOf } from "@/lib/auth/people";
 import { currentUser } from "@/lib/auth/session";
 import { formatMoment } from "@/lib/time/zone";
 import { listBackups } from "@/lib/backup/archive";
+import { inAppBackups } from "@/lib/backup/availability";
 import { MAX_IMPORT_BYTES } from "@/lib/portability/learner-data";
 import { megabytes } from "@/lib/security/file-size";
 import { backupPlaces } from "@/lib/backup/places";
@@ -59,7 +61,8 @@ export default async function SettingsPage() {
   ]);
   const current = profiles.find((p) => p.id === signedIn.learnerId) ?? profiles[0];
   const zone = signedIn.user.timeZone;
-  const backups = listBackups(backupPlaces().backupsDir).slice(0, 10);
+  const backups = inAppBackups();
+  const archives = backups.available ? listBackups(backupPlaces().backupsDir).slice(0, 10) : [];
   return (
     <>
       <PageHeader title="Settings">Your account, the credentials agents use to work for you, and your data.</PageHeader>
@@ -185,27 +188,8 @@ export default async function SettingsPage() {
         )}
       </Section>
       <Section id="your-data" title="Your data">
-        <p className="mb-4 max-w-3xl">
-          Everything lives in one SQLite file and the uploaded files beside it, on this machine. A backup is a consistent copy of both,
-          taken safely while the app runs, with checksums and signed with this install&apos;s key; restore one with{" "}
-          <code>npm run restore -- &lt;archive&gt;</code> while the app is stopped.
-        </p>
         <div className="grid gap-6 lg:grid-cols-2">
-          <ActionForm action={backupAction} label="Back up now" className={box}>
-            <h3 className="font-semibold">Backups</h3>
-            {backups.length === 0 ? (
-              <p className="text-muted">No backups yet.</p>
-            ) : (
-              <ul className="text-sm">
-                {backups.map((b) => (
-                  <li key={b.name}>
-                    <code>{b.name}</code> · {(b.bytes / 1024).toFixed(0)} KB
-                  </li>
-                ))}
-              </ul>
-            )}
-            <SubmitButton>Back up now</SubmitButton>
-          </ActionForm>
+          <Backups backups={backups} archives={archives} action={backupAction} className={box} />
           <div className={box}>
             <h3 className="font-semibold">Export</h3>
             {current ? (

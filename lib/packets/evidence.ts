@@ -131,7 +131,7 @@ export async function addEvidence(actor: Actor, packetId: string, input: Evidenc
   const parsed = EvidenceInputSchema.safeParse(input);
   if (!parsed.success) throw AppError.fromZod(parsed.error, "The evidence was not saved: some fields need attention.");
   const data = parsed.data;
-  const stored = data.kind === "file" ? storeFile(data.bytes) : null;
+  const stored = data.kind === "file" ? await storeFile(data.bytes) : null;
   try {
     return await transaction(async (tx) => {
       const { packet, state, mod } = await loadPacket(tx, packetId);

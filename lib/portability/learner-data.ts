@@ -58,9 +58,19 @@ export const EXPORTED_TABLES: ReadonlyArray<{ table: string; where: string }> = 
 /**
  * People and sign-in attempts belong to the install; API tokens are secrets of this install
  * (create new ones after a move) and stored idempotent and form answers only matter for retries.
- * PatternTag is derived from Pattern.tags: the import rebuilds it.
+ * PatternTag is derived from Pattern.tags: the import rebuilds it. StoredFile holds the bytes of
+ * uploaded files on PostgreSQL: they travel as the export's `files`, whichever store holds them.
  */
-export const NOT_EXPORTED = ["User", "Session", "SignInAttempt", "ApiToken", "IdempotentRequest", "FormSubmission", "PatternTag"];
+export const NOT_EXPORTED = [
+  "User",
+  "Session",
+  "SignInAttempt",
+  "ApiToken",
+  "IdempotentRequest",
+  "FormSubmission",
+  "PatternTag",
+  "StoredFile",
+];
 const ValueSchema = z.union([z.string(), z.number(), z.null()]);
 
 const ExportSchema = z.strictObject({
@@ -207,8 +217,9 @@ export async function importLearner(
         next: "Continue with the next available module.",
         actor: { kind: "learner", userId: options.ownerId, label: String(learner.name) },
       });
-      // Last, so that a refused row leaves no file behind; a failure here rolls the rows back.
-      for (const bytes of files.values()) storeFile(bytes);
+      // Last, so that a refused row leaves no file in the files folder (on PostgreSQL the files are
+      // rows of this transaction); a failure here rolls the rows back.
+      for (const bytes of files.values()) await storeFile(bytes);
     },
     { timeoutMs: BULK_WRITE_TIMEOUT_MS },
   );

@@ -39,15 +39,21 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /**
  * A write that a browser sent from another site: its Origin names another host (or is
  * "null"), or Fetch Metadata says cross-site. Requests without either header (the CLI, curl)
- * are not browser cross-site requests and are judged by their credentials instead.
+ * are not browser cross-site requests and are judged by their credentials instead. The public
+ * address (MASTERY_PUBLIC_URL), when there is one, is this app's origin whatever Host header a
+ * reverse proxy passes on, and the only one of its host name: behind an https address, a page of
+ * the same name over plain http is another origin.
  */
-export function isCrossOriginWrite(method: string, headers: Headers): boolean {
+export function isCrossOriginWrite(method: string, headers: Headers, publicUrl?: string): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
   if (headers.get("sec-fetch-site") === "cross-site") return true;
   const origin = headers.get("origin");
   if (origin === null) return false;
   try {
-    return new URL(origin).host !== headers.get("host");
+    const from = new URL(origin);
+    const own = publicUrl ? new URL(publicUrl) : null;
+    if (own && from.hostname === own.hostname) return from.origin !== own.origin;
+    return from.host !== headers.get("host");
   } catch {
     return true;
   }

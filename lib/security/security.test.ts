@@ -28,6 +28,19 @@ describe("isCrossOriginWrite", () => {
     expect(isCrossOriginWrite("POST", headers({ origin: "null", host: "127.0.0.1:3000" }))).toBe(true);
     expect(isCrossOriginWrite("PUT", headers({ "sec-fetch-site": "cross-site", host: "127.0.0.1:3000" }))).toBe(true);
   });
+  it("behind an https public address, takes writes from that origin alone on its host name, whatever Host the proxy passes on", () => {
+    const publicUrl = "https://mastery.example.org";
+    const write = (origin: string, host: string) => isCrossOriginWrite("POST", headers({ origin, host }), publicUrl);
+    expect(write("https://mastery.example.org", "mastery.example.org")).toBe(false);
+    expect(write("https://mastery.example.org", "127.0.0.1:3000")).toBe(false);
+    expect(write("https://mastery.example.org", "10.0.0.5:3000")).toBe(false);
+    expect(write("http://mastery.example.org", "mastery.example.org")).toBe(true);
+    expect(write("https://mastery.example.org:8443", "mastery.example.org")).toBe(true);
+    expect(write("https://evil.example", "mastery.example.org")).toBe(true);
+    expect(write("http://127.0.0.1:3000", "127.0.0.1:3000")).toBe(false);
+    expect(write("null", "mastery.example.org")).toBe(true);
+    expect(isCrossOriginWrite("POST", headers({ "sec-fetch-site": "cross-site", host: "mastery.example.org" }), publicUrl)).toBe(true);
+  });
 });
 
 describe("pagePolicy", () => {

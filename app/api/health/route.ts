@@ -1,15 +1,7 @@
-import { NextResponse } from "next/server";
-import { getContent } from "@/lib/content";
-import { readPragmas } from "@/lib/db";
+import { healthResponse } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  const content = getContent();
-  return NextResponse.json({
-    ok: true,
-    programs: content.programs.map((p) => p.slug),
-    contentProblems: content.problems.length,
-    database: await readPragmas(),
-  });
+export function GET(): Promise<Response> {
+  return healthResponse();
 }
