@@ -279,6 +279,8 @@ export async function databaseHealth(): Promise<DatabaseHealth> {
     const settings = dialect() === "sqlite" ? await readPragmas() : {};
     return { reachable: true, dialect: dialect(), answeredInMs: Math.round(performance.now() - started), settings };
   } catch (error) {
-    return { reachable: false, dialect: dialect(), problem: error instanceof Error ? error.message.split("\n")[0]! : String(error) };
+    // Prisma's messages start with a blank line and the call site; the driver's reason is the last line.
+    const lines = (error instanceof Error ? error.message : String(error)).split("\n").map((line) => line.trim());
+    return { reachable: false, dialect: dialect(), problem: lines.filter(Boolean).at(-1) ?? "no answer" };
   }
 }
