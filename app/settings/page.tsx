@@ -10,7 +10,7 @@ import { learnerProfilesOf } from "@/lib/auth/people";
 import { currentUser } from "@/lib/auth/session";
 import { formatMoment } from "@/lib/time/zone";
 import { listBackups } from "@/lib/backup/archive";
-import { MAX_IMPORT_BYTES } from "@/lib/portability/learner-data";
+import { MAX_IMPORT_BYTES } from "@/lib/portability/export-format";
 import { megabytes } from "@/lib/security/file-size";
 import { backupPlaces } from "@/lib/backup/places";
 import { liveSessionsOf } from "@/lib/auth/sessions";
