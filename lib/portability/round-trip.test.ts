@@ -8,12 +8,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { migratedDatabase, withTestDatabase } from "../../test/database";
+import type { LearnerExport } from "./export-format";
 
 const { scratch } = withTestDatabase("round-trip-", path.join("first", "mastery.db"));
 const { seedLearnerWithEverything, UPLOADED } = await import("../../test/learner-with-everything");
 const { exportLearner, EXPORTED_TABLES } = await import("./learner-data");
 const { parseLearnerExport } = await import("./export-format");
-type LearnerExport = Awaited<ReturnType<typeof exportLearner>>;
 
 /** A fresh, migrated install on a SQLite file: a learner's laptop. */
 function laptopInstallUrl(name: string): string {
