@@ -24,9 +24,10 @@ test("a learner backs up, exports their data and their learning record, and a re
   const exported = JSON.parse(readFileSync((await jsonDownload.path())!, "utf8")) as {
     format: string;
     version: number;
+    columns: Record<string, Record<string, string>>;
     tables: Record<string, unknown[]>;
   };
-  expect(exported).toMatchObject({ format: "mastery-learner-export", version: 1 });
+  expect(exported).toMatchObject({ format: "mastery-learner-export", version: 2, columns: { Learner: { soloMode: "boolean" } } });
   expect(exported.tables.Learner).toHaveLength(1);
 
   const [zipDownload] = await Promise.all([
@@ -52,12 +53,12 @@ test("a learner backs up, exports their data and their learning record, and a re
   await importForm.getByRole("button", { name: "Import" }).click();
   await expect(importForm.getByRole("alert")).toContainText("The file is not valid JSON.");
 
-  const future = { ...exported, version: 2 };
+  const future = { ...exported, version: 3 };
   await importForm
     .getByLabel("Export file (.json)")
     .setInputFiles({ name: "future.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(future)) });
   await importForm.getByRole("button", { name: "Import" }).click();
-  await expect(importForm.getByRole("alert")).toContainText("The export has version 2");
+  await expect(importForm.getByRole("alert")).toContainText("The export has version 3");
 
   const unsigned = await (await browser.newContext()).request.get("/settings/export/learner");
   expect(unsigned.status()).toBe(401);

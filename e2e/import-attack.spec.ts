@@ -19,7 +19,11 @@ const FILE_SHA = createHash("sha256").update(FILE_BYTES).digest("hex");
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
-/** An export of a profile with module 1 completed and accepted, and one file. */
+/**
+ * An export of a profile with module 1 completed and accepted, and one file, written in version 1
+ * of the format (values as SQLite stores them: times with an offset, flags as 0/1, JSON as text),
+ * which imports still read; the unit tests craft version 2 files.
+ */
 function crafted(learnerId = "learner-1") {
   return {
     format: "mastery-learner-export",

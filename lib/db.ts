@@ -164,7 +164,15 @@ export async function db(): Promise<Tx> {
 }
 
 /** Prisma's defaults (wait 2 s to start, 5 s to finish) suit a learner's single write; bulk writes pass their own. */
-export type TransactionOptions = { timeoutMs?: number };
+export type TransactionOptions = {
+  timeoutMs?: number;
+  /**
+   * Every read sees the database as it was when the transaction began, for reads across several
+   * tables that must agree (an export). SQLite's transactions already do; on PostgreSQL this asks
+   * for REPEATABLE READ instead of its default, where each statement sees the latest commits.
+   */
+  snapshot?: boolean;
+};
 
 /**
  * The limit of an import's one transaction (thousands of rows in batched inserts): well above
@@ -219,7 +227,11 @@ export async function transaction<T>(work: (tx: Tx) => Promise<T>, options: Tran
   const outer = openTransaction.getStore();
   if (outer) return work(outer);
   const client = await connection();
-  const limits = options.timeoutMs ? { timeout: options.timeoutMs, maxWait: options.timeoutMs } : {};
+  const limits = {
+    ...(options.timeoutMs ? { timeout: options.timeoutMs, maxWait: options.timeoutMs } : {}),
+    // The client's types are SQLite's, which knows one isolation level; PostgreSQL's client takes this one.
+    ...(options.snapshot && dialect() === "postgresql" ? { isolationLevel: "RepeatableRead" as unknown as "Serializable" } : {}),
+  };
   return client.$transaction((tx) => openTransaction.run(tx, () => work(tx)), limits);
 }
 

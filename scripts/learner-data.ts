@@ -5,7 +5,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { connection, db } from "../lib/db";
 import { AppError } from "../lib/errors";
-import { exportLearner, importLearner, parseLearnerExport } from "../lib/portability/learner-data";
+import { parseLearnerExport } from "../lib/portability/export-format";
+import { exportLearner, importLearner } from "../lib/portability/learner-data";
 import { learningRecordZip } from "../lib/portability/record-zip";
 import { count } from "../lib/ui/plural";
 

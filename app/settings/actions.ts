@@ -11,7 +11,8 @@ import { backupPlaces } from "@/lib/backup/places";
 import { backupNow } from "@/lib/backup/schedule";
 import { AppError } from "@/lib/errors";
 import { formAction, type FormState, formText, runForm } from "@/lib/forms";
-import { importLearner, parseLearnerExport } from "@/lib/portability/learner-data";
+import { parseLearnerExport } from "@/lib/portability/export-format";
+import { importLearner } from "@/lib/portability/learner-data";
 import { count } from "@/lib/ui/plural";
 
 /** Form state of token creation: the secret travels back once and is never stored in clear. */

@@ -12,7 +12,7 @@ import { currentUser } from "@/lib/auth/session";
 import { formatMoment } from "@/lib/time/zone";
 import { listBackups } from "@/lib/backup/archive";
 import { inAppBackups } from "@/lib/backup/availability";
-import { MAX_IMPORT_BYTES } from "@/lib/portability/learner-data";
+import { MAX_IMPORT_BYTES } from "@/lib/portability/export-format";
 import { megabytes } from "@/lib/security/file-size";
 import { backupPlaces } from "@/lib/backup/places";
 import { liveSessionsOf } from "@/lib/auth/sessions";

@@ -1,12 +1,14 @@
-// The rows of a learner export, checked and confined before anything is written. Every table has
-// a strict schema (its columns, their types, and the app's own schemas for the JSON it stores);
-// every row gets a new id; every reference must point at a row of the same import, so an import
-// can never touch another learner, packet, plan or person. Who acted is rewritten: the learner's
-// own actions become the importing user's, everyone else's keep their name but no id of this
-// install, and verdicts carry `importedAt` ("imported, not reviewed here").
+// The rows of a learner export, checked and confined before anything is written. Every column of
+// every table is declared here, once: its type in the export (what a version 2 file states, and
+// what a version 1 file's values are read by) and its rule (limits, fixed sets, and the app's own
+// schemas for the JSON it stores), which together make each table's strict schema. Every row gets
+// a new id; every reference must point at a row of the same import, so an import can never touch
+// another learner, packet, plan or person. Who acted is rewritten: the learner's own actions
+// become the importing user's, everyone else's keep their name but no id of this install, and
+// verdicts carry `importedAt` ("imported, not reviewed here").
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { storedTime } from "../db";
+import type { StoredRow } from "../db";
 import { AppError } from "../errors";
 import { FileNameSchema, storedPath } from "../files";
 import { PLAYBOOK_KINDS } from "../content/schema";
@@ -17,136 +19,134 @@ import { STATUSES } from "../packets/transitions";
 import { INDICATOR_KINDS, type IndicatorKind } from "../progress/indicators";
 import { REDRILL_KINDS } from "../redrill/schedule";
 import { RemediationSchema, RubricScoresSchema } from "../rubric/rubric";
+import { type ColumnType, DatetimeSchema, storedValue } from "./column-types";
 
-type Cell = string | number | null;
-export type Row = Record<string, Cell>;
+/** A row of an export: column name to value, in the typed form of its column (column-types.ts). */
+export type Row = Record<string, unknown>;
 
 /** The id given to people of another install wherever a row names who acted. */
 const IMPORTED_PERSON = "imported";
 
+/** A column: its type in the export, and the rule its values meet (times come out as Date). */
+type Column = { type: ColumnType; rule: z.ZodType };
+const column = (type: ColumnType, rule: z.ZodType): Column => ({ type, rule });
+const nullable = ({ type, rule }: Column): Column => column(type, rule.nullable());
+/** Left out of exports made before the column existed: */
+const optional = ({ type, rule }: Column): Column => column(type, rule.optional());
+/** … or read as `value` when left out. */
+const orElse = ({ type, rule }: Column, value: unknown): Column => column(type, rule.default(value));
+
 const TEXT_MAX = 1_000_000;
-const id = z.string().min(1).max(200);
-const text = (max = TEXT_MAX) => z.string().max(max);
-const optionalText = (max = TEXT_MAX) => text(max).nullable();
-const count = z.number().int().min(0);
-const positive = z.number().int().positive();
-const bool = z.union([z.boolean(), z.literal(0), z.literal(1)]).transform((v) => v === true || v === 1);
-const date = z.union([z.string().max(64), z.number()]).transform((value, ctx) => {
-  const parsed = new Date(value);
-  if (Number.isNaN(parsed.getTime())) {
-    ctx.addIssue({ code: "custom", message: "not a date" });
-    return z.NEVER;
-  }
-  return parsed;
-});
-/** A column holding JSON, parsed by the schema the app writes it with. */
-const json = <T extends z.ZodType>(schema: T) =>
-  z
-    .string()
-    .transform((value, ctx) => {
-      try {
-        return JSON.parse(value) as unknown;
-      } catch {
-        ctx.addIssue({ code: "custom", message: "not valid JSON" });
-        return z.NEVER;
-      }
-    })
-    .pipe(schema);
-const actorKind = z.enum(["learner", "agent", "reviewer"]);
+const string = (rule: z.ZodType) => column("string", rule);
+const id = string(z.string().min(1).max(200));
+const text = (max = TEXT_MAX) => string(z.string().max(max));
+const optionalText = (max = TEXT_MAX) => nullable(text(max));
+const oneOf = (values: readonly [string, ...string[]]) => string(z.enum(values));
+const int = (rule: z.ZodNumber) => column("int", rule);
+const count = int(z.number().int().min(0));
+const positive = int(z.number().int().positive());
+const bool = column("boolean", z.boolean());
+const date = column(
+  "datetime",
+  DatetimeSchema.transform((value) => new Date(value)),
+);
+/** A column holding JSON, checked by the schema the app writes it with. */
+const json = (schema: z.ZodType) => column("json", schema);
+const actorKind = oneOf(["learner", "agent", "reviewer"]);
 const actor = { actorKind, actorId: text(200), actorLabel: text(200) };
 /** Who saved a library version; exports made before it was recorded name nobody, which reads as the learner. */
-const savedBy = { actorKind: actorKind.default("learner"), actorId: text(200).default(""), actorLabel: text(200).default("") };
+const savedBy = {
+  actorKind: orElse(actorKind, "learner"),
+  actorId: orElse(text(200), ""),
+  actorLabel: orElse(text(200), ""),
+};
 
 type Table = {
+  /** Every column, in the order an export writes them. */
+  columns: Record<string, Column>;
+  /** The strict schema of a row: exactly these columns, each by its rule. */
   schema: z.ZodObject;
   /** Columns that point at another imported row, and the table of that row. */
   refs?: Record<string, string>;
-  /** Columns written as JSON text. */
-  jsonColumns?: string[];
 };
+
+const table = (columns: Record<string, Column>, refs?: Record<string, string>): Table => ({
+  columns,
+  schema: z.strictObject(Object.fromEntries(Object.entries(columns).map(([name, { rule }]) => [name, rule]))),
+  refs,
+});
 
 /** Every exported table, parents before children. */
 export const TABLES: Record<string, Table> = {
-  Learner: {
-    schema: z.strictObject({
-      id,
-      name: text(60).min(1),
-      ownerId: id,
-      programSlug: text(200),
-      soloMode: bool,
-      coolingOffHours: z.number().int().min(0).max(168),
-      createdAt: date,
-      importedAt: date.nullable().optional(),
-      importedFrom: optionalText(500).optional(),
-    }),
-  },
-  Packet: {
-    schema: z.strictObject({
+  Learner: table({
+    id,
+    name: string(z.string().min(1).max(60)),
+    ownerId: id,
+    programSlug: text(200),
+    soloMode: bool,
+    coolingOffHours: int(z.number().int().min(0).max(168)),
+    createdAt: date,
+    importedAt: optional(nullable(date)),
+    importedFrom: optional(optionalText(500)),
+  }),
+  Packet: table(
+    {
       id,
       learnerId: id,
       moduleNumber: positive,
       attempt: positive,
-      status: z.enum(STATUSES),
+      status: oneOf(STATUSES),
       blockedReason: optionalText(5000),
-      startedAt: date.nullable(),
-      submittedAt: date.nullable(),
-      completedAt: date.nullable(),
-      importedAt: date.nullable().optional(),
+      startedAt: nullable(date),
+      submittedAt: nullable(date),
+      completedAt: nullable(date),
+      importedAt: optional(nullable(date)),
       createdAt: date,
       updatedAt: date,
-    }),
-    refs: { learnerId: "Learner" },
-  },
-  Evidence: {
-    schema: z.strictObject({
+    },
+    { learnerId: "Learner" },
+  ),
+  Evidence: table(
+    {
       id,
       packetId: id,
-      itemKey: z.string().regex(/^[a-z0-9-]{1,80}$/),
+      itemKey: string(z.string().regex(/^[a-z0-9-]{1,80}$/)),
       version: positive,
-      kind: z.enum(["note", "link", "file", "exercise", "drill", "exit-ticket"]),
+      kind: oneOf(["note", "link", "file", "exercise", "drill", "exit-ticket"]),
       title: text(200),
       body: text(),
       url: optionalText(5000),
       fileName: optionalText(200),
       filePath: optionalText(200),
       fileType: optionalText(200),
-      fileSize: count.nullable(),
-      sha256: z
-        .string()
-        .regex(/^[0-9a-f]{64}$/)
-        .nullable(),
-      data: json(EvidenceDataSchema).nullable(),
+      fileSize: nullable(count),
+      sha256: nullable(string(z.string().regex(/^[0-9a-f]{64}$/))),
+      data: nullable(json(EvidenceDataSchema)),
       ...actor,
       createdAt: date,
-    }),
-    refs: { packetId: "Packet" },
-    jsonColumns: ["data"],
-  },
-  CompletionProof: {
-    schema: z.strictObject({ id, packetId: id, data: json(ProofSchema), ...actor, createdAt: date }),
-    refs: { packetId: "Packet" },
-    jsonColumns: ["data"],
-  },
-  Review: {
-    schema: z.strictObject({
+    },
+    { packetId: "Packet" },
+  ),
+  CompletionProof: table({ id, packetId: id, data: json(ProofSchema), ...actor, createdAt: date }, { packetId: "Packet" }),
+  Review: table(
+    {
       id,
       packetId: id,
       reviewerId: text(200),
       reviewerName: text(200),
-      verdict: z.enum(["accept", "reject", "rescore", "self-review"]),
+      verdict: oneOf(["accept", "reject", "rescore", "self-review"]),
       scores: json(RubricScoresSchema),
       remarks: json(z.record(z.string(), z.string())),
       feedback: text(),
-      remediation: json(RemediationSchema).nullable(),
-      evidenceSeen: json(z.array(id)),
-      importedAt: date.nullable().optional(),
+      remediation: nullable(json(RemediationSchema)),
+      evidenceSeen: json(z.array(id.rule)),
+      importedAt: optional(nullable(date)),
       createdAt: date,
-    }),
-    refs: { packetId: "Packet" },
-    jsonColumns: ["scores", "remarks", "remediation", "evidenceSeen"],
-  },
-  ReviewComment: {
-    schema: z.strictObject({
+    },
+    { packetId: "Packet" },
+  ),
+  ReviewComment: table(
+    {
       id,
       packetId: id,
       evidenceItemKey: text(80),
@@ -154,23 +154,17 @@ export const TABLES: Record<string, Table> = {
       authorId: text(200),
       authorName: text(200),
       createdAt: date,
-    }),
-    refs: { packetId: "Packet" },
-  },
-  FeedbackTick: {
-    schema: z.strictObject({ id, reviewId: id, number: positive, createdAt: date }),
-    refs: { reviewId: "Review" },
-  },
-  CommentResolution: {
-    schema: z.strictObject({ id, commentId: id, note: text(), createdAt: date }),
-    refs: { commentId: "ReviewComment" },
-  },
-  PlanLogEntry: {
-    schema: z.strictObject({
+    },
+    { packetId: "Packet" },
+  ),
+  FeedbackTick: table({ id, reviewId: id, number: positive, createdAt: date }, { reviewId: "Review" }),
+  CommentResolution: table({ id, commentId: id, note: text(), createdAt: date }, { commentId: "ReviewComment" }),
+  PlanLogEntry: table(
+    {
       id,
       learnerId: id,
       moduleNumber: count,
-      status: z.enum(STATUSES),
+      status: oneOf(STATUSES),
       summary: text(),
       evidence: text(),
       risks: text(),
@@ -178,11 +172,11 @@ export const TABLES: Record<string, Table> = {
       actorKind,
       actorLabel: text(200),
       createdAt: date,
-    }),
-    refs: { learnerId: "Learner" },
-  },
-  PrerequisiteWaiver: {
-    schema: z.strictObject({
+    },
+    { learnerId: "Learner" },
+  ),
+  PrerequisiteWaiver: table(
+    {
       id,
       learnerId: id,
       moduleNumber: positive,
@@ -190,15 +184,12 @@ export const TABLES: Record<string, Table> = {
       reason: text(),
       reviewerId: text(200),
       createdAt: date,
-    }),
-    refs: { learnerId: "Learner" },
-  },
-  PatternCategory: {
-    schema: z.strictObject({ id, learnerId: id, slug: CategorySlugSchema, createdAt: date }),
-    refs: { learnerId: "Learner" },
-  },
-  Pattern: {
-    schema: z.strictObject({
+    },
+    { learnerId: "Learner" },
+  ),
+  PatternCategory: table({ id, learnerId: id, slug: string(CategorySlugSchema), createdAt: date }, { learnerId: "Learner" }),
+  Pattern: table(
+    {
       id,
       learnerId: id,
       slug: text(200),
@@ -212,136 +203,132 @@ export const TABLES: Record<string, Table> = {
       tradeOffs: text(),
       alternatives: text(),
       examples: text(),
-      sourceModule: positive.nullable(),
+      sourceModule: nullable(positive),
       sourceExercise: optionalText(200),
       archived: bool,
       createdAt: date,
       updatedAt: date,
-    }),
-    refs: { learnerId: "Learner" },
-    jsonColumns: ["tags"],
-  },
-  PatternVersion: {
-    schema: z.strictObject({ id, patternId: id, version: positive, data: json(PatternInputSchema), ...savedBy, createdAt: date }),
-    refs: { patternId: "Pattern" },
-    jsonColumns: ["data"],
-  },
-  PlaybookEntry: {
-    schema: z.strictObject({
+    },
+    { learnerId: "Learner" },
+  ),
+  PatternVersion: table(
+    { id, patternId: id, version: positive, data: json(PatternInputSchema), ...savedBy, createdAt: date },
+    { patternId: "Pattern" },
+  ),
+  PlaybookEntry: table(
+    {
       id,
       learnerId: id,
       slug: text(200),
       version: positive,
-      kind: z.enum(PLAYBOOK_KINDS),
+      kind: oneOf(PLAYBOOK_KINDS),
       title: text(500),
       body: text(),
       archived: bool,
       createdAt: date,
       updatedAt: date,
-    }),
-    refs: { learnerId: "Learner" },
-  },
-  PlaybookEntryVersion: {
-    schema: z.strictObject({ id, entryId: id, version: positive, data: json(PlaybookEntryInputSchema), ...savedBy, createdAt: date }),
-    refs: { entryId: "PlaybookEntry" },
-    jsonColumns: ["data"],
-  },
-  ChecklistTick: {
-    schema: z.strictObject({ id, entryId: id, itemKey: text(2000), createdAt: date }),
-    refs: { entryId: "PlaybookEntry" },
-  },
-  ExecPlan: {
-    schema: z.strictObject({ id, learnerId: id, terms: text(), createdAt: date, updatedAt: date }),
-    refs: { learnerId: "Learner" },
-  },
-  ExecPlanRevision: {
-    schema: z.strictObject({
+    },
+    { learnerId: "Learner" },
+  ),
+  PlaybookEntryVersion: table(
+    { id, entryId: id, version: positive, data: json(PlaybookEntryInputSchema), ...savedBy, createdAt: date },
+    { entryId: "PlaybookEntry" },
+  ),
+  ChecklistTick: table({ id, entryId: id, itemKey: text(2000), createdAt: date }, { entryId: "PlaybookEntry" }),
+  ExecPlan: table({ id, learnerId: id, terms: text(), createdAt: date, updatedAt: date }, { learnerId: "Learner" }),
+  ExecPlanRevision: table(
+    {
       id,
       planId: id,
       number: positive,
       body: text(),
       title: text(500),
       status: text(200),
-      source: z.enum(["template", "edit", "import"]),
+      source: oneOf(["template", "edit", "import"]),
       errors: count,
       warnings: count,
       tasksDone: count,
       tasksTotal: count,
       ...actor,
       createdAt: date,
-    }),
-    refs: { planId: "ExecPlan" },
-  },
-  ExecPlanAttachment: {
-    schema: z.strictObject({
+    },
+    { planId: "ExecPlan" },
+  ),
+  ExecPlanAttachment: table(
+    {
       id,
       planId: id,
       packetId: id,
       revisionId: id,
-      action: z.enum(["attach", "detach"]),
+      action: oneOf(["attach", "detach"]),
       ...actor,
       createdAt: date,
-    }),
-    refs: { planId: "ExecPlan", packetId: "Packet", revisionId: "ExecPlanRevision" },
-  },
-  RunningTimer: {
-    schema: z.strictObject({
+    },
+    { planId: "ExecPlan", packetId: "Packet", revisionId: "ExecPlanRevision" },
+  ),
+  RunningTimer: table(
+    {
       id,
       learnerId: id,
-      packetId: id.nullable(),
+      packetId: nullable(id),
       moduleNumber: positive,
       exercise: optionalText(200),
       startedAt: date,
-    }),
-    refs: { learnerId: "Learner", packetId: "Packet" },
-  },
-  DrillRun: {
-    schema: z.strictObject({ id, packetId: id, drillId: z.string().regex(/^[a-z0-9-]+$/), startedAt: date }),
-    refs: { packetId: "Packet" },
-  },
-  TimeEntry: {
-    schema: z.strictObject({
+    },
+    { learnerId: "Learner", packetId: "Packet" },
+  ),
+  DrillRun: table({ id, packetId: id, drillId: string(z.string().regex(/^[a-z0-9-]+$/)), startedAt: date }, { packetId: "Packet" }),
+  TimeEntry: table(
+    {
       id,
       learnerId: id,
-      packetId: id.nullable(),
+      packetId: nullable(id),
       moduleNumber: positive,
       exercise: optionalText(200),
-      source: z.enum(["timer", "manual", "correction", "drill"]),
+      source: oneOf(["timer", "manual", "correction", "drill"]),
       startedAt: date,
       seconds: count,
       note: text(),
-      correctsId: id.nullable(),
+      correctsId: nullable(id),
       createdAt: date,
-    }),
-    refs: { learnerId: "Learner", packetId: "Packet", correctsId: "TimeEntry" },
-  },
-  RedrillResult: {
-    schema: z.strictObject({
+    },
+    { learnerId: "Learner", packetId: "Packet", correctsId: "TimeEntry" },
+  ),
+  RedrillResult: table(
+    {
       id,
       learnerId: id,
       moduleNumber: positive,
-      itemKind: z.enum(REDRILL_KINDS),
+      itemKind: oneOf(REDRILL_KINDS),
       itemRef: text(200),
       passed: bool,
       note: text(),
       dueAt: date,
       createdAt: date,
-    }),
-    refs: { learnerId: "Learner" },
-  },
-  IndicatorMark: {
-    schema: z.strictObject({
+    },
+    { learnerId: "Learner" },
+  ),
+  IndicatorMark: table(
+    {
       id,
       learnerId: id,
-      kind: z.enum(Object.keys(INDICATOR_KINDS) as [IndicatorKind, ...IndicatorKind[]]),
+      kind: oneOf(Object.keys(INDICATOR_KINDS) as [IndicatorKind, ...IndicatorKind[]]),
       item: text(2000),
       checked: bool,
       note: text(),
       createdAt: date,
-    }),
-    refs: { learnerId: "Learner" },
-  },
+    },
+    { learnerId: "Learner" },
+  ),
 };
+
+/** Each exported table's columns and their types: what an export states in its `columns`. */
+export const COLUMNS: Record<string, Record<string, ColumnType>> = Object.fromEntries(
+  Object.entries(TABLES).map(([name, { columns }]) => [
+    name,
+    Object.fromEntries(Object.entries(columns).map(([c, { type }]) => [c, type])),
+  ]),
+);
 
 /** What the import is written as: the importing user, the time, where it came from. */
 export type Confinement = {
@@ -355,7 +342,8 @@ export type Confinement = {
 
 const ACTIVE = new Set(["in_progress", "blocked", "review_required"]);
 
-const refuse = (table: string, index: number, message: string, field = `tables.${table}`) =>
+/** The refusal of a row, naming its table, its number (from 1) and what is wrong with it. */
+export const refuse = (table: string, index: number, message: string, field = `tables.${table}`) =>
   new AppError("invalid", `${table} row ${index + 1} ${message}; nothing was imported.`, { [field]: `row ${index + 1}: ${message}` });
 
 /** The id of this install a person of the export becomes: the importing user for the learner's own actions, none for anyone else. */
@@ -364,14 +352,26 @@ function personId(kind: string, ownerId: string): string {
 }
 
 /**
+ * New ids for one import's rows: a random prefix of the import and a running number, so that the
+ * rows keep the file's order wherever the app orders by id among rows of the same time (the
+ * plan log, and the next export of the profile).
+ */
+function newIds(): () => string {
+  const prefix = randomUUID();
+  let next = 0;
+  return () => `${prefix}-${String(next++).padStart(10, "0")}`;
+}
+
+/**
  * Checks every row of an export and returns the rows to write, table by table, re-keyed and
  * confined to the new profile, with values in the form the database stores.
  */
-export function confineRows(tables: Record<string, Row[]>, into: Confinement): { table: string; rows: Row[] }[] {
+export function confineRows(tables: Record<string, Row[]>, into: Confinement): { table: string; rows: StoredRow[] }[] {
   const ids = new Map<string, Map<string, string>>(Object.keys(TABLES).map((table) => [table, new Map()]));
-  const out: { table: string; rows: Row[] }[] = [];
+  const newId = newIds();
+  const out: { table: string; rows: StoredRow[] }[] = [];
   for (const [table, spec] of Object.entries(TABLES)) {
-    const rows: Row[] = [];
+    const rows: StoredRow[] = [];
     for (const [index, original] of (tables[table] ?? []).entries()) {
       const parsed = spec.schema.safeParse(original);
       if (!parsed.success) {
@@ -391,11 +391,11 @@ export function confineRows(tables: Record<string, Row[]>, into: Confinement): {
         if (!mapped) throw refuse(table, index, `points at a ${target} row that is not part of this import ("${column}")`);
         row[column] = mapped;
       }
-      const newId = randomUUID();
-      ids.get(table)!.set(String(row.id), newId);
-      row.id = newId;
+      const id = newId();
+      ids.get(table)!.set(String(row.id), id);
+      row.id = id;
       confine(table, row, into, ids, index);
-      rows.push(stored(row, spec.jsonColumns ?? []));
+      rows.push(stored(row, spec.columns));
     }
     out.push({ table, rows });
   }
@@ -458,15 +458,7 @@ function confine(
   }
 }
 
-/** A checked row in the form the database stores it: times as ISO text (as Prisma writes them), flags as 0/1, JSON as text. */
-function stored(row: Record<string, unknown>, jsonColumns: string[]): Row {
-  return Object.fromEntries(
-    Object.entries(row).map(([column, value]) => {
-      if (value === null || value === undefined) return [column, null];
-      if (jsonColumns.includes(column)) return [column, JSON.stringify(value)];
-      if (value instanceof Date) return [column, storedTime(value)];
-      if (typeof value === "boolean") return [column, value ? 1 : 0];
-      return [column, value as Cell];
-    }),
-  );
+/** A checked row in the form the database stores it, every column in the table's order. */
+function stored(row: Record<string, unknown>, columns: Record<string, Column>): StoredRow {
+  return Object.fromEntries(Object.entries(columns).map(([name, { type }]) => [name, storedValue(type, row[name])]));
 }

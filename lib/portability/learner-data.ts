@@ -1,65 +1,93 @@
 // Full export of one learner profile as JSON, and its import into another install. The file
-// carries the profile's rows table by table exactly as stored, plus its uploaded files, under a
-// format name and version (documented in docs/learner-export.md). An import is checked
-// completely and written in one transaction: an unknown version, a broken file or a clash with
-// data already here writes nothing.
+// carries the profile's rows table by table, read through Prisma, each value in the database-
+// independent form of its column's type, plus its uploaded files, under a format name and version
+// (export-format.ts, documented in docs/learner-export.md). An import is checked completely and
+// written in one transaction: an unknown version, a broken file or a clash with data already here
+// writes nothing.
 import { createHash } from "node:crypto";
-import { z } from "zod";
-import Database from "better-sqlite3";
 import { getProgram } from "../content";
-import { BULK_WRITE_TIMEOUT_MS, databasePath, db, insertRows, transaction } from "../db";
+import { BULK_WRITE_TIMEOUT_MS, db, insertRows, transaction, type Tx } from "../db";
 import { AppError } from "../errors";
 import { readStoredFile, storedPath, storeFile } from "../files";
 import { indexPatternTags } from "../library/patterns";
 import { appendLogEntry } from "../log/service";
-import { confineRows, type Row, TABLES } from "./import-rows";
+import { exportedValue } from "./column-types";
+import { EXPORT_FORMAT, EXPORT_VERSION, type LearnerExport } from "./export-format";
+import { COLUMNS, confineRows, type Row } from "./import-rows";
 import { count } from "../ui/plural";
 
-const EXPORT_FORMAT = "mastery-learner-export";
-const EXPORT_VERSION = 1;
-
-/** The largest learner export an import reads (files travel inside it, base64). */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-
-const IN_PACKETS = `"packetId" IN (SELECT "id" FROM "Packet" WHERE "learnerId" = ?)`;
-const IN_PLANS = `"planId" IN (SELECT "id" FROM "ExecPlan" WHERE "learnerId" = ?)`;
+// Rows in an order that needs no rowid and is the same on every database: by creation time, and
+// by id among rows of the same time; by id where a table has no creation time.
+const BY_CREATION: [{ createdAt: "asc" }, { id: "asc" }] = [{ createdAt: "asc" }, { id: "asc" }];
+const BY_ID = { id: "asc" } as const;
 
 /**
- * Every table that holds a learner's data, parents before children, with the rows that
- * belong to the learner `?`. Tables left out on purpose are listed in NOT_EXPORTED.
+ * Every table that holds a learner's data, parents before children, with the query for the rows
+ * that belong to the learner, in the order an export lists them. Tables left out on purpose are
+ * listed in NOT_EXPORTED.
  */
-export const EXPORTED_TABLES: ReadonlyArray<{ table: string; where: string }> = [
-  { table: "Learner", where: `"id" = ?` },
-  { table: "Packet", where: `"learnerId" = ?` },
-  { table: "Evidence", where: IN_PACKETS },
-  { table: "CompletionProof", where: IN_PACKETS },
-  { table: "Review", where: IN_PACKETS },
-  { table: "FeedbackTick", where: `"reviewId" IN (SELECT "id" FROM "Review" WHERE ${IN_PACKETS})` },
-  { table: "ReviewComment", where: IN_PACKETS },
-  { table: "CommentResolution", where: `"commentId" IN (SELECT "id" FROM "ReviewComment" WHERE ${IN_PACKETS})` },
-  { table: "PlanLogEntry", where: `"learnerId" = ?` },
-  { table: "PrerequisiteWaiver", where: `"learnerId" = ?` },
-  { table: "PatternCategory", where: `"learnerId" = ?` },
-  { table: "Pattern", where: `"learnerId" = ?` },
-  { table: "PatternVersion", where: `"patternId" IN (SELECT "id" FROM "Pattern" WHERE "learnerId" = ?)` },
-  { table: "PlaybookEntry", where: `"learnerId" = ?` },
-  { table: "PlaybookEntryVersion", where: `"entryId" IN (SELECT "id" FROM "PlaybookEntry" WHERE "learnerId" = ?)` },
-  { table: "ChecklistTick", where: `"entryId" IN (SELECT "id" FROM "PlaybookEntry" WHERE "learnerId" = ?)` },
-  { table: "ExecPlan", where: `"learnerId" = ?` },
-  { table: "ExecPlanRevision", where: IN_PLANS },
-  { table: "ExecPlanAttachment", where: IN_PLANS },
-  { table: "RunningTimer", where: `"learnerId" = ?` },
-  { table: "DrillRun", where: IN_PACKETS },
-  { table: "TimeEntry", where: `"learnerId" = ?` },
-  { table: "RedrillResult", where: `"learnerId" = ?` },
-  { table: "IndicatorMark", where: `"learnerId" = ?` },
+export const EXPORTED_TABLES: ReadonlyArray<{ table: string; rows: (tx: Tx, learnerId: string) => Promise<object[]> }> = [
+  { table: "Learner", rows: (tx, id) => tx.learner.findMany({ where: { id }, orderBy: BY_CREATION }) },
+  { table: "Packet", rows: (tx, learnerId) => tx.packet.findMany({ where: { learnerId }, orderBy: BY_CREATION }) },
+  { table: "Evidence", rows: (tx, learnerId) => tx.evidence.findMany({ where: { packet: { learnerId } }, orderBy: BY_CREATION }) },
+  {
+    table: "CompletionProof",
+    rows: (tx, learnerId) => tx.completionProof.findMany({ where: { packet: { learnerId } }, orderBy: BY_CREATION }),
+  },
+  { table: "Review", rows: (tx, learnerId) => tx.review.findMany({ where: { packet: { learnerId } }, orderBy: BY_CREATION }) },
+  {
+    table: "FeedbackTick",
+    rows: (tx, learnerId) => tx.feedbackTick.findMany({ where: { review: { packet: { learnerId } } }, orderBy: BY_CREATION }),
+  },
+  {
+    table: "ReviewComment",
+    rows: (tx, learnerId) => tx.reviewComment.findMany({ where: { packet: { learnerId } }, orderBy: BY_CREATION }),
+  },
+  {
+    table: "CommentResolution",
+    rows: (tx, learnerId) => tx.commentResolution.findMany({ where: { comment: { packet: { learnerId } } }, orderBy: BY_CREATION }),
+  },
+  { table: "PlanLogEntry", rows: (tx, learnerId) => tx.planLogEntry.findMany({ where: { learnerId }, orderBy: BY_CREATION }) },
+  {
+    table: "PrerequisiteWaiver",
+    rows: (tx, learnerId) => tx.prerequisiteWaiver.findMany({ where: { learnerId }, orderBy: BY_CREATION }),
+  },
+  { table: "PatternCategory", rows: (tx, learnerId) => tx.patternCategory.findMany({ where: { learnerId }, orderBy: BY_CREATION }) },
+  { table: "Pattern", rows: (tx, learnerId) => tx.pattern.findMany({ where: { learnerId }, orderBy: BY_CREATION }) },
+  {
+    table: "PatternVersion",
+    rows: (tx, learnerId) => tx.patternVersion.findMany({ where: { pattern: { learnerId } }, orderBy: BY_CREATION }),
+  },
+  { table: "PlaybookEntry", rows: (tx, learnerId) => tx.playbookEntry.findMany({ where: { learnerId }, orderBy: BY_CREATION }) },
+  {
+    table: "PlaybookEntryVersion",
+    rows: (tx, learnerId) => tx.playbookEntryVersion.findMany({ where: { entry: { learnerId } }, orderBy: BY_CREATION }),
+  },
+  {
+    table: "ChecklistTick",
+    rows: (tx, learnerId) => tx.checklistTick.findMany({ where: { entry: { learnerId } }, orderBy: BY_CREATION }),
+  },
+  { table: "ExecPlan", rows: (tx, learnerId) => tx.execPlan.findMany({ where: { learnerId }, orderBy: BY_CREATION }) },
+  {
+    table: "ExecPlanRevision",
+    rows: (tx, learnerId) => tx.execPlanRevision.findMany({ where: { plan: { learnerId } }, orderBy: BY_CREATION }),
+  },
+  {
+    table: "ExecPlanAttachment",
+    rows: (tx, learnerId) => tx.execPlanAttachment.findMany({ where: { plan: { learnerId } }, orderBy: BY_CREATION }),
+  },
+  { table: "RunningTimer", rows: (tx, learnerId) => tx.runningTimer.findMany({ where: { learnerId }, orderBy: BY_ID }) },
+  { table: "DrillRun", rows: (tx, learnerId) => tx.drillRun.findMany({ where: { packet: { learnerId } }, orderBy: BY_ID }) },
+  { table: "TimeEntry", rows: (tx, learnerId) => tx.timeEntry.findMany({ where: { learnerId }, orderBy: BY_CREATION }) },
+  { table: "RedrillResult", rows: (tx, learnerId) => tx.redrillResult.findMany({ where: { learnerId }, orderBy: BY_CREATION }) },
+  { table: "IndicatorMark", rows: (tx, learnerId) => tx.indicatorMark.findMany({ where: { learnerId }, orderBy: BY_CREATION }) },
 ];
 
 /**
  * People and sign-in attempts belong to the install; API tokens are secrets of this install
  * (create new ones after a move) and stored idempotent and form answers only matter for retries.
- * PatternTag is derived from Pattern.tags: the import rebuilds it. StoredFile holds the bytes of
- * uploaded files on PostgreSQL: they travel as the export's `files`, whichever store holds them.
+ * PatternTag is derived from Pattern.tags: the import rebuilds it. Uploaded files travel in the
+ * export's `files`, whichever table or folder holds them.
  */
 export const NOT_EXPORTED = [
   "User",
@@ -71,81 +99,41 @@ export const NOT_EXPORTED = [
   "PatternTag",
   "StoredFile",
 ];
-const ValueSchema = z.union([z.string(), z.number(), z.null()]);
 
-const ExportSchema = z.strictObject({
-  format: z.literal(EXPORT_FORMAT, { error: `not a Mastery learner export (format must be "${EXPORT_FORMAT}")` }),
-  version: z.number().int().positive(),
-  exportedAt: z.string(),
-  owner: z.strictObject({ name: z.string() }),
-  tables: z.record(z.string(), z.array(z.record(z.string(), ValueSchema))),
-  files: z.record(z.string().regex(/^[0-9a-f]{2}\/[0-9a-f]{64}$/, "file keys are <xx>/<sha256>"), z.string()),
-});
-export type LearnerExport = z.infer<typeof ExportSchema>;
-
-const parameters = (where: string, learnerId: string) => Array.from({ length: where.split("?").length - 1 }, () => learnerId);
+/** A row as Prisma read it, as the export writes it: the table's columns in order, each value typed. */
+function exportedRow(table: string, record: object): Row {
+  const values = record as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(COLUMNS[table]!).map(([column, type]) => [column, exportedValue(type, values[column])]));
+}
 
 /** One learner profile's data, ready for JSON.stringify. */
 export async function exportLearner(learnerId: string, now = new Date()): Promise<LearnerExport> {
-  const client = await db();
-  const learner = await client.learner.findUnique({ where: { id: learnerId }, include: { owner: true } });
-  if (!learner) throw new AppError("not-found", "No such learner profile.", { learnerId: "unknown learner profile" });
-  // Read straight from SQLite, in one read transaction, so values keep their stored form.
-  const sqlite = new Database(databasePath(), { readonly: true, fileMustExist: true });
-  const tables: Record<string, Row[]> = {};
-  try {
-    sqlite.transaction(() => {
-      for (const { table, where } of EXPORTED_TABLES) {
-        tables[table] = sqlite
-          .prepare(`SELECT * FROM "${table}" WHERE ${where} ORDER BY rowid`)
-          .all(...parameters(where, learnerId)) as Row[];
-      }
-    })();
-  } finally {
-    sqlite.close();
-  }
+  // One transaction, so that the tables agree with each other (no child without its parent).
+  const { owner, tables } = await transaction(
+    async (tx) => {
+      const learner = await tx.learner.findUnique({ where: { id: learnerId }, include: { owner: true } });
+      if (!learner) throw new AppError("not-found", "No such learner profile.", { learnerId: "unknown learner profile" });
+      const tables: Record<string, Row[]> = {};
+      for (const { table, rows } of EXPORTED_TABLES)
+        tables[table] = (await rows(tx, learnerId)).map((record) => exportedRow(table, record));
+      return { owner: learner.owner.name, tables };
+    },
+    { timeoutMs: BULK_WRITE_TIMEOUT_MS, snapshot: true },
+  );
   const files: Record<string, string> = {};
-  for (const row of tables.Evidence ?? []) {
-    if (typeof row.sha256 === "string") files[storedPath(row.sha256)] = (await readStoredFile(row.sha256)).toString("base64");
+  for (const { sha256 } of tables.Evidence ?? []) {
+    if (typeof sha256 === "string" && !(storedPath(sha256) in files))
+      files[storedPath(sha256)] = (await readStoredFile(sha256)).toString("base64");
   }
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: now.toISOString(),
-    owner: { name: learner.owner.name },
+    owner: { name: owner },
+    columns: Object.fromEntries(EXPORTED_TABLES.map(({ table }) => [table, COLUMNS[table]!])),
     tables,
     files,
   };
-}
-
-/** Parses an export file's text, naming the problem when it is not one this app can import. */
-export function parseLearnerExport(text: string): LearnerExport {
-  if (text.length > MAX_IMPORT_BYTES) {
-    throw new AppError("too-large", `The export is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most an import reads.`, {
-      file: `learner imports are limited to ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
-    });
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    throw new AppError("invalid", "The file is not valid JSON.", { file: "not valid JSON" });
-  }
-  const version = (raw as { version?: unknown } | null)?.version;
-  if (typeof version === "number" && version > EXPORT_VERSION) {
-    throw new AppError("invalid", `The export has version ${version}; this app imports version ${EXPORT_VERSION} and older.`, {
-      version: "unknown version",
-    });
-  }
-  const parsed = ExportSchema.safeParse(raw);
-  if (!parsed.success) throw AppError.fromZod(parsed.error, "The file is not a Mastery learner export.");
-  const known = new Set(Object.keys(TABLES));
-  const unknown = Object.keys(parsed.data.tables).filter((table) => !known.has(table));
-  if (unknown.length > 0)
-    throw new AppError("invalid", `The export has tables this app does not know: ${unknown.join(", ")}.`, { tables: unknown.join(", ") });
-  if (parsed.data.tables.Learner?.length !== 1)
-    throw new AppError("invalid", "The export must hold exactly one learner profile.", { "tables.Learner": "exactly one row" });
-  return parsed.data;
 }
 
 export type ImportOptions = {

@@ -10,14 +10,14 @@ import { migratedDatabase, withTestDatabase } from "../../test/database";
 import type { Actor } from "../auth/actor";
 
 const { scratch } = withTestDatabase("portability-test-", path.join("a", "mastery.db"));
-const { db, databasePath } = await import("../db");
+const { db } = await import("../db");
 const { startPacket, submitPacket } = await import("../packets/service");
 const { addEvidence } = await import("../packets/evidence");
 const { reviewPacket } = await import("../reviews/service");
-const { exportLearner, importLearner, parseLearnerExport, EXPORTED_TABLES, MAX_IMPORT_BYTES, NOT_EXPORTED } =
-  await import("./learner-data");
+const { exportLearner, importLearner, EXPORTED_TABLES, NOT_EXPORTED } = await import("./learner-data");
+const { parseLearnerExport, MAX_IMPORT_BYTES } = await import("./export-format");
 const { AppError } = await import("../errors");
-const { TABLES } = await import("./import-rows");
+const { COLUMNS, TABLES } = await import("./import-rows");
 const { learningRecordFiles } = await import("./record");
 const { learningRecordZip } = await import("./record-zip");
 
@@ -25,9 +25,11 @@ const other = path.join(scratch, "b", "mastery.db");
 let learnerId: string;
 const scores = (n: number) => ({ correctness: n, speed: n, resilience: n, judgment: n, maintainability: n, collaboration: n });
 
-function learnerScript(dbFile: string, ...args: string[]) {
+/** Runs `npm run learner` on the install of `dbFile` (a SQLite file), or on this test's own database. */
+function learnerScript(dbFile: string | "this install", ...args: string[]) {
+  const install = dbFile === "this install" ? {} : { DATABASE_URL: `file:${dbFile}`, MASTERY_DATA_DIR: path.dirname(dbFile) };
   const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/learner-data.ts", ...args], {
-    env: { ...process.env, DATABASE_URL: `file:${dbFile}` },
+    env: { ...process.env, ...install },
     encoding: "utf8",
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -40,6 +42,7 @@ const NOT_CONTENT = new Set([
   "ownerId",
   "packetId",
   "commentId",
+  "reviewId",
   "patternId",
   "entryId",
   "planId",
@@ -65,13 +68,16 @@ async function refusal(run: () => Promise<unknown>): Promise<string> {
   throw new Error("the import was not refused");
 }
 
-function rowCounts(dbFile: string): Record<string, number> {
-  const database = new Database(dbFile, { readonly: true });
-  const counts = Object.fromEntries(
-    EXPORTED_TABLES.map(({ table }) => [table, (database.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n]),
+/** How many rows each exported table holds in this test's own database, whichever kind it is. */
+async function ownRowCounts(): Promise<Record<string, number>> {
+  const client = await db();
+  const counts = await Promise.all(
+    EXPORTED_TABLES.map(async ({ table }) => {
+      const [row] = await client.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS n FROM "${table}"`);
+      return [table, Number(row!.n)] as const;
+    }),
   );
-  database.close();
-  return counts;
+  return Object.fromEntries(counts);
 }
 
 beforeAll(async () => {
@@ -127,12 +133,43 @@ describe("the learner export", () => {
   });
 
   it("checks every column of every exported table on import", () => {
-    const database = new Database(databasePath(), { readonly: true });
+    const database = new Database(other, { readonly: true });
     for (const { table } of EXPORTED_TABLES) {
       const columns = (database.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((c) => c.name).sort();
       expect(Object.keys(TABLES[table]!.schema.shape).sort(), table).toEqual(columns);
     }
     database.close();
+  });
+
+  it("states each column's type as the Prisma schema declares it", () => {
+    const schema = readFileSync("prisma/schema.prisma", "utf8");
+    const enums = new Set([...schema.matchAll(/^enum (\w+) \{/gm)].map((m) => m[1]!));
+    const scalars: Record<string, string> = { String: "string", Int: "int", Boolean: "boolean", DateTime: "datetime", Json: "json" };
+    for (const { table } of EXPORTED_TABLES) {
+      const body = new RegExp(`^model ${table} \\{$([\\s\\S]*?)^\\}`, "m").exec(schema)![1]!;
+      const declared = [...body.matchAll(/^ +(\w+) +(\w+)(\[\])?/gm)]
+        .filter(([, , type, list]) => !list && (type! in scalars || enums.has(type!)))
+        .map(([, column, type]) => [column, enums.has(type!) ? "string" : scalars[type!]]);
+      expect(COLUMNS[table], table).toEqual(Object.fromEntries(declared));
+    }
+  });
+
+  it("writes every value in its column's type, the same way every time apart from exportedAt", async () => {
+    const data = await exportLearner(learnerId, new Date("2026-01-01T00:00:00Z"));
+    expect(data.columns.Learner).toMatchObject({
+      soloMode: "boolean",
+      coolingOffHours: "int",
+      createdAt: "datetime",
+      importedAt: "datetime",
+    });
+    expect(data.tables.Learner![0]).toMatchObject({ soloMode: false, coolingOffHours: 12, importedAt: null });
+    expect(data.tables.Review![0]).toMatchObject({
+      scores: { ...scores(4), speed: 2 },
+      evidenceSeen: [expect.any(String), expect.any(String)],
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    });
+    const again = await exportLearner(learnerId, new Date("2026-06-01T00:00:00Z"));
+    expect(JSON.stringify({ ...again, exportedAt: "" })).toBe(JSON.stringify({ ...data, exportedAt: "" }));
   });
 
   it("moves a profile to another install with its files as a new profile, its verdicts marked as imported", async () => {
@@ -150,7 +187,7 @@ describe("the learner export", () => {
     const again = parseLearnerExport(back.stdout);
     expect(again.tables.Learner![0]).toMatchObject({
       ownerId: "bob",
-      soloMode: 0,
+      soloMode: false,
       importedFrom: expect.stringMatching(/^a learner export of Ada made /),
     });
     // Same content, new ids: every id and every reference is this install's own.
@@ -182,12 +219,12 @@ describe("the learner export", () => {
   it("refuses an unknown version, a broken file and a bad row without writing anything", async () => {
     const data = await exportLearner(learnerId);
     const cy = await (await db()).user.create({ data: { name: "Cy", role: "learner", passphraseHash: "x" } });
-    const before = rowCounts(databasePath());
+    const before = await ownRowCounts();
     const attempt = (content: string) => refusal(() => importLearner(parseLearnerExport(content), { ownerId: cy.id }));
 
     const future = path.join(scratch, "future.json");
     writeFileSync(future, JSON.stringify({ ...data, version: 99 }));
-    const script = learnerScript(databasePath(), "import", future, "--owner", "Cy");
+    const script = learnerScript("this install", "import", future, "--owner", "Cy");
     expect(script.status).toBe(1);
     expect(script.stderr).toMatch(/version 99/);
     expect(await attempt(JSON.stringify(data).slice(0, 500))).toMatch(/not valid JSON/);
@@ -199,18 +236,79 @@ describe("the learner export", () => {
     orphan.tables.CompletionProof![0]!.packetId = "no-such-packet";
     expect(await attempt(JSON.stringify(orphan))).toMatch(/CompletionProof row 1 points at a Packet row that is not part of this import/);
     const badScores = structuredClone(data);
-    badScores.tables.Review![0]!.scores = JSON.stringify({ correctness: 9 });
+    badScores.tables.Review![0]!.scores = { correctness: 9 };
     expect(await attempt(JSON.stringify(badScores))).toMatch(/Review row 1 has a bad value in "scores"/);
     const badStatus = structuredClone(data);
     badStatus.tables.Packet![0]!.status = "accepted-by-me";
     expect(await attempt(JSON.stringify(badStatus))).toMatch(/Packet row 1 has a bad value in "status"/);
+    const storedForm = structuredClone(data);
+    storedForm.tables.Packet![0]!.startedAt = "2026-12-01T10:00:00.000+00:00";
+    expect(await attempt(JSON.stringify(storedForm))).toMatch(
+      /Packet row 1 has a bad value in "startedAt" \(expected an ISO 8601 UTC time ending in Z\)/,
+    );
+    const flag = structuredClone(data);
+    flag.tables.Learner![0]!.soloMode = 0;
+    expect(await attempt(JSON.stringify(flag))).toMatch(/Learner row 1 has a bad value in "soloMode" \(expected true or false\)/);
+    const number = structuredClone(data);
+    number.tables.Evidence![1]!.version = "1";
+    expect(await attempt(JSON.stringify(number))).toMatch(/Evidence row 2 has a bad value in "version" \(expected a whole number\)/);
+    const jsonText = structuredClone(data);
+    jsonText.tables.CompletionProof![0]!.data = JSON.stringify(jsonText.tables.CompletionProof![0]!.data);
+    expect(await attempt(JSON.stringify(jsonText))).toMatch(/CompletionProof row 1 has a bad value in "data"/);
+    const retyped = structuredClone(data);
+    retyped.columns.Packet!.startedAt = "string";
+    expect(await attempt(JSON.stringify(retyped))).toMatch(/states Packet.startedAt is string; this app reads it as datetime/);
+    const strayType = structuredClone(data);
+    strayType.columns.Review!.mood = "string";
+    expect(await attempt(JSON.stringify(strayType))).toMatch(/a column this app does not know: Review.mood/);
+    const untyped = structuredClone(data);
+    delete untyped.columns.Packet;
+    expect(await attempt(JSON.stringify(untyped))).toMatch(/states no column types for Packet/);
     const [key] = Object.keys(data.files);
     const tampered = structuredClone(data);
     tampered.files[key!] = Buffer.from("other bytes").toString("base64");
     expect(await attempt(JSON.stringify(tampered))).toMatch(/does not match its checksum/);
     expect(await attempt("x".repeat(MAX_IMPORT_BYTES + 1))).toMatch(/larger than 50 MB/);
 
-    expect(rowCounts(databasePath())).toEqual(before);
+    expect(await ownRowCounts()).toEqual(before);
+  });
+});
+
+describe("a version 1 export", () => {
+  /** A version 1 value as the version 2 one it stands for. */
+  const typed = (type: string, value: string | number | null) => {
+    if (value === null) return null;
+    if (type === "datetime") return new Date(value).toISOString();
+    if (type === "boolean") return value === 1;
+    return type === "json" ? (JSON.parse(String(value)) as unknown) : value;
+  };
+  /** Rows in an order of their own content, for exports that list rows in different orders. */
+  const byContent = (rows: Record<string, unknown>[]) => {
+    const key = (row: Record<string, unknown>) => JSON.stringify(Object.entries(row).sort(([a], [b]) => (a < b ? -1 : 1)));
+    return [...rows].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+  };
+
+  it("imports, and exports again as version 2 with the same data", async () => {
+    const text = readFileSync("lib/portability/fixtures/learner-v1.json", "utf8");
+    const v1 = JSON.parse(text) as {
+      version: number;
+      files: Record<string, string>;
+      tables: Record<string, Record<string, string | number | null>[]>;
+    };
+    expect(v1.version).toBe(1);
+    const vee = await (await db()).user.create({ data: { name: "Vee", role: "learner", passphraseHash: "x" } });
+    const { learnerId: imported } = await importLearner(parseLearnerExport(text), { ownerId: vee.id });
+    const v2 = await exportLearner(imported);
+    expect(v2.version).toBe(2);
+    expect(v2.files).toEqual(v1.files);
+    expect(Object.keys(v2.tables)).toEqual(Object.keys(v1.tables));
+    for (const [table, rows] of Object.entries(v1.tables)) {
+      const expected = rows.map((row) =>
+        Object.fromEntries(Object.entries(row).map(([column, value]) => [column, typed(COLUMNS[table]![column]!, value)])),
+      );
+      const exported = v2.tables[table]!.filter((row) => !String(row.summary).startsWith("Imported this profile from"));
+      expect(byContent(exported.map(content)), table).toEqual(byContent(expected.map(content)));
+    }
   });
 });
 
@@ -225,9 +323,9 @@ describe("an import crafted to escalate", () => {
     const victimOwner = await client.user.create({ data: { name: "Vic", role: "learner", passphraseHash: "x" } });
     const victim = await client.learner.create({ data: { name: "Vic", ownerId: victimOwner.id, programSlug: "codex-mastery" } });
     const base = await exportLearner(learnerId);
-    const before = rowCounts(databasePath());
+    const before = await ownRowCounts();
     const attempt = (data: typeof base) => refusal(() => importLearner(parseLearnerExport(JSON.stringify(data)), { ownerId: mallory.id }));
-    const at = "2026-12-01T10:00:00.000+00:00";
+    const at = "2026-12-01T10:00:00.000Z";
     const acceptedAttempt = (learner: string) => ({
       id: "forged-packet",
       learnerId: learner,
@@ -251,7 +349,7 @@ describe("an import crafted to escalate", () => {
       packetId: "forged-packet",
       verdict: "accept",
       reviewerId: rex,
-      evidenceSeen: "[]",
+      evidenceSeen: [],
     });
     expect(await attempt(ownProfile)).toMatch(/Packet row 2 points at a Learner row that is not part of this import/);
     // (2) rows written into another learner's profile
@@ -278,7 +376,7 @@ describe("an import crafted to escalate", () => {
       });
       expect(await attempt(traversal)).toMatch(/Evidence row 3 is a file without its checksum/);
     }
-    expect(rowCounts(databasePath())).toEqual(before);
+    expect(await ownRowCounts()).toEqual(before);
 
     // What is left is the attacker's own new profile: their verdicts are history, marked as imported.
     const forged = structuredClone(base);

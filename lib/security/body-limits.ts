@@ -1,6 +1,6 @@
 // How large a request may be. Each upload has its documented limit where its rule lives
 // (evidence files 10 MB in lib/packets/evidence.ts, library imports 20 MB in
-// lib/library/import.ts, learner imports 50 MB in lib/portability/learner-data.ts, API bodies
+// lib/library/import.ts, learner imports 50 MB in lib/portability/export-format.ts, API bodies
 // 1 MB in lib/agent/endpoint.ts), and the code that reads the upload refuses more with a 4xx
 // naming that limit. Above them all sits one ceiling: the most any request may carry, which
 // Next.js is told (server actions' body limit, the proxy's body copy) and the proxy enforces, so

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_MAX_BYTES } from "../agent/endpoint";
 import { IMPORT_LIMITS } from "../library/import";
 import { MAX_FILE_BYTES } from "../files";
-import { MAX_IMPORT_BYTES } from "../portability/learner-data";
+import { MAX_IMPORT_BYTES } from "../portability/export-format";
 import { isServerActionPost, MAX_ACTION_NESTING, nestsDeeperThan } from "./action-body";
 import { bodySizeVerdict, checkUploadLength, MAX_REQUEST_BYTES, MULTIPART_OVERHEAD_BYTES } from "./body-limits";
 import { cookiesSecure, isAllowedHost, isLoopbackHost, isPublicPath } from "./exposure";
