@@ -5,12 +5,12 @@
 // app instances on one PostgreSQL database, on the throwaway server MASTERY_TEST_POSTGRES_URL names
 // or on one of its own.
 import { spawnSync } from "node:child_process";
-import { createServer } from "node:net";
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildIfStale } from "./build-stamp";
 import { ensureChromium } from "./chromium";
+import { freePort } from "./free-port";
 import { startThrowawayCluster } from "./postgres-cluster";
 import { createPostgresDatabase } from "../test/postgres";
 
@@ -37,17 +37,6 @@ const programFile = path.join(inert, "program.md");
 writeFileSync(programFile, readFileSync(programFile, "utf8").replace('title: "Async Plan Template"', 'title: "Inert Fixture"'));
 appendFileSync(path.join(inert, "modules", "01-orientation.md"), `\n${readFileSync(path.join("e2e", "fixtures", "xss-payloads.md"), "utf8")}`);
 
-/** A port nothing listens on now, so that two runs on one machine never collide. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 const appPort = await freePort();
 
 /** The team run's database: a fresh, empty one on the test PostgreSQL server (the app migrates it). */

@@ -3,9 +3,9 @@
 // machine's PostgreSQL server programs (Debian's `postgresql` package); nothing is downloaded.
 import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
+import { freePort } from "./free-port";
 
 export type Cluster = {
   /** The `postgres` database, for creating and dropping others. */
@@ -27,17 +27,6 @@ export function postgresBinDir(): string | null {
   }
   const found = spawnSync("sh", ["-c", "command -v initdb"], { encoding: "utf8" }).stdout.trim();
   return found ? path.dirname(found) : null;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** PostgreSQL refuses to run as root: as root, run its programs as the `postgres` user (or nobody). */

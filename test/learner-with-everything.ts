@@ -16,8 +16,9 @@ import { addReviewComment, resolveReviewComment, reviewPacket, waivePrerequisite
 import { addTimeEntry, correctTimeEntry, startTimer, stopTimer } from "../lib/time/service";
 
 const DAY = 86_400_000;
-const scores = (n: number) => ({ correctness: n, speed: n, resilience: n, judgment: n, maintainability: n, collaboration: n });
-const proof = (noteKey: string) => ({
+export const scores = (n: number) => ({ correctness: n, speed: n, resilience: n, judgment: n, maintainability: n, collaboration: n });
+/** A completion proof that claims the evidence item `noteKey`. */
+export const proof = (noteKey: string) => ({
   validationStatus: "passing",
   validationDetail: "exit 0",
   drillStatus: "passing",

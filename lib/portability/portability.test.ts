@@ -20,10 +20,10 @@ const { AppError } = await import("../errors");
 const { COLUMNS, TABLES } = await import("./import-rows");
 const { learningRecordFiles } = await import("./record");
 const { learningRecordZip } = await import("./record-zip");
+const { proof, scores } = await import("../../test/learner-with-everything");
 
 const other = path.join(scratch, "b", "mastery.db");
 let learnerId: string;
-const scores = (n: number) => ({ correctness: n, speed: n, resilience: n, judgment: n, maintainability: n, collaboration: n });
 
 /** Runs `npm run learner` on the install of `dbFile` (a SQLite file), or on this test's own database. */
 function learnerScript(dbFile: string | "this install", ...args: string[]) {
@@ -103,18 +103,7 @@ beforeAll(async () => {
     fileName: "shot.png",
     bytes: new Uint8Array([137, 80, 78, 71, 1, 2, 3]),
   });
-  const proof = {
-    validationStatus: "passing",
-    validationDetail: "exit 0",
-    drillStatus: "passing",
-    drillDetail: "in time",
-    selfScores: scores(4),
-    rubricSummary: "4s",
-    risks: "none known",
-    followUps: "none",
-    claims: [{ claim: "done", evidence: [note.itemKey] }],
-  };
-  await submitPacket(learner, { packetId: packet.id, proof });
+  await submitPacket(learner, { packetId: packet.id, proof: proof(note.itemKey) });
   const seen = (await client.evidence.findMany({ where: { packetId: packet.id } })).map((e) => e.id);
   await reviewPacket(reviewer, {
     packetId: packet.id,
