@@ -18,7 +18,7 @@ export function Backups({ backups, archives, action, className }: Props) {
     return (
       <div className={className}>
         <h3 className="font-semibold">Backups</h3>
-        <p>{backups.reason}</p>
+        <p className="text-sm">{backups.reason}</p>
       </div>
     );
   }
