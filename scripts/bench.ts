@@ -10,7 +10,6 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, w
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { sealData } from "iron-session";
 import { buildIfStale } from "./build-stamp";
 import { compareResults, evaluateBudgets, type BenchResult, renderMarkdown } from "./bench/report";
 import { timeCli } from "./bench/cli";
@@ -19,6 +18,8 @@ import { peakMemory } from "./bench/memory";
 import { healthLatenciesDuring, percentile, waitForServer } from "./bench/server";
 import { importBlocking } from "./bench/import-blocking";
 import { hostileZip } from "../lib/hostile-zip";
+
+if (process.argv.includes("--cohort")) await (await import("./bench/cohort")).runCohortBench();
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -49,7 +50,7 @@ const { loadContent } = await import("../lib/content/loader");
 const { searchEverything } = await import("../lib/library/search");
 const { exportLibraryZip, exportPlaybookMarkdown } = await import("../lib/library/export");
 const { statusUpdateMarkdown } = await import("../lib/report/status-update");
-const { LARGE, seedLargeDataset } = await import("./bench/seed");
+const { LARGE, seedLargeDataset, sessionCookie } = await import("./bench/seed");
 
 const figures: BenchResult["figures"] = {};
 async function timed(runs: number, work: () => unknown): Promise<number[]> {
@@ -75,6 +76,10 @@ await applyPendingMigrations({ dbPath: databasePath() });
 const started = performance.now();
 const seeded = await seedLargeDataset(LARGE, "bench-passphrase-1");
 figures["seed (s)"] = (performance.now() - started) / 1000;
+const cookies = {
+  learner: await sessionCookie({ id: seeded.userId }, seeded.learnerId, serverEnv.SESSION_SECRET),
+  reviewer: await sessionCookie({ id: seeded.reviewerId }, undefined, serverEnv.SESSION_SECRET),
+};
 const client = await connection();
 const counts = {
   "plan-log entries": await client.planLogEntry.count({ where: { learnerId: seeded.learnerId } }),
@@ -147,9 +152,8 @@ try {
   const cliEnv = { MASTERY_URL: BASE, MASTERY_TOKEN: seeded.token, XDG_CONFIG_HOME: scratch };
   summarise("CLI: mastery --help", timeCli(["--help"], cliEnv));
   summarise("CLI: mastery status", timeCli(["status"], cliEnv));
-  const seal = (data: object) => sealData(data, { password: serverEnv.SESSION_SECRET });
-  const learner = { cookie: `mastery_session=${await seal({ userId: seeded.userId, learnerId: seeded.learnerId })}` };
-  const reviewer = { cookie: `mastery_session=${await seal({ userId: seeded.reviewerId })}` };
+  const learner = { cookie: cookies.learner };
+  const reviewer = { cookie: cookies.reviewer };
   const agent = { authorization: `Bearer ${seeded.token}` };
   const targets: { name: string; path: string; headers: Record<string, string>; expect: string; main: boolean }[] = [
     { name: "dashboard", path: "/", headers: learner, expect: "8 of 8 completed", main: true },

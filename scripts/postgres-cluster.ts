@@ -42,8 +42,12 @@ function serverUser(): { name: string; uid: number; gid: number } | null {
   throw new Error("Running as root, and there is no postgres or nobody user to run PostgreSQL as.");
 }
 
-/** Starts a fresh server; throws with the reason when it cannot. `stop()` is also run at exit. */
-export async function startThrowawayCluster(): Promise<Cluster> {
+/**
+ * Starts a fresh server; throws with the reason when it cannot. `stop()` is also run at exit.
+ * Tests skip the flushes to disk; a benchmark asks for a `durable` server, which makes them as a
+ * production server does.
+ */
+export async function startThrowawayCluster(options: { durable?: boolean } = {}): Promise<Cluster> {
   const bin = postgresBinDir();
   if (!bin) throw new Error("PostgreSQL's server programs are not installed (Debian package postgresql).");
   const dir = mkdtempSync(path.join(tmpdir(), "mastery-pg-"));
@@ -59,9 +63,9 @@ export async function startThrowawayCluster(): Promise<Cluster> {
   const port = await freePort();
   try {
     run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
-    // Durability is not what a throwaway server is for: skip the flushes so tests run at memory speed.
-    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-    run("pg_ctl", ["-D", data, "-o", options, "-l", path.join(dir, "server.log"), "-w", "-t", "120", "start"]);
+    const flushes = options.durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+    const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${flushes}`;
+    run("pg_ctl", ["-D", data, "-o", settings, "-l", path.join(dir, "server.log"), "-w", "-t", "120", "start"]);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     const detail = (error as { stderr?: string }).stderr?.trim();

@@ -86,7 +86,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
     const user = await client.user.create({ data: { name: "Bench Learner", role: "learner", passphraseHash: "unused" } });
     const learner = await client.learner.create({ data: { name: "Bench Learner", ownerId: user.id, programSlug: "codex-mastery" } });
     console.log("Seeding the library…");
-    await seedLibrary(learner.id, LARGE);
+    await seedLibrary(learner.id, user, LARGE);
     const figures = await importBlocking(learner.id);
     const width = Math.max(...Object.keys(figures).map((key) => key.length));
     console.log(

@@ -3,13 +3,15 @@
 // versions, proofs, reviews, time, re-drills, checklist marks, a long plan log, a library of
 // hostile Markdown with wiki-links, ExecPlans), plus other learners whose packets wait in the
 // reviewer's queue.
+import { sealData } from "iron-session";
 import { hashPassphrase } from "../../lib/auth/passphrase";
 import { createApiToken } from "../../lib/agent/tokens";
+import { openSession } from "../../lib/auth/sessions";
 import { getProgram } from "../../lib/content";
-import { connection } from "../../lib/db";
+import { BULK_WRITE_TIMEOUT_MS, connection, insertRows, transaction } from "../../lib/db";
 import { createPlan } from "../../lib/execplans/service";
-import { writePattern } from "../../lib/library/patterns";
-import { writeEntry } from "../../lib/library/playbook";
+import { newPatternRows } from "../../lib/library/patterns";
+import { newEntryRows } from "../../lib/library/playbook";
 import { hostileEntry, hostilePattern, prng } from "../../lib/library/sample-library";
 
 export type SeedSize = {
@@ -31,42 +33,65 @@ export const LARGE: SeedSize = {
 
 const DAY = 86_400_000;
 const CATEGORIES = ["speed", "quality", "debugging", "planning", "architecture"];
-const scores = (base: number, low?: string) =>
-  ({ correctness: base, speed: base, resilience: base, judgment: base, maintainability: base, collaboration: base, ...(low ? { [low]: 3 } : {}) });
-const proofOf = (n: number) =>
-  ({
-    validationStatus: "passing",
-    validationDetail: "scripts/validate.sh exited 0",
-    drillStatus: "passing",
-    drillDetail: "every drill within its time box but one",
-    selfScores: scores(4),
-    rubricSummary: "4 in every dimension",
-    risks: "none known",
-    followUps: n === 3 ? "Measure the speed-up on a second project" : "none",
-    claims: [{ claim: "The notes cover the module", evidence: ["note-notes"] }],
-  });
+const scores = (base: number, low?: string) => ({
+  correctness: base,
+  speed: base,
+  resilience: base,
+  judgment: base,
+  maintainability: base,
+  collaboration: base,
+  ...(low ? { [low]: 3 } : {}),
+});
+export const proofOf = (n: number) => ({
+  validationStatus: "passing",
+  validationDetail: "scripts/validate.sh exited 0",
+  drillStatus: "passing",
+  drillDetail: "every drill within its time box but one",
+  selfScores: scores(4),
+  rubricSummary: "4 in every dimension",
+  risks: "none known",
+  followUps: n === 3 ? "Measure the speed-up on a second project" : "none",
+  claims: [{ claim: "The notes cover the module", evidence: ["note-notes"] }],
+});
 
-/** Seeds the dataset and returns what the benchmark signs in as and visits. */
-export async function seedLargeDataset(size: SeedSize, passphrase: string, now = new Date()) {
-  const program = getProgram("codex-mastery");
-  if (!program) throw new Error("the bundled program codex-mastery is missing");
-  const client = await connection();
-  const start = new Date(now.getTime() - 52 * DAY);
-  const at = (days: number, hours = 10) => new Date(start.getTime() + days * DAY + hours * 3_600_000);
-  const passphraseHash = await hashPassphrase(passphrase);
-  const user = await client.user.create({ data: { name: "Bench Learner", role: "learner", passphraseHash } });
-  const reviewer = await client.user.create({ data: { name: "Bench Reviewer", role: "reviewer", passphraseHash } });
-  const learner = await client.learner.create({ data: { name: "Bench Learner", ownerId: user.id, programSlug: program.slug, createdAt: start } });
-  const actor = { actorKind: "learner" as const, actorId: user.id, actorLabel: "Bench Learner" };
+/**
+ * A signed-in browser's cookie, as signing in makes it: a session row, named by the cookie
+ * sealed with the server's secret.
+ */
+export async function sessionCookie(user: { id: string }, learnerId: string | undefined, secret: string): Promise<string> {
+  const session = await openSession(user.id, "mastery-bench");
+  return `mastery_session=${await sealData({ sessionId: session.id, userId: user.id, learnerId }, { password: secret })}`;
+}
+
+type Client = Awaited<ReturnType<typeof connection>>;
+type Person = { id: string; name: string };
+
+/**
+ * One learner's history, the large dataset's shape at any scale: the first `completed` modules
+ * of the bundled program done over six days each (note evidence with many versions, exercises,
+ * drills, exit tickets, a proof, an accepting review, time), a library, a plan log spread over
+ * that time, and ExecPlans.
+ */
+export async function seedLearnerHistory(
+  client: Client,
+  people: { user: Person; reviewer: Person; learnerId: string },
+  size: Pick<SeedSize, "logEntries" | "evidenceVersions" | "patterns" | "playbookEntries" | "plans">,
+  options: { completed: number; start: Date; seed: number },
+): Promise<void> {
+  const program = getProgram("codex-mastery")!;
+  const { user, reviewer, learnerId } = people;
+  const at = (days: number, hours = 10) => new Date(options.start.getTime() + days * DAY + hours * 3_600_000);
+  const actor = { actorKind: "learner" as const, actorId: user.id, actorLabel: user.name };
   const lows = ["speed", undefined, "resilience", undefined, "judgment", undefined, "collaboration", undefined];
-  const notesPerModule = Math.max(2, Math.ceil(size.evidenceVersions / program.modules.length) - 12);
+  const modules = program.modules.slice(0, options.completed);
+  const notesPerModule = Math.max(2, Math.ceil(size.evidenceVersions / Math.max(1, modules.length)) - 12);
 
-  for (const [index, mod] of program.modules.entries()) {
+  for (const [index, mod] of modules.entries()) {
     const n = mod.meta.number;
     const begin = index * 6;
     const packet = await client.packet.create({
       data: {
-        learnerId: learner.id,
+        learnerId,
         moduleNumber: n,
         status: "completed",
         startedAt: at(begin),
@@ -85,7 +110,15 @@ export async function seedLargeDataset(size: SeedSize, passphrase: string, now =
         body: `Notes on module ${n}\n${"- a finding\n".repeat((i % 7) + 1)}`,
         createdAt: at(begin + (i % 4), 9),
       })),
-      ...mod.exercises.map((e) => ({ itemKey: `exercise-${e.slug}`, version: 1, kind: "exercise", title: "Exercise result", body: "All criteria met.", data: { exercise: e.slug }, createdAt: at(begin + 2) })),
+      ...mod.exercises.map((e) => ({
+        itemKey: `exercise-${e.slug}`,
+        version: 1,
+        kind: "exercise",
+        title: "Exercise result",
+        body: "All criteria met.",
+        data: { exercise: e.slug },
+        createdAt: at(begin + 2),
+      })),
       ...mod.meta.drills.map((d, i) => ({
         itemKey: `drill-${d.id}`,
         version: 1,
@@ -95,16 +128,32 @@ export async function seedLargeDataset(size: SeedSize, passphrase: string, now =
         data: { drillId: d.id, reps: 3, seconds: 900 + i * 120, passed: i !== 1, withinTimebox: d.timebox ? i === 0 : null },
         createdAt: at(begin + 3),
       })),
-      ...mod.meta.exitTicket.map((_, i) => ({ itemKey: `exit-ticket-${i + 1}`, version: 1, kind: "exit-ticket", title: `Exit ticket ${i + 1}`, body: "An answer.", data: { question: i }, createdAt: at(begin + 3) })),
+      ...mod.meta.exitTicket.map((_, i) => ({
+        itemKey: `exit-ticket-${i + 1}`,
+        version: 1,
+        kind: "exit-ticket",
+        title: `Exit ticket ${i + 1}`,
+        body: "An answer.",
+        data: { question: i },
+        createdAt: at(begin + 3),
+      })),
     ];
     await client.evidence.createMany({ data: evidence.map((e) => ({ ...e, packetId: packet.id, ...actor })) });
     await client.completionProof.create({ data: { packetId: packet.id, data: proofOf(n), createdAt: at(begin + 4), ...actor } });
     await client.review.create({
-      data: { packetId: packet.id, reviewerId: reviewer.id, reviewerName: "Bench Reviewer", verdict: "accept", scores: scores(4, lows[index]), evidenceSeen: [], createdAt: at(begin + 5) },
+      data: {
+        packetId: packet.id,
+        reviewerId: reviewer.id,
+        reviewerName: reviewer.name,
+        verdict: "accept",
+        scores: scores(4, lows[index]),
+        evidenceSeen: [],
+        createdAt: at(begin + 5),
+      },
     });
     await client.timeEntry.createMany({
       data: Array.from({ length: 6 }, (_, i) => ({
-        learnerId: learner.id,
+        learnerId,
         packetId: packet.id,
         moduleNumber: n,
         source: i % 2 ? "manual" : "timer",
@@ -116,19 +165,21 @@ export async function seedLargeDataset(size: SeedSize, passphrase: string, now =
   }
 
   await client.redrillResult.createMany({
-    data: [1, 3].map((n) => ({
-      learnerId: learner.id,
-      moduleNumber: n,
-      itemKind: "exit-ticket",
-      itemRef: "1",
-      passed: true,
-      dueAt: at((n - 1) * 6 + 6),
-      createdAt: at((n - 1) * 6 + 6, 12),
-    })),
+    data: [1, 3]
+      .filter((n) => n <= modules.length)
+      .map((n) => ({
+        learnerId,
+        moduleNumber: n,
+        itemKind: "exit-ticket",
+        itemRef: "1",
+        passed: true,
+        dueAt: at((n - 1) * 6 + 6),
+        createdAt: at((n - 1) * 6 + 6, 12),
+      })),
   });
   await client.indicatorMark.createMany({
-    data: program.meta.successMetrics.qualitative.slice(0, 2).map((item, i) => ({
-      learnerId: learner.id,
+    data: program.meta.successMetrics.qualitative.slice(0, Math.min(2, modules.length)).map((item, i) => ({
+      learnerId,
       kind: "qualitative",
       item,
       checked: true,
@@ -137,29 +188,50 @@ export async function seedLargeDataset(size: SeedSize, passphrase: string, now =
     })),
   });
 
-  await seedLibrary(learner.id, size);
+  await seedLibrary(learnerId, user, size, options.seed);
 
+  const span = Math.max(1, modules.length) * 6 * DAY;
   for (let offset = 0; offset < size.logEntries; offset += 1000) {
     const batch = Array.from({ length: Math.min(1000, size.logEntries - offset) }, (_, i) => offset + i);
     await client.planLogEntry.createMany({
       data: batch.map((i) => ({
-        learnerId: learner.id,
-        moduleNumber: (i % 8) + 1,
+        learnerId,
+        moduleNumber: (i % Math.max(1, modules.length)) + 1,
         status: "in_progress",
         summary: `Added note evidence "entry ${i}"`,
         evidence: `note-${i} v1`,
         risks: "none",
         next: "Continue.",
         actorKind: "learner",
-        actorLabel: "learner:Bench Learner",
-        createdAt: new Date(start.getTime() + Math.floor((i / size.logEntries) * 50 * DAY)),
+        actorLabel: `learner:${user.name}`,
+        createdAt: new Date(options.start.getTime() + Math.floor((i / size.logEntries) * span)),
       })),
     });
   }
 
-  const planActor = { kind: "learner" as const, userId: user.id, label: "Bench Learner" };
+  const planActor = { kind: "learner" as const, userId: user.id, label: user.name };
   for (let i = 0; i < size.plans; i++)
-    await createPlan(planActor, { learnerId: learner.id, title: `Plan ${i + 1}: ${program.modules[i % 8]!.meta.title}` });
+    await createPlan(planActor, { learnerId, title: `Plan ${i + 1}: ${program.modules[i % 8]!.meta.title}` });
+}
+
+/** Seeds the dataset and returns what the benchmark signs in as and visits. */
+export async function seedLargeDataset(size: SeedSize, passphrase: string, now = new Date()) {
+  const program = getProgram("codex-mastery");
+  if (!program) throw new Error("the bundled program codex-mastery is missing");
+  const client = await connection();
+  const start = new Date(now.getTime() - 52 * DAY);
+  const at = (days: number, hours = 10) => new Date(start.getTime() + days * DAY + hours * 3_600_000);
+  const passphraseHash = await hashPassphrase(passphrase);
+  const user = await client.user.create({ data: { name: "Bench Learner", role: "learner", passphraseHash } });
+  const reviewer = await client.user.create({ data: { name: "Bench Reviewer", role: "reviewer", passphraseHash } });
+  const learner = await client.learner.create({
+    data: { name: "Bench Learner", ownerId: user.id, programSlug: program.slug, createdAt: start },
+  });
+  await seedLearnerHistory(client, { user, reviewer, learnerId: learner.id }, size, {
+    completed: program.modules.length,
+    start,
+    seed: 2026,
+  });
 
   // Other learners, each with module 1 submitted and waiting for review.
   let queuedPacketId = "";
@@ -214,30 +286,33 @@ export async function seedLargeDataset(size: SeedSize, passphrase: string, now =
   return { userId: user.id, reviewerId: reviewer.id, learnerId: learner.id, queuedPacketId, token: secret };
 }
 
-/** The learner's library, through its own write functions so every item has its first version. */
-export async function seedLibrary(learnerId: string, size: Pick<SeedSize, "patterns" | "playbookEntries">): Promise<void> {
-  const client = await connection();
-  const random = prng(2026);
+/**
+ * The learner's library: every pattern and entry with its first version, written in bulk as an
+ * import writes them (`newPatternRows`, `newEntryRows`), with wiki-links between them.
+ */
+export async function seedLibrary(
+  learnerId: string,
+  owner: Person,
+  size: Pick<SeedSize, "patterns" | "playbookEntries">,
+  seed = 2026,
+): Promise<void> {
+  const random = prng(seed);
   const slugs = Array.from({ length: size.patterns }, (_, i) => `pattern-${String(i).padStart(4, "0")}`);
-  const { owner } = await client.learner.findUniqueOrThrow({ where: { id: learnerId }, include: { owner: true } });
   const actor = { kind: "learner" as const, userId: owner.id, label: owner.name };
-  await client.$transaction(
+  const patterns = slugs.map((slug, i) => {
+    const data = hostilePattern(random, slug, CATEGORIES[i % CATEGORIES.length]!);
+    return { ...data, alternatives: `${data.alternatives}\n\nSee [[${random.pick(slugs)}]].`.trim() };
+  });
+  const entries = Array.from({ length: size.playbookEntries }, (_, i) => {
+    const data = hostileEntry(random, `entry-${String(i).padStart(3, "0")}`);
+    return { ...data, body: `${data.body}\n\nUses [[${random.pick(slugs)}]] and [[${random.pick(slugs)}]].` };
+  });
+  const now = new Date();
+  await transaction(
     async (tx) => {
-      for (const [i, slug] of slugs.entries()) {
-        const data = hostilePattern(random, slug, CATEGORIES[i % CATEGORIES.length]!);
-        await writePattern(tx, actor, learnerId, null, {
-          ...data,
-          alternatives: `${data.alternatives}\n\nSee [[${random.pick(slugs)}]].`.trim(),
-        });
-      }
-      for (let i = 0; i < size.playbookEntries; i++) {
-        const data = hostileEntry(random, `entry-${String(i).padStart(3, "0")}`);
-        await writeEntry(tx, actor, learnerId, null, {
-          ...data,
-          body: `${data.body}\n\nUses [[${random.pick(slugs)}]] and [[${random.pick(slugs)}]].`,
-        });
-      }
+      for (const { table, rows } of [...newPatternRows(actor, learnerId, patterns, now), ...newEntryRows(actor, learnerId, entries, now)])
+        await insertRows(tx, table, rows);
     },
-    { timeout: 600_000 },
+    { timeoutMs: BULK_WRITE_TIMEOUT_MS },
   );
 }

@@ -1,0 +1,194 @@
+// `npm run bench -- --cohort`: the cohort capacity, SQLite × 1 process and PostgreSQL × 2
+// instances side by side in one run. Each setup runs in its own process (`tsx
+// scripts/bench/cohort.ts --setup sqlite|postgresql`): it makes a scratch database (a throwaway
+// PostgreSQL server that flushes to disk as a production one does), seeds the cohort, starts the
+// production server as `npm start` does on free ports, and searches for the largest number of
+// active learners the machine serves within the page budget, playing each size's traffic
+// open-loop from a second process (scripts/bench/open-loop.ts) for a warm-up and a measured window.
+//
+// Options: --warmup S (10), --window S (30), --start N (100), --max N (2000), --steps N,N,… (try
+// exactly these sizes), --only sqlite|postgresql.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { buildIfStale } from "../build-stamp";
+import { freePort } from "../free-port";
+import { startThrowawayCluster } from "../postgres-cluster";
+import {
+  type CohortSetupResult,
+  type CohortStep,
+  nextCohortSize,
+  renderCohortMarkdown,
+  SQLITE_GOAL_LEARNERS,
+  stepPasses,
+} from "./cohort-report";
+import type { OpenLoopPlan, OpenLoopResult } from "./open-loop";
+import { RATES } from "./open-loop";
+import { waitForServer } from "./server";
+
+const SECRET = "bench-session-secret-0123456789abcdef0123456789";
+const SETUPS = { sqlite: { name: "SQLite × 1", instances: 1 }, postgresql: { name: "PostgreSQL × 2", instances: 2 } } as const;
+type SetupKey = keyof typeof SETUPS;
+
+const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const number = (name: string, fallback: number) => Number(option(name) ?? fallback);
+
+export const WORKLOAD = `Open-loop workload per active learner: a page every ${RATES.learnerPageEverySeconds} s (dashboard, module, exercise, packet, library, search) and a write every ${RATES.learnerWriteEverySeconds / 60} minutes (a note version, a drill attempt, a pattern saved, posted as a browser without JavaScript posts the form); one reviewer per ten learners, a review page every ${RATES.reviewPageEverySeconds} s and a verdict every ${RATES.verdictEverySeconds / 60} minutes; one agent per ten learners, an API call every ${RATES.agentCallEverySeconds} s (one in four a write). Each learner has modules 1–3 accepted and module 4 in progress (one in five submitted), 50 patterns, 15 playbook entries, 500 plan-log entries. Load generator on the same machine; the production server as \`npm start\` runs it.`;
+
+/** The current resident memory (MB) of a process, from /proc. */
+function rssMb(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** One setup, in this process: prints its CohortSetupResult as JSON on stdout. */
+async function runSetup(key: SetupKey): Promise<CohortSetupResult> {
+  const setup = SETUPS[key];
+  const scratch = mkdtempSync(path.join(tmpdir(), "mastery-cohort-"));
+  let databaseUrl = `file:${path.join(scratch, "cohort.db")}`;
+  let database = "SQLite (WAL, one file)";
+  if (key === "postgresql") {
+    const cluster = await startThrowawayCluster({ durable: true });
+    const { Client } = await import("pg");
+    const admin = new Client({ connectionString: cluster.adminUrl });
+    await admin.connect();
+    await admin.query('CREATE DATABASE "cohort"');
+    await admin.end();
+    databaseUrl = cluster.urlOf("cohort");
+    database = cluster.version.replace(/^postgres \(PostgreSQL\) /, "PostgreSQL ");
+  }
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    SESSION_SECRET: SECRET,
+    MASTERY_BACKUP_EVERY_HOURS: "0",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  Object.assign(process.env, env);
+  const { migrateDatabase } = await import("../../prisma/migrator");
+  const { getProgram } = await import("../../lib/content");
+  const { cohortSeeder } = await import("./cohort-seed");
+  await migrateDatabase(databaseUrl);
+  const grow = cohortSeeder(SECRET);
+
+  const servers = await Promise.all(
+    Array.from({ length: setup.instances }, async () => {
+      const port = await freePort();
+      const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], {
+        env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
+        stdio: "ignore",
+      });
+      return { base: `http://127.0.0.1:${port}`, child };
+    }),
+  );
+  const stop = () => servers.forEach((s) => s.child.kill("SIGTERM"));
+  process.once("exit", stop);
+  try {
+    for (const server of servers) await waitForServer(server.base);
+    const pids = servers.flatMap((s) => [s.child.pid!, ...childPids(s.child.pid!)]);
+    const program = getProgram("codex-mastery")!;
+    const mod = program.modules[3]!;
+    const modulePath = `/programs/${program.slug}/modules/${mod.slug}`;
+    const paths = {
+      module: modulePath,
+      exercises: mod.exercises.map((e) => `${modulePath}/exercises/${e.slug}`),
+      packet: `${modulePath}/packet`,
+      moduleNumber: mod.meta.number,
+      drillIds: mod.meta.drills.map((d) => d.id),
+    };
+    const steps: CohortStep[] = [];
+    const fixed = option("--steps")?.split(",").map(Number);
+    const start = number("--start", 100);
+    const max = number("--max", 2000);
+    for (
+      let learners = fixed ? fixed[0] : nextCohortSize(steps, start, max);
+      learners != null;
+      learners = fixed ? fixed[steps.length] : nextCohortSize(steps, start, max)
+    ) {
+      const seeding = performance.now();
+      const cohort = await grow(learners);
+      process.stderr.write(`  ${setup.name}: ${learners} learners (seeded in ${((performance.now() - seeding) / 1000).toFixed(0)} s)… `);
+      const plan: OpenLoopPlan = {
+        bases: servers.map((s) => s.base),
+        cohort,
+        learners,
+        warmupSeconds: number("--warmup", 10),
+        windowSeconds: number("--window", 30),
+        seed: steps.length + 1,
+        paths,
+        searches: ["bisect", "review checklist", "context budget", "rollback", "hook"],
+      };
+      const planFile = path.join(scratch, "plan.json");
+      writeFileSync(planFile, JSON.stringify(plan));
+      let peakRssMb = 0;
+      const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, ...pids.map(rssMb))), 250);
+      const load = await new Promise<string>((resolve, reject) => {
+        const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/bench/open-loop.ts", planFile], {
+          stdio: ["ignore", "pipe", "inherit"],
+        });
+        let out = "";
+        child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+        child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`the load generator exited with ${code}`))));
+      });
+      clearInterval(sampler);
+      const result = JSON.parse(load) as OpenLoopResult;
+      const step = { learners, result, peakRssMb, passed: stepPasses(result) };
+      steps.push(step);
+      process.stderr.write(
+        `pages p50/p95/p99 ${result.pages.p50.toFixed(0)}/${result.pages.p95.toFixed(0)}/${result.pages.p99.toFixed(0)} ms, errors ${result.errors}, peak ${peakRssMb.toFixed(0)} MB: ${step.passed ? "passes" : "fails"}\n`,
+      );
+    }
+    const capacity = Math.max(0, ...steps.filter((s) => s.passed).map((s) => s.learners));
+    return { setup: setup.name, database, instances: setup.instances, steps, capacity };
+  } finally {
+    stop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The server's processes under the launcher (`tsx scripts/start.ts` runs `next start`). */
+function childPids(root: number): number[] {
+  const run = spawnSync("pgrep", ["-P", String(root)], { encoding: "utf8" });
+  const direct = run.stdout.split("\n").filter(Boolean).map(Number);
+  return [...direct, ...direct.flatMap(childPids)];
+}
+
+/** Every setup in turn, each in its own process; writes bench-results/cohort.{md,json}; exits 1 below the SQLite goal. */
+export async function runCohortBench(): Promise<never> {
+  buildIfStale();
+  const only = option("--only") as SetupKey | undefined;
+  const results: CohortSetupResult[] = [];
+  for (const key of Object.keys(SETUPS) as SetupKey[]) {
+    if (only && only !== key) continue;
+    console.log(`Cohort capacity, ${SETUPS[key].name}…`);
+    const run = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/bench/cohort.ts", "--setup", key, ...process.argv.slice(2)], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (run.status !== 0) {
+      console.error(`The ${SETUPS[key].name} run failed${key === "postgresql" ? " (is PostgreSQL installed?)" : ""}.`);
+      process.exit(1);
+    }
+    results.push(JSON.parse(run.stdout) as CohortSetupResult);
+  }
+  const at = new Date().toISOString();
+  const markdown = renderCohortMarkdown(at, results, WORKLOAD);
+  console.log(`\n${markdown}`);
+  mkdirSync("bench-results", { recursive: true });
+  writeFileSync("bench-results/cohort.json", `${JSON.stringify({ at, workload: WORKLOAD, setups: results }, null, 2)}\n`);
+  writeFileSync("bench-results/cohort.md", markdown);
+  console.log("Written to bench-results/cohort.md and bench-results/cohort.json.");
+  const sqlite = results.find((r) => r.setup === SETUPS.sqlite.name);
+  process.exit(sqlite && sqlite.capacity < SQLITE_GOAL_LEARNERS ? 1 : 0);
+}
+
+if (option("--setup")) {
+  const result = await runSetup(option("--setup") as SetupKey);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.exit(0);
+}

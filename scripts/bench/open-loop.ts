@@ -1,0 +1,360 @@
+// The cohort benchmark's load generator, run as its own process: `tsx scripts/bench/open-loop.ts
+// PLAN.json` plays a cohort's traffic open-loop (requests arrive at the workload's rates, as
+// independent random arrivals, and never wait for each other) against one or more app instances,
+// sending each request to the next instance in turn, and prints one JSON result on stdout.
+//
+// The workload (per active learner unless said): a page every 20 s (dashboard, module, exercise,
+// packet, library, search); a write every 2 minutes (a new version of a note, a drill attempt, a
+// pattern saved), posted as a browser without JavaScript posts the page's form; per reviewer (one
+// per ten learners) a review page every 30 s and a verdict every 5 minutes (the review page, then
+// its verdict form); per agent (one per ten learners) an API call every 15 s, one in four a write.
+import { readFileSync } from "node:fs";
+import { percentile } from "./server";
+import type { Cohort } from "./cohort-seed";
+
+export const RATES = {
+  learnerPageEverySeconds: 20,
+  learnerWriteEverySeconds: 120,
+  reviewPageEverySeconds: 30,
+  verdictEverySeconds: 300,
+  agentCallEverySeconds: 15,
+};
+
+export type OpenLoopPlan = {
+  bases: string[];
+  cohort: Cohort;
+  /** The first `learners` of the cohort are active, with their reviewers and agents. */
+  learners: number;
+  warmupSeconds: number;
+  windowSeconds: number;
+  seed: number;
+  /** The pages of module 4 (in progress for most learners) and words to search for. */
+  paths: { module: string; exercises: string[]; packet: string; moduleNumber: number; drillIds: string[] };
+  searches: string[];
+};
+
+export type Latencies = { count: number; p50: number; p95: number; p99: number; max: number };
+export type OpenLoopResult = {
+  learners: number;
+  reviewers: number;
+  agents: number;
+  offeredPerSecond: number;
+  pages: Latencies;
+  writes: Latencies;
+  api: Latencies;
+  byName: Record<string, Latencies>;
+  errors: number;
+  errorSamples: string[];
+  /** How late the generator sent its latest-sent request: above a few ms, the machine could not keep up with the plan. */
+  maxSendLagMs: number;
+};
+
+type Kind = "page" | "write" | "api";
+type Sample = { name: string; kind: Kind; ms: number; counted: boolean };
+
+/** The hidden fields and checkbox values of the page's form whose `aria-label` is `label`, as a browser would send them. */
+export function readForm(html: string, label: string): { hidden: [string, string][]; checkboxes: Record<string, string[]> } {
+  const form = [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes(`aria-label="${label}"`));
+  if (!form) throw new Error(`the page has no form “${label}”`);
+  const attribute = (tag: string, name: string) => decodeEntities(new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1] ?? "");
+  const hidden: [string, string][] = [];
+  const checkboxes: Record<string, string[]> = {};
+  for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
+    const type = attribute(tag, "type");
+    const name = attribute(tag, "name");
+    if (!name) continue;
+    if (type === "hidden") hidden.push([name, attribute(tag, "value")]);
+    if (type === "checkbox") (checkboxes[name] ??= []).push(attribute(tag, "value"));
+  }
+  return { hidden, checkboxes };
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replaceAll("&quot;", '"')
+    .replaceAll("&#x27;", "'")
+    .replaceAll("&#39;", "'")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&amp;", "&");
+}
+
+/** The arrival times (s) of a Poisson process of `perSecond` over `seconds`, from a seeded generator. */
+export function arrivals(perSecond: number, seconds: number, random: () => number): number[] {
+  const times: number[] = [];
+  if (perSecond <= 0) return times;
+  for (let t = -Math.log(1 - random()) / perSecond; t < seconds; t += -Math.log(1 - random()) / perSecond) times.push(t);
+  return times;
+}
+
+export function latencies(values: number[]): Latencies {
+  if (values.length === 0) return { count: 0, p50: 0, p95: 0, p99: 0, max: 0 };
+  return {
+    count: values.length,
+    p50: percentile(values, 50),
+    p95: percentile(values, 95),
+    p99: percentile(values, 99),
+    max: Math.max(...values),
+  };
+}
+
+/** mulberry32, seeded: the same plan sends the same requests. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopResult> {
+  const random = prng(plan.seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const learners = plan.cohort.learners.slice(0, plan.learners);
+  const reviewers = plan.cohort.reviewers.slice(0, Math.ceil(plan.learners / 10));
+  const agents = learners.filter((l) => l.token !== null);
+  const working = learners.filter((l) => l.module4 === "in_progress");
+  const queued = learners.filter((l) => l.module4 === "review_required");
+  let nextBase = 0;
+  const base = () => plan.bases[nextBase++ % plan.bases.length]!;
+  const seconds = plan.warmupSeconds + plan.windowSeconds;
+  const samples: Sample[] = [];
+  const errorSamples: string[] = [];
+  let errors = 0;
+  let counter = 0;
+
+  // The forms' hidden fields (the action's reference, the form's key) are the same for every
+  // learner but the packet: read once from the first learner's pages, as a browser read them with the page.
+  const read = async (path: string, cookie: string) => {
+    const response = await fetch(base() + path, { headers: { cookie } });
+    if (!response.ok) throw new Error(`${path} answered ${response.status} while the forms were read`);
+    return response.text();
+  };
+  const packetHtml = await read(plan.paths.packet, working[0]!.cookie);
+  const forms = {
+    evidence: readForm(packetHtml, "Add evidence").hidden,
+    drill: readForm(await read(`${plan.paths.packet}?area=drills`, working[0]!.cookie), "Record a drill").hidden,
+    pattern: readForm(await read("/patterns/new", learners[0]!.cookie), "New pattern").hidden,
+  };
+
+  async function send(name: string, kind: Kind, counted: boolean, request: () => Promise<Response>, ok: (status: number) => boolean) {
+    const started = performance.now();
+    try {
+      const response = await request();
+      await response.arrayBuffer();
+      const ms = performance.now() - started;
+      if (!ok(response.status)) throw new Error(`answered ${response.status}`);
+      samples.push({ name, kind, ms, counted });
+    } catch (error) {
+      if (!counted) return;
+      errors++;
+      if (errorSamples.length < 10) errorSamples.push(`${name}: ${(error as Error).message}`);
+    }
+  }
+  const page = (name: string, path: string, cookie: string, counted: boolean) =>
+    send(
+      name,
+      "page",
+      counted,
+      () => fetch(base() + path, { headers: { cookie }, redirect: "manual" }),
+      (s) => s === 200,
+    );
+  const post = (name: string, path: string, cookie: string, fields: [string, string][], counted: boolean) => {
+    const to = base();
+    const body = new FormData();
+    for (const [key, value] of fields) body.append(key, value);
+    // A form's action answers with the page (200) or sends the browser on (303).
+    return send(
+      name,
+      "write",
+      counted,
+      () => fetch(to + path, { method: "POST", headers: { cookie, origin: to }, body, redirect: "manual" }),
+      (s) => s === 200 || s === 303,
+    );
+  };
+  const withPacket = (fields: [string, string][], packetId: string): [string, string][] =>
+    fields.map(([k, v]) => [k, k === "packetId" ? packetId : v]);
+
+  const learnerPage = (counted: boolean) => {
+    const learner = pick(learners);
+    const [name, path] = pick([
+      ["dashboard", "/"],
+      ["module", plan.paths.module],
+      ["exercise", pick(plan.paths.exercises)],
+      ["packet", plan.paths.packet],
+      ["library", "/patterns"],
+      ["search", `/search?q=${encodeURIComponent(pick(plan.searches))}`],
+    ] as const);
+    return page(name, path, learner.cookie, counted);
+  };
+  const learnerWrite = (counted: boolean) => {
+    const n = ++counter;
+    const choice = random();
+    if (choice < 2 / 3 && working.length > 0) {
+      const learner = pick(working);
+      if (choice < 1 / 3)
+        return post(
+          "write: note version",
+          plan.paths.packet,
+          learner.cookie,
+          [
+            ...withPacket(forms.evidence, learner.packetId),
+            ["kind", "note"],
+            ["itemKey", `note-notes-${n % 3}`],
+            ["title", "Notes"],
+            ["body", `Finding ${n}\n- what changed`],
+          ],
+          counted,
+        );
+      return post(
+        "write: drill attempt",
+        `${plan.paths.packet}?area=drills`,
+        learner.cookie,
+        [
+          ...withPacket(forms.drill, learner.packetId),
+          ["kind", "drill"],
+          ["drillId", pick(plan.paths.drillIds)],
+          ["reps", "3"],
+          ["seconds", String(600 + (n % 600))],
+          ["passed", "on"],
+          ["title", "Drill attempt"],
+        ],
+        counted,
+      );
+    }
+    const learner = pick(learners);
+    return post(
+      "write: pattern saved",
+      "/patterns/new",
+      learner.cookie,
+      [
+        ...forms.pattern,
+        ["title", `Cohort pattern ${n}`],
+        ["slug", `cohort-pattern-${plan.seed}-${n}`],
+        ["category", "speed"],
+        ["tags", "cohort, bench"],
+        ["problem", "A problem seen in the cohort."],
+        ["whenToUse", "When it comes up."],
+        ["howToApply", "1. Notice it.\n2. Apply the fix."],
+      ],
+      counted,
+    );
+  };
+  const reviewPage = (counted: boolean) =>
+    queued.length === 0 ? Promise.resolve() : page("review page", `/review/${pick(queued).packetId}`, pick(reviewers).cookie, counted);
+  const undecided = [...queued];
+  const verdict = async (counted: boolean) => {
+    const packet = undecided.shift();
+    if (!packet) return;
+    const reviewer = pick(reviewers);
+    const path = `/review/${packet.packetId}`;
+    const started = performance.now();
+    const response = await fetch(base() + path, { headers: { cookie: reviewer.cookie } }).catch(() => null);
+    const html = response?.ok ? await response.text() : "";
+    if (!response?.ok) {
+      if (counted) errors++;
+      return;
+    }
+    samples.push({ name: "review page", kind: "page", ms: performance.now() - started, counted });
+    const form = readForm(html, "Verdict");
+    const accept = packet.packetId.charCodeAt(packet.packetId.length - 1) % 2 === 0;
+    await post(
+      "write: verdict",
+      path,
+      reviewer.cookie,
+      [
+        ...form.hidden,
+        ...(form.checkboxes.evidenceSeen ?? []).map((id): [string, string] => ["evidenceSeen", id]),
+        ...["correctness", "speed", "resilience", "judgment", "maintainability", "collaboration"].map((d): [string, string] => [
+          `score-${d}`,
+          accept ? "4" : "2",
+        ]),
+        ["feedback", accept ? "" : "Show the failing case before the fix."],
+        ["verdict", accept ? "accept" : "reject"],
+        ["confirmed", "yes"],
+      ],
+      counted,
+    );
+  };
+  const agentCall = (counted: boolean) => {
+    const agent = pick(agents);
+    const headers = { authorization: `Bearer ${agent.token}` };
+    const to = base();
+    if (random() < 0.25)
+      return send(
+        "API: add evidence",
+        "api",
+        counted,
+        () =>
+          fetch(`${to}/api/v1/modules/${plan.paths.moduleNumber}/evidence`, {
+            method: "POST",
+            headers: { ...headers, "content-type": "application/json" },
+            body: JSON.stringify({ kind: "note", title: "Agent run", body: `Checks passed (${++counter}).` }),
+          }),
+        (s) => s === 201,
+      );
+    const path = pick([
+      `/api/v1/modules/${plan.paths.moduleNumber}`,
+      "/api/v1/packets",
+      "/api/v1/log?limit=20",
+      `/api/v1/search?q=${encodeURIComponent(pick(plan.searches))}`,
+    ]);
+    return send(
+      `API: ${path.split("?")[0]}`,
+      "api",
+      counted,
+      () => fetch(to + path, { headers }),
+      (s) => s === 200,
+    );
+  };
+
+  const streams: [number, (counted: boolean) => Promise<void>][] = [
+    [learners.length / RATES.learnerPageEverySeconds, learnerPage],
+    [learners.length / RATES.learnerWriteEverySeconds, learnerWrite],
+    [reviewers.length / RATES.reviewPageEverySeconds, reviewPage],
+    [reviewers.length / RATES.verdictEverySeconds, verdict],
+    [agents.length / RATES.agentCallEverySeconds, agentCall],
+  ];
+  const schedule = streams
+    .flatMap(([rate, work]) => arrivals(rate, seconds, random).map((at) => ({ at, work })))
+    .sort((a, b) => a.at - b.at);
+
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  let maxSendLagMs = 0;
+  for (const { at, work } of schedule) {
+    const wait = started + at * 1000 - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const lag = performance.now() - (started + at * 1000);
+    const counted = at >= plan.warmupSeconds;
+    if (counted) maxSendLagMs = Math.max(maxSendLagMs, lag);
+    inFlight.push(work(counted));
+  }
+  await Promise.all(inFlight);
+
+  const counted = samples.filter((s) => s.counted);
+  const byName: Record<string, Latencies> = {};
+  for (const name of new Set(counted.map((s) => s.name))) byName[name] = latencies(counted.filter((s) => s.name === name).map((s) => s.ms));
+  const of = (kind: Kind) => latencies(counted.filter((s) => s.kind === kind).map((s) => s.ms));
+  return {
+    learners: learners.length,
+    reviewers: reviewers.length,
+    agents: agents.length,
+    offeredPerSecond: streams.reduce((sum, [rate]) => sum + rate, 0),
+    pages: of("page"),
+    writes: of("write"),
+    api: of("api"),
+    byName,
+    errors,
+    errorSamples,
+    maxSendLagMs,
+  };
+}
+
+if (process.argv[1] && import.meta.filename === (await import("node:path")).resolve(process.argv[1])) {
+  const plan = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as OpenLoopPlan;
+  process.stdout.write(`${JSON.stringify(await runOpenLoop(plan))}\n`);
+}
