@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lruMemo } from "./lru";
+import { LruMap, lruMemo } from "./lru";
 
 describe("lruMemo", () => {
   it("computes once per key and drops the least recently used key past its limit", () => {
@@ -12,5 +12,20 @@ describe("lruMemo", () => {
     get("a");
     get("b");
     expect(computed).toEqual(["a", "b", "c", "b"]);
+  });
+});
+
+describe("LruMap", () => {
+  it("keeps at most its limit, dropping the entry read or written least recently", () => {
+    const map = new LruMap<number>(2);
+    map.set("a", 1);
+    map.set("b", 2);
+    expect(map.get("a")).toBe(1); // "b" is now the least recently used
+    map.set("c", 3);
+    expect([map.get("a"), map.get("b"), map.get("c"), map.size]).toEqual([1, undefined, 3, 2]);
+    map.set("a", 4); // writing an existing key replaces it without growing
+    expect([map.get("a"), map.size]).toEqual([4, 2]);
+    map.delete("a");
+    expect([map.get("a"), map.size]).toEqual([undefined, 1]);
   });
 });

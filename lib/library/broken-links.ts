@@ -1,7 +1,9 @@
 // Wiki-links that name no pattern, across a learner's playbook entries and patterns. The links of
 // each text are found once per saved version and kept in memory, so the report reads and parses
-// only the texts saved since it last ran.
+// only the texts saved since it last ran; the most recently used items' links are kept, a few
+// large libraries' worth, so memory stays the same however many learners a server has.
 import { db } from "../db";
+import { LruMap } from "../lru";
 import { type PatternHead, patternData, sectionTexts } from "./patterns";
 import type { EntryHead } from "./playbook";
 import { findWikiLinks } from "./wiki-links";
@@ -9,19 +11,30 @@ import { findWikiLinks } from "./wiki-links";
 type Versioned = { id: string; version: number; updatedAt: Date };
 type Texts = Versioned & { texts: string[] };
 
-const cache = globalThis as unknown as { masteryWikiLinks?: Map<string, { stamp: string; links: string[] }> };
+const KEPT_ITEMS = 20_000;
+const cache = globalThis as unknown as { masteryWikiLinks?: LruMap<{ stamp: string; links: string[] }> };
 
 // A version number alone could come back with another text after a restore from an older backup.
 const stampOf = (item: Versioned) => `${item.version}:${item.updatedAt.getTime()}`;
 
 /** The distinct wiki-link slugs of each item, reading the texts of those not seen at their current version. */
 async function linksOf(items: Versioned[], load: (ids: string[]) => Promise<Texts[]>): Promise<Map<string, string[]>> {
-  const store = (cache.masteryWikiLinks ??= new Map());
-  const stale = items.filter((item) => store.get(item.id)?.stamp !== stampOf(item)).map((item) => item.id);
-  if (stale.length > 0) {
-    for (const row of await load(stale)) store.set(row.id, { stamp: stampOf(row), links: [...new Set(row.texts.flatMap(findWikiLinks))] });
+  const store = (cache.masteryWikiLinks ??= new LruMap(KEPT_ITEMS));
+  const found = new Map<string, string[]>();
+  const stale: string[] = [];
+  for (const item of items) {
+    const hit = store.get(item.id);
+    if (hit?.stamp === stampOf(item)) found.set(item.id, hit.links);
+    else stale.push(item.id);
   }
-  return new Map(items.map((item) => [item.id, store.get(item.id)?.links ?? []]));
+  if (stale.length > 0) {
+    for (const row of await load(stale)) {
+      const links = [...new Set(row.texts.flatMap(findWikiLinks))];
+      store.set(row.id, { stamp: stampOf(row), links });
+      found.set(row.id, links);
+    }
+  }
+  return new Map(items.map((item) => [item.id, found.get(item.id) ?? []]));
 }
 
 async function entryTexts(ids: string[]): Promise<Texts[]> {

@@ -1,8 +1,13 @@
 // What is worked out from a learner's whole library (the search index, the playbook's headings
 // and broken links) is kept in memory until the library changes. Every save adds a row or raises
 // a version and nothing is deleted, so the count and version sum of the learner's patterns and
-// entries change with every save.
+// entries change with every save. The most recently used few dozen are kept (each is a few hundred
+// kilobytes for a large library), so memory stays the same however many learners a server has.
 import { db } from "../db";
+import { LruMap } from "../lru";
+
+/** Libraries whose derived values are kept: a server's active learners come back within minutes. */
+const KEPT = 64;
 
 async function libraryStamp(learnerId: string): Promise<string> {
   const client = await db();
@@ -13,14 +18,14 @@ async function libraryStamp(learnerId: string): Promise<string> {
   return `${patterns._count._all}:${patterns._sum.version ?? 0}:${entries._count._all}:${entries._sum.version ?? 0}`;
 }
 
-const cache = globalThis as unknown as { masteryLibraryMemo?: Map<string, { stamp: string; value: Promise<unknown> }> };
+const cache = globalThis as unknown as { masteryLibraryMemo?: LruMap<{ stamp: string; value: Promise<unknown> }> };
 
 /**
  * `compute()` for this learner, or what it gave last time if their library has not changed
  * since. Callers share the result: they must not change it.
  */
 export async function whileLibraryUnchanged<T>(name: string, learnerId: string, compute: () => Promise<T>): Promise<T> {
-  const store = (cache.masteryLibraryMemo ??= new Map());
+  const store = (cache.masteryLibraryMemo ??= new LruMap(KEPT));
   const key = `${name}\u0000${learnerId}`;
   const stamp = await libraryStamp(learnerId);
   const hit = store.get(key);

@@ -15,6 +15,7 @@ const result = (over: Partial<OpenLoopResult> = {}): OpenLoopResult => ({
   errors: 0,
   errorSamples: [],
   maxSendLagMs: 2,
+  decided: [],
   ...over,
 });
 

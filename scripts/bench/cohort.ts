@@ -101,6 +101,7 @@ async function runSetup(key: SetupKey): Promise<CohortSetupResult> {
       drillIds: mod.meta.drills.map((d) => d.id),
     };
     const steps: CohortStep[] = [];
+    const decided: string[] = [];
     const fixed = option("--steps")?.split(",").map(Number);
     const start = number("--start", 100);
     const max = number("--max", 2000);
@@ -121,6 +122,7 @@ async function runSetup(key: SetupKey): Promise<CohortSetupResult> {
         seed: steps.length + 1,
         paths,
         searches: ["bisect", "review checklist", "context budget", "rollback", "hook"],
+        decided,
       };
       const planFile = path.join(scratch, "plan.json");
       writeFileSync(planFile, JSON.stringify(plan));
@@ -136,6 +138,7 @@ async function runSetup(key: SetupKey): Promise<CohortSetupResult> {
       });
       clearInterval(sampler);
       const result = JSON.parse(load) as OpenLoopResult;
+      decided.push(...result.decided);
       const step = { learners, result, peakRssMb, passed: stepPasses(result) };
       steps.push(step);
       process.stderr.write(

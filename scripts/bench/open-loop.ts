@@ -31,6 +31,8 @@ export type OpenLoopPlan = {
   /** The pages of module 4 (in progress for most learners) and words to search for. */
   paths: { module: string; exercises: string[]; packet: string; moduleNumber: number; drillIds: string[] };
   searches: string[];
+  /** Queued packets given a verdict by earlier runs: not judged again. */
+  decided: string[];
 };
 
 export type Latencies = { count: number; p50: number; p95: number; p99: number; max: number };
@@ -47,6 +49,8 @@ export type OpenLoopResult = {
   errorSamples: string[];
   /** How late the generator sent its latest-sent request: above a few ms, the machine could not keep up with the plan. */
   maxSendLagMs: number;
+  /** The queued packets this run gave a verdict (warm-up included). */
+  decided: string[];
 };
 
 type Kind = "page" | "write" | "api";
@@ -245,20 +249,35 @@ export async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopResult> {
   };
   const reviewPage = (counted: boolean) =>
     queued.length === 0 ? Promise.resolve() : page("review page", `/review/${pick(queued).packetId}`, pick(reviewers).cookie, counted);
-  const undecided = [...queued];
+  const undecided = queued.filter((l) => !plan.decided.includes(l.packetId));
+  const decided: string[] = [];
   const verdict = async (counted: boolean) => {
     const packet = undecided.shift();
     if (!packet) return;
+    decided.push(packet.packetId);
     const reviewer = pick(reviewers);
     const path = `/review/${packet.packetId}`;
-    const started = performance.now();
-    const response = await fetch(base() + path, { headers: { cookie: reviewer.cookie } }).catch(() => null);
-    const html = response?.ok ? await response.text() : "";
-    if (!response?.ok) {
-      if (counted) errors++;
+    // The reviewer opens the review page, then sends its verdict form.
+    let html = "";
+    const to = base();
+    await send(
+      "review page",
+      "page",
+      counted,
+      async () => {
+        const response = await fetch(to + path, { headers: { cookie: reviewer.cookie } });
+        html = await response.clone().text();
+        return response;
+      },
+      (s) => s === 200,
+    );
+    if (!html.includes('aria-label="Verdict"')) {
+      if (html && counted) {
+        errors++;
+        if (errorSamples.length < 10) errorSamples.push(`${path}: no verdict form`);
+      }
       return;
     }
-    samples.push({ name: "review page", kind: "page", ms: performance.now() - started, counted });
     const form = readForm(html, "Verdict");
     const accept = packet.packetId.charCodeAt(packet.packetId.length - 1) % 2 === 0;
     await post(
@@ -351,6 +370,7 @@ export async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopResult> {
     errors,
     errorSamples,
     maxSendLagMs,
+    decided,
   };
 }
 
