@@ -9,6 +9,7 @@ import { test as base, expect, type Page } from "@playwright/test";
 
 type Fixtures = {
   expectAccessible: (page?: Page) => Promise<void>;
+  closeOpenedContexts: void;
 };
 
 /** The app's page routes, most specific first, as patterns over a pathname ("/patterns/[slug]"). */
@@ -74,6 +75,22 @@ function firstScanOf(shape: string): boolean {
 const HYDRATION_ERROR = /Minified React error #(418|423|425)\b|Hydration failed/;
 
 export const test = base.extend<Fixtures>({
+  // The browser contexts a test opens (each person it signs in) close when it ends, so a worker's
+  // browser does not pile up open pages test after test. A page several tests share is opened in
+  // beforeAll, before this fixture looks.
+  closeOpenedContexts: [
+    async ({ browser }, provide) => {
+      const before = new Set(browser.contexts());
+      await provide();
+      await Promise.all(
+        browser
+          .contexts()
+          .filter((c) => !before.has(c))
+          .map((c) => c.close()),
+      );
+    },
+    { auto: true },
+  ],
   page: async ({ page }, provide) => {
     const mismatches: string[] = [];
     page.on("pageerror", (error) => {

@@ -28,4 +28,17 @@ describe("LruMap", () => {
     map.delete("a");
     expect([map.get("a"), map.size]).toEqual([undefined, 1]);
   });
+
+  it("with weights, keeps the most recent entries whose weights fit the limit", () => {
+    const map = new LruMap<string>(10, (key) => key.length);
+    map.set("aaaa", "1");
+    map.set("bbbb", "2");
+    map.get("aaaa");
+    map.set("cc", "3"); // 4 + 4 + 2 = 10: all fit
+    expect(map.size).toBe(3);
+    map.set("d", "4"); // 11: "bbbb", the least recently used, goes
+    expect([map.get("bbbb"), map.get("aaaa"), map.get("cc"), map.get("d")]).toEqual([undefined, "1", "3", "4"]);
+    map.set("e".repeat(20), "5"); // heavier than the limit alone: kept, everything else goes
+    expect([map.size, map.get("e".repeat(20))]).toEqual([1, "5"]);
+  });
 });

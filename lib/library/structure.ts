@@ -9,9 +9,10 @@ import type { PlaybookKind } from "../content/schema";
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
-// Pages draw the same entries on every request; the parsed structure is shared, never changed.
-const checklists = lruMemo<ChecklistBlock[]>(1000);
-const trees = lruMemo<DecisionTree>(1000);
+// Pages draw the same entries on every request; the parsed structure is shared, never changed,
+// and kept for the most recently drawn texts, up to 500,000 characters of them each.
+const checklists = lruMemo<ChecklistBlock[]>(500_000, (key) => key.length);
+const trees = lruMemo<DecisionTree>(500_000, (key) => key.length);
 
 function parse(source: string): Root {
   return parser.parse(source);

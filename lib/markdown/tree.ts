@@ -30,7 +30,10 @@ function build(source: string, { links, wikiLinks, inline }: MarkdownOptions): R
   return processor.runSync(processor.parse(source));
 }
 
-const remembered = lruMemo<Root>(2000);
+// Bounded by the length of the texts kept (a tree takes about 20 bytes of memory per character of
+// its text): 2 million characters hold the whole bundled program and the learners' texts most
+// recently shown, about 40 MB, however many learners the server has.
+const remembered = lruMemo<Root>(2_000_000, (key) => key.length);
 
 /** The key of a text's tree: the text and everything its links resolve to. */
 function cacheKey(source: string, { links, wikiLinks, inline }: MarkdownOptions): string {

@@ -81,11 +81,21 @@ async function runSetup(key: SetupKey): Promise<CohortSetupResult> {
       const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], {
         env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
         stdio: "ignore",
+        // Its own process group, so that stopping it stops the Next.js server under the launcher too.
+        detached: true,
       });
       return { base: `http://127.0.0.1:${port}`, child };
     }),
   );
-  const stop = () => servers.forEach((s) => s.child.kill("SIGTERM"));
+  const stop = () => {
+    for (const server of servers) {
+      try {
+        process.kill(-server.child.pid!, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+  };
   process.once("exit", stop);
   try {
     for (const server of servers) await waitForServer(server.base);
@@ -148,7 +158,9 @@ async function runSetup(key: SetupKey): Promise<CohortSetupResult> {
     const capacity = Math.max(0, ...steps.filter((s) => s.passed).map((s) => s.learners));
     return { setup: setup.name, database, instances: setup.instances, steps, capacity };
   } finally {
+    const exited = servers.map((s) => (s.child.exitCode === null ? new Promise((resolve) => s.child.once("exit", resolve)) : null));
     stop();
+    await Promise.all(exited);
     rmSync(scratch, { recursive: true, force: true });
   }
 }
