@@ -2,8 +2,8 @@
 // the search for the largest cohort that passes, and the side-by-side Markdown of the setups.
 import type { OpenLoopResult } from "./open-loop";
 
-export const PAGE_P95_MS = 300;
-export const PAGE_P99_MS = 1000;
+const PAGE_P95_MS = 300;
+const PAGE_P99_MS = 1000;
 /** The goal for one SQLite process on this machine. */
 export const SQLITE_GOAL_LEARNERS = 1000;
 

@@ -10,19 +10,19 @@ import { connection } from "../../lib/db";
 import { proofOf, type SeedSize, seedLearnerHistory, sessionCookie } from "./seed";
 
 /** One cohort learner's history: a twentieth of the large dataset. */
-export const COHORT_LEARNER: Pick<SeedSize, "logEntries" | "evidenceVersions" | "patterns" | "playbookEntries" | "plans"> = {
+const COHORT_LEARNER: Pick<SeedSize, "logEntries" | "evidenceVersions" | "patterns" | "playbookEntries" | "plans"> = {
   logEntries: 500,
   evidenceVersions: 100,
   patterns: 50,
   playbookEntries: 15,
   plans: 2,
 };
-export const LEARNERS_PER_REVIEWER = 10;
-export const LEARNERS_PER_AGENT = 10;
+const LEARNERS_PER_REVIEWER = 10;
+const LEARNERS_PER_AGENT = 10;
 const QUEUED_EVERY = 5;
 const DAY = 86_400_000;
 
-export type CohortLearner = {
+type CohortLearner = {
   cookie: string;
   /** The learner's agent's API token, for every tenth learner. */
   token: string | null;
@@ -30,7 +30,7 @@ export type CohortLearner = {
   module4: "in_progress" | "review_required";
   packetId: string;
 };
-export type CohortReviewer = { cookie: string };
+type CohortReviewer = { cookie: string };
 export type Cohort = { learners: CohortLearner[]; reviewers: CohortReviewer[] };
 
 /** A seeder that grows one cohort; `grow(n)` seeds learners (and their reviewers) up to n and returns everyone. */

@@ -35,7 +35,7 @@ export type OpenLoopPlan = {
   decided: string[];
 };
 
-export type Latencies = { count: number; p50: number; p95: number; p99: number; max: number };
+type Latencies = { count: number; p50: number; p95: number; p99: number; max: number };
 export type OpenLoopResult = {
   learners: number;
   reviewers: number;
@@ -114,7 +114,7 @@ function prng(seed: number): () => number {
   };
 }
 
-export async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopResult> {
+async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopResult> {
   const random = prng(plan.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const learners = plan.cohort.learners.slice(0, plan.learners);
