@@ -1,6 +1,7 @@
 // The cohort benchmark's rules and report: when a step of load passes, which step comes next in
 // the search for the largest cohort that passes, and the side-by-side Markdown of the setups.
 import type { OpenLoopResult } from "./open-loop";
+import { table } from "./report";
 
 const PAGE_P95_MS = 300;
 const PAGE_P99_MS = 1000;
@@ -45,8 +46,6 @@ export function nextCohortSize(steps: Pick<CohortStep, "learners" | "passed">[],
 }
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
-const table = (head: string[], rows: string[][]) =>
-  [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 
 /** The capacity of every setup side by side, the step at capacity in detail, and every step tried. */
 export function renderCohortMarkdown(at: string, setups: CohortSetupResult[], workload: string): string {

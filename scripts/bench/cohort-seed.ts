@@ -7,7 +7,7 @@ import { createApiToken } from "../../lib/agent/tokens";
 import { hashPassphrase } from "../../lib/auth/passphrase";
 import { getProgram } from "../../lib/content";
 import { connection } from "../../lib/db";
-import { proofOf, type SeedSize, seedLearnerHistory, sessionCookie } from "./seed";
+import { noteVersions, proofOf, type SeedSize, seedLearnerHistory, sessionCookie } from "./seed";
 
 /** One cohort learner's history: a twentieth of the large dataset. */
 const COHORT_LEARNER: Pick<SeedSize, "logEntries" | "evidenceVersions" | "patterns" | "playbookEntries" | "plans"> = {
@@ -71,15 +71,10 @@ export function cohortSeeder(secret: string, now = new Date()) {
     });
     const by = { actorKind: "learner" as const, actorId: user.id, actorLabel: name };
     await client.evidence.createMany({
-      data: Array.from({ length: 6 }, (_, v) => ({
-        packetId: packet.id,
-        itemKey: `note-notes-${v % 3}`,
-        version: Math.floor(v / 3) + 1,
-        kind: "note",
+      data: noteVersions(packet.id, 6, by, (v) => ({
         title: `${module4.meta.title} notes`,
         body: `Finding ${v}\n- what changed\n- what it cost`,
         createdAt: new Date(startedAt.getTime() + v * 3_600_000),
-        ...by,
       })),
     });
     if (queued)

@@ -9,12 +9,13 @@
 // Options: --warmup S (10), --window S (30), --start N (100), --max N (2000), --steps N,N,… (try
 // exactly these sizes), --only sqlite|postgresql.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildIfStale } from "../build-stamp";
 import { freePort } from "../free-port";
 import { startThrowawayCluster } from "../postgres-cluster";
+import { createPostgresDatabase } from "../../test/postgres";
 import {
   type CohortSetupResult,
   type CohortStep,
@@ -25,6 +26,7 @@ import {
 } from "./cohort-report";
 import type { OpenLoopPlan, OpenLoopResult } from "./open-loop";
 import { RATES } from "./open-loop";
+import { processTree, residentMb } from "./memory";
 import { waitForServer } from "./server";
 
 const SECRET = "bench-session-secret-0123456789abcdef0123456789";
@@ -36,15 +38,6 @@ const number = (name: string, fallback: number) => Number(option(name) ?? fallba
 
 const WORKLOAD = `Open-loop workload per active learner: a page every ${RATES.learnerPageEverySeconds} s (dashboard, module, exercise, packet, library, search) and a write every ${RATES.learnerWriteEverySeconds / 60} minutes (a note version, a drill attempt, a pattern saved, posted as a browser without JavaScript posts the form); one reviewer per ten learners, a review page every ${RATES.reviewPageEverySeconds} s and a verdict every ${RATES.verdictEverySeconds / 60} minutes; one agent per ten learners, an API call every ${RATES.agentCallEverySeconds} s (one in four a write). Each learner has modules 1–3 accepted and module 4 in progress (one in five submitted), 50 patterns, 15 playbook entries, 500 plan-log entries. Load generator on the same machine; the production server as \`npm start\` runs it.`;
 
-/** The current resident memory (MB) of a process, from /proc. */
-function rssMb(pid: number): number {
-  try {
-    return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
-}
-
 /** One setup, in this process: prints its CohortSetupResult as JSON on stdout. */
 async function runSetup(key: SetupKey): Promise<CohortSetupResult> {
   const setup = SETUPS[key];
@@ -53,12 +46,7 @@ async function runSetup(key: SetupKey): Promise<CohortSetupResult> {
   let database = "SQLite (WAL, one file)";
   if (key === "postgresql") {
     const cluster = await startThrowawayCluster({ durable: true });
-    const { Client } = await import("pg");
-    const admin = new Client({ connectionString: cluster.adminUrl });
-    await admin.connect();
-    await admin.query('CREATE DATABASE "cohort"');
-    await admin.end();
-    databaseUrl = cluster.urlOf("cohort");
+    databaseUrl = await createPostgresDatabase(cluster.adminUrl, "cohort", { migrated: false });
     database = cluster.version.replace(/^postgres \(PostgreSQL\) /, "PostgreSQL ");
   }
   const env = {
@@ -99,7 +87,7 @@ async function runSetup(key: SetupKey): Promise<CohortSetupResult> {
   process.once("exit", stop);
   try {
     for (const server of servers) await waitForServer(server.base);
-    const pids = servers.flatMap((s) => [s.child.pid!, ...childPids(s.child.pid!)]);
+    const pids = servers.flatMap((s) => processTree(s.child.pid!));
     const program = getProgram("codex-mastery")!;
     const mod = program.modules[3]!;
     const modulePath = `/programs/${program.slug}/modules/${mod.slug}`;
@@ -137,7 +125,7 @@ async function runSetup(key: SetupKey): Promise<CohortSetupResult> {
       const planFile = path.join(scratch, "plan.json");
       writeFileSync(planFile, JSON.stringify(plan));
       let peakRssMb = 0;
-      const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, ...pids.map(rssMb))), 250);
+      const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, ...pids.map(residentMb))), 250);
       const load = await new Promise<string>((resolve, reject) => {
         const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/bench/open-loop.ts", planFile], {
           stdio: ["ignore", "pipe", "inherit"],
@@ -163,13 +151,6 @@ async function runSetup(key: SetupKey): Promise<CohortSetupResult> {
     await Promise.all(exited);
     rmSync(scratch, { recursive: true, force: true });
   }
-}
-
-/** The server's processes under the launcher (`tsx scripts/start.ts` runs `next start`). */
-function childPids(root: number): number[] {
-  const run = spawnSync("pgrep", ["-P", String(root)], { encoding: "utf8" });
-  const direct = run.stdout.split("\n").filter(Boolean).map(Number);
-  return [...direct, ...direct.flatMap(childPids)];
 }
 
 /** Every setup in turn, each in its own process; writes bench-results/cohort.{md,json}; exits 1 below the SQLite goal. */

@@ -6,24 +6,8 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import { percentile } from "./server";
 
-export type LoadJob = {
-  name: string;
-  url: string;
-  headers: Record<string, string>;
-  expect: string;
-  concurrency: number;
-  requests: number;
-  warmup: number;
-};
-export type LoadResult = {
-  name: string;
-  concurrency: number;
-  requests: number;
-  medianMs: number;
-  p95Ms: number;
-  requestsPerSecond: number;
-  bytes: number;
-};
+export type LoadJob = { name: string; url: string; headers: Record<string, string>; expect: string; concurrency: number; requests: number; warmup: number };
+export type LoadResult = { name: string; concurrency: number; requests: number; medianMs: number; p95Ms: number; requestsPerSecond: number; bytes: number };
 
 type Answer = { ms: number; bytes: number };
 
@@ -74,22 +58,12 @@ async function run(job: LoadJob): Promise<LoadResult> {
   await Promise.all(Array.from({ length: job.concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
-  return {
-    name: job.name,
-    concurrency: job.concurrency,
-    requests: times.length,
-    medianMs: percentile(times, 50),
-    p95Ms: percentile(times, 95),
-    requestsPerSecond: times.length / seconds,
-    bytes,
-  };
+  return { name: job.name, concurrency: job.concurrency, requests: times.length, medianMs: percentile(times, 50), p95Ms: percentile(times, 95), requestsPerSecond: times.length / seconds, bytes };
 }
 
 const jobs = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as LoadJob[];
 for (const job of jobs) {
   const result = await run(job);
-  process.stderr.write(
-    `  ${job.name}, concurrency ${job.concurrency}: median ${result.medianMs.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms, ${result.requestsPerSecond.toFixed(1)} req/s\n`,
-  );
+  process.stderr.write(`  ${job.name}, concurrency ${job.concurrency}: median ${result.medianMs.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms, ${result.requestsPerSecond.toFixed(1)} req/s\n`);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

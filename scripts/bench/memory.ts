@@ -1,5 +1,5 @@
-// Peak resident memory of a process tree, from Linux's /proc (VmHWM: the high-water mark of
-// each process's resident set since it started).
+// Resident memory of a process tree, from Linux's /proc: now (VmRSS) and at its peak (VmHWM, the
+// high-water mark of each process's resident set since it started).
 import { readdirSync, readFileSync } from "node:fs";
 
 function children(): Map<number, number[]> {
@@ -17,16 +17,16 @@ function children(): Map<number, number[]> {
   return byParent;
 }
 
-function peakKb(pid: number): number {
+function statusKb(pid: number, field: "VmHWM" | "VmRSS"): number {
   try {
-    return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
   } catch {
     return 0;
   }
 }
 
-/** The largest process's peak (the server itself) and the sum over the tree under `root`, in MB. */
-export function peakMemory(root: number): { serverMb: number; treeMb: number } {
+/** `root` and every process under it. */
+export function processTree(root: number): number[] {
   const byParent = children();
   const tree: number[] = [];
   const visit = (pid: number) => {
@@ -34,6 +34,16 @@ export function peakMemory(root: number): { serverMb: number; treeMb: number } {
     for (const child of byParent.get(pid) ?? []) visit(child);
   };
   visit(root);
-  const peaks = tree.map(peakKb);
+  return tree;
+}
+
+/** A process's resident memory now, in MB (0 once it has ended). */
+export function residentMb(pid: number): number {
+  return statusKb(pid, "VmRSS") / 1024;
+}
+
+/** The largest process's peak (the server itself) and the sum over the tree under `root`, in MB. */
+export function peakMemory(root: number): { serverMb: number; treeMb: number } {
+  const peaks = processTree(root).map((pid) => statusKb(pid, "VmHWM"));
   return { serverMb: Math.max(...peaks) / 1024, treeMb: peaks.reduce((a, b) => a + b, 0) / 1024 };
 }

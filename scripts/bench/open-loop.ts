@@ -9,6 +9,7 @@
 // per ten learners) a review page every 30 s and a verdict every 5 minutes (the review page, then
 // its verdict form); per agent (one per ten learners) an API call every 15 s, one in four a write.
 import { readFileSync } from "node:fs";
+import { prng } from "../../lib/library/sample-library";
 import { percentile } from "./server";
 import type { Cohort } from "./cohort-seed";
 
@@ -102,21 +103,9 @@ export function latencies(values: number[]): Latencies {
   };
 }
 
-/** mulberry32, seeded: the same plan sends the same requests. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopResult> {
-  const random = prng(plan.seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  // Seeded: the same plan sends the same requests.
+  const { next: random, pick } = prng(plan.seed);
   const learners = plan.cohort.learners.slice(0, plan.learners);
   const reviewers = plan.cohort.reviewers.slice(0, Math.ceil(plan.learners / 10));
   const agents = learners.filter((l) => l.token !== null);

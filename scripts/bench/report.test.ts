@@ -11,35 +11,14 @@ const load = (name: string, concurrency: number, p95Ms: number, requestsPerSecon
   requestsPerSecond,
   bytes: 1000,
 });
-const page = (name: string, p95: number, rps: number, js: number | null, main = true) => ({
-  name,
-  path: `/${name}`,
-  main,
-  c1: load(name, 1, p95 / 4, rps),
-  c10: load(name, 10, p95, rps),
-  javascriptGzipBytes: js,
-});
+const page = (name: string, p95: number, rps: number, js: number | null, main = true) => ({ name, path: `/${name}`, main, c1: load(name, 1, p95 / 4, rps), c10: load(name, 10, p95, rps), javascriptGzipBytes: js });
 
 function result(overrides: Partial<BenchResult> = {}): BenchResult {
   return {
     at: "2026-11-21T12:00:00.000Z",
     dataset: { patterns: 1000 },
-    pages: [
-      page("dashboard", 50, 300, 120 * 1024),
-      page("module", 40, 500, 100 * 1024),
-      page("static file (ceiling)", 5, 1000, null, false),
-      page("API: search", 51, 400, null, false),
-    ],
-    lighthouse: {
-      dashboard: {
-        performance: 95,
-        accessibility: 100,
-        desktopPerformance: 100,
-        desktopAccessibility: 100,
-        failing: [],
-        desktopFailing: [],
-      },
-    },
+    pages: [page("dashboard", 50, 300, 120 * 1024), page("module", 40, 500, 100 * 1024), page("static file (ceiling)", 5, 1000, null, false), page("API: search", 51, 400, null, false)],
+    lighthouse: { dashboard: { performance: 95, accessibility: 100, desktopPerformance: 100, desktopAccessibility: 100, failing: [], desktopFailing: [] } },
     figures: {
       "playbook export (one file) p95 (ms)": 300,
       "search, content and library p95 (ms)": 12,
@@ -84,26 +63,10 @@ describe("evaluateBudgets", () => {
   it("misses a static-content page below half the ceiling's throughput and a score below its floor", () => {
     const slow = result({
       pages: [page("module", 40, 499, 100 * 1024), page("static file (ceiling)", 5, 1000, null, false)],
-      lighthouse: {
-        module: {
-          performance: 94,
-          accessibility: 99,
-          desktopPerformance: 100,
-          desktopAccessibility: 99,
-          failing: ["color-contrast"],
-          desktopFailing: [],
-        },
-      },
+      lighthouse: { module: { performance: 94, accessibility: 99, desktopPerformance: 100, desktopAccessibility: 99, failing: ["color-contrast"], desktopFailing: [] } },
     });
-    const missed = evaluateBudgets(slow)
-      .filter((b) => !b.met)
-      .map((b) => b.name);
-    expect(missed).toEqual([
-      "module: throughput / static ceiling",
-      "module: Lighthouse performance",
-      "module: Lighthouse accessibility",
-      "server peak memory",
-    ]);
+    const missed = evaluateBudgets(slow).filter((b) => !b.met).map((b) => b.name);
+    expect(missed).toEqual(["module: throughput / static ceiling", "module: Lighthouse performance", "module: Lighthouse accessibility", "server peak memory"]);
   });
 });
 
@@ -112,11 +75,7 @@ describe("compareResults and renderMarkdown", () => {
     const before = result();
     const after = result({ figures: { ...before.figures, "playbook export (one file) p95 (ms)": 150 } });
     const comparison = compareResults(after, before);
-    expect(comparison.find((c) => c.key === "playbook export (one file) p95 (ms)")).toEqual({
-      key: "playbook export (one file) p95 (ms)",
-      before: 300,
-      after: 150,
-    });
+    expect(comparison.find((c) => c.key === "playbook export (one file) p95 (ms)")).toEqual({ key: "playbook export (one file) p95 (ms)", before: 300, after: 150 });
     expect(comparison.find((c) => c.key === "module c10 req/s")).toEqual({ key: "module c10 req/s", before: 500, after: 500 });
     const markdown = renderMarkdown(after, evaluateBudgets(after), comparison);
     expect(markdown).toContain("## Budgets: 11 met, 2 missed");

@@ -25,82 +25,34 @@ export function evaluateBudgets(result: BenchResult): Budget[] {
   for (const page of result.pages.filter((p) => p.main)) {
     budgets.push({ name: `${page.name}: p95 at concurrency 10`, limit: "≤ 50 ms", value: ms(page.c10.p95Ms), met: page.c10.p95Ms <= 50 });
     if (page.javascriptGzipBytes !== null) {
-      budgets.push({
-        name: `${page.name}: JavaScript (gzip)`,
-        limit: "≤ 120 KB",
-        value: kb(page.javascriptGzipBytes),
-        met: page.javascriptGzipBytes <= 120 * 1024,
-      });
+      budgets.push({ name: `${page.name}: JavaScript (gzip)`, limit: "≤ 120 KB", value: kb(page.javascriptGzipBytes), met: page.javascriptGzipBytes <= 120 * 1024 });
     }
     if (STATIC_CONTENT_PAGES.includes(page.name)) {
       const ratio = page.c10.requestsPerSecond / ceiling;
-      budgets.push({
-        name: `${page.name}: throughput / static ceiling`,
-        limit: "≥ 50%",
-        value: `${(ratio * 100).toFixed(1)}%`,
-        met: ratio >= 0.5,
-      });
+      budgets.push({ name: `${page.name}: throughput / static ceiling`, limit: "≥ 50%", value: `${(ratio * 100).toFixed(1)}%`, met: ratio >= 0.5 });
     }
   }
   for (const [page, scores] of Object.entries(result.lighthouse)) {
-    budgets.push({
-      name: `${page}: Lighthouse performance`,
-      limit: "≥ 95",
-      value: String(scores.performance),
-      met: scores.performance >= 95,
-    });
-    budgets.push({
-      name: `${page}: Lighthouse accessibility`,
-      limit: "100",
-      value: String(scores.accessibility),
-      met: scores.accessibility === 100,
-    });
+    budgets.push({ name: `${page}: Lighthouse performance`, limit: "≥ 95", value: String(scores.performance), met: scores.performance >= 95 });
+    budgets.push({ name: `${page}: Lighthouse accessibility`, limit: "100", value: String(scores.accessibility), met: scores.accessibility === 100 });
   }
   const figure = (key: string) => result.figures[key]!;
   budgets.push(
-    {
-      name: "playbook export p95",
-      limit: "≤ 300 ms",
-      value: ms(figure("playbook export (one file) p95 (ms)")),
-      met: figure("playbook export (one file) p95 (ms)") <= 300,
-    },
-    {
-      name: "search p95 (in process)",
-      limit: "≤ 50 ms",
-      value: ms(figure("search, content and library p95 (ms)")),
-      met: figure("search, content and library p95 (ms)") <= 50,
-    },
+    { name: "playbook export p95", limit: "≤ 300 ms", value: ms(figure("playbook export (one file) p95 (ms)")), met: figure("playbook export (one file) p95 (ms)") <= 300 },
+    { name: "search p95 (in process)", limit: "≤ 50 ms", value: ms(figure("search, content and library p95 (ms)")), met: figure("search, content and library p95 (ms)") <= 50 },
   );
   const apiSearch = result.pages.find((p) => p.name === "API: search");
-  if (apiSearch)
-    budgets.push({
-      name: "search p95 (API, concurrency 10)",
-      limit: "≤ 50 ms",
-      value: ms(apiSearch.c10.p95Ms),
-      met: apiSearch.c10.p95Ms <= 50,
-    });
+  if (apiSearch) budgets.push({ name: "search p95 (API, concurrency 10)", limit: "≤ 50 ms", value: ms(apiSearch.c10.p95Ms), met: apiSearch.c10.p95Ms <= 50 });
   const hostile = result.figures["health p95 during a hostile library upload (ms)"];
-  if (hostile !== undefined)
-    budgets.push({ name: "health p95 during a hostile library upload", limit: "≤ 250 ms", value: ms(hostile), met: hostile <= 250 });
+  if (hostile !== undefined) budgets.push({ name: "health p95 during a hostile library upload", limit: "≤ 250 ms", value: ms(hostile), met: hostile <= 250 });
   for (const command of ["--help", "status"]) {
     const median = result.figures[`CLI: mastery ${command} median (ms)`];
-    if (median !== undefined)
-      budgets.push({ name: `mastery ${command} (whole process, median)`, limit: "≤ 300 ms", value: ms(median), met: median <= 300 });
+    if (median !== undefined) budgets.push({ name: `mastery ${command} (whole process, median)`, limit: "≤ 300 ms", value: ms(median), met: median <= 300 });
   }
   const importWait = result.figures["longest wait of a read during a large library import (ms)"];
   if (importWait !== undefined)
-    budgets.push({
-      name: "longest wait of other requests during a 1,300-item library import",
-      limit: "≤ 250 ms",
-      value: ms(importWait),
-      met: importWait <= 250,
-    });
-  budgets.push({
-    name: "server peak memory",
-    limit: "≤ 400 MB",
-    value: `${figure("server peak memory (MB)").toFixed(0)} MB`,
-    met: figure("server peak memory (MB)") <= 400,
-  });
+    budgets.push({ name: "longest wait of other requests during a 1,300-item library import", limit: "≤ 250 ms", value: ms(importWait), met: importWait <= 250 });
+  budgets.push({ name: "server peak memory", limit: "≤ 400 MB", value: `${figure("server peak memory (MB)").toFixed(0)} MB`, met: figure("server peak memory (MB)") <= 400 });
   return budgets;
 }
 
@@ -131,8 +83,7 @@ export function compareResults(after: BenchResult, before: BenchResult): Compari
     .map(([key, value]) => ({ key, before: old[key]!, after: value }));
 }
 
-const table = (head: string[], rows: string[][]) =>
-  [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+export const table = (head: string[], rows: string[][]) => [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 const fixed = (n: number, digits = 1) => n.toFixed(digits);
 
 export function renderMarkdown(result: BenchResult, budgets: Budget[], comparison?: Comparison): string {
@@ -154,13 +105,7 @@ export function renderMarkdown(result: BenchResult, budgets: Budget[], compariso
   );
   const lighthouse = table(
     ["page", "performance (mobile)", "accessibility (mobile)", "performance (desktop)", "accessibility (desktop)"],
-    Object.entries(result.lighthouse).map(([page, s]) => [
-      page,
-      String(s.performance),
-      String(s.accessibility),
-      String(s.desktopPerformance),
-      String(s.desktopAccessibility),
-    ]),
+    Object.entries(result.lighthouse).map(([page, s]) => [page, String(s.performance), String(s.accessibility), String(s.desktopPerformance), String(s.desktopAccessibility)]),
   );
   // Audits that count towards the score (weight above 0) and the machine's load; the JSON keeps them all.
   const counted = (line: string) => !/, weight 0\)/.test(line);
@@ -170,17 +115,11 @@ export function renderMarkdown(result: BenchResult, budgets: Budget[], compariso
       ...s.desktopFailing.filter(counted).map((line) => `- ${page} (desktop): ${line}`),
     ])
     .join("\n");
-  const figures = table(
-    ["measure", "value"],
-    Object.entries(result.figures).map(([key, value]) => [key, fixed(value)]),
-  );
+  const figures = table(["measure", "value"], Object.entries(result.figures).map(([key, value]) => [key, fixed(value)]));
   const dataset = Object.entries(result.dataset)
     .map(([what, n]) => `${n.toLocaleString("en")} ${what}`)
     .join(", ");
-  const verdicts = table(
-    ["budget", "limit", "measured", "met"],
-    budgets.map((b) => [b.name, b.limit, b.value, b.met ? "yes" : "**no**"]),
-  );
+  const verdicts = table(["budget", "limit", "measured", "met"], budgets.map((b) => [b.name, b.limit, b.value, b.met ? "yes" : "**no**"]));
   const missed = budgets.filter((b) => !b.met).length;
   const sections = [
     `# Benchmark ${result.at}`,
@@ -194,12 +133,7 @@ export function renderMarkdown(result: BenchResult, budgets: Budget[], compariso
     sections.push(
       `## Compared with the earlier run\n\n${table(
         ["measure", "before", "after", "change"],
-        comparison.map((c) => [
-          c.key,
-          fixed(c.before),
-          fixed(c.after),
-          c.before === 0 ? "" : `${c.after >= c.before ? "+" : ""}${fixed(((c.after - c.before) / c.before) * 100)}%`,
-        ]),
+        comparison.map((c) => [c.key, fixed(c.before), fixed(c.after), c.before === 0 ? "" : `${c.after >= c.before ? "+" : ""}${fixed(((c.after - c.before) / c.before) * 100)}%`]),
       )}`,
     );
   }

@@ -64,6 +64,24 @@ export async function sessionCookie(user: { id: string }, learnerId: string | un
 }
 
 type Client = Awaited<ReturnType<typeof connection>>;
+type Provenance = { actorKind: "learner"; actorId: string; actorLabel: string };
+
+/** `count` versions of a packet's three note items, in order (v1 of each, then v2 of each…), as evidence rows. */
+export function noteVersions(
+  packetId: string,
+  count: number,
+  by: Provenance,
+  row: (v: number) => { title: string; body: string; createdAt: Date },
+) {
+  return Array.from({ length: count }, (_, v) => ({
+    packetId,
+    itemKey: `note-notes-${v % 3}`,
+    version: Math.floor(v / 3) + 1,
+    kind: "note",
+    ...row(v),
+    ...by,
+  }));
+}
 type Person = { id: string; name: string };
 
 /**
@@ -253,16 +271,7 @@ export async function seedLargeDataset(size: SeedSize, passphrase: string, now =
     });
     const by = { actorKind: "learner" as const, actorId: other.id, actorLabel: `Queued Learner ${i + 1}` };
     await client.evidence.createMany({
-      data: Array.from({ length: 12 }, (_, v) => ({
-        packetId: packet.id,
-        itemKey: `note-notes-${v % 3}`,
-        version: Math.floor(v / 3) + 1,
-        kind: "note",
-        title: "Notes",
-        body: `Finding ${v}`,
-        createdAt: at(i + 1),
-        ...by,
-      })),
+      data: noteVersions(packet.id, 12, by, (v) => ({ title: "Notes", body: `Finding ${v}`, createdAt: at(i + 1) })),
     });
     await client.completionProof.create({ data: { packetId: packet.id, data: proofOf(1), createdAt: at(i + 2), ...by } });
     await client.planLogEntry.createMany({

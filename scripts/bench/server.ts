@@ -9,10 +9,7 @@ export function percentile(values: number[], p: number): number {
 /** Resolves once `${base}/api/health` answers, or throws after 150 s. */
 export async function waitForServer(base: string): Promise<void> {
   for (let i = 0; i < 600; i++) {
-    const ok = await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
+    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
