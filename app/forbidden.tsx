@@ -8,7 +8,7 @@ export default async function Forbidden() {
   return (
     <>
       <PageHeader title="Not allowed">This page is for reviewers: they review packets and manage learners and reviewers.</PageHeader>
-      <p className="rounded-lg border border-line bg-surface p-4">
+      <p className="card p-4">
         {signedIn ? (
           <>
             You are signed in as {signedIn.user.name}, who is not a reviewer. <Link href="/" className="underline">Go to your dashboard</Link>.

@@ -79,7 +79,7 @@ function GenericDashboard({ program, setUp }: { program: Program; setUp: boolean
       <Section id="targets" title="Success metrics">
         <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
           {targets.map(([label, value]) => (
-            <div key={label} className="rounded-lg border border-line bg-surface p-3">
+            <div key={label} className="card p-3">
               <dt className="text-sm text-muted">{label}</dt>
               <dd className="mt-1 font-medium">{value}</dd>
             </div>

@@ -1,10 +1,13 @@
 // `npm run bench [-- --compare OLD.json]`: builds the app, seeds a scratch database with the
 // large dataset (scripts/bench/seed.ts), starts the production server on 127.0.0.1 and measures
-// every main page and two API reads at concurrency 1 and 10 from a second process, a static file
-// of the module page's size as the ceiling, the JavaScript each page sends, Lighthouse scores,
-// exports, content load, search, the `mastery` command's `--help` and `status` as whole processes,
-// and the server's peak memory. Prints the tables, writes bench-results/latest.{md,json}, and
-// exits 1 when a budget is missed.
+// every main page and three API reads at concurrency 1 and 10 from a second process (each page's
+// cost against the app's smallest page, the programs list, in the same run), the HTML and the
+// JavaScript each page sends (against the framework's own runtime), Lighthouse scores (three
+// mobile runs of each page), exports, content load, search, a large library import over HTTP and
+// what other requests wait meanwhile, the `mastery` command's `--help` and `status` as whole
+// processes, and the server's peak memory; then the cohort capacity (scripts/bench/cohort.ts).
+// Prints the tables and every budget's verdict, writes bench-results/latest.{md,json}, and exits 1
+// when a budget is missed. `--skip-cohort` leaves the cohort run out; `--cohort` runs only it.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,8 +18,9 @@ import { compareResults, evaluateBudgets, type BenchResult, renderMarkdown } fro
 import { timeCli } from "./bench/cli";
 import { type LoadJob, type LoadResult } from "./bench/load";
 import { peakMemory } from "./bench/memory";
-import { healthLatenciesDuring, percentile, waitForServer } from "./bench/server";
+import { healthLatenciesDuring, latenciesDuring, percentile, waitForServer } from "./bench/server";
 import { importBlocking } from "./bench/import-blocking";
+import { measureCohort } from "./bench/cohort";
 import { hostileZip } from "../lib/hostile-zip";
 
 if (process.argv.includes("--cohort")) await (await import("./bench/cohort")).runCohortBench();
@@ -28,6 +32,9 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const quick = process.argv.includes("--quick");
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1]!.split(",") : null;
 const REQUESTS = quick ? { 1: 20, 10: 50 } : { 1: 100, 10: 300 };
+// The cohort capacity runs after the pages on full runs; `--skip-cohort` leaves it out.
+const withCohort = !quick && !only && !process.argv.includes("--skip-cohort");
+const LIGHTHOUSE_MOBILE_RUNS = 3;
 const compareWith = process.argv.includes("--compare") ? process.argv[process.argv.indexOf("--compare") + 1] : undefined;
 if (compareWith !== undefined && !existsSync(compareWith)) {
   console.error(`--compare: no such file ${compareWith ?? "(missing)"}`);
@@ -81,6 +88,13 @@ const cookies = {
   reviewer: await sessionCookie({ id: seeded.reviewerId }, undefined, serverEnv.SESSION_SECRET),
 };
 const client = await connection();
+// A second learner with an empty library, who imports the bench learner's library over HTTP.
+const importer = await client.user.create({ data: { name: "Importing Learner", role: "learner", passphraseHash: "unused" } });
+const importerLearner = await client.learner.create({
+  data: { name: "Importing Learner", ownerId: importer.id, programSlug: "codex-mastery" },
+});
+const importerCookie = await sessionCookie({ id: importer.id }, importerLearner.id, serverEnv.SESSION_SECRET);
+const libraryZip = await exportLibraryZip(seeded.learnerId);
 const counts = {
   "plan-log entries": await client.planLogEntry.count({ where: { learnerId: seeded.learnerId } }),
   "evidence versions": await client.evidence.count({ where: { packet: { learnerId: seeded.learnerId } } }),
@@ -200,9 +214,18 @@ try {
   const load = runLoad(jobs);
 
   const { lighthouseScores } = await import("./bench/lighthouse");
-  const lighthouse = only ? {} : await lighthouseScores(BASE, learner.cookie, ["/", modulePath, "/patterns"]);
+  const packetPath = `${modulePath}/packet`;
+  const reviewPath = `/review/${seeded.queuedPacketId}`;
+  const lighthouse = only
+    ? {}
+    : {
+        ...(await lighthouseScores(BASE, learner.cookie, ["/", modulePath, packetPath], LIGHTHOUSE_MOBILE_RUNS)),
+        ...(await lighthouseScores(BASE, reviewer.cookie, [reviewPath], LIGHTHOUSE_MOBILE_RUNS)),
+      };
   const memory = peakMemory(server.pid!);
   await hostileUpload(learner);
+  await libraryImportOverHttp(BASE + modulePath, learner);
+  const frameworkJavascriptGzipBytes = await frameworkJavascript();
   result = {
     at: new Date().toISOString(),
     dataset: counts,
@@ -210,7 +233,15 @@ try {
       const at = (c: number) => load.find((r) => r.name === t.name && r.concurrency === c)!;
       return { name: t.name, path: t.path, main: t.main, c1: at(1), c10: at(10), javascriptGzipBytes: javascript[t.name] ?? null };
     }),
-    lighthouse: only ? {} : { dashboard: lighthouse["/"]!, module: lighthouse[modulePath]!, patterns: lighthouse["/patterns"]! },
+    frameworkJavascriptGzipBytes,
+    lighthouse: only
+      ? {}
+      : {
+          dashboard: lighthouse["/"]!,
+          module: lighthouse[modulePath]!,
+          "packet page": lighthouse[packetPath]!,
+          "review page": lighthouse[reviewPath]!,
+        },
     figures: { ...figures, "server peak memory (MB)": memory.serverMb, "server and launcher peak memory (MB)": memory.treeMb },
   };
 } finally {
@@ -219,6 +250,7 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 
+if (withCohort) result.cohort = await measureCohort();
 const budgets = evaluateBudgets(result);
 const markdown = renderMarkdown(
   result,
@@ -262,6 +294,44 @@ async function hostileUpload(headers: Record<string, string>): Promise<void> {
   if (!(await upload).includes("unpacks to more than 50 MB")) throw new Error("the library import did not refuse the zip bomb");
   figures["hostile library upload refused in (ms)"] = performance.now() - started;
   figures["health p95 during a hostile library upload (ms)"] = percentile(latencies, 95);
+}
+
+/** The build's root main files (the framework's runtime, loaded by every page), gzipped as served. */
+async function frameworkJavascript(): Promise<number> {
+  const manifest = JSON.parse(readFileSync(path.resolve(".next", "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
+  let bytes = 0;
+  for (const file of manifest.rootMainFiles)
+    bytes += gzipSync(Buffer.from(await (await fetch(`${BASE}/_next/${file}`)).arrayBuffer())).length;
+  return bytes;
+}
+
+/**
+ * The bench learner's library (1,000 patterns, 300 entries) imported into an empty profile
+ * through the upload route, checked and then applied as the import page does it, while a page is
+ * asked for one request at a time: the import's time and the page's p95 meanwhile.
+ */
+async function libraryImportOverHttp(pageUrl: string, pageHeaders: Record<string, string>): Promise<void> {
+  const post = async (fields: Record<string, string>) => {
+    const body = new FormData();
+    body.append("files", new Blob([new Uint8Array(libraryZip)]), "library.zip");
+    for (const [name, value] of Object.entries(fields)) body.set(name, value);
+    const response = await fetch(`${BASE}/patterns/import/upload`, { method: "POST", headers: { cookie: importerCookie }, body });
+    const answer = (await response.json()) as { plan: { fingerprint: string }; result?: { created: number }; error?: { message: string } };
+    if (!response.ok) throw new Error(`the library import answered ${response.status}: ${answer.error?.message ?? ""}`);
+    return answer;
+  };
+  const started = performance.now();
+  const importing = (async () => {
+    const { plan } = await post({ step: "check" });
+    const { result } = await post({ step: "apply", fingerprint: plan.fingerprint });
+    if (result?.created !== counts.patterns + counts["playbook entries"])
+      throw new Error(`the library import created ${result?.created ?? 0} items`);
+  })();
+  const latencies = await latenciesDuring(pageUrl, pageHeaders, importing);
+  await importing;
+  figures["library import over HTTP, check and apply (ms)"] = performance.now() - started;
+  figures["p95 of page requests during a large library import (ms)"] = percentile(latencies, 95);
+  figures["page requests during a large library import"] = latencies.length;
 }
 
 /** Runs the jobs in a second process (scripts/bench/load.ts) and reads its results. */

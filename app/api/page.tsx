@@ -87,7 +87,7 @@ export default async function ApiPage() {
             <h3 className="mb-2 text-lg font-semibold">{tag}</h3>
             <ul className="space-y-4">
               {ENDPOINTS.filter((e) => e.tag === tag).map((e) => (
-                <li key={`${e.method} ${e.path}`} className="rounded-lg border border-line bg-surface p-4">
+                <li key={`${e.method} ${e.path}`} className="card p-4">
                   <h4 className="flex flex-wrap items-center gap-2 font-mono text-sm font-semibold">
                     <Badge tone={e.method === "GET" ? "neutral" : "accent"}>{e.method}</Badge>
                     <span className="break-all">{e.path}</span>

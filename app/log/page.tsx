@@ -42,7 +42,7 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
     return (
       <>
         {header}
-        <p className="rounded-lg border border-line bg-surface p-4">
+        <p className="card p-4">
           <Link href="/signin" className="underline">
             Sign in
           </Link>{" "}
@@ -59,7 +59,7 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
     return (
       <>
         {header}
-        <p className="rounded-lg border border-line bg-surface p-4 text-muted">The plan log has no entries yet.</p>
+        <p className="card p-4 text-muted">The plan log has no entries yet.</p>
       </>
     );
   }
@@ -121,7 +121,7 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
         </a>
       </form>
       {ownModules.length > 0 ? (
-        <details className="mb-4 rounded-lg border border-line bg-surface p-3">
+        <details className="mb-4 card p-3">
           <summary className="cursor-pointer font-medium">Add a note to the log</summary>
           <ActionForm action={appendNoteAction} label="Add a note to the log" className="mt-3 max-w-xl">
             <p className="mb-3 text-sm text-muted">
@@ -148,7 +148,7 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
         </p>
       ) : null}
       {total === 0 ? (
-        <p className="rounded-lg border border-line bg-surface p-4 text-muted">The plan log has no entries yet.</p>
+        <p className="card p-4 text-muted">The plan log has no entries yet.</p>
       ) : (
         <>
           <p className="mb-2 text-sm text-muted">
@@ -166,13 +166,11 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
           </p>
           <ol className="space-y-2" aria-label={`Plan log of ${filter.learnerName}`}>
             {entries.map((e) => (
-              <li key={e.id} className="rounded-lg border border-line bg-surface p-3 font-mono text-sm">
+              <li key={e.id} className="card p-3 font-mono text-sm [&>p:first-child]:font-semibold">
                 {formatLogEntry(e)
                   .split("\n")
                   .map((line, i) => (
-                    <p key={i} className={i === 0 ? "font-semibold" : undefined}>
-                      {line}
-                    </p>
+                    <p key={i}>{line}</p>
                   ))}
                 <p className="text-xs text-muted">
                   by {e.actorLabel} · <Moment at={e.createdAt} />

@@ -33,7 +33,7 @@ function Suggestions({ program, canExtract }: { program: Program; canExtract: bo
       </p>
       <ul className="grid gap-3 md:grid-cols-2">
         {suggested.map(({ mod, pattern, index }) => (
-          <li key={`${mod.slug}-${pattern.name}`} className="rounded-lg border border-line bg-surface p-3">
+          <li key={`${mod.slug}-${pattern.name}`} className="card p-3">
             <strong>{pattern.name}</strong> <Badge>{pattern.category}</Badge>
             <p className="mt-1 text-sm">{pattern.summary}</p>
             <p className="mt-1 text-xs text-muted">
@@ -74,11 +74,7 @@ function Filters({
 }) {
   const select = "ml-2 rounded border border-line bg-surface px-2 py-1";
   return (
-    <form
-      role="search"
-      aria-label="Filter the library"
-      className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-line bg-surface p-3"
-    >
+    <form role="search" aria-label="Filter the library" className="mb-4 flex flex-wrap items-end gap-3 card p-3">
       {view.learner ? <input type="hidden" name="learner" value={view.learner} /> : null}
       <label className="text-sm">
         Search
@@ -225,7 +221,7 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
       {paging.outOfRange ? (
         <PageOutOfRange paging={paging} href={pageLink} what={filtered ? "this list" : "the library"} />
       ) : list.items.length === 0 ? (
-        <p className="rounded-lg border border-line bg-surface p-4 text-muted">
+        <p className="card p-4 text-muted">
           {filtered
             ? "No pattern matches these filters."
             : "No patterns yet. Extract one from a module's Pattern phase, or start a new one."}
@@ -233,7 +229,7 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
       ) : (
         <ul className="grid gap-3 md:grid-cols-2" aria-label="Patterns">
           {list.items.map((p) => (
-            <li key={p.id} className="rounded-lg border border-line bg-surface p-3">
+            <li key={p.id} className="card p-3">
               <Link href={patternRoute(p.slug, view)} className="font-semibold hover:underline">
                 {p.title}
               </Link>
@@ -243,7 +239,7 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
                   <Badge key={tag}>#{tag}</Badge>
                 ))}
               </p>
-              <p className="mt-1 line-clamp-2 text-sm">{snippetAround(flatText(p.whenToUse), [], 240)}</p>
+              <p className="mt-1 line-clamp-2 text-sm">{snippetAround(flatText(p.whenToUse), [], 160)}</p>
               <p className="mt-1 text-xs text-muted">
                 Version {p.version} · by {p.versions[0]?.actorKind} {p.versions[0]?.actorLabel} · <Moment at={p.updatedAt} />
               </p>

@@ -39,7 +39,7 @@ export default async function PeoplePage() {
       />
       <div className="grid gap-6 lg:grid-cols-2">
         <Section id="add" title="Add a person">
-          <ActionForm action={addPersonAction} label="Add a person" className="rounded-lg border border-line bg-surface p-4">
+          <ActionForm action={addPersonAction} label="Add a person" className="card p-4">
             <Field name="name" label="Name" />
             <Field
               name="passphrase"
@@ -64,11 +64,7 @@ export default async function PeoplePage() {
           </ActionForm>
         </Section>
         <Section id="own-profile" title="Your own learner profile">
-          <ActionForm
-            action={addOwnProfileAction}
-            label="Add your own learner profile"
-            className="rounded-lg border border-line bg-surface p-4"
-          >
+          <ActionForm action={addOwnProfileAction} label="Add your own learner profile" className="card p-4">
             <p className="mb-3 text-sm text-muted">You can learn too; you can never review your own packets.</p>
             <Field name="programSlug" label="Program">
               {programOptions}

@@ -11,7 +11,7 @@ import { count } from "@/lib/ui/plural";
 
 export const metadata: Metadata = { title: "Plans" };
 
-const box = "rounded-lg border border-line bg-surface p-4";
+const box = "card p-4";
 
 export default async function PlansPage() {
   const signedIn = await currentUser();

@@ -38,7 +38,7 @@ function FromTheProgram({ program }: { program: Program }) {
     <div className="print:hidden">
       <Section id="from-the-program" title="From the program">
         {starters.map((part) => (
-          <details key={part.name} className="mb-3 rounded-lg border border-line bg-surface p-3">
+          <details key={part.name} className="mb-3 card p-3">
             <summary className="cursor-pointer font-medium">Starter {part.title.toLowerCase()} from the program</summary>
             <ContentMarkdown program={program} file={starterFile(program, part.name)} source={program.playbook[part.name]!} />
           </details>
@@ -52,7 +52,7 @@ function FromTheProgram({ program }: { program: Program }) {
               <h4 className="mb-2 font-medium">{KIND_LABELS[kind]}</h4>
               <ul className="grid gap-3 md:grid-cols-2">
                 {items.map(({ mod, entry }) => (
-                  <li key={`${mod.slug}-${entry.title}`} className="rounded-lg border border-line bg-surface p-3">
+                  <li key={`${mod.slug}-${entry.title}`} className="card p-3">
                     <strong>{entry.title}</strong>
                     <p className="mt-1 text-sm">{entry.summary}</p>
                     <p className="mt-1 text-xs text-muted">
@@ -88,7 +88,7 @@ function Entries({
   return (
     <div className="space-y-4">
       {entries.map((e) => (
-        <article key={e.id} aria-labelledby={`entry-${e.slug}`} className="playbook-entry rounded-lg border border-line bg-surface p-4">
+        <article key={e.id} aria-labelledby={`entry-${e.slug}`} className="playbook-entry card p-4">
           <h3 id={`entry-${e.slug}`} className="text-lg font-semibold">
             <Link href={entryRoute(e.slug, view)} className="hover:underline">
               {e.title}

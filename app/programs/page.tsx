@@ -28,7 +28,7 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
           const exercises = program.modules.reduce((n, m) => n + m.exercises.length, 0);
           const isCurrent = current?.slug === program.slug;
           return (
-            <li key={program.slug} className="flex flex-col rounded-lg border border-line bg-surface p-4">
+            <li key={program.slug} className="flex flex-col card p-4">
               <h2 className="text-lg font-semibold">
                 <Link href={programRoute(program.slug)} className="hover:underline">
                   {program.meta.title}

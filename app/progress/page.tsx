@@ -38,7 +38,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
       <>
         <PageHeader title="Progress">{INTRO}</PageHeader>
         <LearnerPicker learners={learners} action="/progress" />
-        <p className="rounded-lg border border-line bg-surface p-4 text-muted">
+        <p className="card p-4 text-muted">
           No learner profile to show: {learners.length > 0 ? "choose a learner." : "there is no learner profile yet."}
         </p>
       </>

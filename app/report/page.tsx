@@ -12,7 +12,7 @@ import { statusUpdateMarkdown } from "@/lib/report/status-update";
 
 export const metadata: Metadata = { title: "Status update" };
 
-const box = "rounded-lg border border-line bg-surface p-4";
+const box = "card p-4";
 
 export default async function ReportPage({ searchParams }: { searchParams: Promise<{ learner?: string }> }) {
   const { learner: requested } = await searchParams;

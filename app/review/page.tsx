@@ -18,17 +18,24 @@ function waiting(since: Date | null, now: Date): string {
 
 const cell = "px-3 py-2 align-top";
 
-export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<{ sort?: string }> }) {
+/** The queue's address with its sort, and the learner whose waiver form is open. */
+function queueHref(sort: string, waive?: string): string {
+  const query = new URLSearchParams({ ...(sort === "waiting" ? {} : { sort }), ...(waive ? { waive } : {}) }).toString();
+  return `/review${query ? `?${query}` : ""}`;
+}
+
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<{ sort?: string; waive?: string }> }) {
   const signedIn = await currentUser();
   if (!signedIn?.asReviewer) forbidden();
-  const sort = QueueSortSchema.parse((await searchParams).sort);
+  const query = await searchParams;
+  const sort = QueueSortSchema.parse(query.sort);
   const [rows, learners] = await Promise.all([reviewQueueRows(signedIn.user.id, sort), waiverChoices(signedIn.user.id)]);
   const now = new Date();
   return (
     <>
       <PageHeader title="Review queue">Work packets waiting for a reviewer&apos;s sign-off.</PageHeader>
       {rows.length === 0 ? (
-        <p className="rounded-lg border border-line bg-surface p-4 text-muted">No packets are waiting for review.</p>
+        <p className="card p-4 text-muted">No packets are waiting for review.</p>
       ) : (
         <>
           <nav aria-label="Sort the queue" className="mb-3 flex flex-wrap items-center gap-2 text-sm">
@@ -36,7 +43,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             {Object.entries(QUEUE_SORTS).map(([key, label]) => (
               <Link
                 key={key}
-                href={key === "waiting" ? "/review" : `/review?sort=${key}`}
+                href={queueHref(key, query.waive)}
                 aria-current={sort === key ? "page" : undefined}
                 className="rounded border border-line px-2 py-1 aria-[current=page]:bg-accent-soft"
               >
@@ -48,7 +55,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             role="region"
             aria-label="Packets waiting for review"
             tabIndex={0}
-            className="table-stack overflow-x-auto rounded-lg border border-line bg-surface max-sm:border-0 max-sm:bg-transparent"
+            className="table-stack overflow-x-auto card max-sm:border-0 max-sm:bg-transparent"
           >
             <table className="w-full text-sm sm:min-w-[48rem]">
               <caption className="sr-only">Packets waiting for review, {QUEUE_SORTS[sort].toLowerCase()} first</caption>
@@ -111,17 +118,19 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       )}
       {learners.length > 0 ? (
         <Section id="learners" title="Learners">
-          <ul className="divide-y divide-line rounded-lg border border-line bg-surface">
+          <ul className="divide-y divide-line card">
             {learners.map((learner) => (
-              <li key={learner.id} className="p-3">
+              <li key={learner.id} id={`learner-${learner.id}`} className="p-3">
                 <p className="font-medium">{learner.name}</p>
-                {learner.choices.length > 0 ? (
-                  <details className="mt-1">
-                    <summary className="cursor-pointer text-sm">Waive a prerequisite for {learner.name}</summary>
-                    <WaiverForm learner={learner} />
-                  </details>
-                ) : (
+                {learner.choices.length === 0 ? (
                   <p className="text-sm text-muted">No prerequisite stands in the way of a module.</p>
+                ) : learner.id === query.waive ? (
+                  <WaiverForm learner={learner} />
+                ) : (
+                  // One form at a time: the link opens this learner's form in place of the link.
+                  <Link href={`${queueHref(sort, learner.id)}#learner-${learner.id}`} className="text-sm underline">
+                    Waive a prerequisite for {learner.name}
+                  </Link>
                 )}
               </li>
             ))}

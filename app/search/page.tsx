@@ -34,7 +34,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       ) : null}
       <ol className="space-y-3">
         {results.map((hit) => (
-          <li key={hit.id} className="rounded-lg border border-line bg-surface p-3">
+          <li key={hit.id} className="card p-3">
             <Link href={hit.url} className="font-medium hover:underline">
               {hit.title}
             </Link>

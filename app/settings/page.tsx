@@ -29,7 +29,7 @@ import { TimeZoneField } from "@/components/settings/time-zone-field";
 
 export const metadata: Metadata = { title: "Settings" };
 
-const box = "rounded-lg border border-line bg-surface p-4";
+const box = "card p-4";
 
 /** A short name for a browser from its user-agent text. */
 function browserName(userAgent: string): string {

@@ -23,7 +23,7 @@ import { notFoundIfForbidden } from "../refusal";
 export const metadata: Metadata = { title: "Time" };
 
 const SOURCE = { timer: "timer", manual: "added by hand" } as Record<string, string>;
-const box = "rounded-lg border border-line bg-surface p-4";
+const box = "card p-4";
 
 type Zones = { learner: string; viewer: string };
 

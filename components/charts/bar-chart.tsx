@@ -1,4 +1,4 @@
-import { ChartSvg, type ChartSize, textWidth, ticks, YGrid } from "./chart-frame";
+import { ChartSvg, type ChartSize, svgUnit, textWidth, ticks, YGrid } from "./chart-frame";
 
 type Bar = { label: string; value: number };
 
@@ -20,19 +20,26 @@ export function BarChart({
   const M = { left: 40, right: 12 + textWidth(reference.label, FONT), top: 18, bottom: 34 };
   const top = ticks(Math.max(reference.value, ...bars.map((b) => b.value)));
   const yTop = top.at(-1)!;
-  const y = (v: number) => H - M.bottom - (v / yTop) * (H - M.top - M.bottom);
+  const y = (v: number) => svgUnit(H - M.bottom - (v / yTop) * (H - M.top - M.bottom));
   const slot = (W - M.left - M.right) / Math.max(1, bars.length);
-  const barWidth = Math.min(48, slot * 0.7);
+  const barWidth = svgUnit(Math.min(48, slot * 0.7));
   const every = Math.max(1, Math.ceil((bars.length * FONT * 3) / (W - M.left - M.right)));
   return (
     <ChartSvg id={id} size={size} label={label}>
       <YGrid values={top} y={y} left={M.left} right={W - M.right} fontSize={FONT} />
       {bars.map((bar, i) => {
-        const cx = M.left + slot * i + slot / 2;
+        const cx = svgUnit(M.left + slot * i + slot / 2);
         return (
           <g key={bar.label}>
             {bar.value > 0 ? (
-              <rect x={cx - barWidth / 2} y={y(bar.value)} width={barWidth} height={y(0) - y(bar.value)} rx="2" className="fill-accent" />
+              <rect
+                x={svgUnit(cx - barWidth / 2)}
+                y={y(bar.value)}
+                width={barWidth}
+                height={svgUnit(y(0) - y(bar.value))}
+                rx="2"
+                className="fill-accent"
+              />
             ) : null}
             {slot >= FONT * 2 ? (
               <text x={cx} y={y(bar.value) - 5} textAnchor="middle" className="fill-ink" fontSize={FONT}>
@@ -56,7 +63,7 @@ export function BarChart({
         strokeWidth="2"
         strokeDasharray="6 5"
       />
-      <text x={W - M.right + 4} y={y(reference.value) + FONT / 3} className="fill-warning" fontSize={FONT}>
+      <text x={W - M.right + 4} y={svgUnit(y(reference.value) + FONT / 3)} className="fill-warning" fontSize={FONT}>
         {reference.label}
       </text>
     </ChartSvg>

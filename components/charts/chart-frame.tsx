@@ -20,7 +20,7 @@ export function ChartFrame({
   children: ReactNode;
 }) {
   return (
-    <figure aria-labelledby={`${id}-caption`} className="min-w-0 rounded-lg border border-line bg-surface p-3">
+    <figure aria-labelledby={`${id}-caption`} className="min-w-0 card p-3">
       <figcaption id={`${id}-caption`} className="font-semibold">
         {title}
       </figcaption>
@@ -61,9 +61,12 @@ export const MARKER_SIZE = 4;
 export const FILL: Record<Tone, string> = { accent: "fill-accent", muted: "fill-muted", success: "fill-success" };
 export const STROKE: Record<Tone, string> = { accent: "stroke-accent", muted: "stroke-muted", success: "stroke-success" };
 
+/** A coordinate to a tenth of an SVG unit: finer than any screen shows, and short to send. */
+export const svgUnit = (n: number): number => Math.round(n * 10) / 10;
+
 /** About how wide a label of `text` is at `font`, in SVG units: room to leave for it beside a chart. */
 export function textWidth(text: string, font: number): number {
-  return text.length * font * 0.58;
+  return svgUnit(text.length * font * 0.58);
 }
 
 /** A chart's drawing at one size: the SVG, named by the figure's caption and described by `label`. */
@@ -87,7 +90,14 @@ export function SeriesMarker({ shape, cx, cy, size, tone }: { shape: Marker; cx:
   return shape === "circle" ? (
     <circle cx={cx} cy={cy} r={size} className={FILL[tone]} />
   ) : (
-    <rect x={cx - size} y={cy - size} width={size * 2} height={size * 2} className={`${FILL[tone]} stroke-surface`} strokeWidth="1" />
+    <rect
+      x={svgUnit(cx - size)}
+      y={svgUnit(cy - size)}
+      width={size * 2}
+      height={size * 2}
+      className={`${FILL[tone]} stroke-surface`}
+      strokeWidth="1"
+    />
   );
 }
 
@@ -107,7 +117,7 @@ export function LegendItem({ label, dashed, tone = "accent", marker }: { label: 
 /** A chart with nothing to draw yet: its title and one line saying what will fill it, instead of empty axes. */
 export function EmptyChart({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <figure aria-labelledby={`${id}-caption`} className="min-w-0 self-start rounded-lg border border-line bg-surface p-3">
+    <figure aria-labelledby={`${id}-caption`} className="min-w-0 self-start card p-3">
       <figcaption id={`${id}-caption`} className="font-semibold">
         {title}
       </figcaption>
@@ -143,7 +153,7 @@ export function YGrid({
   return values.map((t) => (
     <g key={t}>
       <line x1={left} x2={right} y1={y(t)} y2={y(t)} className="stroke-line" strokeWidth="1" />
-      <text x={left - 6} y={y(t) + fontSize / 3} textAnchor="end" className="fill-muted" fontSize={fontSize}>
+      <text x={left - 6} y={svgUnit(y(t) + fontSize / 3)} textAnchor="end" className="fill-muted" fontSize={fontSize}>
         {t}
       </text>
     </g>

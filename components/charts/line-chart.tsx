@@ -6,6 +6,7 @@ import {
   type Marker,
   SeriesMarker,
   STROKE,
+  svgUnit,
   textWidth,
   ticks,
   type Tone,
@@ -54,8 +55,8 @@ export function LineChart({
   const M = { left: 40, right: 12 + Math.max(0, ...endsAtRight.map((s) => textWidth(s.label, FONT) + 8)), top: 18, bottom: 34 };
   const top = ticks(Math.max(...series.flatMap((s) => s.values)));
   const yTop = top.at(-1)!;
-  const x = (i: number) => M.left + (last <= 0 ? 0 : (i / last) * (W - M.left - M.right));
-  const y = (v: number) => H - M.bottom - (v / yTop) * (H - M.top - M.bottom);
+  const x = (i: number) => svgUnit(M.left + (last <= 0 ? 0 : (i / last) * (W - M.left - M.right)));
+  const y = (v: number) => svgUnit(H - M.bottom - (v / yTop) * (H - M.top - M.bottom));
   const every = Math.max(1, Math.ceil((xs.length * FONT * 3) / (W - M.left - M.right)));
   const ends = spreadLabels(
     series
@@ -69,7 +70,7 @@ export function LineChart({
           tone: s.tone,
           x: inside ? x(i) + 8 : x(i) - 8,
           anchor: inside ? ("start" as const) : ("end" as const),
-          y: y(s.values[i]!) + FONT / 3,
+          y: svgUnit(y(s.values[i]!) + FONT / 3),
         };
       }),
     FONT + 2,
@@ -112,8 +113,8 @@ export function LineChart({
         return (
           <g key={end.name}>
             <rect
-              x={end.anchor === "start" ? end.x - 3 : end.x - width + 3}
-              y={end.y - FONT + 1}
+              x={svgUnit(end.anchor === "start" ? end.x - 3 : end.x - width + 3)}
+              y={svgUnit(end.y - FONT + 1)}
               width={width}
               height={FONT + 3}
               rx="2"

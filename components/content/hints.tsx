@@ -9,7 +9,7 @@ export function Hints({ hints }: { hints: ReactNode[] }) {
     <div>
       <ol className="space-y-3" aria-live="polite">
         {hints.slice(0, shown).map((hint, index) => (
-          <li key={index} className="rounded-lg border border-line bg-surface p-3">
+          <li key={index} className="card p-3">
             <p className="mb-1 text-sm font-semibold text-muted">
               Hint {index + 1} of {hints.length}
             </p>

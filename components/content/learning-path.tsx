@@ -31,7 +31,7 @@ export function LearningPath({
   return (
     <ol className="@container grid gap-3" aria-label="Learning path">
       {lanes.map((lane, index) => (
-        <li key={lane.join("-")} className="rounded-lg border border-line bg-surface p-3">
+        <li key={lane.join("-")} className="card p-3">
           <p className="mb-2 text-sm font-semibold text-muted">
             Step {index + 1}
             {lane.length > 1 ? " — any order" : ""}

@@ -21,7 +21,7 @@ function Entries({ entries }: { entries: TocEntry[] }) {
 export function TableOfContents({ entries }: { entries: TocEntry[] }) {
   return (
     <nav aria-label="On this page" className="text-sm">
-      <details className="rounded-lg border border-line bg-surface p-3 lg:hidden">
+      <details className="card p-3 lg:hidden">
         <summary className="cursor-pointer font-semibold">On this page</summary>
         <Entries entries={entries} />
       </details>

@@ -59,7 +59,7 @@ export function Disclosure({
           <path d="M2 4l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.5" />
         </svg>
       </summary>
-      <div className={`absolute z-50 mt-1 rounded-lg border border-line bg-surface p-1 shadow-lg ${panelClassName}`}>{children}</div>
+      <div className={`absolute z-50 mt-1 card p-1 shadow-lg ${panelClassName}`}>{children}</div>
     </details>
   );
 }

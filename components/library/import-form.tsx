@@ -54,7 +54,7 @@ export function ImportForm({ endpoint }: { endpoint: string }) {
     <div className="space-y-6">
       <form
         aria-label="Choose what to import"
-        className="rounded-lg border border-line bg-surface p-4"
+        className="card p-4"
         onSubmit={(event) => {
           event.preventDefault();
           void send("check");
@@ -114,7 +114,7 @@ export function ImportForm({ endpoint }: { endpoint: string }) {
       </div>
 
       {plan && !answer.result ? (
-        <section aria-labelledby={`${id}-plan`} className="rounded-lg border border-line bg-surface p-4">
+        <section aria-labelledby={`${id}-plan`} className="card p-4">
           <h2 id={`${id}-plan`} className="text-xl font-bold">
             What the import would do
           </h2>

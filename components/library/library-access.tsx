@@ -24,7 +24,7 @@ export async function resolveLibrary(requested?: string): Promise<LibraryAccess>
 
 export function LibraryUnavailable({ access, what }: { access: Exclude<LibraryAccess, { kind: "ok" }>; what: string }) {
   return (
-    <p className="rounded-lg border border-line bg-surface p-4">
+    <p className="card p-4">
       {access.kind === "signed-out" ? (
         <>
           <Link href="/signin" className="underline">

@@ -32,7 +32,7 @@ export function LivePreview({ mode, titles }: { mode: "pattern" | "entry"; title
   const kind = (PLAYBOOK_KINDS as readonly string[]).includes(shown.kind ?? "") ? (shown.kind as PlaybookKind) : "scenario";
   const empty = mode === "pattern" ? PATTERN_SECTIONS.every((s) => !shown[s.key]?.trim()) : !shown.body?.trim();
   return (
-    <div ref={ref} className="rounded-lg border border-line bg-surface p-4" aria-label="Preview" role="region">
+    <div ref={ref} className="card p-4" aria-label="Preview" role="region">
       <p className="text-sm font-semibold uppercase tracking-wide text-muted">Preview</p>
       {shown.title ? <p className="mt-2 text-xl font-bold">{shown.title}</p> : null}
       {empty ? (

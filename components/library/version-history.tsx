@@ -35,7 +35,7 @@ export function VersionHistory({
           const before = versions[i + 1];
           const changed = v.fields.filter(([label, text]) => (before?.fields.find(([l]) => l === label)?.[1] ?? "") !== text);
           return (
-            <li key={v.version} className="rounded-lg border border-line bg-surface p-4">
+            <li key={v.version} className="card p-4">
               <h2 className="font-semibold">
                 Version {v.version}
                 <span className="ml-2 text-sm font-normal text-muted">

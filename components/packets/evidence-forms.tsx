@@ -17,7 +17,7 @@ import { Moment } from "@/components/ui/moment";
 import type { PacketDetail } from "@/lib/packets/queries";
 import { megabytes } from "@/lib/security/file-size";
 
-const box = "rounded-lg border border-line bg-surface p-4";
+const box = "card p-4";
 const fileLabel = `File (up to ${megabytes(MAX_FILE_BYTES)})`;
 
 /** The one form that adds a note, link or file, or a new version of one, optionally as one of the module's listed artifacts. */

@@ -37,7 +37,7 @@ export function ProofForm({
   previous: Proof | null;
 }) {
   return (
-    <ActionForm action={submitAction} label="Submit for review" className="rounded-lg border border-line bg-surface p-4">
+    <ActionForm action={submitAction} label="Submit for review" className="card p-4">
       <input type="hidden" name="packetId" value={packetId} />
       {previous ? (
         <p className="mb-4 text-sm text-muted">Filled in from the proof you sent last time: change what your rework changed.</p>

@@ -16,7 +16,7 @@ export function ProofView({
 }) {
   const byKey = new Map(items.map((item) => [item.key, item.latest]));
   return (
-    <dl className="grid gap-2 rounded-lg border border-line bg-surface p-4 text-sm md:grid-cols-[12rem_1fr]">
+    <dl className="grid gap-2 card p-4 text-sm md:grid-cols-[12rem_1fr]">
       <dt className="font-medium">Build/validation</dt>
       <dd>
         {proof.validationStatus} — {proof.validationDetail}

@@ -11,7 +11,7 @@ export function metCount(requirements: readonly Requirement[]): string {
 /** The checklist, grouped; with `hrefOf`, each requirement links to where it is recorded. */
 export function RequirementsChecklist({ requirements, hrefOf }: { requirements: Requirement[]; hrefOf?: (r: Requirement) => string }) {
   return (
-    <div className="grid gap-4 rounded-lg border border-line bg-surface p-4 sm:grid-cols-2 xl:grid-cols-4">
+    <div className="grid gap-4 card p-4 sm:grid-cols-2 xl:grid-cols-4">
       {GROUP_ORDER.map((group) => {
         const rows = requirements.filter((r) => r.group === group);
         if (rows.length === 0) return null;

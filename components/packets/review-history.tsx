@@ -27,7 +27,7 @@ export function ReviewHistory({ reviews }: { reviews: PacketDetail["reviews"] })
   return (
     <ol className="space-y-3">
       {reviews.map((r) => (
-        <li key={r.id} className="rounded-lg border border-line bg-surface p-4">
+        <li key={r.id} className="card p-4">
           <p className="font-medium">
             {VERDICTS[r.verdict] ?? r.verdict} by {r.reviewerName} · <Moment at={r.createdAt} />
           </p>

@@ -17,7 +17,7 @@ export function SelfReviewForm({
   threshold: PassThreshold;
 }) {
   return (
-    <ActionForm action={selfReviewAction} label="Self-review" className="rounded-lg border border-line bg-surface p-4">
+    <ActionForm action={selfReviewAction} label="Self-review" className="card p-4">
       <input type="hidden" name="packetId" value={packetId} />
       <p className="mb-3 text-sm text-muted">
         Opens {count(coolingOffHours, "hour")} after submission. It is recorded and shown as a self-review, never as a reviewer&apos;s accept.

@@ -41,7 +41,7 @@ export function StatusForms({ program, moduleNumber, status, packetId, attempts,
         </ActionForm>
       ) : null}
       {status === "review_required" ? (
-        <p className="rounded-lg border border-line bg-surface p-4">
+        <p className="card p-4">
           Submitted. The packet waits for your reviewer&apos;s sign-off; you can still add evidence, which the reviewer sees as a delta.
         </p>
       ) : null}
@@ -56,7 +56,7 @@ export function StatusForms({ program, moduleNumber, status, packetId, attempts,
         </p>
       ) : null}
       {status === "in_progress" && packetId ? (
-        <details className="rounded-lg border border-line bg-surface p-3 text-sm">
+        <details className="card p-3 text-sm">
           <summary className="cursor-pointer font-medium">More actions</summary>
           <ActionForm action={blockAction} label="Block" className="mt-3">
             <input type="hidden" name="packetId" value={packetId} />

@@ -27,7 +27,7 @@ const VERDICTS = [
  */
 export function VerdictForm({ action, packetId, evidenceSeen, threshold, selfScores }: Props) {
   return (
-    <ActionForm action={action} label="Verdict" className="rounded-lg border border-line bg-surface p-4">
+    <ActionForm action={action} label="Verdict" className="card p-4">
       <VerdictFields packetId={packetId} evidenceSeen={evidenceSeen} threshold={threshold} selfScores={selfScores} />
     </ActionForm>
   );
@@ -115,7 +115,7 @@ function VerdictFields({ packetId, evidenceSeen, threshold, selfScores }: Omit<P
           ref={dialog}
           open
           aria-labelledby="confirm-verdict-title"
-          className="m-auto max-w-lg rounded-lg border border-line bg-surface p-5 text-ink backdrop:bg-black/40"
+          className="m-auto max-w-lg card p-5 text-ink backdrop:bg-black/40"
         >
           <h2 id="confirm-verdict-title" className="text-lg font-bold">
             Submit this review?

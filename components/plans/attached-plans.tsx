@@ -12,7 +12,7 @@ export function AttachedPlans({ plans, emptyText }: { plans: PacketPlan[]; empty
   return (
     <ul className="space-y-3">
       {plans.map((plan) => (
-        <li key={plan.planId} className="rounded-lg border border-line bg-surface p-3">
+        <li key={plan.planId} className="card p-3">
           <p className="flex flex-wrap items-center gap-2">
             <Link href={planRoute(plan.planId, plan.pinned.number)} className="font-semibold underline">
               {plan.pinned.title}

@@ -125,7 +125,7 @@ export function PlanEditor({ planId, baseRevision, initialText, terms, focusLine
         </div>
       </div>
       <div className="space-y-4">
-        <section aria-labelledby="live-findings" className="rounded-lg border border-line bg-surface p-3">
+        <section aria-labelledby="live-findings" className="card p-3">
           <h2 id="live-findings" className="mb-2 font-semibold">
             Checker, as you type
           </h2>
@@ -144,7 +144,7 @@ export function PlanEditor({ planId, baseRevision, initialText, terms, focusLine
             />
           </div>
         </section>
-        <section aria-labelledby="preview" className="rounded-lg border border-line bg-surface p-3">
+        <section aria-labelledby="preview" className="card p-3">
           <h2 id="preview" className="mb-2 font-semibold">
             Preview
           </h2>

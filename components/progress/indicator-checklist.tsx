@@ -28,7 +28,7 @@ export function IndicatorChecklist({ states, canEdit }: { states: IndicatorState
       {(Object.keys(INDICATOR_KINDS) as IndicatorKind[]).map((kind) => {
         const own = states.filter((s) => s.kind === kind);
         return (
-          <section key={kind} aria-labelledby={`indicators-${kind}`} className="rounded-lg border border-line bg-surface p-4">
+          <section key={kind} aria-labelledby={`indicators-${kind}`} className="card p-4">
             <h3 id={`indicators-${kind}`} className="mb-2 font-semibold">
               {INDICATOR_KINDS[kind]} ({own.filter((s) => s.checked).length} of {own.length})
             </h3>

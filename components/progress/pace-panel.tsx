@@ -27,7 +27,7 @@ function paceSentence(pace: Pace, zone: string): string {
 export function PacePanel({ pace, zone }: { pace: Pace; zone: string }) {
   return (
     <div className="grid gap-3">
-      <p className="rounded-lg border border-line bg-surface p-4">
+      <p className="card p-4">
         {paceSentence(pace, zone)}
         {pace.plannedFinish ? (
           <span className="block text-sm text-muted">

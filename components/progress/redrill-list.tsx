@@ -7,8 +7,8 @@ import { INTERVAL_DAYS, type RedrillItem } from "@/lib/redrill/schedule";
 import { redrillText } from "@/lib/redrill/triggers";
 import { count } from "@/lib/ui/plural";
 
-const box = "rounded-lg border border-line bg-surface p-4";
-/** The due item shown in full, the one "What next" points to; the rest wait behind a disclosure so the dashboard stays short. */
+const box = "card p-4";
+/** The due item shown in full with its form, the one "What next" points to; the rest are listed by title behind a disclosure, so the dashboard stays short. */
 const SHOWN = 1;
 
 function ItemText({ program, item }: { program: Program; item: RedrillItem }) {
@@ -30,9 +30,9 @@ function ItemText({ program, item }: { program: Program; item: RedrillItem }) {
   );
 }
 
-function DueList({ program, items, canRecord, label }: { program: Program; items: RedrillItem[]; canRecord: boolean; label: string }) {
+function DueList({ program, items, canRecord }: { program: Program; items: RedrillItem[]; canRecord: boolean }) {
   return (
-    <ul className="grid gap-3" aria-label={label}>
+    <ul className="grid gap-3" aria-label="Re-drills due">
       {items.map((item) => (
         <li key={item.key} className={box}>
           <ItemText program={program} item={item} />
@@ -55,6 +55,19 @@ function DueList({ program, items, canRecord, label }: { program: Program; items
               <SubmitButton tone="plain">Record the re-drill</SubmitButton>
             </ActionForm>
           ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Items by the day they are due and their title. */
+function TitleList({ program, items, zone }: { program: Program; items: RedrillItem[]; zone: string }) {
+  return (
+    <ul className="mt-2 grid gap-1 text-sm">
+      {items.map((item) => (
+        <li key={item.key}>
+          {dayKey(item.dueAt, zone)} — {redrillText(program, item)!.title}
         </li>
       ))}
     </ul>
@@ -93,25 +106,18 @@ export function RedrillList({
         {due.length} due now, {upcoming.length} coming up{retired > 0 ? `, ${retired} retired after their last interval` : ""}. Each pass
         brings an item back after a longer interval ({INTERVAL_DAYS.join(", ")} days); a fail brings it back tomorrow.
       </p>
-      {due.length > 0 ? <DueList program={program} items={due.slice(0, SHOWN)} canRecord={canRecord} label="Re-drills due" /> : null}
+      {due.length > 0 ? <DueList program={program} items={due.slice(0, SHOWN)} canRecord={canRecord} /> : null}
       {due.length > SHOWN ? (
         <details className={box}>
-          <summary className="cursor-pointer font-medium">More re-drills due ({due.length - SHOWN})</summary>
-          <div className="mt-3">
-            <DueList program={program} items={due.slice(SHOWN)} canRecord={canRecord} label="More re-drills due" />
-          </div>
+          <summary className="cursor-pointer font-medium">Due after this one ({due.length - SHOWN})</summary>
+          <p className="mt-2 text-sm text-muted">Each comes up here in full, with its form, once the one above is recorded.</p>
+          <TitleList program={program} items={due.slice(SHOWN)} zone={zone} />
         </details>
       ) : null}
       {upcoming.length > 0 ? (
         <details className={box}>
           <summary className="cursor-pointer font-medium">Coming up ({upcoming.length})</summary>
-          <ul className="mt-2 grid gap-1 text-sm">
-            {upcoming.map((item) => (
-              <li key={item.key}>
-                {dayKey(item.dueAt, zone)} — {redrillText(program, item)!.title}
-              </li>
-            ))}
-          </ul>
+          <TitleList program={program} items={upcoming} zone={zone} />
         </details>
       ) : null}
     </div>

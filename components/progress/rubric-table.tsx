@@ -11,9 +11,9 @@ function shade(score: number, minimum: number): string {
 
 function ScoreCell({ score, self, minimum }: { score: number; self: number | null; minimum: number }) {
   return (
-    <td className={`border border-line p-2 text-center ${shade(score, minimum)}`}>
-      <span className="block text-base font-semibold">{score}</span>
-      <span className="block text-xs whitespace-nowrap">self {self ?? "—"}</span>
+    <td className={`grid-cell text-center ${shade(score, minimum)}`}>
+      <span className="rubric-score">{score}</span>
+      <span className="rubric-self">self {self ?? "—"}</span>
     </td>
   );
 }
@@ -31,7 +31,7 @@ export function RubricTable({ standings, threshold }: { standings: ModuleStandin
     );
   const waiting = standings.length - reviewed.length;
   return (
-    <figure aria-labelledby={`${id}-caption`} className="min-w-0 rounded-lg border border-line bg-surface p-3">
+    <figure aria-labelledby={`${id}-caption`} className="min-w-0 card p-3">
       <figcaption id={`${id}-caption`} className="font-semibold">
         {title}
       </figcaption>
@@ -44,15 +44,15 @@ export function RubricTable({ standings, threshold }: { standings: ModuleStandin
         <table className="w-full border-collapse text-sm">
           <thead>
             <tr className="bg-sunken text-left">
-              <th scope="col" className="sticky left-0 border border-line bg-sunken p-2">
+              <th scope="col" className="grid-cell sticky left-0 bg-sunken">
                 Module
               </th>
               {DIMENSIONS.map((d) => (
-                <th key={d} scope="col" className="border border-line p-2 text-center">
+                <th key={d} scope="col" className="grid-cell text-center">
                   {DIMENSION_LABELS[d]}
                 </th>
               ))}
-              <th scope="col" className="border border-line p-2 text-center">
+              <th scope="col" className="grid-cell text-center">
                 Average
               </th>
             </tr>
@@ -63,7 +63,7 @@ export function RubricTable({ standings, threshold }: { standings: ModuleStandin
               const average = evaluateRubric(scores, threshold).average;
               return (
                 <tr key={number}>
-                  <th scope="row" className="sticky left-0 min-w-36 border border-line bg-surface p-2 text-left font-medium">
+                  <th scope="row" className="grid-cell sticky left-0 min-w-36 bg-surface text-left font-medium">
                     {number}. {moduleTitle}
                   </th>
                   {DIMENSIONS.map((d) => (

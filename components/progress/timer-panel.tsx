@@ -64,7 +64,7 @@ export function TimerPanel({
     );
   }
   return (
-    <ActionForm action={startTimerAction} label="Timer" className="rounded-lg border border-line bg-surface p-4">
+    <ActionForm action={startTimerAction} label="Timer" className="card p-4">
       {target ? (
         <>
           <input type="hidden" name="target" value={target.value} />

@@ -81,7 +81,7 @@ export function SearchDialog() {
       <dialog
         ref={dialog}
         aria-label="Search the program"
-        className="m-auto w-[min(40rem,calc(100vw-2rem))] rounded-lg border border-line bg-surface p-0 text-ink shadow-xl backdrop:bg-black/40"
+        className="m-auto w-[min(40rem,calc(100vw-2rem))] card p-0 text-ink shadow-xl backdrop:bg-black/40"
         onClick={(event) => event.target === dialog.current && dialog.current?.close()}
       >
         <div className="border-b border-line p-3">

@@ -10,7 +10,7 @@ export function DataTable({ label, headers, rows, rowHeaders = false }: { label:
         <thead>
           <tr className="bg-sunken text-left">
             {headers.map((h) => (
-              <th key={h} className="border border-line p-2">
+              <th key={h} className="grid-cell">
                 {h}
               </th>
             ))}
@@ -21,11 +21,11 @@ export function DataTable({ label, headers, rows, rowHeaders = false }: { label:
             <tr key={row.key} className="align-top">
               {row.cells.map((cell, i) =>
                 i === 0 && rowHeaders ? (
-                  <th key={i} scope="row" className="border border-line p-2 text-left font-medium">
+                  <th key={i} scope="row" className="grid-cell text-left font-medium">
                     {cell}
                   </th>
                 ) : (
-                  <td key={i} data-label={headers[i]} className="border border-line p-2">
+                  <td key={i} data-label={headers[i]} className="grid-cell">
                     {cell}
                   </td>
                 ),

@@ -51,7 +51,7 @@ async function send(config: Config, request: ApiRequest, fetchImpl: typeof fetch
  * Sends the request; a write with an idempotency key is retried once when the connection fails,
  * since the server then answers a repeat with the first answer instead of writing twice.
  */
-export async function apiCall(config: Config, request: ApiRequest, fetchImpl: typeof fetch = fetch): Promise<ApiAnswer> {
+export async function apiCall(config: Config, request: ApiRequest, fetchImpl: typeof fetch): Promise<ApiAnswer> {
   if (!config.token) {
     throw usageError(`No API token. Create one on ${config.url}/settings (API tokens), then set MASTERY_TOKEN or put "token" in the config file.`);
   }

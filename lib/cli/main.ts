@@ -7,6 +7,7 @@ import type { Command, Io } from "./command-kit";
 import { COMMANDS } from "./commands";
 import { resolveConfig } from "./config";
 import { CliError, EXIT } from "./exit-codes";
+import { httpFetch } from "./http-fetch";
 
 const EXIT_NAMES: Record<number, string> = Object.fromEntries(Object.entries(EXIT).map(([name, code]) => [code, name]));
 
@@ -29,7 +30,7 @@ export function nodeStreams(): Streams {
   };
 }
 
-export async function run(argv: string[], streams: Streams, fetchImpl: typeof fetch = fetch): Promise<number> {
+export async function run(argv: string[], streams: Streams, fetchImpl: typeof fetch = httpFetch): Promise<number> {
   let line: CommandLine<Command> | undefined;
   try {
     line = parseCommandLine(argv, COMMANDS);

@@ -1,7 +1,7 @@
 // The cohort benchmark's rules and report: when a step of load passes, which step comes next in
 // the search for the largest cohort that passes, and the side-by-side Markdown of the setups.
 import type { OpenLoopResult } from "./open-loop";
-import { table } from "./report";
+import { table } from "./markdown-table";
 
 const PAGE_P95_MS = 300;
 const PAGE_P99_MS = 1000;
@@ -10,6 +10,7 @@ export const SQLITE_GOAL_LEARNERS = 1000;
 
 export type CohortStep = { learners: number; result: OpenLoopResult; peakRssMb: number; passed: boolean };
 export type CohortSetupResult = { setup: string; database: string; instances: number; steps: CohortStep[]; capacity: number };
+export type CohortRun = { at: string; workload: string; setups: CohortSetupResult[] };
 
 /** Pages within p95 ≤ 300 ms and p99 ≤ 1 s, no error, and the generator kept to its plan. */
 export function stepPasses(result: OpenLoopResult): boolean {

@@ -17,6 +17,7 @@ import { freePort } from "../free-port";
 import { startThrowawayCluster } from "../postgres-cluster";
 import { createPostgresDatabase } from "../../test/postgres";
 import {
+  type CohortRun,
   type CohortSetupResult,
   type CohortStep,
   nextCohortSize,
@@ -154,10 +155,14 @@ async function runSetup(key: SetupKey): Promise<CohortSetupResult> {
 }
 
 /** Every setup in turn, each in its own process; writes bench-results/cohort.{md,json}; exits 1 below the SQLite goal. */
-export async function runCohortBench(): Promise<never> {
+/**
+ * Every setup, one after the other, each in its own process; writes bench-results/cohort.{md,json}
+ * and returns the run. Throws when a setup fails.
+ */
+export async function measureCohort(): Promise<CohortRun> {
   buildIfStale();
   const only = option("--only") as SetupKey | undefined;
-  const results: CohortSetupResult[] = [];
+  const setups: CohortSetupResult[] = [];
   for (const key of Object.keys(SETUPS) as SetupKey[]) {
     if (only && only !== key) continue;
     console.log(`Cohort capacity, ${SETUPS[key].name}…`);
@@ -166,20 +171,26 @@ export async function runCohortBench(): Promise<never> {
       stdio: ["ignore", "pipe", "inherit"],
       maxBuffer: 64 * 1024 * 1024,
     });
-    if (run.status !== 0) {
-      console.error(`The ${SETUPS[key].name} run failed${key === "postgresql" ? " (is PostgreSQL installed?)" : ""}.`);
-      process.exit(1);
-    }
-    results.push(JSON.parse(run.stdout) as CohortSetupResult);
+    if (run.status !== 0)
+      throw new Error(`The ${SETUPS[key].name} run failed${key === "postgresql" ? " (is PostgreSQL installed?)" : ""}.`);
+    setups.push(JSON.parse(run.stdout) as CohortSetupResult);
   }
-  const at = new Date().toISOString();
-  const markdown = renderCohortMarkdown(at, results, WORKLOAD);
-  console.log(`\n${markdown}`);
+  const cohort = { at: new Date().toISOString(), workload: WORKLOAD, setups };
   mkdirSync("bench-results", { recursive: true });
-  writeFileSync("bench-results/cohort.json", `${JSON.stringify({ at, workload: WORKLOAD, setups: results }, null, 2)}\n`);
-  writeFileSync("bench-results/cohort.md", markdown);
+  writeFileSync("bench-results/cohort.json", `${JSON.stringify(cohort, null, 2)}\n`);
+  writeFileSync("bench-results/cohort.md", renderCohortMarkdown(cohort.at, setups, WORKLOAD));
+  return cohort;
+}
+
+/** `--cohort`: the cohort capacity alone; exits 1 below the goal for SQLite. */
+export async function runCohortBench(): Promise<never> {
+  const cohort = await measureCohort().catch((error: unknown) => {
+    console.error((error as Error).message);
+    process.exit(1);
+  });
+  console.log(`\n${renderCohortMarkdown(cohort.at, cohort.setups, cohort.workload)}`);
   console.log("Written to bench-results/cohort.md and bench-results/cohort.json.");
-  const sqlite = results.find((r) => r.setup === SETUPS.sqlite.name);
+  const sqlite = cohort.setups.find((r) => r.setup === SETUPS.sqlite.name);
   process.exit(sqlite && sqlite.capacity < SQLITE_GOAL_LEARNERS ? 1 : 0);
 }
 

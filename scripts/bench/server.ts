@@ -16,8 +16,8 @@ export async function waitForServer(base: string): Promise<void> {
   throw new Error("the server did not start within 150 s");
 }
 
-/** Latencies (ms) of `${base}/api/health`, asked one at a time until `work` settles (at least once): how the server answers meanwhile. */
-export async function healthLatenciesDuring(base: string, work: Promise<unknown>): Promise<number[]> {
+/** Latencies (ms) of GET `url`, asked one at a time until `work` settles (at least once): how the server answers meanwhile. */
+export async function latenciesDuring(url: string, headers: Record<string, string>, work: Promise<unknown>): Promise<number[]> {
   let settled = false;
   void work.then(
     () => (settled = true),
@@ -26,10 +26,15 @@ export async function healthLatenciesDuring(base: string, work: Promise<unknown>
   const latencies: number[] = [];
   do {
     const started = performance.now();
-    const response = await fetch(`${base}/api/health`);
+    const response = await fetch(url, { headers });
     await response.arrayBuffer();
-    if (!response.ok) throw new Error(`/api/health answered ${response.status}`);
+    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
     latencies.push(performance.now() - started);
   } while (!settled);
   return latencies;
+}
+
+/** Latencies (ms) of `${base}/api/health` until `work` settles. */
+export function healthLatenciesDuring(base: string, work: Promise<unknown>): Promise<number[]> {
+  return latenciesDuring(`${base}/api/health`, {}, work);
 }

@@ -17,7 +17,7 @@ import { readableOrNotice, revisionParam } from "./readable";
 
 export const metadata: Metadata = { title: "Plan" };
 
-const box = "rounded-lg border border-line bg-surface p-4";
+const box = "card p-4";
 const button = "rounded border border-line px-3 py-1 text-sm";
 
 type Props = { params: Promise<{ planId: string }>; searchParams: Promise<{ revision?: string }> };

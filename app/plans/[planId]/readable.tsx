@@ -15,7 +15,7 @@ export async function readableOrNotice(
   const notice = (children: ReactNode) => (
     <>
       <PageHeader title={title} eyebrow={<Link href="/plans">Plans</Link>} />
-      <p className="rounded-lg border border-line bg-surface p-4">{children}</p>
+      <p className="card p-4">{children}</p>
     </>
   );
   if (!signedIn) {

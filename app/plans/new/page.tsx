@@ -10,7 +10,7 @@ import { createPlanAction, importPlanAction } from "../actions";
 
 export const metadata: Metadata = { title: "New plan" };
 
-const box = "rounded-lg border border-line bg-surface p-4";
+const box = "card p-4";
 
 export default async function NewPlanPage() {
   const signedIn = await currentUser();

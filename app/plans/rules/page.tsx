@@ -43,7 +43,7 @@ export default function RulesPage() {
         <Section key={group} id={group.toLowerCase().replace(/\s+/g, "-")} title={group}>
           <dl className="space-y-3">
             {RULES.filter((r) => r.group === group).map((rule) => (
-              <div key={rule.id} id={rule.id} className="rounded-lg border border-line bg-surface p-3">
+              <div key={rule.id} id={rule.id} className="card p-3">
                 <dt className="flex flex-wrap items-center gap-2">
                   <span className="font-mono font-semibold">{rule.id}</span>
                   <Badge tone={rule.severity === "error" ? "danger" : "warning"}>{rule.severity}</Badge>

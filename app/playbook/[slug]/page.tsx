@@ -76,7 +76,7 @@ export default async function EntryPage({ params, searchParams }: Props) {
           {items.filter((k) => ticked.has(k)).length} of {items.length} ticked
         </p>
       ) : null}
-      <article className="rounded-lg border border-line bg-surface p-4">
+      <article className="card p-4">
         <EntryBody
           kind={kind}
           body={row.body}

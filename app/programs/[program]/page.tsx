@@ -85,7 +85,7 @@ export default async function ProgramPage({ params, searchParams }: Params) {
           {body.after ? <ContentMarkdown program={program} file={program.file} source={body.after} /> : null}
         </div>
         <aside className="space-y-6">
-          <section aria-labelledby="plan-metadata" className="rounded-lg border border-line bg-surface p-4">
+          <section aria-labelledby="plan-metadata" className="card p-4">
             <h2 id="plan-metadata" className="mb-2 font-semibold">
               Plan metadata
             </h2>
@@ -106,7 +106,7 @@ export default async function ProgramPage({ params, searchParams }: Params) {
               ))}
             </ul>
           </section>
-          <section aria-labelledby="rhythm" className="rounded-lg border border-line bg-surface p-4">
+          <section aria-labelledby="rhythm" className="card p-4">
             <h2 id="rhythm" className="mb-2 font-semibold">
               Every module&apos;s rhythm
             </h2>

@@ -31,7 +31,7 @@ import { count, nounFor } from "@/lib/ui/plural";
 
 export const metadata: Metadata = { title: "Review a packet" };
 
-const box = "rounded-lg border border-line bg-surface p-4";
+const box = "card p-4";
 const PROVENANCE = ["learner", "agent", "reviewer"] as const;
 
 type Search = { by?: string; reviewed?: string };
@@ -182,7 +182,7 @@ export default async function ReviewPage({
       ) : null}
 
       {!own && packet.status !== "review_required" && verdict ? (
-        <details className="mt-8 rounded-lg border border-line bg-surface p-4">
+        <details className="mt-8 card p-4">
           <summary className="cursor-pointer font-medium">Correct your scores</summary>
           <p className="mt-2 text-sm text-muted">
             A rescore is kept beside the verdict in the history; it changes the scores, not the verdict.

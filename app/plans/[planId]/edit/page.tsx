@@ -23,9 +23,7 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
     return (
       <>
         {header}
-        <p className="rounded-lg border border-line bg-surface p-4">
-          Only the learner who owns this plan edits it; you can read it and its revisions.
-        </p>
+        <p className="card p-4">Only the learner who owns this plan edits it; you can read it and its revisions.</p>
       </>
     );
   }
@@ -45,7 +43,7 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
         />
       </ActionForm>
       <Section id="terms" title="Terms that must be defined">
-        <ActionForm action={setTermsAction} label="Word list" className="rounded-lg border border-line bg-surface p-4">
+        <ActionForm action={setTermsAction} label="Word list" className="card p-4">
           <input type="hidden" name="planId" value={plan.id} />
           <p className="mb-3 text-sm text-muted">
             The checker reports each of these terms that the plan uses without defining it (rule jargon-undefined). One term a line; lines

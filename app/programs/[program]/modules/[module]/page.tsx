@@ -115,7 +115,7 @@ export default async function ModulePage({ params }: Params) {
           <Section id="drills" title="Drills">
             <ol className="space-y-3">
               {meta.drills.map((drill) => (
-                <li key={drill.id} id={`drill-${drill.id}`} className="rounded-lg border border-line bg-surface p-3">
+                <li key={drill.id} id={`drill-${drill.id}`} className="card p-3">
                   <p className="flex flex-wrap items-center gap-2">
                     <Badge tone={LEVEL_TONE[drill.level]}>{drill.level}</Badge>
                     <strong>{drill.title}</strong>
@@ -132,7 +132,7 @@ export default async function ModulePage({ params }: Params) {
             </ol>
           </Section>
           <Section id="exercises" title="Exercises">
-            <ol className="divide-y divide-line rounded-lg border border-line bg-surface">
+            <ol className="divide-y divide-line card">
               {mod.exercises.map((exercise) => (
                 <li key={exercise.slug} className="flex flex-wrap items-center justify-between gap-2 p-3">
                   <Link href={exerciseRoute(program.slug, mod.slug, exercise.slug)} className="font-medium hover:underline">

@@ -67,7 +67,7 @@ export default async function PacketPage({ params, searchParams }: Params) {
     return (
       <>
         <PageHeader title={title} />
-        <p className="rounded-lg border border-line bg-surface p-4">
+        <p className="card p-4">
           {!signedIn ? (
             <>
               <Link href="/signin" className="underline">

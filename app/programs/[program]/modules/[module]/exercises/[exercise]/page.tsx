@@ -114,7 +114,7 @@ export default async function ExercisePage({ params }: Params) {
           {render(parts.reflection)}
         </Section>
         {recorded ? (
-          <section aria-label="Your result" className="mt-8 flex flex-wrap items-center gap-3 rounded-lg border border-line bg-surface p-4">
+          <section aria-label="Your result" className="mt-8 flex flex-wrap items-center gap-3 card p-4">
             <p className="grow">
               {recorded.result ? (
                 <>
