@@ -18,6 +18,7 @@ const LONG_URL = `https://example.com/${"a-very-long-path-segment-without-any-br
 const LEARNER_PAGES = [
   "/",
   "/programs/codex-mastery",
+  "/programs/codex-mastery/playbook",
   MODULE,
   `${MODULE}/exercises/tool-schema`,
   `${MODULE}/packet`,

@@ -89,9 +89,9 @@ const cookies = {
 };
 const client = await connection();
 // A second learner with an empty library, who imports the bench learner's library over HTTP.
-const importer = await client.user.create({ data: { name: "Importing Learner", role: "learner", passphraseHash: "unused" } });
+const importer = await client.user.create({ data: { name: "Learner Importing Over HTTP", role: "learner", passphraseHash: "unused" } });
 const importerLearner = await client.learner.create({
-  data: { name: "Importing Learner", ownerId: importer.id, programSlug: "codex-mastery" },
+  data: { name: "Learner Importing Over HTTP", ownerId: importer.id, programSlug: "codex-mastery" },
 });
 const importerCookie = await sessionCookie({ id: importer.id }, importerLearner.id, serverEnv.SESSION_SECRET);
 const libraryZip = await exportLibraryZip(seeded.learnerId);

@@ -1,4 +1,3 @@
-import path from "node:path";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NoContent } from "@/components/content/no-content";
@@ -7,7 +6,6 @@ import { ExportForm } from "@/components/library/export-form";
 import { LearnerPicker } from "@/components/progress/learner-picker";
 import { LibraryUnavailable, resolveLibrary } from "@/components/library/library-access";
 import { PrintButton } from "@/components/library/print-button";
-import { ContentMarkdown } from "@/components/markdown/content-markdown";
 import { BrokenLinksReport } from "@/components/library/broken-links-report";
 import { PlaybookContents } from "@/components/library/playbook-contents";
 import { Badge } from "@/components/ui/badge";
@@ -16,9 +14,8 @@ import { PageOutOfRange, Pagination } from "@/components/ui/pagination";
 import { Section } from "@/components/ui/section";
 import { getProgram, type Program } from "@/lib/content";
 import { currentProgram } from "@/lib/content/current";
-import { moduleRoute } from "@/lib/content/links";
+import { programPlaybookRoute } from "@/lib/content/links";
 import { entryRoute, type LibraryView, playbookRoute, wikiResolver } from "@/lib/library/links";
-import { PLAYBOOK_PARTS } from "@/lib/library/markdown-format";
 import { ENTRIES_PER_PAGE, playbookPage } from "@/lib/library/playbook-pages";
 import type { EntryRow } from "@/lib/library/playbook";
 import { KIND_LABELS, PLAYBOOK_KINDS, type PlaybookKind } from "@/lib/library/schema";
@@ -29,45 +26,15 @@ import { count } from "@/lib/ui/plural";
 
 export const metadata: Metadata = { title: "Playbook" };
 
-const starterFile = (program: Program, part: string) => path.join(program.dir, "playbook", `${part}.md`);
-
+/** Where the program's starter playbook and what each module adds live: a page of their own. */
 function FromTheProgram({ program }: { program: Program }) {
-  const additions = program.modules.flatMap((mod) => mod.meta.playbook.map((entry) => ({ mod, entry })));
-  const starters = PLAYBOOK_PARTS.filter((part) => program.playbook[part.name]);
   return (
-    <div className="print:hidden">
-      <Section id="from-the-program" title="From the program">
-        {starters.map((part) => (
-          <details key={part.name} className="mb-3 card p-3">
-            <summary className="cursor-pointer font-medium">Starter {part.title.toLowerCase()} from the program</summary>
-            <ContentMarkdown program={program} file={starterFile(program, part.name)} source={program.playbook[part.name]!} />
-          </details>
-        ))}
-        <h3 className="mb-2 mt-4 font-semibold">What each module adds</h3>
-        {PLAYBOOK_KINDS.map((kind) => {
-          const items = additions.filter((a) => a.entry.kind === kind);
-          if (items.length === 0) return null;
-          return (
-            <div key={kind} className="mb-5">
-              <h4 className="mb-2 font-medium">{KIND_LABELS[kind]}</h4>
-              <ul className="grid gap-3 md:grid-cols-2">
-                {items.map(({ mod, entry }) => (
-                  <li key={`${mod.slug}-${entry.title}`} className="card p-3">
-                    <strong>{entry.title}</strong>
-                    <p className="mt-1 text-sm">{entry.summary}</p>
-                    <p className="mt-1 text-xs text-muted">
-                      <Link href={`${moduleRoute(program.slug, mod.slug)}#document-phase`} className="underline">
-                        Module {mod.meta.number}
-                      </Link>
-                    </p>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          );
-        })}
-      </Section>
-    </div>
+    <p className="mt-8 text-sm print:hidden">
+      <Link href={programPlaybookRoute(program.slug)} className="font-medium underline">
+        From the program
+      </Link>
+      : {program.meta.title}&apos;s starter index, scenarios and checklists, and what each module adds to your playbook.
+    </p>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DataTable } from "@/components/ui/data-table";
 import { LearningPath } from "@/components/content/learning-path";
@@ -10,7 +11,7 @@ import { Section } from "@/components/ui/section";
 import { readableLearners } from "@/lib/auth/access";
 import { currentUser } from "@/lib/auth/session";
 import { getProgram, type Program } from "@/lib/content";
-import { programRoute } from "@/lib/content/links";
+import { programPlaybookRoute, programRoute } from "@/lib/content/links";
 import { cutAroundSection } from "@/lib/content/markdown-source";
 import { learnerProgress } from "@/lib/packets/queries";
 import { progressSubject } from "@/lib/progress/subject";
@@ -118,6 +119,12 @@ export default async function ProgramPage({ params, searchParams }: Params) {
               ))}
             </ol>
           </section>
+          <p className="card p-4 text-sm">
+            <Link href={programPlaybookRoute(program.slug)} className="font-medium underline">
+              Playbook from the program
+            </Link>
+            : what each module adds to a learner&apos;s playbook, and the starter index, scenarios and checklists.
+          </p>
         </aside>
       </div>
       <Section id="end-state" title="Proficiency end-state">
