@@ -2,10 +2,10 @@
 // field, and the values the person typed, so nothing is lost); anything else is a bug.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import type { Role } from "./auth/people";
 import { currentUser, requireUser, type SignedIn } from "./auth/session";
 import { AppError } from "./errors";
-import { z } from "zod";
 import { FORM_KEY } from "./form-keys";
 import { type StoredAnswer, submitOnce } from "./form-submissions";
 import { DIMENSIONS } from "./rubric/rubric";

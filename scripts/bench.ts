@@ -130,7 +130,7 @@ for (const [key, work] of [
   summarise(key, await timed(10, work));
 }
 // A 1,300-item library import (the seeded library into a new profile) and how long other reads wait meanwhile.
-Object.assign(figures, await importBlocking(seeded.learnerId));
+Object.assign(figures, await importBlocking(seeded.learnerId, libraryZip));
 await client.$disconnect();
 
 // The server, a production build against the seeded database.
@@ -274,6 +274,11 @@ async function javascriptGzipBytes(address: string, headers: Record<string, stri
   const sources = [...html.matchAll(/<script([^>]+)src="([^"]+)"([^>]*)>/g)]
     .filter((m) => !/\bnomodule\b/i.test(m[1]! + m[3]!))
     .map((m) => m[2]!);
+  return gzippedBytes(sources);
+}
+
+/** The files at `sources` (each once), gzipped as served, in bytes. */
+async function gzippedBytes(sources: string[]): Promise<number> {
   let bytes = 0;
   for (const src of new Set(sources)) bytes += gzipSync(Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer())).length;
   return bytes;
@@ -299,10 +304,7 @@ async function hostileUpload(headers: Record<string, string>): Promise<void> {
 /** The build's root main files (the framework's runtime, loaded by every page), gzipped as served. */
 async function frameworkJavascript(): Promise<number> {
   const manifest = JSON.parse(readFileSync(path.resolve(".next", "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
-  let bytes = 0;
-  for (const file of manifest.rootMainFiles)
-    bytes += gzipSync(Buffer.from(await (await fetch(`${BASE}/_next/${file}`)).arrayBuffer())).length;
-  return bytes;
+  return gzippedBytes(manifest.rootMainFiles.map((file) => `/_next/${file}`));
 }
 
 /**

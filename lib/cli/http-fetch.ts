@@ -1,5 +1,5 @@
-// The mastery command's requests without text bodies go through node:http(s) rather than the
-// built-in fetch: on Node 20 the first fetch of a process loads and compiles its HTTP parser, which
+// The mastery command's requests with no body or a text body go through node:http(s) rather than
+// the built-in fetch (an upload's form still goes through fetch): on Node 20 the first fetch of a process loads and compiles its HTTP parser, which
 // costs about 200 ms of every short command. Same contract as fetch for what the client uses:
 // a Response, a TypeError with the network error as its cause, the signal's reason on abort.
 import http from "node:http";

@@ -154,7 +154,6 @@ async function runSetup(key: SetupKey): Promise<CohortSetupResult> {
   }
 }
 
-/** Every setup in turn, each in its own process; writes bench-results/cohort.{md,json}; exits 1 below the SQLite goal. */
 /**
  * Every setup, one after the other, each in its own process; writes bench-results/cohort.{md,json}
  * and returns the run. Throws when a setup fails.

@@ -30,20 +30,18 @@ async function readWaitsDuring(work: Promise<unknown>, learnerId: string): Promi
 }
 
 /**
- * Imports the library of `sourceLearnerId` (exported as a zip) into a new profile and returns
+ * Imports `zip`, the library of `sourceLearnerId` as exported, into a new profile and returns
  * the bench figures: the check's and the apply's time, the longest wait of a concurrent read and
  * the longest event-loop delay meanwhile.
  */
-export async function importBlocking(sourceLearnerId: string): Promise<Record<string, number>> {
+export async function importBlocking(sourceLearnerId: string, zip: Uint8Array): Promise<Record<string, number>> {
   const { connection } = await import("../../lib/db");
-  const { exportLibraryZip } = await import("../../lib/library/export");
   const { applyImport, planImport, readUpload } = await import("../../lib/library/import");
   const client = await connection();
   const source = await client.learner.findUniqueOrThrow({ where: { id: sourceLearnerId } });
   const items =
     (await client.pattern.count({ where: { learnerId: source.id } })) +
     (await client.playbookEntry.count({ where: { learnerId: source.id } }));
-  const zip = await exportLibraryZip(source.id);
   const user = await client.user.create({ data: { name: "Importing Learner", role: "learner", passphraseHash: "unused" } });
   const learner = await client.learner.create({ data: { name: "Importing Learner", ownerId: user.id, programSlug: source.programSlug } });
   const actor = { kind: "learner" as const, userId: user.id, label: "Importing Learner" };
@@ -87,7 +85,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
     const learner = await client.learner.create({ data: { name: "Bench Learner", ownerId: user.id, programSlug: "codex-mastery" } });
     console.log("Seeding the library…");
     await seedLibrary(learner.id, user, LARGE);
-    const figures = await importBlocking(learner.id);
+    const { exportLibraryZip } = await import("../../lib/library/export");
+    const figures = await importBlocking(learner.id, await exportLibraryZip(learner.id));
     const width = Math.max(...Object.keys(figures).map((key) => key.length));
     console.log(
       Object.entries(figures)
