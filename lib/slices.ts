@@ -1,18 +1,34 @@
-// Long synchronous work cut into slices, so that a request arriving meanwhile waits for one slice
-// instead of the whole work: written once as a generator that yields between its items, it runs
-// straight through where the caller needs the answer at once (`runAtOnce`) or gives the event
-// loop a turn whenever a slice has taken SLICE_MS (`runInSlices`, or `pacer` in a loop).
+// Long synchronous work cut into slices, so that requests arriving meanwhile go first: written once
+// as a generator that yields between its items, it runs straight through where the caller needs the
+// answer at once (`runAtOnce`), or, once a slice has taken SLICE_MS, gives way to other work until
+// the event loop is idle again (`runInSlices`, or `pacer` in a loop). A page rendered during an
+// import then waits for at most one slice, not one slice for each of its own turns.
 import { setImmediate as nextTurn } from "node:timers/promises";
 
 /** How long one slice of work may hold the event loop. */
-const SLICE_MS = 20;
+const SLICE_MS = 10;
+/** A turn of the event loop that took longer than this ran someone else's work. */
+const BUSY_TURN_MS = 0.5;
+/** The longest long work gives way before it takes its next slice, however busy the server is. */
+const MAX_GIVE_WAY_MS = 100;
 
-/** A step to await between the items of long work: it gives the event loop a turn once SLICE_MS have passed since the last turn. */
+/** Turns of the event loop until one comes back at once (nothing else is waiting to run), or MAX_GIVE_WAY_MS have passed. */
+async function giveWay(): Promise<void> {
+  const started = performance.now();
+  for (;;) {
+    const before = performance.now();
+    await nextTurn();
+    const now = performance.now();
+    if (now - before < BUSY_TURN_MS || now - started > MAX_GIVE_WAY_MS) return;
+  }
+}
+
+/** A step to await between the items of long work: once SLICE_MS have passed since the last pause, it gives way to other work. */
 export function pacer(): () => Promise<void> {
   let since = performance.now();
   return async () => {
     if (performance.now() - since < SLICE_MS) return;
-    await nextTurn();
+    await giveWay();
     since = performance.now();
   };
 }
@@ -25,7 +41,7 @@ export function runAtOnce<T>(steps: Generator<void, T>): T {
   }
 }
 
-/** Runs sliced work, giving the event loop a turn between slices. */
+/** Runs sliced work, giving way to other work between slices. */
 export async function runInSlices<T>(steps: Generator<void, T>): Promise<T> {
   const pause = pacer();
   for (;;) {
