@@ -10,7 +10,7 @@ const SLICE_MS = 10;
 /** A turn of the event loop that took longer than this ran someone else's work. */
 const BUSY_TURN_MS = 0.5;
 /** The longest long work gives way before it takes its next slice, however busy the server is. */
-const MAX_GIVE_WAY_MS = 100;
+export const MAX_GIVE_WAY_MS = 100;
 
 /** Turns of the event loop until one comes back at once (nothing else is waiting to run), or MAX_GIVE_WAY_MS have passed. */
 async function giveWay(): Promise<void> {
