@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { LearningPath } from "@/components/content/learning-path";
 import { NoContent } from "@/components/content/no-content";
 import { LearnerPicker } from "@/components/progress/learner-picker";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Pager } from "@/components/content/pager";
 import { Moment } from "@/components/ui/moment";
 import { ActionForm, Field, SubmitButton } from "@/components/ui/form";

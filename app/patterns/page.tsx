@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { NoContent } from "@/components/content/no-content";
 import { ExportForm } from "@/components/library/export-form";
 import { LearnerPicker } from "@/components/progress/learner-picker";

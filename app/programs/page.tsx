@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { NoContent } from "@/components/content/no-content";
 import { Badge } from "@/components/ui/badge";
 import { SubmitButton } from "@/components/ui/form";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { CapabilitySpine, EndStateTable } from "@/components/progress/capability-tables";
 import { IndicatorChecklist } from "@/components/progress/indicator-checklist";
 import { LearnerPicker } from "@/components/progress/learner-picker";

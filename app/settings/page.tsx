@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Backups } from "@/components/settings/backups";
 import { NewToken } from "@/components/settings/new-token";
 import { DataTable } from "@/components/ui/data-table";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { addTimeAction, correctTimeAction } from "@/app/actions";
 import { LearnerPicker } from "@/components/progress/learner-picker";
 import { TargetOptions, targetLabel, TimerPanel } from "@/components/progress/timer-panel";

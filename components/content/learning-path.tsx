@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { StatusBadge } from "@/components/packets/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { type ModuleState, moduleState, pathLanes } from "@/lib/content/graph";

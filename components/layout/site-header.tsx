@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { Theme } from "@/lib/ui/theme";
 import { SearchDialog } from "@/components/search/search-dialog";
 import { Disclosure } from "./disclosure";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { signOutAction } from "@/app/signin/actions";
 import { currentUser } from "@/lib/auth/session";
 import { Disclosure } from "./disclosure";

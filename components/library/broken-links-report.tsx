@@ -1,6 +1,6 @@
 // The entries and patterns whose wiki-links name no pattern: how many, then the first few with a
 // link to the whole list, or the whole list.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Section } from "@/components/ui/section";
 import type { BrokenLinks } from "@/lib/library/broken-links";
 import { entryRoute, type LibraryView, patternRoute } from "@/lib/library/links";

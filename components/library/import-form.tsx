@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useId, useState } from "react";
 import type { ImportPlan, ImportResult, PlanItem } from "@/lib/library/import";
 import { count } from "@/lib/ui/plural";

@@ -1,6 +1,6 @@
 // What the page of a pattern or a playbook entry shows around its text: the saved notice, the
 // edit/history/archive bar, and the wiki-links in it that name no pattern.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { ActionForm, SubmitButton } from "@/components/ui/form";
 import type { FormState } from "@/lib/forms";

@@ -1,5 +1,5 @@
 // Which library a page shows (see lib/library/access.ts), and what it says when there is none.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactElement } from "react";
 import { notFoundIfForbidden } from "@/app/refusal";
 import { currentUser, type SignedIn } from "@/lib/auth/session";

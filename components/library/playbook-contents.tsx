@@ -1,7 +1,7 @@
 // The playbook's contents: every active entry by part (folded away on a long playbook), each title
 // opening the entry's own page, and the learner's patterns by category (the first few of each
 // with a link to the rest, or all of them).
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { entryRoute, libraryRoute, type LibraryView, patternRoute } from "@/lib/library/links";
 import { categoryOrder, PLAYBOOK_PARTS } from "@/lib/library/markdown-format";
 import type { PatternHead } from "@/lib/library/patterns";

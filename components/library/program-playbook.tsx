@@ -1,7 +1,7 @@
 // The program's own playbook material: what each module adds to a learner's playbook, and the
 // program's starter index, scenarios and checklists.
 import path from "node:path";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ContentMarkdown } from "@/components/markdown/content-markdown";
 import { Section } from "@/components/ui/section";
 import type { Program } from "@/lib/content";

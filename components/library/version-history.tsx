@@ -1,6 +1,6 @@
 // Every saved version of a pattern or playbook entry, newest first: what changed from the one
 // before as line diffs, and the whole text on request.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { LineDiff } from "@/components/ui/line-diff";
 import { PageHeader } from "@/components/ui/page-header";

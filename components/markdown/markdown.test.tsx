@@ -16,12 +16,12 @@ import type { WikiResolver } from "@/lib/markdown/wiki-links";
 import { FRAGMENTS, prng } from "@/lib/library/sample-library";
 import { PATTERN_SECTIONS, PLAYBOOK_KINDS, type SectionKey } from "@/lib/library/schema";
 
-// A client component cannot run inside the server renderer here; an anchor marked as Next's Link
-// stands in for it.
-vi.mock("next/link", async () => {
+// A client component cannot run inside the server renderer here; an anchor marked as the app's
+// Link stands in for it.
+vi.mock("@/components/ui/link", async () => {
   const { createElement } = await import("react");
   return {
-    default: ({ href, children, ...props }: { href: string; children: ReactNode }) =>
+    Link: ({ href, children, ...props }: { href: string; children: ReactNode }) =>
       createElement("a", { href, "data-next-link": "", ...props }, children),
   };
 });

@@ -1,8 +1,8 @@
 // Renders learners' Markdown as React elements: the pipeline's tree (lib/markdown/tree.ts) turned
-// into elements on every render, with Next's Link for links inside the app.
+// into elements on every render, with the app's Link for links inside the app.
 import type { ComponentProps } from "react";
 import { toJsxRuntime } from "hast-util-to-jsx-runtime";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Fragment, jsx, jsxs } from "react/jsx-runtime";
 import { markdownTree } from "@/lib/markdown/tree";
 import type { WikiResolver } from "@/lib/markdown/wiki-links";

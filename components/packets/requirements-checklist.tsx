@@ -1,6 +1,6 @@
 // A module's requirements with what the packet holds for each: the top of the learner's packet
 // page and of the reviewer's page. Each row says met or open in words as well as with ✓ or ✗.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { GROUP_ORDER, type Requirement, REQUIREMENT_GROUPS } from "@/lib/packets/requirements";
 
 /** Met of all, as "5 of 19 met". */

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 type Props = { verdict: string; summary: string; next: { href: string; label: string } | null };
 

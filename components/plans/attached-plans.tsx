@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Moment } from "@/components/ui/moment";
 import { planRoute } from "@/lib/execplans/links";
 import type { PacketPlan } from "@/lib/execplans/queries";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { StatusBadge } from "@/components/packets/status-badge";
 import { DataTable } from "@/components/ui/data-table";
 import type { Program } from "@/lib/content";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { BarChart } from "@/components/charts/bar-chart";
 import { AtTwoSizes, ChartFrame, EmptyChart, LegendItem } from "@/components/charts/chart-frame";
 import { LineChart } from "@/components/charts/line-chart";

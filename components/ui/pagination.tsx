@@ -1,6 +1,6 @@
 // A bar of links between the pages of a long list (first, last and nearby pages, previous and
 // next), and what a page past the end says instead of its list.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { type Paging, pageWindow } from "@/lib/pagination";
 
 const cell = "inline-flex min-h-9 min-w-9 items-center justify-center rounded border px-3 py-1.5";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 /** The box a page shows a signed-out visitor: a link to sign in, then what signing in is for. */
 export function SignInPrompt({ to }: { to: string }) {

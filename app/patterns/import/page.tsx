@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ImportForm } from "@/components/library/import-form";
 import { openLibrary } from "@/components/library/library-access";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { openLibrary } from "@/components/library/library-access";
 import { PatternFields } from "@/components/library/pattern-fields";
 import { ActionForm } from "@/components/ui/form";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Markdown } from "@/components/markdown/markdown";
 import { FindingsList } from "@/components/plans/findings-list";
 import { PlanProgress } from "@/components/plans/plan-progress";

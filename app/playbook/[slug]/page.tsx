@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { EntryBody } from "@/components/library/entry-body";
 import { openLibrary } from "@/components/library/library-access";

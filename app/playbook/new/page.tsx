@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { EntryFields } from "@/components/library/entry-fields";
 import { openLibrary } from "@/components/library/library-access";
 import { ActionForm } from "@/components/ui/form";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { DataTable } from "@/components/ui/data-table";
 import { LearningPath } from "@/components/content/learning-path";

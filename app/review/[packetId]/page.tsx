@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Moment } from "@/components/ui/moment";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { forbidden, notFound } from "next/navigation";
 import { EvidenceList } from "@/components/packets/evidence-list";
 import { AttachedPlans } from "@/components/plans/attached-plans";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { EvidenceList, IdDetail } from "@/components/packets/evidence-list";
 import { AddEvidenceForm, DrillForms, ExerciseResultForm, ExitTicketForms } from "@/components/packets/evidence-forms";
