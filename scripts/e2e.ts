@@ -9,14 +9,14 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildIfStale } from "./build-stamp";
-import { ensureChromium } from "./chromium";
+import { ensureTestBrowser } from "./chromium";
 import { freePort } from "./free-port";
 import { startThrowawayCluster } from "./postgres-cluster";
 import { createPostgresDatabase } from "../test/postgres";
 
 let chromium: string;
 try {
-  chromium = ensureChromium();
+  chromium = ensureTestBrowser();
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);
