@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 import { postgresBinDir } from "./scripts/postgres-cluster";
@@ -25,6 +26,9 @@ export default defineConfig({
     // Generous: these tests run real databases, child processes and builds on machines that may be busy.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // One worker more than the cores (vitest's default is one fewer): many tests wait on child
+    // processes (git, bash, python, psql), and a waiting worker leaves its core idle.
+    maxWorkers: availableParallelism() + 1,
     // The PostgreSQL project where PostgreSQL is installed (`npm test` says in its summary when it is not).
     projects: [
       { extends: true, test: { name: "sqlite", include } },
