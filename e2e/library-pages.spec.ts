@@ -1,13 +1,14 @@
-// A large playbook and pattern library in a browser: the playbook lists every entry in its
-// contents and shows them in full a page at a time, moves between pages, keeps ticks on a later
-// page, answers a page past the end or a nonsense page without an error, and prints whole from
-// its print view; the library pages the same way.
+// A large playbook and pattern library in a browser: the playbook's contents guide to its pages
+// (each part's pages with their first and last titles), it shows its entries in full a page at a
+// time, moves between pages, keeps ticks on a later page, names the first few archived entries,
+// answers a page past the end or a nonsense page without an error, and prints whole (every title
+// in its contents) from its print view; the library pages the same way.
 import type { Browser, Page } from "@playwright/test";
 import { addLearnerProfile, createUser } from "../lib/auth/people";
 import { db } from "../lib/db";
 import { AppError } from "../lib/errors";
 import { createPattern } from "../lib/library/patterns";
-import { createEntry } from "../lib/library/playbook";
+import { createEntry, setEntryArchived } from "../lib/library/playbook";
 import { expect, expectNoErrorBoundary, test } from "./fixtures";
 import { type Person, signIn } from "./people";
 import type { Actor } from "../lib/auth/actor";
@@ -20,7 +21,7 @@ test.describe.configure({ mode: "serial", timeout: 120_000 });
 let pia: Page;
 
 // 45 entries: 5 quick references and 25 scenarios, then 15 checklists; 20 a page makes 3 pages.
-// Every scenario and the last checklist link to a pattern that does not exist.
+// Every scenario and the last checklist link to a pattern that does not exist; 22 more are archived.
 // 55 patterns: 50 a page makes 2 pages. Seeded once per run (the phone project runs this file again).
 test.beforeAll(async ({ browser }) => {
   pia = await seed(browser);
@@ -54,6 +55,10 @@ async function seed(browser: Browser): Promise<Page> {
     const body = `- [ ] First step of list ${i}\n- [ ] Second step of list ${i}${i === 15 ? " [[missing-pattern]]" : ""}`;
     await createEntry(actor, profile.id, { title: `Checklist ${two(i)}`, kind: "checklist", body });
   }
+  for (let i = 1; i <= 22; i++) {
+    await createEntry(actor, profile.id, { title: `Old note ${two(i)}`, kind: "quick-reference", body: "Retired." });
+    await setEntryArchived(actor, profile.id, `old-note-${two(i)}`, true);
+  }
   for (let i = 1; i <= 55; i++) {
     await createPattern(actor, profile.id, {
       title: `Pattern ${two(i)}`,
@@ -68,14 +73,28 @@ async function seed(browser: Browser): Promise<Page> {
 
 const pages = (page: Page) => page.getByRole("navigation", { name: "Playbook pages", exact: true });
 
-test("the playbook lists every entry and shows them in full a page at a time", async ({ expectAccessible }) => {
+test("the playbook's contents guide to its pages, and it shows its entries in full a page at a time", async ({ expectAccessible }) => {
   await pia.goto("/playbook");
   const contents = pia.getByRole("region", { name: "Contents" });
-  await expect(contents.getByRole("list", { name: "Index entries" })).toBeHidden();
-  await contents.getByText("All 45 entries, by part").click();
-  await expect(contents.getByRole("list", { name: "Index entries" }).getByRole("listitem")).toHaveCount(5);
-  await expect(contents.getByRole("list", { name: "Scenarios entries" }).getByRole("listitem")).toHaveCount(25);
-  await expect(contents.getByRole("list", { name: "Checklists entries" }).getByRole("listitem")).toHaveCount(15);
+  await expect(contents.getByRole("list", { name: "Index entries" })).toHaveCount(0);
+  await expect(contents.getByRole("list", { name: "Index pages" }).getByRole("listitem")).toHaveText([
+    "Page 1: Reference 01 … Reference 05",
+  ]);
+  await expect(contents.getByRole("list", { name: "Scenarios pages" }).getByRole("listitem")).toHaveText([
+    "Page 1: Scenario 01 … Scenario 15",
+    "Page 2: Scenario 16 … Scenario 25",
+  ]);
+  await expect(contents.getByRole("list", { name: "Checklists pages" }).getByRole("listitem")).toHaveText([
+    "Page 2: Checklist 01 … Checklist 10",
+    "Page 3: Checklist 11 … Checklist 15",
+  ]);
+  const archived = pia.getByRole("region", { name: "Archived" });
+  await expect(archived.getByRole("listitem")).toHaveCount(20);
+  await archived.getByRole("link", { name: "Show all 22 archived" }).click();
+  await expect(pia).toHaveURL(/\/playbook\?archived=all#archived$/);
+  await expect(archived.getByRole("listitem")).toHaveCount(22);
+  await expect(archived.getByRole("link", { name: "Old note 22" })).toBeVisible();
+  await pia.goto("/playbook");
   await expect(pia.getByText("Entries 1–20 of 45, 20 a page.")).toBeVisible();
   await expect(pia.locator("article.playbook-entry")).toHaveCount(20);
   await expect(pia.getByRole("region", { name: "Index" })).toContainText("Quick fact number 5.");
@@ -120,12 +139,17 @@ test("the playbook lists every entry and shows them in full a page at a time", a
   await pages(pia).getByRole("link", { name: "Previous" }).click();
   await expect(pia).toHaveURL(/\/playbook\?page=2$/);
 
-  // The parts' links lead to the page each part begins on; each title in the contents to its entry.
+  // The parts' links lead to the page each part begins on; the guide's pages to their first entry;
+  // every title is in the print view's contents, each leading to its entry.
   await pia.getByRole("navigation", { name: "Playbook parts" }).getByRole("link", { name: "Index" }).click();
   await expect(pia).toHaveURL(/\/playbook#index$/);
   await pia.getByRole("navigation", { name: "Playbook parts" }).getByRole("link", { name: "Checklists" }).click();
   await expect(pia).toHaveURL(/\/playbook\?page=2#checklists$/);
-  await pia.getByText("All 45 entries, by part").click();
+  await pia.getByRole("list", { name: "Checklists pages" }).getByRole("link", { name: "Page 3" }).click();
+  await expect(pia).toHaveURL(/\/playbook\?page=3#entry-checklist-11$/);
+  await expect(pia.getByRole("heading", { level: 3, name: /^Checklist 11/ })).toBeInViewport();
+  await pia.getByRole("region", { name: "Contents" }).getByRole("link", { name: "Every title" }).click();
+  await expect(pia).toHaveURL(/\/playbook\?all=1$/);
   await pia.getByRole("list", { name: "Checklists entries" }).getByRole("link", { name: "Checklist 12" }).click();
   await expect(pia.getByRole("heading", { level: 1, name: "Checklist 12" })).toBeVisible();
 });

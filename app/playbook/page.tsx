@@ -76,7 +76,10 @@ function Entries({
   );
 }
 
-type Query = { learner?: string; page?: string; all?: string; broken?: string };
+type Query = { learner?: string; page?: string; all?: string; broken?: string; archived?: string };
+
+/** How many archived entries the page names before a link to all of them. */
+const ARCHIVED_FIRST_FEW = 20;
 
 export default async function PlaybookPage({ searchParams }: { searchParams: Promise<Query> }) {
   const query = await searchParams;
@@ -155,7 +158,13 @@ export default async function PlaybookPage({ searchParams }: { searchParams: Pro
         ))}
       </nav>
       <Section id="contents" title="Contents">
-        <PlaybookContents entries={contents} patterns={shown.patterns} view={view} folded={paged} full={all} />
+        <PlaybookContents
+          entries={contents}
+          patterns={shown.patterns}
+          view={view}
+          guide={paged && shown.guide ? { parts: shown.guide, href: pageHref, printView } : null}
+          full={all}
+        />
       </Section>
       {paged ? (
         <>
@@ -200,7 +209,7 @@ export default async function PlaybookPage({ searchParams }: { searchParams: Pro
         <div className="print:hidden">
           <Section id="archived" title="Archived">
             <ul className="list-disc pl-5">
-              {shown.archived.map((e) => (
+              {(all || query.archived === "all" ? shown.archived : shown.archived.slice(0, ARCHIVED_FIRST_FEW)).map((e) => (
                 <li key={e.id}>
                   <Link href={entryRoute(e.slug, view)} prefetch={false} className="underline">
                     {e.title}
@@ -209,6 +218,13 @@ export default async function PlaybookPage({ searchParams }: { searchParams: Pro
                 </li>
               ))}
             </ul>
+            {!all && query.archived !== "all" && shown.archived.length > ARCHIVED_FIRST_FEW ? (
+              <p className="mt-2">
+                <Link href={`${playbookRoute(view, { ...pageParams(paging.page), archived: "all" })}#archived`} className="underline">
+                  Show all {shown.archived.length} archived
+                </Link>
+              </p>
+            ) : null}
           </Section>
         </div>
       ) : null}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { paginate } from "../pagination";
-import { inPartOrder, partsOnPage } from "./playbook-pages";
+import { inPartOrder, pageGuide, partsOnPage } from "./playbook-pages";
 
-const entry = (kind: string, n: number) => ({ kind, title: `${kind} ${n}` });
+const entry = (kind: string, n: number) => ({ kind, slug: `${kind}-${n}`, title: `${kind} ${n}` });
 const many = (kind: string, count: number) => Array.from({ length: count }, (_, i) => entry(kind, i + 1));
 
 describe("inPartOrder", () => {
@@ -71,5 +71,42 @@ describe("partsOnPage", () => {
       ["scenarios", true, 1],
       ["checklists", true, 1],
     ]);
+  });
+});
+
+describe("pageGuide", () => {
+  it("names, for each part, every page it spans with its first and last title there", () => {
+    const ordered = inPartOrder([...many("quick-reference", 3), ...many("scenario", 4), ...many("checklist", 3)]);
+    const guide = pageGuide(ordered, 4).map((g) => [g.part.name, g.total, g.pages.map((p) => [p.page, p.first.title, p.last.title])]);
+    expect(guide).toEqual([
+      ["index", 3, [[1, "quick-reference 1", "quick-reference 3"]]],
+      [
+        "scenarios",
+        4,
+        [
+          [1, "scenario 1", "scenario 1"],
+          [2, "scenario 2", "scenario 4"],
+        ],
+      ],
+      [
+        "checklists",
+        3,
+        [
+          [2, "checklist 1", "checklist 1"],
+          [3, "checklist 2", "checklist 3"],
+        ],
+      ],
+    ]);
+    expect(pageGuide(ordered, 4)[1]!.pages[1]!.first.slug).toBe("scenario-2");
+  });
+
+  it("gives an empty part no pages, and an empty playbook no pages at all", () => {
+    const guide = pageGuide(inPartOrder(many("checklist", 5)), 4);
+    expect(guide.map((g) => [g.part.name, g.total, g.pages.map((p) => p.page)])).toEqual([
+      ["index", 0, []],
+      ["scenarios", 0, []],
+      ["checklists", 5, [1, 2]],
+    ]);
+    expect(pageGuide([], 4).flatMap((g) => g.pages)).toEqual([]);
   });
 });

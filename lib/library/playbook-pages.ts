@@ -48,6 +48,37 @@ export function partsOnPage<T extends { kind: string }>(ordered: T[], paging: Pa
   });
 }
 
+export type GuideLine = {
+  page: number;
+  /** The part's first and last entry on that page (the same entry when it holds one). */
+  first: { slug: string; title: string };
+  last: { slug: string; title: string };
+};
+
+/**
+ * The guide to a paged playbook, like a dictionary's guide words: for each part, every page it
+ * spans with the titles of its first and last entry there. `ordered` is in part order.
+ */
+export function pageGuide<T extends { kind: string; slug: string; title: string }>(
+  ordered: T[],
+  pageSize: number,
+): { part: Part; total: number; pages: GuideLine[] }[] {
+  let start = 0;
+  return PLAYBOOK_PARTS.map((part) => {
+    const total = ordered.filter((e) => inPart(part, e.kind)).length;
+    const pages: GuideLine[] = [];
+    for (let at = start; at < start + total;) {
+      const page = pageOf(at, pageSize);
+      const end = Math.min(start + total, page * pageSize);
+      const [first, last] = [ordered[at]!, ordered[end - 1]!];
+      pages.push({ page, first: { slug: first.slug, title: first.title }, last: { slug: last.slug, title: last.title } });
+      at = end;
+    }
+    start += total;
+    return { part, total, pages };
+  });
+}
+
 /** Headings of every entry and pattern, and the broken-links report, worked out once per change of the library. */
 function overview(learnerId: string) {
   return whileLibraryUnchanged("playbook", learnerId, async () => {
@@ -81,6 +112,8 @@ export async function playbookPage(learnerId: string, request: { page: number; a
     paging,
     /** Every active entry, in part order. */
     contents: active,
+    /** The pages each part spans, when the entries fill more than one page. */
+    guide: paging.pages > 1 ? pageGuide(active, paging.pageSize) : null,
     parts: partsOnPage(active, paging).map((p) => ({ ...p, entries: p.entries.flatMap((e) => rows.get(e.id) ?? []) })),
     ticks,
   };
