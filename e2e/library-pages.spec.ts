@@ -22,7 +22,7 @@ let pia: Page;
 
 // 45 entries: 5 quick references and 25 scenarios, then 15 checklists; 20 a page makes 3 pages.
 // Every scenario and the last checklist link to a pattern that does not exist; 22 more are archived.
-// 55 patterns: 50 a page makes 2 pages. Seeded once per run (the phone project runs this file again).
+// 55 patterns: 25 a page makes 3 pages. Seeded once per run (the phone project runs this file again).
 test.beforeAll(async ({ browser }) => {
   pia = await seed(browser);
 });
@@ -220,26 +220,29 @@ test("the print view holds the whole playbook, and a printed page says where the
 test("the pattern library pages the same way", async ({ expectAccessible }) => {
   await pia.goto("/patterns");
   const list = pia.getByRole("list", { name: "Patterns", exact: true });
-  await expect(list.getByRole("listitem")).toHaveCount(50);
-  await expect(pia.getByText("55 patterns · 1–50 on page 1 of 2")).toBeVisible();
+  await expect(list.getByRole("listitem")).toHaveCount(25);
+  await expect(pia.getByText("55 patterns · 1–25 on page 1 of 3")).toBeVisible();
   const nav = pia.getByRole("navigation", { name: "Library pages", exact: true });
   await expect(nav.getByRole("link", { name: "Page 1" })).toHaveAttribute("aria-current", "page");
   await expectAccessible(pia);
   await nav.getByRole("link", { name: "Next" }).click();
   await expect(pia).toHaveURL(/\/patterns\?page=2$/);
+  await expect(list.getByRole("listitem")).toHaveCount(25);
+  await nav.getByRole("link", { name: "Next" }).click();
+  await expect(pia).toHaveURL(/\/patterns\?page=3$/);
   await expect(list.getByRole("listitem")).toHaveCount(5);
 
   await pia.goto("/patterns?sort=title&page=2");
-  await expect(list.getByRole("listitem").first()).toContainText("Pattern 51");
+  await expect(list.getByRole("listitem").first()).toContainText("Pattern 26");
   await nav.getByRole("link", { name: "Previous" }).click();
   await expect(pia).toHaveURL(/\/patterns\?sort=title$/);
   await expect(list.getByRole("listitem").first()).toContainText("Pattern 01");
 
   const past = await pia.goto("/patterns?page=7");
   expect(past?.status()).toBe(200);
-  await expect(pia.getByText("There is no page 7: the library fills 2 pages.")).toBeVisible();
+  await expect(pia.getByText("There is no page 7: the library fills 3 pages.")).toBeVisible();
   await expectAccessible(pia);
   await pia.goto("/patterns?page=abc");
-  await expect(list.getByRole("listitem")).toHaveCount(50);
+  await expect(list.getByRole("listitem")).toHaveCount(25);
   await expectNoErrorBoundary(pia);
 });

@@ -14,7 +14,15 @@ import { currentProgram } from "@/lib/content/current";
 import { moduleRoute } from "@/lib/content/links";
 import { flatText, snippetAround } from "@/lib/content/search";
 import { libraryRoute, type LibraryView, patternRoute } from "@/lib/library/links";
-import { type LibraryQuery, LibraryQuerySchema, libraryOverview, listPatterns, knownCategories, SORTS } from "@/lib/library/patterns";
+import {
+  type LibraryQuery,
+  LibraryQuerySchema,
+  libraryOverview,
+  listPatterns,
+  knownCategories,
+  PATTERNS_PER_PAGE,
+  SORTS,
+} from "@/lib/library/patterns";
 import { categoryLabel, TagsSchema } from "@/lib/library/schema";
 import { readableLearners } from "@/lib/auth/access";
 import { Moment } from "@/components/ui/moment";
@@ -142,7 +150,7 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
   const query = LibraryQuerySchema.parse(raw);
   const [overview, list, categories, learners] = await Promise.all([
     libraryOverview(owner.learnerId),
-    listPatterns(owner.learnerId, query),
+    listPatterns(owner.learnerId, query, PATTERNS_PER_PAGE.page),
     knownCategories(owner.learnerId),
     readableLearners(signedIn),
   ]);

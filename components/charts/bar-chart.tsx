@@ -24,36 +24,42 @@ export function BarChart({
   const slot = (W - M.left - M.right) / Math.max(1, bars.length);
   const barWidth = svgUnit(Math.min(48, slot * 0.7));
   const every = Math.max(1, Math.ceil((bars.length * FONT * 3) / (W - M.left - M.right)));
+  const centre = (i: number) => svgUnit(M.left + slot * i + slot / 2);
   return (
     <ChartSvg id={id} size={size} label={label}>
       <YGrid values={top} y={y} left={M.left} right={W - M.right} fontSize={FONT} />
-      {bars.map((bar, i) => {
-        const cx = svgUnit(M.left + slot * i + slot / 2);
-        return (
-          <g key={bar.label}>
-            {bar.value > 0 ? (
-              <rect
-                x={svgUnit(cx - barWidth / 2)}
-                y={y(bar.value)}
-                width={barWidth}
-                height={svgUnit(y(0) - y(bar.value))}
-                rx="2"
-                className="fill-accent"
-              />
-            ) : null}
-            {slot >= FONT * 2 ? (
-              <text x={cx} y={y(bar.value) - 5} textAnchor="middle" className="fill-ink" fontSize={FONT}>
-                {bar.value}
-              </text>
-            ) : null}
-            {i % every === 0 || i === bars.length - 1 ? (
-              <text x={cx} y={H - M.bottom + 18} textAnchor="middle" className="fill-muted" fontSize={FONT}>
-                {bar.label}
-              </text>
-            ) : null}
-          </g>
-        );
-      })}
+      <g className="fill-accent">
+        {bars.map((bar, i) =>
+          bar.value > 0 ? (
+            <rect
+              key={bar.label}
+              x={svgUnit(centre(i) - barWidth / 2)}
+              y={y(bar.value)}
+              width={barWidth}
+              height={svgUnit(y(0) - y(bar.value))}
+              rx="2"
+            />
+          ) : null,
+        )}
+      </g>
+      {slot >= FONT * 2 ? (
+        <g className="fill-ink" textAnchor="middle">
+          {bars.map((bar, i) => (
+            <text key={bar.label} x={centre(i)} y={y(bar.value) - 5}>
+              {bar.value}
+            </text>
+          ))}
+        </g>
+      ) : null}
+      <g className="fill-muted" textAnchor="middle">
+        {bars.map((bar, i) =>
+          i % every === 0 || i === bars.length - 1 ? (
+            <text key={bar.label} x={centre(i)} y={H - M.bottom + 18}>
+              {bar.label}
+            </text>
+          ) : null,
+        )}
+      </g>
       <line
         x1={M.left}
         x2={W - M.right}
@@ -63,7 +69,7 @@ export function BarChart({
         strokeWidth="2"
         strokeDasharray="6 5"
       />
-      <text x={W - M.right + 4} y={svgUnit(y(reference.value) + FONT / 3)} className="fill-warning" fontSize={FONT}>
+      <text x={W - M.right + 4} y={svgUnit(y(reference.value) + FONT / 3)} className="fill-warning">
         {reference.label}
       </text>
     </ChartSvg>

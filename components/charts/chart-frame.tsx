@@ -69,11 +69,17 @@ export function textWidth(text: string, font: number): number {
   return svgUnit(text.length * font * 0.58);
 }
 
-/** A chart's drawing at one size: the SVG, named by the figure's caption and described by `label`. */
+/**
+ * A chart's drawing at one size: the SVG, named by the figure's caption and described by `label`.
+ * Its text takes the size's font from here, and the parts of a chart set their colour and anchor
+ * once on a group: the drawing is sent twice (as HTML and for React), so every repeated attribute
+ * costs twice.
+ */
 export function ChartSvg({ id, size, label, children }: { id: string; size: ChartSize; label: string; children: ReactNode }) {
   return (
     <svg
       viewBox={`0 0 ${size.width} ${size.height}`}
+      fontSize={size.font}
       className="h-auto w-full"
       role="img"
       aria-labelledby={`${id}-caption`}
@@ -85,19 +91,16 @@ export function ChartSvg({ id, size, label, children }: { id: string; size: Char
   );
 }
 
-/** A point of a series: a dot or a square, so two series differ in shape as well as colour. */
-export function SeriesMarker({ shape, cx, cy, size, tone }: { shape: Marker; cx: number; cy: number; size: number; tone: Tone }) {
+/** How a series' markers are painted, set on the group that holds them. */
+export const markerPaint = (shape: Marker, tone: Tone) =>
+  shape === "circle" ? { className: FILL[tone] } : { className: `${FILL[tone]} stroke-surface`, strokeWidth: 1 };
+
+/** A point of a series: a dot or a square, so two series differ in shape as well as colour; painted by its group (markerPaint). */
+export function SeriesMarker({ shape, cx, cy, size }: { shape: Marker; cx: number; cy: number; size: number }) {
   return shape === "circle" ? (
-    <circle cx={cx} cy={cy} r={size} className={FILL[tone]} />
+    <circle cx={cx} cy={cy} r={size} />
   ) : (
-    <rect
-      x={svgUnit(cx - size)}
-      y={svgUnit(cy - size)}
-      width={size * 2}
-      height={size * 2}
-      className={`${FILL[tone]} stroke-surface`}
-      strokeWidth="1"
-    />
+    <rect x={svgUnit(cx - size)} y={svgUnit(cy - size)} width={size * 2} height={size * 2} />
   );
 }
 
@@ -107,7 +110,11 @@ export function LegendItem({ label, dashed, tone = "accent", marker }: { label: 
     <span className="inline-flex items-center gap-1.5">
       <svg width="28" height="10" aria-hidden="true">
         <line x1="0" y1="5" x2="28" y2="5" className={STROKE[tone]} strokeWidth="2.5" strokeDasharray={dashed ? "5 4" : undefined} />
-        {marker ? <SeriesMarker shape={marker} cx={14} cy={5} size={3.5} tone={tone} /> : null}
+        {marker ? (
+          <g {...markerPaint(marker, tone)}>
+            <SeriesMarker shape={marker} cx={14} cy={5} size={3.5} />
+          </g>
+        ) : null}
       </svg>
       {label}
     </span>
@@ -150,12 +157,20 @@ export function YGrid({
   right: number;
   fontSize: number;
 }) {
-  return values.map((t) => (
-    <g key={t}>
-      <line x1={left} x2={right} y1={y(t)} y2={y(t)} className="stroke-line" strokeWidth="1" />
-      <text x={left - 6} y={svgUnit(y(t) + fontSize / 3)} textAnchor="end" className="fill-muted" fontSize={fontSize}>
-        {t}
-      </text>
-    </g>
-  ));
+  return (
+    <>
+      <g className="stroke-line" strokeWidth="1">
+        {values.map((t) => (
+          <line key={t} x1={left} x2={right} y1={y(t)} y2={y(t)} />
+        ))}
+      </g>
+      <g className="fill-muted" textAnchor="end">
+        {values.map((t) => (
+          <text key={t} x={left - 6} y={svgUnit(y(t) + fontSize / 3)}>
+            {t}
+          </text>
+        ))}
+      </g>
+    </>
+  );
 }

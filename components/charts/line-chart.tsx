@@ -4,6 +4,7 @@ import {
   FILL,
   MARKER_SIZE,
   type Marker,
+  markerPaint,
   SeriesMarker,
   STROKE,
   svgUnit,
@@ -78,13 +79,15 @@ export function LineChart({
   return (
     <ChartSvg id={id} size={size} label={label}>
       <YGrid values={top} y={y} left={M.left} right={W - M.right} fontSize={FONT} />
-      {xs.map((value, i) =>
-        i % every === 0 || i === last ? (
-          <text key={value} x={x(i)} y={H - M.bottom + 18} textAnchor="middle" className="fill-muted" fontSize={FONT}>
-            {xLabel(value)}
-          </text>
-        ) : null,
-      )}
+      <g className="fill-muted" textAnchor="middle">
+        {xs.map((value, i) =>
+          i % every === 0 || i === last ? (
+            <text key={value} x={x(i)} y={H - M.bottom + 18}>
+              {xLabel(value)}
+            </text>
+          ) : null,
+        )}
+      </g>
       {now !== undefined && now < last ? (
         <g>
           <line x1={x(now)} x2={x(now)} y1={M.top} y2={H - M.bottom} className="stroke-muted" strokeWidth="1" strokeDasharray="2 3" />
@@ -103,9 +106,13 @@ export function LineChart({
             strokeLinejoin="round"
             strokeDasharray={s.dashed ? "7 5" : undefined}
           />
-          {s.marker
-            ? s.values.map((v, i) => <SeriesMarker key={i} shape={s.marker!} cx={x(i)} cy={y(v)} size={MARKER_SIZE} tone={s.tone} />)
-            : null}
+          {s.marker ? (
+            <g {...markerPaint(s.marker, s.tone)}>
+              {s.values.map((v, i) => (
+                <SeriesMarker key={i} shape={s.marker!} cx={x(i)} cy={y(v)} size={MARKER_SIZE} />
+              ))}
+            </g>
+          ) : null}
         </g>
       ))}
       {ends.map((end) => {
@@ -121,7 +128,7 @@ export function LineChart({
               className="fill-surface"
               opacity="0.9"
             />
-            <text x={end.x} y={end.y} textAnchor={end.anchor} className={`${FILL[end.tone]} font-medium`} fontSize={FONT}>
+            <text x={end.x} y={end.y} textAnchor={end.anchor} className={`${FILL[end.tone]} font-medium`}>
               {end.label}
             </text>
           </g>

@@ -2,12 +2,10 @@ import type { TocEntry } from "@/lib/content/toc";
 
 function Entries({ entries }: { entries: TocEntry[] }) {
   return (
-    <ol className="mt-2 space-y-1 border-l border-line">
+    <ol className="toc mt-2 space-y-1 border-l border-line">
       {entries.map((entry) => (
         <li key={entry.id} className={entry.depth === 3 ? "pl-6" : "pl-3"}>
-          <a href={`#${entry.id}`} className="block text-muted [overflow-wrap:anywhere] hover:text-ink hover:underline">
-            {entry.text}
-          </a>
+          <a href={`#${entry.id}`}>{entry.text}</a>
         </li>
       ))}
     </ol>

@@ -11,9 +11,9 @@ function shade(score: number, minimum: number): string {
 
 function ScoreCell({ score, self, minimum }: { score: number; self: number | null; minimum: number }) {
   return (
-    <td className={`grid-cell text-center ${shade(score, minimum)}`}>
+    <td className={`grid-cell ${shade(score, minimum)}`}>
       <span className="rubric-score">{score}</span>
-      <span className="rubric-self">self {self ?? "—"}</span>
+      <span className="rubric-self">{`self ${self ?? "—"}`}</span>
     </td>
   );
 }
@@ -41,18 +41,18 @@ export function RubricTable({ standings, threshold }: { standings: ModuleStandin
         higher. {waiting > 0 ? `${count(waiting, "module")} not reviewed yet.` : ""}
       </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
-        <table className="w-full border-collapse text-sm">
+        <table className="w-full border-collapse text-center text-sm">
           <thead>
-            <tr className="bg-sunken text-left">
-              <th scope="col" className="grid-cell sticky left-0 bg-sunken">
+            <tr className="bg-sunken">
+              <th scope="col" className="grid-cell sticky left-0 bg-sunken text-left">
                 Module
               </th>
               {DIMENSIONS.map((d) => (
-                <th key={d} scope="col" className="grid-cell text-center">
+                <th key={d} scope="col" className="grid-cell">
                   {DIMENSION_LABELS[d]}
                 </th>
               ))}
-              <th scope="col" className="grid-cell text-center">
+              <th scope="col" className="grid-cell">
                 Average
               </th>
             </tr>
@@ -64,7 +64,7 @@ export function RubricTable({ standings, threshold }: { standings: ModuleStandin
               return (
                 <tr key={number}>
                   <th scope="row" className="grid-cell sticky left-0 min-w-36 bg-surface text-left font-medium">
-                    {number}. {moduleTitle}
+                    {`${number}. ${moduleTitle}`}
                   </th>
                   {DIMENSIONS.map((d) => (
                     <ScoreCell key={d} score={scores[d]} self={self?.[d] ?? null} minimum={threshold.minEach} />

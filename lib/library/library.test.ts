@@ -119,28 +119,33 @@ describe("patterns", () => {
   it("lists, filters, sorts and counts", async () => {
     await patterns.createPattern(ada, adaLearner, pattern({ title: "Red-first contract", category: "quality", tags: "tests" }));
     const query = patterns.LibraryQuerySchema.parse({});
-    expect((await patterns.listPatterns(adaLearner, query)).paging).toMatchObject({ total: 3, page: 1, pages: 1, outOfRange: false });
-    expect(await patterns.listPatterns(adaLearner, { ...query, page: 2 })).toMatchObject({
+    expect((await patterns.listPatterns(adaLearner, query, patterns.PATTERNS_PER_PAGE.page)).paging).toMatchObject({
+      total: 3,
+      page: 1,
+      pages: 1,
+      outOfRange: false,
+    });
+    expect(await patterns.listPatterns(adaLearner, { ...query, page: 2 }, patterns.PATTERNS_PER_PAGE.page)).toMatchObject({
       items: [],
       paging: { outOfRange: true, pages: 1 },
     });
-    expect(await patterns.listPatterns(adaLearner, { ...query, q: "reads", page: 9 })).toMatchObject({
+    expect(await patterns.listPatterns(adaLearner, { ...query, q: "reads", page: 9 }, patterns.PATTERNS_PER_PAGE.page)).toMatchObject({
       items: [],
       paging: { outOfRange: true },
     });
     expect(patterns.LibraryQuerySchema.parse({ page: "abc" }).page).toBe(1);
     expect(patterns.LibraryQuerySchema.parse({ page: "3" }).page).toBe(3);
-    expect((await patterns.listPatterns(adaLearner, { ...query, category: "quality" })).items.map((p) => p.slug)).toEqual([
-      "red-first-contract",
-    ]);
-    expect((await patterns.listPatterns(adaLearner, { ...query, tag: "context" })).items.map((p) => p.slug)).toEqual([
-      "batch-independent-reads",
-    ]);
-    expect((await patterns.listPatterns(adaLearner, { ...query, sort: "title" })).items.map((p) => p.title)).toEqual([
-      "Batch independent reads",
-      "Red-first contract",
-      "Threat model first",
-    ]);
+    expect(
+      (await patterns.listPatterns(adaLearner, { ...query, category: "quality" }, patterns.PATTERNS_PER_PAGE.page)).items.map(
+        (p) => p.slug,
+      ),
+    ).toEqual(["red-first-contract"]);
+    expect(
+      (await patterns.listPatterns(adaLearner, { ...query, tag: "context" }, patterns.PATTERNS_PER_PAGE.page)).items.map((p) => p.slug),
+    ).toEqual(["batch-independent-reads"]);
+    expect(
+      (await patterns.listPatterns(adaLearner, { ...query, sort: "title" }, patterns.PATTERNS_PER_PAGE.page)).items.map((p) => p.title),
+    ).toEqual(["Batch independent reads", "Red-first contract", "Threat model first"]);
     const overview = await patterns.libraryOverview(adaLearner);
     expect(Object.fromEntries(overview.counts)).toEqual({ speed: 1, quality: 1, security: 1 });
     expect(overview.tags).toEqual([
@@ -212,7 +217,11 @@ describe("search", () => {
     expect(await matchingPatternSlugs(adaLearner, "disjoint")).toEqual([]);
     // The title names it; another pattern only links to it.
     expect(await matchingPatternSlugs(adaLearner, "independent")).toEqual(["batch-independent-reads", "red-first-contract"]);
-    const listed = await patterns.listPatterns(adaLearner, patterns.LibraryQuerySchema.parse({ q: "independent" }));
+    const listed = await patterns.listPatterns(
+      adaLearner,
+      patterns.LibraryQuerySchema.parse({ q: "independent" }),
+      patterns.PATTERNS_PER_PAGE.page,
+    );
     expect(listed.items.map((p) => p.slug)).toEqual(["batch-independent-reads", "red-first-contract"]);
     await patterns.updatePattern(
       ada,

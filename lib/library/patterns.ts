@@ -254,7 +254,11 @@ export async function patternSavedBy(row: Pick<PatternRow, "id" | "version">) {
 }
 
 export const SORTS = { updated: "Recently changed", title: "Title", category: "Category", created: "Oldest first" } as const;
-const PAGE_SIZE = 50;
+/**
+ * How many patterns a page of the library holds: 25 cards on the library page (a screenful or
+ * two, the way a code host pages its issues), 50 to an agent reading the API.
+ */
+export const PATTERNS_PER_PAGE = { page: 25, api: 50 } as const;
 
 export const LibraryQuerySchema = z.object({
   q: z.string().max(200).catch("").default(""),
@@ -281,7 +285,7 @@ const ORDER: Record<keyof typeof SORTS, Prisma.PatternOrderByWithRelationInput[]
 };
 
 /** One page of the library for the filters, sort and search; search results keep their rank unless a sort is chosen. */
-export async function listPatterns(learnerId: string, query: LibraryQuery) {
+export async function listPatterns(learnerId: string, query: LibraryQuery, pageSize: number) {
   const client = await db();
   const where: Prisma.PatternWhereInput = {
     learnerId,
@@ -309,13 +313,13 @@ export async function listPatterns(learnerId: string, query: LibraryQuery) {
     });
     const bySlug = new Map(rows.map((row) => [row.slug, row]));
     const ordered = query.sort ? rows : ranked.flatMap((slug) => bySlug.get(slug) ?? []);
-    const paging = paginate(ordered.length, PAGE_SIZE, query.page);
+    const paging = paginate(ordered.length, pageSize, query.page);
     return { paging, items: ordered.slice(paging.from, paging.to) };
   }
-  const paging = paginate(await client.pattern.count({ where }), PAGE_SIZE, query.page);
+  const paging = paginate(await client.pattern.count({ where }), pageSize, query.page);
   const items =
     paging.to > paging.from
-      ? await client.pattern.findMany({ where, select, orderBy: ORDER[query.sort ?? "updated"], skip: paging.from, take: PAGE_SIZE })
+      ? await client.pattern.findMany({ where, select, orderBy: ORDER[query.sort ?? "updated"], skip: paging.from, take: pageSize })
       : [];
   return { paging, items };
 }
