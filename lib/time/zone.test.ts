@@ -45,6 +45,28 @@ describe("day keys", () => {
     expect(dayKey(moment, EAST)).toBe("2026-03-10");
   });
 
+  it("agree with the zone's own clock in every zone, around its changes of offset too", () => {
+    const formats = new Map<string, Intl.DateTimeFormat>();
+    const clock = (date: Date, zone: string) => {
+      if (!formats.has(zone)) formats.set(zone, new Intl.DateTimeFormat("en-CA", { timeZone: zone, dateStyle: "short" }));
+      return formats.get(zone)!.format(date);
+    };
+    // Every zone through 2026, at moments 47 hours and a prime number of seconds apart (so they
+    // fall at every time of day); then every 7 minutes of six weeks around spring changes.
+    for (const zone of timeZoneNames()) {
+      for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 47 * 3_600_000 + 7_919_000) {
+        if (dayKey(new Date(t), zone) !== clock(new Date(t), zone))
+          expect(dayKey(new Date(t), zone), `${zone} ${t}`).toBe(clock(new Date(t), zone));
+      }
+    }
+    for (const zone of [LA, "Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns", "Asia/Gaza", "Pacific/Apia", "Europe/Dublin"]) {
+      for (let t = Date.UTC(2026, 2, 1); t < Date.UTC(2026, 3, 15); t += 7 * 60_000) {
+        if (dayKey(new Date(t), zone) !== clock(new Date(t), zone))
+          expect(dayKey(new Date(t), zone), `${zone} ${t}`).toBe(clock(new Date(t), zone));
+      }
+    }
+  });
+
   it("put Monday 18:00 in UTC−8 on Monday, though it is Tuesday in UTC", () => {
     const monday6pm = utc("2026-02-03T02:00:00"); // Monday 2026-02-02 18:00 PST
     expect(dayKey(monday6pm, LA)).toBe("2026-02-02");

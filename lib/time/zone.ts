@@ -71,16 +71,36 @@ function wallClock(date: Date, zone: string): WallClock {
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 const keyOf = (c: Pick<WallClock, "year" | "month" | "day">) => `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}`;
 
-/** How far the zone's clock is ahead of UTC at a moment, in milliseconds. */
-function offsetMs(date: Date, zone: string): number {
+/** How far the zone's clock is ahead of UTC at a moment, in milliseconds, read off the clock. */
+function clockOffsetMs(date: Date, zone: string): number {
   const c = wallClock(date, zone);
   const wholeSecond = Math.floor(date.getTime() / 1000) * 1000;
   return Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) - wholeSecond;
 }
 
+// Reading a clock through Intl costs microseconds, and a page works out hundreds of days: the
+// offset of each quarter hour is kept once read, when it holds from the quarter's first moment to
+// its last (a zone changes its offset on a quarter hour; a change inside one is read each time).
+const QUARTER_HOUR_MS = 15 * 60_000;
+const MOST_QUARTERS_KEPT = 100_000;
+const quarterOffsets = new Map<string, number>();
+
+/** How far the zone's clock is ahead of UTC at a moment, in milliseconds. */
+function offsetMs(date: Date, zone: string): number {
+  const quarter = Math.floor(date.getTime() / QUARTER_HOUR_MS);
+  const key = `${zone} ${quarter}`;
+  const kept = quarterOffsets.get(key);
+  if (kept !== undefined) return kept;
+  const first = clockOffsetMs(new Date(quarter * QUARTER_HOUR_MS), zone);
+  if (first !== clockOffsetMs(new Date((quarter + 1) * QUARTER_HOUR_MS - 1), zone)) return clockOffsetMs(date, zone);
+  if (quarterOffsets.size >= MOST_QUARTERS_KEPT) quarterOffsets.clear();
+  quarterOffsets.set(key, first);
+  return first;
+}
+
 /** The day (`YYYY-MM-DD`) a moment falls on in the zone. */
 export function dayKey(date: Date, zone: string): string {
-  return keyOf(wallClock(date, zone));
+  return new Date(Math.floor(date.getTime() / 1000) * 1000 + offsetMs(date, zone)).toISOString().slice(0, 10);
 }
 
 /** Whether the text is a real calendar day written `YYYY-MM-DD`. */
