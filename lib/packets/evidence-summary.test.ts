@@ -77,6 +77,20 @@ describe("evidenceSummary", () => {
     expect((await evidenceSummary(learnerId)).get(second)!.work).toEqual([]);
   });
 
+  it("is kept while the learner's evidence is unchanged, and read again after a new version, even one written in the same millisecond", async () => {
+    const client = await db();
+    const before = await evidenceSummary(learnerId);
+    expect(await evidenceSummary(learnerId)).toBe(before);
+    const latest = await client.evidence.findFirstOrThrow({ where: { packetId: second, itemKey: "notes" } });
+    const { packetId, itemKey, kind, body, actorKind, actorId, actorLabel, createdAt } = latest;
+    const copy = { packetId, itemKey, kind, body, actorKind, actorId, actorLabel, createdAt };
+    await client.evidence.create({ data: { ...copy, version: 2, title: "notes v2" } });
+    const after = await evidenceSummary(learnerId);
+    expect(after).not.toBe(before);
+    expect(after.get(second)!.items.map((i) => [i.itemKey, i.version, i.versions])).toEqual([["notes", 2, 2]]);
+    expect(await evidenceSummary(learnerId)).toBe(after);
+  });
+
   it("is empty for a learner without evidence", async () => {
     expect((await evidenceSummary("nobody")).size).toBe(0);
   });

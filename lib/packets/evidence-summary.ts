@@ -2,9 +2,11 @@
 // and body: each item at its latest version with how many versions and files it has, and every
 // version of the exercise results and drill attempts (what finished exercises and re-drills are
 // computed from). Versions of an item count up from 1 without gaps and are never deleted; rows
-// written at the same moment keep the order they were written in, as ids grow with time.
+// written at the same moment keep the order they were written in, as ids grow with time. As rows
+// are only ever added, the summary is kept until the learner's count of rows or latest row changes.
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
+import { stampedMemo } from "../stamped-memo";
 
 /** An evidence item at its latest version. */
 type EvidenceItem = {
@@ -33,8 +35,24 @@ const WORK_KINDS = ["exercise", "drill"];
 /** Names one item of one packet in the maps below. */
 export const itemRef = (packetId: string, itemKey: string) => `${packetId}\u0000${itemKey}`;
 
-/** The evidence of every packet of a learner, by packet id: items in the order they were first added, work rows oldest first. */
+/** Learners whose summaries are kept: a server's active learners come back within minutes. */
+const memo = stampedMemo("evidence summary", 64);
+
+/**
+ * The evidence of every packet of a learner, by packet id: items in the order they were first
+ * added, work rows oldest first. Callers share the result: they must not change it.
+ */
 export async function evidenceSummary(learnerId: string): Promise<Map<string, PacketEvidence>> {
+  const client = await db();
+  const { _count, _max } = await client.evidence.aggregate({
+    where: { packet: { learnerId } },
+    _count: { _all: true },
+    _max: { createdAt: true },
+  });
+  return memo(learnerId, `${_count._all}:${_max.createdAt?.getTime() ?? 0}`, () => readEvidenceSummary(learnerId));
+}
+
+async function readEvidenceSummary(learnerId: string): Promise<Map<string, PacketEvidence>> {
   const client = await db();
   const groups = await client.evidence.groupBy({
     by: ["packetId", "itemKey"],

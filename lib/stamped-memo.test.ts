@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { stampedMemo } from "./stamped-memo";
+
+describe("stampedMemo", () => {
+  it("gives the kept value while the stamp is the same, and computes again when it changes", async () => {
+    const memo = stampedMemo("test: stamps", 4);
+    let runs = 0;
+    const compute = async () => ({ run: ++runs });
+    const first = await memo("ada", "1", compute);
+    expect(await memo("ada", "1", compute)).toBe(first);
+    expect(await memo("ada", "2", compute)).toEqual({ run: 2 });
+    expect(await memo("bob", "2", compute)).toEqual({ run: 3 });
+  });
+
+  it("keeps no failure, and at most the given number of values", async () => {
+    const memo = stampedMemo("test: limits", 2);
+    await expect(memo("ada", "1", () => Promise.reject(new Error("disk")))).rejects.toThrow("disk");
+    expect(await memo("ada", "1", async () => "read")).toBe("read");
+    await memo("bob", "1", async () => "bob");
+    await memo("cy", "1", async () => "cy");
+    expect(await memo("ada", "1", async () => "read again")).toBe("read again");
+  });
+});

@@ -1,0 +1,33 @@
+// Values worked out from rows that are only ever added or given a new version, kept in memory
+// until the database says they changed: a stamp read from it (counts, version sums, the latest
+// moment) that every write to those rows changes. Reading a stamp is one small aggregate query,
+// against many for the value. The most recently used few dozen values are kept (lib/lru.ts), so
+// memory stays the same however many learners a server has; every instance of a team server
+// keeps its own and reads the same stamps.
+import { LruMap } from "./lru";
+
+type Kept = LruMap<{ stamp: string; value: Promise<unknown> }>;
+
+// On globalThis: a Next.js server bundle may load this module more than once.
+const stores = ((globalThis as unknown as { masteryStampedMemos?: Map<string, Kept> }).masteryStampedMemos ??= new Map());
+
+/**
+ * A memo named `name` of at most `kept` values: `memo(key, stamp, compute)` gives `compute()`, or
+ * what it gave last time for `key` if the stamp is the same. Callers share the result: they must
+ * not change it. A failed computation is not kept.
+ */
+export function stampedMemo(name: string, kept: number) {
+  return async function whileUnchanged<T>(key: string, stamp: string, compute: () => Promise<T>): Promise<T> {
+    const store = stores.get(name) ?? stores.set(name, new LruMap(kept)).get(name)!;
+    const hit = store.get(key);
+    if (hit?.stamp === stamp) return hit.value as Promise<T>;
+    const value = compute();
+    store.set(key, { stamp, value });
+    try {
+      return await value;
+    } catch (error) {
+      if (store.get(key)?.value === value) store.delete(key);
+      throw error;
+    }
+  };
+}
