@@ -17,8 +17,8 @@ const stores = ((globalThis as unknown as { masteryStampedMemos?: Map<string, Ke
  * not change it. A failed computation is not kept.
  */
 export function stampedMemo(name: string, kept: number) {
+  const store = stores.get(name) ?? stores.set(name, new LruMap(kept)).get(name)!;
   return async function whileUnchanged<T>(key: string, stamp: string, compute: () => Promise<T>): Promise<T> {
-    const store = stores.get(name) ?? stores.set(name, new LruMap(kept)).get(name)!;
     const hit = store.get(key);
     if (hit?.stamp === stamp) return hit.value as Promise<T>;
     const value = compute();

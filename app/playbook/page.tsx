@@ -105,6 +105,7 @@ export default async function PlaybookPage({ searchParams }: { searchParams: Pro
     readableLearners(signedIn),
   ]);
   const { paging, contents, parts } = shown;
+  const allArchived = all || query.archived === "all";
   const paged = !all && contents.length > ENTRIES_PER_PAGE;
   const pageParams = (page: number): Record<string, string> => (page > 1 ? { page: String(page) } : {});
   const pageHref = (page: number) => playbookRoute(view, pageParams(page));
@@ -162,7 +163,7 @@ export default async function PlaybookPage({ searchParams }: { searchParams: Pro
           entries={contents}
           patterns={shown.patterns}
           view={view}
-          guide={paged && shown.guide ? { parts: shown.guide, href: pageHref, printView } : null}
+          guide={shown.guide ? { parts: shown.guide, href: pageHref, printView } : null}
           full={all}
         />
       </Section>
@@ -209,7 +210,7 @@ export default async function PlaybookPage({ searchParams }: { searchParams: Pro
         <div className="print:hidden">
           <Section id="archived" title="Archived">
             <ul className="list-disc pl-5">
-              {(all || query.archived === "all" ? shown.archived : shown.archived.slice(0, ARCHIVED_FIRST_FEW)).map((e) => (
+              {(allArchived ? shown.archived : shown.archived.slice(0, ARCHIVED_FIRST_FEW)).map((e) => (
                 <li key={e.id}>
                   <Link href={entryRoute(e.slug, view)} prefetch={false} className="underline">
                     {e.title}
@@ -218,7 +219,7 @@ export default async function PlaybookPage({ searchParams }: { searchParams: Pro
                 </li>
               ))}
             </ul>
-            {!all && query.archived !== "all" && shown.archived.length > ARCHIVED_FIRST_FEW ? (
+            {!allArchived && shown.archived.length > ARCHIVED_FIRST_FEW ? (
               <p className="mt-2">
                 <Link href={`${playbookRoute(view, { ...pageParams(paging.page), archived: "all" })}#archived`} className="underline">
                   Show all {shown.archived.length} archived

@@ -55,6 +55,8 @@ export type GuideLine = {
   last: { slug: string; title: string };
 };
 
+const heading = ({ slug, title }: { slug: string; title: string }) => ({ slug, title });
+
 /**
  * The guide to a paged playbook, like a dictionary's guide words: for each part, every page it
  * spans with the titles of its first and last entry there. `ordered` is in part order.
@@ -63,28 +65,26 @@ export function pageGuide<T extends { kind: string; slug: string; title: string 
   ordered: T[],
   pageSize: number,
 ): { part: Part; total: number; pages: GuideLine[] }[] {
-  let start = 0;
-  return PLAYBOOK_PARTS.map((part) => {
-    const total = ordered.filter((e) => inPart(part, e.kind)).length;
-    const pages: GuideLine[] = [];
-    for (let at = start; at < start + total;) {
-      const page = pageOf(at, pageSize);
-      const end = Math.min(start + total, page * pageSize);
-      const [first, last] = [ordered[at]!, ordered[end - 1]!];
-      pages.push({ page, first: { slug: first.slug, title: first.title }, last: { slug: last.slug, title: last.title } });
-      at = end;
-    }
-    start += total;
-    return { part, total, pages };
-  });
+  const { pages } = paginate(ordered.length, pageSize, 1);
+  const byPage = Array.from({ length: pages }, (_, i) => partsOnPage(ordered, paginate(ordered.length, pageSize, i + 1)));
+  return PLAYBOOK_PARTS.map((part, p) => ({
+    part,
+    total: byPage[0]![p]!.total,
+    pages: byPage.flatMap((parts, i) => {
+      const { entries } = parts[p]!;
+      return entries.length > 0 ? [{ page: i + 1, first: heading(entries[0]!), last: heading(entries.at(-1)!) }] : [];
+    }),
+  }));
 }
 
-/** Headings of every entry and pattern, and the broken-links report, worked out once per change of the library. */
+/** Headings of every entry and pattern, the guide to the pages, and the broken-links report, worked out once per change of the library. */
 function overview(learnerId: string) {
   return whileLibraryUnchanged("playbook", learnerId, async () => {
     const [heads, patterns] = await Promise.all([entryHeads(learnerId), patternHeads(learnerId)]);
+    const active = inPartOrder(heads.filter((e) => !e.archived));
     return {
-      active: inPartOrder(heads.filter((e) => !e.archived)),
+      active,
+      guide: pageGuide(active, ENTRIES_PER_PAGE),
       archived: heads.filter((e) => e.archived),
       patterns: patterns.filter((p) => !p.archived),
       titles: Object.fromEntries(patterns.map((p) => [p.slug, p.title])) as Record<string, string>,
@@ -95,7 +95,7 @@ function overview(learnerId: string) {
 
 /** One page of a learner's playbook (`all`: every entry on one page, for printing). */
 export async function playbookPage(learnerId: string, request: { page: number; all: boolean }) {
-  const { active, ...rest } = await overview(learnerId);
+  const { active, guide, ...rest } = await overview(learnerId);
   const paging = request.all
     ? paginate(active.length, Math.max(1, active.length), 1)
     : paginate(active.length, ENTRIES_PER_PAGE, request.page);
@@ -113,7 +113,7 @@ export async function playbookPage(learnerId: string, request: { page: number; a
     /** Every active entry, in part order. */
     contents: active,
     /** The pages each part spans, when the entries fill more than one page. */
-    guide: paging.pages > 1 ? pageGuide(active, paging.pageSize) : null,
+    guide: paging.pages > 1 ? guide : null,
     parts: partsOnPage(active, paging).map((p) => ({ ...p, entries: p.entries.flatMap((e) => rows.get(e.id) ?? []) })),
     ticks,
   };
