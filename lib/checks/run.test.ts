@@ -1,13 +1,13 @@
 // The check runner with real bash processes: pass, fail, a missing tool, the time limit (and
 // what the check left running), and the output tail.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { scratchFolders } from "@/test/scratch";
 import { type CheckSpec, missingTools, OUTPUT_TAIL, outputTail, runCheck, runChecks } from "./run";
 
-const repo = mkdtempSync(path.join(tmpdir(), "mastery-check-repo-"));
-const kit = mkdtempSync(path.join(tmpdir(), "mastery-check-kit-"));
+const repo = scratchFolders("mastery-check-repo-")();
+const kit = scratchFolders("mastery-check-kit-")();
 writeFileSync(path.join(kit, "hello.sh"), 'echo "kit says hello from $PWD"\n');
 
 const check = (fields: Partial<CheckSpec>): CheckSpec => ({

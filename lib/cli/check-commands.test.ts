@@ -3,14 +3,14 @@
 // run in the practice repository with the kit at $MASTERY_KIT, reported per criterion, the exit
 // code telling a failed check, and --attach posting the run.
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, statSync, writeFileSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, statSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { scratchFolders } from "@/test/scratch";
 import { EXIT } from "./exit-codes";
 import { run } from "./main";
 
-const scratch = () => mkdtempSync(path.join(tmpdir(), "mastery-check-cli-"));
+const scratch = scratchFolders("mastery-check-cli-");
 
 const kitFile = (file: string, content: string, executable = false) => ({
   path: file,

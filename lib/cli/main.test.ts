@@ -1,12 +1,12 @@
 // The command end to end against a stand-in fetch: output, --json, and the exit codes.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { scratchFolders } from "@/test/scratch";
 import { EXIT } from "./exit-codes";
 import { run, type Streams } from "./main";
 
-const home = mkdtempSync(path.join(tmpdir(), "mastery-cli-"));
+const home = scratchFolders("mastery-cli-")();
 
 type Sent = { url: string; method: string; headers: Record<string, string>; body: unknown };
 
