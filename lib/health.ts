@@ -1,7 +1,10 @@
 // The health check a load balancer polls (/api/health): 200 while this instance's database
 // answers, with what the instance serves; 503 when it does not, so that people are sent to
 // another instance. The check is bounded in time, so a database that hangs is answered too.
+// `contentProblems` counts what makes the content invalid (content:check's failures): a
+// template's unfilled placeholders are allowed and not counted.
 import { getContent } from "./content";
+import { failingProblems } from "./content/loader";
 import { databaseHealth, type DatabaseHealth } from "./db";
 import { dialect } from "./env";
 
@@ -31,7 +34,7 @@ export async function healthResponse(): Promise<Response> {
   if (!database.reachable) return Response.json({ ok: false, database }, { status: 503, headers });
   const content = getContent();
   return Response.json(
-    { ok: true, database, programs: content.programs.map((p) => p.slug), contentProblems: content.problems.length },
+    { ok: true, database, programs: content.programs.map((p) => p.slug), contentProblems: failingProblems(content).length },
     { headers },
   );
 }
