@@ -41,7 +41,7 @@ export default defineConfig({
         "--disable-quic",
         // A navigation within the app keeps its page's renderer (Chromium otherwise swaps in a new
         // one, to keep the old page for Back, which no test uses), so V8 compiles the framework's
-        // scripts once per page, not at every page load: a third less CPU per navigation.
+        // scripts once per page, not at every page load: about a fifth less CPU per navigation.
         "--disable-features=BackForwardCache,ProactivelySwapBrowsingInstance,RenderDocument",
         // V8 interprets the pages' scripts without compiling them to machine code: pages live for
         // seconds here, so the compilers' threads cost more CPU than they save (the app's pages run

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, w
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { buildIfStale } from "./build-stamp";
+import { BENCH_CEILING_FILE, buildIfStale } from "./build-stamp";
 import { compareResults, evaluateBudgets, type BenchResult, renderMarkdown } from "./bench/report";
 import { timeCli } from "./bench/cli";
 import { type LoadJob, type LoadResult } from "./bench/load";
@@ -141,7 +141,7 @@ const modulePath = `/programs/${program.slug}/modules/${mod.slug}`;
 // Next.js lists `public/` when it starts and reads a file's bytes when asked: the ceiling file
 // exists from the start (after the build, so the build does not see it) and gets the module
 // page's HTML once the server can render it.
-const ceilingFile = path.resolve("public", "bench-ceiling.html");
+const ceilingFile = path.resolve("public", BENCH_CEILING_FILE);
 writeFileSync(ceilingFile, "");
 const server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], {
   env: { ...serverEnv, PORT: String(PORT), HOST: "127.0.0.1" },
@@ -197,7 +197,7 @@ try {
   const javascript: Record<string, number> = {};
   for (const target of targets.filter((t) => t.main)) javascript[target.name] = await javascriptGzipBytes(target.path, target.headers);
   if (only) targets.splice(0, targets.length, ...targets.filter((t) => only.includes(t.name)));
-  targets.push({ name: "static file (ceiling)", path: "/bench-ceiling.html", headers: {}, expect: asHtml(mod.meta.title), main: false });
+  targets.push({ name: "static file (ceiling)", path: `/${BENCH_CEILING_FILE}`, headers: {}, expect: asHtml(mod.meta.title), main: false });
 
   const jobs: LoadJob[] = targets.flatMap((t) =>
     ([1, 10] as const).map((concurrency) => ({

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { scratchFolders } from "../test/scratch";
-import { buildInputsHash } from "./build-stamp";
+import { BENCH_CEILING_FILE, buildInputsHash } from "./build-stamp";
 
 const scratch = scratchFolders("mastery-build-stamp-");
 
@@ -20,7 +20,7 @@ describe("the build's inputs", () => {
     const root = project();
     const before = buildInputsHash(root);
     writeFileSync(path.join(root, "app", "page.test.tsx"), "test");
-    writeFileSync(path.join(root, "public", "bench-ceiling.html"), "<p>the module page</p>");
+    writeFileSync(path.join(root, "public", BENCH_CEILING_FILE), "<p>the module page</p>");
     expect(buildInputsHash(root)).toBe(before);
     writeFileSync(path.join(root, "public", "logo.svg"), "<svg/>");
     const withLogo = buildInputsHash(root);

@@ -19,9 +19,12 @@ const INPUTS = [
   "package-lock.json",
   "prisma/schema.prisma",
 ];
-// bench-ceiling.html is the static file `npm run bench` writes into public/ while it runs (its
-// ceiling): not an input of the build, so a bench run's server does not build again.
-const SKIP = new Set(["node_modules", ".next", "generated", "bench-ceiling.html"]);
+/**
+ * The static file `npm run bench` writes into public/ while it runs (its ceiling): not an input of
+ * the build, so a bench run's server does not build again.
+ */
+export const BENCH_CEILING_FILE = "bench-ceiling.html";
+const SKIP = new Set(["node_modules", ".next", "generated", BENCH_CEILING_FILE]);
 const STAMP_FILE = path.join(".next", "mastery-build-stamp");
 
 function* filesOf(entry: string): Generator<string> {
