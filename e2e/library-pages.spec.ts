@@ -95,7 +95,7 @@ test("the playbook's contents guide to its pages, and it shows its entries in fu
   await expect(archived.getByRole("listitem")).toHaveCount(22);
   await expect(archived.getByRole("link", { name: "Old note 22" })).toBeVisible();
   await pia.goto("/playbook");
-  await expect(pia.getByText("Entries 1–20 of 45, 20 a page.")).toBeVisible();
+  await expect(pia.getByText("Entries 1–20 of 45; a page holds up to 20, fewer when they are long.")).toBeVisible();
   await expect(pia.locator("article.playbook-entry")).toHaveCount(20);
   await expect(pia.getByRole("region", { name: "Index" })).toContainText("Quick fact number 5.");
   await expect(pia.getByRole("region", { name: "Scenarios" })).toContainText("1–15 of 25");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pageOf, pageWindow, paginate, parsePage } from "./pagination";
+import { pageOf, pageStarts, pageWindow, paginate, paginateAt, parsePage } from "./pagination";
 
 describe("parsePage", () => {
   it("reads a whole number from 1 and takes anything else as page 1", () => {
@@ -12,7 +12,7 @@ describe("parsePage", () => {
 
 describe("paginate", () => {
   it("gives the slice of each page, a last page that is not full, and an empty list one empty page", () => {
-    expect(paginate(45, 20, 1)).toEqual({ page: 1, pages: 3, total: 45, pageSize: 20, from: 0, to: 20, outOfRange: false });
+    expect(paginate(45, 20, 1)).toEqual({ page: 1, pages: 3, total: 45, starts: [0, 20, 40], from: 0, to: 20, outOfRange: false });
     expect(paginate(45, 20, 3)).toMatchObject({ from: 40, to: 45, outOfRange: false });
     expect(paginate(0, 20, 1)).toMatchObject({ pages: 1, from: 0, to: 0, outOfRange: false });
   });
@@ -23,8 +23,32 @@ describe("paginate", () => {
   });
 
   it("finds the page of an item", () => {
-    expect([0, 19, 20, 39, 40].map((i) => pageOf(i, 20))).toEqual([1, 1, 2, 2, 3]);
-    expect(pageOf(-1, 20)).toBe(1);
+    const { starts } = paginate(45, 20, 1);
+    expect([0, 19, 20, 39, 40, 44].map((i) => pageOf(i, starts))).toEqual([1, 1, 2, 2, 3, 3]);
+    expect(pageOf(-1, starts)).toBe(1);
+    expect(pageOf(0, [])).toBe(1);
+  });
+});
+
+describe("pages bounded by size", () => {
+  it("close a page at its item limit or before the item that would take it past its size limit", () => {
+    expect(pageStarts([1, 1, 1, 1, 1], 2, 100)).toEqual([0, 2, 4]);
+    expect(pageStarts([40, 40, 40, 10, 10], 10, 100)).toEqual([0, 2]);
+    expect(pageStarts([], 20, 100)).toEqual([]);
+  });
+
+  it("give an item larger than the size limit a page of its own", () => {
+    expect(pageStarts([10, 500, 10, 10], 20, 100)).toEqual([0, 1, 2]);
+    expect(pageStarts([500, 500], 20, 100)).toEqual([0, 1]);
+  });
+
+  it("slice the list where its pages begin", () => {
+    const starts = pageStarts([10, 500, 10, 10], 20, 100);
+    expect(paginateAt(starts, 4, 1)).toMatchObject({ pages: 3, from: 0, to: 1, outOfRange: false });
+    expect(paginateAt(starts, 4, 2)).toMatchObject({ from: 1, to: 2 });
+    expect(paginateAt(starts, 4, 3)).toMatchObject({ from: 2, to: 4 });
+    expect(paginateAt(starts, 4, 4)).toMatchObject({ from: 4, to: 4, outOfRange: true });
+    expect(paginateAt([], 0, 1)).toMatchObject({ pages: 1, from: 0, to: 0, outOfRange: false });
   });
 });
 

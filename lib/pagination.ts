@@ -14,7 +14,8 @@ export type Paging = {
   /** How many pages the list fills; an empty list has one (empty) page. */
   pages: number;
   total: number;
-  pageSize: number;
+  /** Where each page begins: the position of its first item (from 0). */
+  starts: number[];
   /** The slice of the list on this page: items `from` (inclusive) to `to` (exclusive). */
   from: number;
   to: number;
@@ -22,15 +23,47 @@ export type Paging = {
   outOfRange: boolean;
 };
 
-export function paginate(total: number, pageSize: number, page: number): Paging {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+/** Page `page` of a list of `total` items whose pages begin at `starts`. */
+export function paginateAt(starts: number[], total: number, page: number): Paging {
+  const pages = Math.max(1, starts.length);
   const outOfRange = page > pages;
-  const from = outOfRange ? total : (page - 1) * pageSize;
-  return { page, pages, total, pageSize, from, to: Math.min(total, from + pageSize), outOfRange };
+  const from = outOfRange ? total : (starts[page - 1] ?? 0);
+  const to = outOfRange ? total : (starts[page] ?? total);
+  return { page, pages, total, starts, from, to, outOfRange };
 }
 
-/** The page that shows item `index` (from 0). */
-export const pageOf = (index: number, pageSize: number) => Math.floor(Math.max(0, index) / pageSize) + 1;
+/** Page `page` of a list of `total` items, `pageSize` a page. */
+export function paginate(total: number, pageSize: number, page: number): Paging {
+  const starts = Array.from({ length: Math.ceil(total / pageSize) }, (_, i) => i * pageSize);
+  return paginateAt(starts, total, page);
+}
+
+/**
+ * Where each page begins when a page holds at most `maxItems` items and at most `maxSize` of
+ * their sizes together; an item larger than `maxSize` has a page of its own.
+ */
+export function pageStarts(sizes: number[], maxItems: number, maxSize: number): number[] {
+  const starts: number[] = [];
+  let items = 0;
+  let size = 0;
+  sizes.forEach((itemSize, index) => {
+    if (index === 0 || items === maxItems || size + itemSize > maxSize) {
+      starts.push(index);
+      items = 0;
+      size = 0;
+    }
+    items += 1;
+    size += itemSize;
+  });
+  return starts;
+}
+
+/** The page that shows item `index` (from 0) when pages begin at `starts`. */
+export function pageOf(index: number, starts: number[]): number {
+  let page = 1;
+  while (page < starts.length && starts[page]! <= index) page += 1;
+  return page;
+}
 
 /**
  * The page numbers a pagination bar links: the first, the last, and the pages around the current

@@ -106,7 +106,7 @@ export default async function PlaybookPage({ searchParams }: { searchParams: Pro
   ]);
   const { paging, contents, parts } = shown;
   const allArchived = all || query.archived === "all";
-  const paged = !all && contents.length > ENTRIES_PER_PAGE;
+  const paged = !all && shown.pages > 1;
   const pageParams = (page: number): Record<string, string> => (page > 1 ? { page: String(page) } : {});
   const pageHref = (page: number) => playbookRoute(view, pageParams(page));
   const printView = playbookRoute(view, { all: "1" });
@@ -137,7 +137,7 @@ export default async function PlaybookPage({ searchParams }: { searchParams: Pro
         ) : (
           <PrintButton />
         )}
-        {all && contents.length > ENTRIES_PER_PAGE ? (
+        {all && shown.pages > 1 ? (
           <Link href={playbookRoute(view)} className="rounded border border-line px-3 py-1.5">
             Back to pages
           </Link>
@@ -172,7 +172,7 @@ export default async function PlaybookPage({ searchParams }: { searchParams: Pro
           {paging.outOfRange ? null : (
             <>
               <p className="mt-8 text-sm text-muted">
-                Entries {paging.from + 1}–{paging.to} of {contents.length}, {ENTRIES_PER_PAGE} a page.
+                Entries {paging.from + 1}–{paging.to} of {contents.length}; a page holds up to {ENTRIES_PER_PAGE}, fewer when they are long.
               </p>
               <p className="hidden print:block">
                 This printout holds page {paging.page} of {paging.pages}; the print view ({printView}) holds the whole playbook.

@@ -1,5 +1,6 @@
-// The table of contents of a Markdown body, with the same anchor ids rehype-slug gives.
+// The table of contents of a Markdown body, with the same anchor ids its rendered headings get.
 import GithubSlugger from "github-slugger";
+import { headingId } from "../markdown/heading-ids";
 import { eachLine } from "./markdown-source";
 
 export type TocEntry = { depth: 2 | 3; text: string; id: string };
@@ -18,7 +19,7 @@ export function tableOfContents(body: string, slugger = new GithubSlugger()): To
     const heading = prose ? /^(#{1,6})\s+(.+)$/.exec(line) : null;
     if (!heading) return;
     const text = plainHeadingText(heading[2]!);
-    const id = slugger.slug(text);
+    const id = headingId(slugger, text);
     const depth = heading[1]!.length;
     if (depth === 2 || depth === 3) entries.push({ depth, text, id });
   });

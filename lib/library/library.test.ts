@@ -286,4 +286,35 @@ describe("the playbook page", () => {
     expect(afterArchive.archived.map((e) => e.slug)).toEqual(["scenario-01"]);
     expect(afterArchive.paging.total).toBe(22);
   });
+
+  it("holds fewer entries on a page when they are long, and gives an entry longer than a page's text a page of its own", async () => {
+    const client = await db();
+    const user = await client.user.create({ data: { name: "Cy", role: "learner", passphraseHash: "x" } });
+    const cyLearner = (await client.learner.create({ data: { name: "Cy", ownerId: user.id, programSlug: "codex-mastery" } })).id;
+    const cy: Actor = { kind: "learner", userId: user.id, label: "Cy" };
+    const sizes = { a: 100, b: 12_000, c: 9_000, d: 25_000, e: 100 };
+    for (const [name, size] of Object.entries(sizes)) {
+      await playbook.createEntry(cy, cyLearner, { title: `Scenario ${name}`, kind: "scenario", body: "x".repeat(size) });
+    }
+    const titlesOn = async (page: number) =>
+      (await playbookPage(cyLearner, { page, all: false })).parts.flatMap((p) => p.entries.map((e) => e.title.slice(-1)));
+    expect((await playbookPage(cyLearner, { page: 1, all: false })).pages).toBe(4);
+    expect([await titlesOn(1), await titlesOn(2), await titlesOn(3), await titlesOn(4)]).toEqual([["a", "b"], ["c"], ["d"], ["e"]]);
+    const guide = (await playbookPage(cyLearner, { page: 2, all: false })).guide!;
+    expect(guide.find((g) => g.part.name === "scenarios")!.pages.map((p) => [p.page, p.first.title, p.last.title])).toEqual([
+      [1, "Scenario a", "Scenario b"],
+      [2, "Scenario c", "Scenario c"],
+      [3, "Scenario d", "Scenario d"],
+      [4, "Scenario e", "Scenario e"],
+    ]);
+    const all = await playbookPage(cyLearner, { page: 1, all: true });
+    expect([all.paging.pages, all.pages, all.guide, all.parts.flatMap((p) => p.entries).length]).toEqual([1, 4, null, 5]);
+
+    // Lines weigh more than their characters: two short-lined checklists of 200 items do not share a page.
+    const items = Array.from({ length: 200 }, (_, i) => `- [ ] step ${i}`).join("\n");
+    for (const name of ["f", "g"])
+      await playbook.createEntry(cy, cyLearner, { title: `Checklist ${name}`, kind: "checklist", body: items });
+    expect(items.length).toBeLessThan(3_000);
+    expect([await titlesOn(4), await titlesOn(5)]).toEqual([["e", "f"], ["g"]]);
+  });
 });

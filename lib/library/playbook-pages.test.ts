@@ -4,6 +4,8 @@ import { inPartOrder, pageGuide, partsOnPage } from "./playbook-pages";
 
 const entry = (kind: string, n: number) => ({ kind, slug: `${kind}-${n}`, title: `${kind} ${n}` });
 const many = (kind: string, count: number) => Array.from({ length: count }, (_, i) => entry(kind, i + 1));
+/** Where the pages begin, four entries a page. */
+const fours = (entries: unknown[]) => paginate(entries.length, 4, 1).starts;
 
 describe("inPartOrder", () => {
   it("groups entries by part (index, scenarios, checklists) and keeps their order within a part", () => {
@@ -77,7 +79,11 @@ describe("partsOnPage", () => {
 describe("pageGuide", () => {
   it("names, for each part, every page it spans with its first and last title there", () => {
     const ordered = inPartOrder([...many("quick-reference", 3), ...many("scenario", 4), ...many("checklist", 3)]);
-    const guide = pageGuide(ordered, 4).map((g) => [g.part.name, g.total, g.pages.map((p) => [p.page, p.first.title, p.last.title])]);
+    const guide = pageGuide(ordered, fours(ordered)).map((g) => [
+      g.part.name,
+      g.total,
+      g.pages.map((p) => [p.page, p.first.title, p.last.title]),
+    ]);
     expect(guide).toEqual([
       ["index", 3, [[1, "quick-reference 1", "quick-reference 3"]]],
       [
@@ -97,16 +103,16 @@ describe("pageGuide", () => {
         ],
       ],
     ]);
-    expect(pageGuide(ordered, 4)[1]!.pages[1]!.first.slug).toBe("scenario-2");
+    expect(pageGuide(ordered, fours(ordered))[1]!.pages[1]!.first.slug).toBe("scenario-2");
   });
 
   it("gives an empty part no pages, and an empty playbook no pages at all", () => {
-    const guide = pageGuide(inPartOrder(many("checklist", 5)), 4);
+    const guide = pageGuide(inPartOrder(many("checklist", 5)), fours(many("checklist", 5)));
     expect(guide.map((g) => [g.part.name, g.total, g.pages.map((p) => p.page)])).toEqual([
       ["index", 0, []],
       ["scenarios", 0, []],
       ["checklists", 5, [1, 2]],
     ]);
-    expect(pageGuide([], 4).flatMap((g) => g.pages)).toEqual([]);
+    expect(pageGuide([], []).flatMap((g) => g.pages)).toEqual([]);
   });
 });

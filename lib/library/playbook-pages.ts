@@ -1,15 +1,24 @@
 // What the playbook page shows: every active entry in the page's order (by part, then title),
 // one page of them in full with their checklist ticks, where each part begins, and the
-// broken-links report. Only the entries on the page are read in full; the rest is worked out
-// once per change of the library.
-import { type Paging, pageOf, paginate } from "../pagination";
+// broken-links report. A page holds up to 20 entries, fewer when they are long, so that a page
+// is about as much to read (and to send) whatever the entries' length. Only the entries on the
+// page are read in full; the rest is worked out once per change of the library.
+import { type Paging, pageOf, pageStarts, paginate, paginateAt } from "../pagination";
 import { brokenLinks } from "./broken-links";
 import { PLAYBOOK_PARTS } from "./markdown-format";
 import { patternHeads } from "./patterns";
 import { whileLibraryUnchanged } from "./memo";
-import { entriesById, entryHeads, ticksFor } from "./playbook";
+import { entriesById, entryHeads, entryLengths, ticksFor } from "./playbook";
 
 export const ENTRIES_PER_PAGE = 20;
+/**
+ * How much text a page's entries hold together, unless one entry alone holds more: measured in
+ * characters of Markdown, a line counting 60 more (each line becomes an element of its own, a
+ * list item, a table row or a checklist tick, which weighs on the page about as much as 60
+ * characters of prose). About 130 KB of HTML, with the page around it.
+ */
+const PAGE_TEXT_LIMIT = 20_000;
+const LINE_WEIGHT = 60;
 
 type Part = (typeof PLAYBOOK_PARTS)[number];
 const inPart = (part: Part, kind: string) => (part.kinds as readonly string[]).includes(kind);
@@ -40,7 +49,7 @@ export function partsOnPage<T extends { kind: string }>(ordered: T[], paging: Pa
     const total = ordered.filter((e) => inPart(part, e.kind)).length;
     const from = Math.max(start, paging.from);
     const entries = ordered.slice(from, Math.max(from, Math.min(start + total, paging.to)));
-    const startPage = pageOf(total === 0 ? start - 1 : start, paging.pageSize);
+    const startPage = pageOf(total === 0 ? start - 1 : start, paging.starts);
     const shown = entries.length > 0 || (total === 0 && !paging.outOfRange && startPage === paging.page);
     const result = { part, total, startPage, first: from - start, entries, shown };
     start += total;
@@ -59,14 +68,15 @@ const heading = ({ slug, title }: { slug: string; title: string }) => ({ slug, t
 
 /**
  * The guide to a paged playbook, like a dictionary's guide words: for each part, every page it
- * spans with the titles of its first and last entry there. `ordered` is in part order.
+ * spans with the titles of its first and last entry there. `ordered` is in part order; its
+ * pages begin at `starts`.
  */
 export function pageGuide<T extends { kind: string; slug: string; title: string }>(
   ordered: T[],
-  pageSize: number,
+  starts: number[],
 ): { part: Part; total: number; pages: GuideLine[] }[] {
-  const { pages } = paginate(ordered.length, pageSize, 1);
-  const byPage = Array.from({ length: pages }, (_, i) => partsOnPage(ordered, paginate(ordered.length, pageSize, i + 1)));
+  const { pages } = paginateAt(starts, ordered.length, 1);
+  const byPage = Array.from({ length: pages }, (_, i) => partsOnPage(ordered, paginateAt(starts, ordered.length, i + 1)));
   return PLAYBOOK_PARTS.map((part, p) => ({
     part,
     total: byPage[0]![p]!.total,
@@ -77,14 +87,24 @@ export function pageGuide<T extends { kind: string; slug: string; title: string 
   }));
 }
 
-/** Headings of every entry and pattern, the guide to the pages, and the broken-links report, worked out once per change of the library. */
+/** Headings of every entry and pattern, where each page begins, the guide to the pages, and the broken-links report, worked out once per change of the library. */
 function overview(learnerId: string) {
   return whileLibraryUnchanged("playbook", learnerId, async () => {
-    const [heads, patterns] = await Promise.all([entryHeads(learnerId), patternHeads(learnerId)]);
+    const [heads, patterns, lengths] = await Promise.all([entryHeads(learnerId), patternHeads(learnerId), entryLengths(learnerId)]);
     const active = inPartOrder(heads.filter((e) => !e.archived));
+    const weight = (id: string) => {
+      const { characters, lines } = lengths.get(id) ?? { characters: 0, lines: 0 };
+      return characters + LINE_WEIGHT * lines;
+    };
+    const starts = pageStarts(
+      active.map((e) => weight(e.id)),
+      ENTRIES_PER_PAGE,
+      PAGE_TEXT_LIMIT,
+    );
     return {
       active,
-      guide: pageGuide(active, ENTRIES_PER_PAGE),
+      starts,
+      guide: pageGuide(active, starts),
       archived: heads.filter((e) => e.archived),
       patterns: patterns.filter((p) => !p.archived),
       titles: Object.fromEntries(patterns.map((p) => [p.slug, p.title])) as Record<string, string>,
@@ -95,10 +115,9 @@ function overview(learnerId: string) {
 
 /** One page of a learner's playbook (`all`: every entry on one page, for printing). */
 export async function playbookPage(learnerId: string, request: { page: number; all: boolean }) {
-  const { active, guide, ...rest } = await overview(learnerId);
-  const paging = request.all
-    ? paginate(active.length, Math.max(1, active.length), 1)
-    : paginate(active.length, ENTRIES_PER_PAGE, request.page);
+  const { active, starts, guide, ...rest } = await overview(learnerId);
+  const paged = paginateAt(starts, active.length, request.page);
+  const paging = request.all ? paginate(active.length, Math.max(1, active.length), 1) : paged;
   const onPage = active.slice(paging.from, paging.to);
   const [rows, ticks] = await Promise.all([
     entriesById(
@@ -110,6 +129,8 @@ export async function playbookPage(learnerId: string, request: { page: number; a
   return {
     ...rest,
     paging,
+    /** How many pages the entries fill outside the print view. */
+    pages: paged.pages,
     /** Every active entry, in part order. */
     contents: active,
     /** The pages each part spans, when the entries fill more than one page. */

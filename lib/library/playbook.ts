@@ -22,7 +22,13 @@ export function sameEntry(a: PlaybookEntryData, b: PlaybookEntryData): boolean {
 }
 
 /** Writes an entry's new text (creating it when `existing` is null) and its version row with who saved it. */
-export async function writeEntry(tx: Tx, actor: Actor, learnerId: string, existing: EntryRow | null, data: PlaybookEntryData): Promise<EntryRow> {
+export async function writeEntry(
+  tx: Tx,
+  actor: Actor,
+  learnerId: string,
+  existing: EntryRow | null,
+  data: PlaybookEntryData,
+): Promise<EntryRow> {
   const version = (existing?.version ?? 0) + 1;
   const row = existing
     ? await tx.playbookEntry.update({ where: { id: existing.id }, data: { ...data, version } })
@@ -35,7 +41,12 @@ export async function writeEntry(tx: Tx, actor: Actor, learnerId: string, existi
  * The rows that create these entries, each with its first version: what `writeEntry` writes for
  * a new entry, built ahead for `insertRows`, parents first.
  */
-export function newEntryRows(actor: Actor, learnerId: string, list: PlaybookEntryData[], now: Date): { table: string; rows: StoredRow[] }[] {
+export function newEntryRows(
+  actor: Actor,
+  learnerId: string,
+  list: PlaybookEntryData[],
+  now: Date,
+): { table: string; rows: StoredRow[] }[] {
   const time = storedTime(now);
   const entries = list.map((data) => ({
     ...data,
@@ -147,6 +158,12 @@ export type EntryHead = Prisma.PlaybookEntryGetPayload<{ select: typeof HEAD }>;
 /** Every entry without its text (archived ones too), by title. */
 export async function entryHeads(learnerId: string): Promise<EntryHead[]> {
   return (await db()).playbookEntry.findMany({ where: { learnerId }, select: HEAD, orderBy: [{ title: "asc" }, { slug: "asc" }] });
+}
+
+/** How long each of the learner's entries' text is, in characters and in lines, by id. */
+export async function entryLengths(learnerId: string): Promise<Map<string, { characters: number; lines: number }>> {
+  const rows = await (await db()).playbookEntry.findMany({ where: { learnerId }, select: { id: true, body: true } });
+  return new Map(rows.map((row) => [row.id, { characters: row.body.length, lines: row.body.split("\n").length }]));
 }
 
 /** The learner's entries with these ids, by id. */

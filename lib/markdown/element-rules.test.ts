@@ -1,5 +1,6 @@
 // The pipeline's element rules, one by one: Markdown in, the HTML both outputs render out.
 import { describe, expect, it } from "vitest";
+import { tableOfContents } from "../content/toc";
 import { markdownHtml } from "./html";
 import type { MarkdownOptions } from "./tree";
 import type { WikiResolver } from "./wiki-links";
@@ -24,6 +25,21 @@ describe("headings", () => {
   it("get anchors from their text, unique within the text", () => {
     expect(html("# Hello World\n\n## Hello World")).toBe('<h1 id="hello-world">Hello World</h1>\n<h2 id="hello-world-1">Hello World</h2>');
   });
+
+  it("take their anchor from the first 100 characters of a long heading, still unique, and keep the whole text", () => {
+    const long = `Problem and context ${"long line ".repeat(1_500)}`.trim();
+    const out = html(`## ${long}\n\n## ${long}`);
+    const ids = [...out.matchAll(/id="([^"]*)"/g)].map((m) => m[1]!);
+    const stem = "problem-and-context" + "-long-line".repeat(8);
+    expect(ids).toEqual([stem, `${stem}-1`]);
+    expect(out).toContain(`>${long}</h2>`);
+  });
+
+  it("agree with the table of contents", () => {
+    const source = `## Hello *World*\n\n### ${"x".repeat(300)}\n\n## Hello World`;
+    const ids = [...html(source).matchAll(/id="([^"]*)"/g)].map((m) => m[1]);
+    expect(tableOfContents(source).map((e) => e.id)).toEqual(ids);
+  });
 });
 
 describe("links", () => {
@@ -37,7 +53,10 @@ describe("links", () => {
 
   it("drop unsafe URLs before resolving them", () => {
     const seen: string[] = [];
-    const out = html("[js](javascript:alert(1)) [data](data:text/html,x)", resolving("unsafe", (href) => (seen.push(href), href)));
+    const out = html(
+      "[js](javascript:alert(1)) [data](data:text/html,x)",
+      resolving("unsafe", (href) => (seen.push(href), href)),
+    );
     expect(out).toBe('<p><a href="" rel="noreferrer noopener">js</a> <a href="" rel="noreferrer noopener">data</a></p>');
     expect(seen).toEqual(["", ""]);
   });

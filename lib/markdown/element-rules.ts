@@ -4,9 +4,9 @@
 import type { Element, ElementContent, Root } from "hast";
 import { defaultUrlTransform } from "react-markdown";
 import rehypeHighlight from "rehype-highlight";
-import rehypeSlug from "rehype-slug";
 import type { Transformer } from "unified";
 import { SKIP, visit } from "unist-util-visit";
+import { addHeadingIds } from "./heading-ids";
 import { linkWikiLinks, type WikiResolver } from "./wiki-links";
 
 /** Maps an href or image src written in the source to the URL the app serves, or null (no link). */
@@ -23,7 +23,6 @@ type ElementRules = {
 // rehype-highlight builds its highlighter (registering every common grammar, ~20 ms) each time
 // it is set up: build it once for the process.
 const highlight = rehypeHighlight({ detect: false });
-const slug = rehypeSlug();
 
 // Whitespace between table parts is not valid DOM (React would drop it): the tree has none, so
 // the HTML string and the React elements agree.
@@ -81,7 +80,7 @@ function shapeBlocks(tree: Root, inline: boolean): void {
 export function rehypeElementRules({ resolveHref = (href) => href, wikiLinks, inline = false }: ElementRules): Transformer<Root> {
   return (tree, file) => {
     if (wikiLinks) linkWikiLinks(tree, wikiLinks);
-    slug(tree);
+    addHeadingIds(tree);
     highlight(tree, file);
     resolveUrls(tree, resolveHref);
     shapeBlocks(tree, inline);
