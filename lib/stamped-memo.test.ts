@@ -20,4 +20,18 @@ describe("stampedMemo", () => {
     await memo("cy", "1", async () => "cy");
     expect(await memo("ada", "1", async () => "read again")).toBe("read again");
   });
+
+  it("keeps values up to a weight read from their stamps, the newest even when it alone weighs more", async () => {
+    const memo = stampedMemo("test: weights", 10, (stamp) => Number(stamp));
+    let runs = 0;
+    const compute = async () => ++runs;
+    await memo("ada", "4", compute);
+    await memo("bob", "5", compute);
+    expect([await memo("ada", "4", compute), await memo("bob", "5", compute)]).toEqual([1, 2]);
+    await memo("cy", "3", compute);
+    expect(await memo("ada", "4", compute)).toBe(4);
+    await memo("dee", "50", compute);
+    expect(await memo("dee", "50", compute)).toBe(5);
+    expect(await memo("cy", "3", compute)).toBe(6);
+  });
 });

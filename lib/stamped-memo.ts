@@ -1,23 +1,26 @@
 // Values worked out from rows that are only ever added or given a new version, kept in memory
 // until the database says they changed: a stamp read from it (counts, version sums, the latest
 // moment) that every write to those rows changes. Reading a stamp is one small aggregate query,
-// against many for the value. The most recently used few dozen values are kept (lib/lru.ts), so
+// against many for the value. The most recently used values are kept up to a limit (lib/lru.ts), so
 // memory stays the same however many learners a server has; every instance of a team server
 // keeps its own and reads the same stamps.
 import { LruMap } from "./lru";
 
-type Kept = LruMap<{ stamp: string; value: Promise<unknown> }>;
+type Entry = { stamp: string; value: Promise<unknown> };
+type Kept = LruMap<Entry>;
 
 // On globalThis: a Next.js server bundle may load this module more than once.
 const stores = ((globalThis as unknown as { masteryStampedMemos?: Map<string, Kept> }).masteryStampedMemos ??= new Map());
 
 /**
- * A memo named `name` of at most `kept` values: `memo(key, stamp, compute)` gives `compute()`, or
- * what it gave last time for `key` if the stamp is the same. Callers share the result: they must
- * not change it. A failed computation is not kept.
+ * A memo named `name` of at most `limit` values, or, with `weigh`, of values whose stamps weigh
+ * at most `limit` together (a stamp's counts tell how much a value holds): `memo(key, stamp,
+ * compute)` gives `compute()`, or what it gave last time for `key` if the stamp is the same.
+ * Callers share the result: they must not change it. A failed computation is not kept.
  */
-export function stampedMemo(name: string, kept: number) {
-  const store = stores.get(name) ?? stores.set(name, new LruMap(kept)).get(name)!;
+export function stampedMemo(name: string, limit: number, weigh?: (stamp: string) => number) {
+  const weight = weigh && ((_key: string, entry: Entry) => weigh(entry.stamp));
+  const store = stores.get(name) ?? stores.set(name, new LruMap(limit, weight)).get(name)!;
   return async function whileUnchanged<T>(key: string, stamp: string, compute: () => Promise<T>): Promise<T> {
     const hit = store.get(key);
     if (hit?.stamp === stamp) return hit.value as Promise<T>;

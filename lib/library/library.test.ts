@@ -213,7 +213,9 @@ describe("search", () => {
     expect((await searchLibrary(adaLearner, "round trips")).map((h) => h.id)).toEqual(
       expect.arrayContaining(["pattern:batch-independent-reads"]),
     );
-    expect((await searchLibrary(adaLearner, "disjoint")).map((h) => h.id)).toEqual(["playbook:parallel-or-sequential"]);
+    const [disjoint, ...others] = await searchLibrary(adaLearner, "disjoint");
+    expect([disjoint!.id, others]).toEqual(["playbook:parallel-or-sequential", []]);
+    expect(disjoint!.snippet.toLowerCase()).toContain("disjoint");
     expect(await matchingPatternSlugs(adaLearner, "disjoint")).toEqual([]);
     // The title names it; another pattern only links to it.
     expect(await matchingPatternSlugs(adaLearner, "independent")).toEqual(["batch-independent-reads", "red-first-contract"]);
@@ -229,7 +231,10 @@ describe("search", () => {
       "threat-model-first",
       pattern({ title: "Threat model first", category: "security", howToApply: "Draw the zanzibar diagram." }),
     );
-    expect((await searchLibrary(adaLearner, "zanzibar")).map((h) => h.url)).toEqual(["/patterns/threat-model-first"]);
+    const zanzibar = await searchLibrary(adaLearner, "zanzibar");
+    expect(zanzibar.map((h) => [h.url, h.title])).toEqual([["/patterns/threat-model-first", "Threat model first"]]);
+    // The snippet is from the text as saved now, around the word found.
+    expect(zanzibar[0]!.snippet).toContain("Draw the zanzibar diagram.");
     expect(await searchLibrary(boLearner, "zanzibar")).toEqual([]);
     const everything = await searchEverything(adaLearner, "zanzibar");
     expect(everything.map((h) => h.kind)).toEqual(["pattern"]);

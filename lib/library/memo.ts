@@ -1,12 +1,24 @@
 // What is worked out from a learner's whole library (the search index, the playbook's headings
 // and broken links) is kept in memory until the library changes. Every save adds a row or raises
 // a version and nothing is deleted, so the count and version sum of the learner's patterns and
-// entries change with every save. Each value is a few hundred kilobytes for a large library.
+// entries change with every save. A value's size grows with the library: a few kilobytes for a
+// cohort's library of 65 items, a few megabytes for 1,300.
 import { db } from "../db";
 import { stampedMemo } from "../stamped-memo";
 
-/** Libraries whose derived values are kept: a server's active learners come back within minutes. */
-const memo = stampedMemo("library", 64);
+/**
+ * Each kind of value is kept for the libraries most recently used, up to 10,000 patterns and
+ * entries behind them together: about 150 libraries of a cohort's size (65 items), or seven of
+ * 1,300 items. A server's active learners come back within minutes.
+ */
+const KEPT_ITEMS = 10_000;
+/** How many patterns and entries a library stamp counts (and one for the value itself). */
+const itemsOf = (stamp: string) => {
+  const [patterns = 0, , entries = 0] = stamp.split(":").map(Number);
+  return 1 + patterns + entries;
+};
+const memos = new Map<string, ReturnType<typeof stampedMemo>>();
+const memoOf = (name: string) => memos.get(name) ?? memos.set(name, stampedMemo(`library: ${name}`, KEPT_ITEMS, itemsOf)).get(name)!;
 
 async function libraryStamp(learnerId: string): Promise<string> {
   const client = await db();
@@ -22,5 +34,5 @@ async function libraryStamp(learnerId: string): Promise<string> {
  * since. Callers share the result: they must not change it.
  */
 export async function whileLibraryUnchanged<T>(name: string, learnerId: string, compute: () => Promise<T>): Promise<T> {
-  return memo(`${name}\u0000${learnerId}`, await libraryStamp(learnerId), compute);
+  return memoOf(name)(learnerId, await libraryStamp(learnerId), compute);
 }

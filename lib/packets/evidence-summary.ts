@@ -35,8 +35,12 @@ const WORK_KINDS = ["exercise", "drill"];
 /** Names one item of one packet in the maps below. */
 export const itemRef = (packetId: string, itemKey: string) => `${packetId}\u0000${itemKey}`;
 
-/** Learners whose summaries are kept: a server's active learners come back within minutes. */
-const memo = stampedMemo("evidence summary", 64);
+/**
+ * Summaries are kept for the learners most recently seen, up to 50,000 rows of evidence behind
+ * them together (a summary takes about 160 bytes a row: 8 MB at most): a server's active learners
+ * come back within minutes. A stamp starts with the learner's count of rows.
+ */
+const memo = stampedMemo("evidence summary", 50_000, (stamp) => 1 + Number(stamp.split(":")[0]));
 
 /**
  * The evidence of every packet of a learner, by packet id: items in the order they were first
