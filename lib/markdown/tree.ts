@@ -1,7 +1,8 @@
 // Markdown to an HTML syntax tree (hast), the one pipeline behind every rendered text: GFM, raw HTML
 // shown as text (never executed), then the app's element rules (element-rules.ts). On the server
-// the trees of recent texts are kept: a tree is plain data that nothing changes after it is built,
-// and each render turns it into HTML or React elements afresh (html.ts, components/markdown).
+// the trees of the texts most recently shown as React elements are kept (components/markdown): a
+// tree is plain data that nothing changes after it is built, and each render turns it into
+// elements afresh. Program content is kept as its HTML string instead (html.ts).
 import type { Root } from "hast";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
@@ -20,7 +21,8 @@ export type MarkdownOptions = {
   inline?: boolean;
 };
 
-function build(source: string, { links, wikiLinks, inline }: MarkdownOptions): Root {
+/** The HTML tree of `source`, built afresh. */
+export function buildMarkdownTree(source: string, { links, wikiLinks, inline }: MarkdownOptions): Root {
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
@@ -31,12 +33,12 @@ function build(source: string, { links, wikiLinks, inline }: MarkdownOptions): R
 }
 
 // Bounded by the length of the texts kept (a tree takes about 20 bytes of memory per character of
-// its text): 2 million characters hold the whole bundled program and the learners' texts most
-// recently shown, about 40 MB, however many learners the server has.
-const remembered = lruMemo<Root>(2_000_000, (key) => key.length);
+// its text): half a million characters hold the learners' texts most recently shown, about 10 MB,
+// however many learners the server has.
+const remembered = lruMemo<Root>(500_000, (key) => key.length);
 
-/** The key of a text's tree: the text and everything its links resolve to. */
-function cacheKey(source: string, { links, wikiLinks, inline }: MarkdownOptions): string {
+/** The key of a text's rendering: the text and everything its links resolve to. */
+export function markdownCacheKey(source: string, { links, wikiLinks, inline }: MarkdownOptions): string {
   const wiki = wikiLinks ? JSON.stringify([...source.matchAll(WIKI_LINK)].map((m) => wikiLinks(m[1]!))) : "";
   return [links?.scope ?? "", wiki, inline ? "inline" : "", source].join("\u0000");
 }
@@ -44,6 +46,6 @@ function cacheKey(source: string, { links, wikiLinks, inline }: MarkdownOptions)
 /** The HTML tree of `source`; never change it, it may be shared. */
 export function markdownTree(source: string, options: MarkdownOptions = {}): Root {
   // In the browser (the editors' live previews) every keystroke is a new text: nothing to keep.
-  if (typeof window !== "undefined") return build(source, options);
-  return remembered(cacheKey(source, options), () => build(source, options));
+  if (typeof window !== "undefined") return buildMarkdownTree(source, options);
+  return remembered(markdownCacheKey(source, options), () => buildMarkdownTree(source, options));
 }
