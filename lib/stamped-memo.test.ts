@@ -21,6 +21,17 @@ describe("stampedMemo", () => {
     expect(await memo("ada", "1", async () => "read again")).toBe("read again");
   });
 
+  it("hands the value kept under an older stamp to the computation that replaces it", async () => {
+    const memo = stampedMemo("test: previous", 4);
+    const seen: (string[] | undefined)[] = [];
+    const grow = (word: string) => async (previous?: string[]) => (seen.push(previous && [...previous]), [...(previous ?? []), word]);
+    await memo("ada", "1", grow("a"));
+    expect(await memo("ada", "2", grow("b"))).toEqual(["a", "b"]);
+    await expect(memo("ada", "3", () => Promise.reject(new Error("disk")))).rejects.toThrow("disk");
+    expect(await memo("ada", "3", grow("c"))).toEqual(["c"]);
+    expect(seen).toEqual([undefined, ["a"], undefined]);
+  });
+
   it("keeps values up to a weight read from their stamps, the newest even when it alone weighs more", async () => {
     const memo = stampedMemo("test: weights", 10, (stamp) => Number(stamp));
     let runs = 0;

@@ -15,16 +15,18 @@ const stores = ((globalThis as unknown as { masteryStampedMemos?: Map<string, Ke
 /**
  * A memo named `name` of at most `limit` values, or, with `weigh`, of values whose stamps weigh
  * at most `limit` together (a stamp's counts tell how much a value holds): `memo(key, stamp,
- * compute)` gives `compute()`, or what it gave last time for `key` if the stamp is the same.
- * Callers share the result: they must not change it. A failed computation is not kept.
+ * compute)` gives `compute(previous)`, or what it gave last time for `key` if the stamp is the
+ * same. `previous` is the value kept for `key` under an older stamp, if any, for `compute` to
+ * bring up to date (in place, if it likes: the kept value is replaced). Callers share the
+ * result: they must not change it. A failed computation is not kept.
  */
 export function stampedMemo(name: string, limit: number, weigh?: (stamp: string) => number) {
   const weight = weigh && ((_key: string, entry: Entry) => weigh(entry.stamp));
   const store = stores.get(name) ?? stores.set(name, new LruMap(limit, weight)).get(name)!;
-  return async function whileUnchanged<T>(key: string, stamp: string, compute: () => Promise<T>): Promise<T> {
+  return async function whileUnchanged<T>(key: string, stamp: string, compute: (previous?: T) => Promise<T>): Promise<T> {
     const hit = store.get(key);
     if (hit?.stamp === stamp) return hit.value as Promise<T>;
-    const value = compute();
+    const value = hit ? (hit.value as Promise<T>).then(compute, () => compute()) : compute();
     store.set(key, { stamp, value });
     try {
       return await value;

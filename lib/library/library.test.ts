@@ -240,6 +240,26 @@ describe("search", () => {
     expect(everything.map((h) => h.kind)).toEqual(["pattern"]);
     expect((await searchEverything(undefined, "context budget")).every((h) => h.kind !== "pattern")).toBe(true);
   });
+
+  it("keeps a learner's index up to date through new, changed and archived texts", async () => {
+    const client = await db();
+    const user = await client.user.create({ data: { name: "Dee", role: "learner", passphraseHash: "x" } });
+    const dee = (await client.learner.create({ data: { name: "Dee", ownerId: user.id, programSlug: "codex-mastery" } })).id;
+    const actor: Actor = { kind: "learner", userId: user.id, label: "Dee" };
+    const found = async (q: string) => (await searchLibrary(dee, q)).map((h) => h.id);
+    await patterns.createPattern(actor, dee, pattern({ title: "Quokka first", howToApply: "Count the numbats." }));
+    expect(await found("numbats")).toEqual(["pattern:quokka-first"]);
+    await patterns.updatePattern(actor, dee, "quokka-first", pattern({ title: "Quokka first", howToApply: "Count the wombats." }));
+    await playbook.createEntry(actor, dee, { title: "Wombat drill", kind: "scenario", body: "When wombats appear." });
+    expect(await found("wombats")).toEqual(expect.arrayContaining(["pattern:quokka-first", "playbook:wombat-drill"]));
+    expect((await searchLibrary(dee, "count wombats"))[0]!.snippet).toContain("Count the wombats.");
+    expect(await found("numbats")).toEqual([]);
+    await playbook.setEntryArchived(actor, dee, "wombat-drill", true);
+    expect(await found("wombats")).toEqual(["pattern:quokka-first"]);
+    await playbook.setEntryArchived(actor, dee, "wombat-drill", false);
+    expect(await found("appear")).toEqual(["playbook:wombat-drill"]);
+    expect(await found("wombats")).toHaveLength(2);
+  });
 });
 
 describe("the playbook page", () => {

@@ -30,9 +30,10 @@ async function libraryStamp(learnerId: string): Promise<string> {
 }
 
 /**
- * `compute()` for this learner, or what it gave last time if their library has not changed
- * since. Callers share the result: they must not change it.
+ * `compute(previous)` for this learner, or what it gave last time if their library has not
+ * changed since; `previous` is what it gave before the library changed, if it is still kept.
+ * Callers share the result: they must not change it.
  */
-export async function whileLibraryUnchanged<T>(name: string, learnerId: string, compute: () => Promise<T>): Promise<T> {
+export async function whileLibraryUnchanged<T>(name: string, learnerId: string, compute: (previous?: T) => Promise<T>): Promise<T> {
   return memoOf(name)(learnerId, await libraryStamp(learnerId), compute);
 }

@@ -1,5 +1,5 @@
 // Full-text search over one learner's patterns and playbook entries. The index is kept per
-// learner in memory and rebuilt when the library changed (see memo.ts).
+// learner in memory (see memo.ts) and brought up to date when the library changes.
 import MiniSearch, { type SearchResult } from "minisearch";
 import { getContent } from "../content";
 import { flatText, hitOf, SEARCH_OPTIONS, type SearchHit, searchContent } from "../content/search";
@@ -15,46 +15,86 @@ export type LibraryHit = SearchHit & { kind: "pattern" | "playbook"; slug: strin
 const patternText = (p: PatternRow) => flatText([TagsSchema.parse(p.tags).join(" "), ...PATTERN_SECTIONS.map((s) => p[s.key])].join("\n"));
 const entryText = (e: EntryRow) => flatText(e.body);
 
-async function documents(learnerId: string): Promise<LibraryDoc[]> {
+const patternDoc = (p: PatternRow): LibraryDoc => ({
+  id: `pattern:${p.slug}`,
+  kind: "pattern",
+  slug: p.slug,
+  title: p.title,
+  context: `Your patterns · ${categoryLabel(p.category)}`,
+  url: `/patterns/${p.slug}`,
+  text: patternText(p),
+});
+
+const entryDoc = (e: EntryRow): LibraryDoc => ({
+  id: `playbook:${e.slug}`,
+  kind: "playbook",
+  slug: e.slug,
+  title: e.title,
+  context: `Your playbook · ${KIND_LABELS[e.kind as PlaybookKind]}`,
+  url: `/playbook/${e.slug}`,
+  text: entryText(e),
+});
+
+/** A saved text's version; a restore from an older backup can bring back a version number with another text. */
+const versionOf = (row: { version: number; updatedAt: Date }) => `${row.version}:${row.updatedAt.getTime()}`;
+
+/** The learner's active patterns and entries as the index names them, with their versions. */
+async function libraryHeads(learnerId: string) {
   const client = await db();
+  const select = { id: true, slug: true, version: true, updatedAt: true } as const;
   const [patterns, entries] = await Promise.all([
-    client.pattern.findMany({ where: { learnerId, archived: false } }),
-    client.playbookEntry.findMany({ where: { learnerId, archived: false } }),
+    client.pattern.findMany({ where: { learnerId, archived: false }, select }),
+    client.playbookEntry.findMany({ where: { learnerId, archived: false }, select }),
   ]);
   return [
-    ...patterns.map((p) => ({
-      id: `pattern:${p.slug}`,
-      kind: "pattern" as const,
-      slug: p.slug,
-      title: p.title,
-      context: `Your patterns · ${categoryLabel(p.category)}`,
-      url: `/patterns/${p.slug}`,
-      text: patternText(p),
-    })),
-    ...entries.map((e) => ({
-      id: `playbook:${e.slug}`,
-      kind: "playbook" as const,
-      slug: e.slug,
-      title: e.title,
-      context: `Your playbook · ${KIND_LABELS[e.kind as PlaybookKind]}`,
-      url: `/playbook/${e.slug}`,
-      text: entryText(e),
-    })),
+    ...patterns.map((p) => ({ id: `pattern:${p.slug}`, rowId: p.id, kind: "pattern", version: versionOf(p) })),
+    ...entries.map((e) => ({ id: `playbook:${e.slug}`, rowId: e.id, kind: "playbook", version: versionOf(e) })),
   ];
 }
 
+/** The documents of these patterns and entries (by row id), or of every active one. */
+async function documents(learnerId: string, rows?: { rowId: string; kind: string }[]): Promise<LibraryDoc[]> {
+  const client = await db();
+  const of = (kind: string) => (rows ? { id: { in: rows.filter((r) => r.kind === kind).map((r) => r.rowId) } } : { archived: false });
+  const [patterns, entries] = await Promise.all([
+    client.pattern.findMany({ where: { learnerId, ...of("pattern") } }),
+    client.playbookEntry.findMany({ where: { learnerId, ...of("playbook") } }),
+  ]);
+  return [...patterns.map(patternDoc), ...entries.map(entryDoc)];
+}
+
+type KeptIndex = { index: MiniSearch<LibraryDoc>; versions: Map<string, string> };
+
 // The index keeps each text's words, not the text: the texts of the hits shown are read again for
-// their snippets, so a learner's kept index takes about a third of the memory it would.
+// their snippets, so a learner's kept index takes about a third of the memory it would. When the
+// library changes, the kept index is brought up to date with the texts saved since (a large
+// library's index takes about half a second to build afresh).
 async function indexFor(learnerId: string): Promise<MiniSearch<LibraryDoc>> {
-  return whileLibraryUnchanged("search", learnerId, async () => {
-    const index = new MiniSearch<LibraryDoc>({
-      fields: ["title", "text"],
-      storeFields: ["kind", "slug", "title", "context", "url"],
-      searchOptions: SEARCH_OPTIONS,
-    });
-    index.addAll(await documents(learnerId));
-    return index;
+  const kept = await whileLibraryUnchanged("search", learnerId, async (previous?: KeptIndex): Promise<KeptIndex> => {
+    const heads = await libraryHeads(learnerId);
+    const versions = new Map(heads.map((h) => [h.id, h.version]));
+    if (!previous) {
+      const index = new MiniSearch<LibraryDoc>({
+        fields: ["title", "text"],
+        storeFields: ["kind", "slug", "title", "context", "url"],
+        searchOptions: SEARCH_OPTIONS,
+      });
+      index.addAll(await documents(learnerId));
+      return { index, versions };
+    }
+    const { index } = previous;
+    const changed = await documents(
+      learnerId,
+      heads.filter((h) => previous.versions.get(h.id) !== h.version),
+    );
+    for (const id of previous.versions.keys()) if (!versions.has(id) && index.has(id)) index.discard(id);
+    for (const doc of changed) {
+      if (index.has(doc.id)) index.replace(doc);
+      else index.add(doc);
+    }
+    return { index, versions };
   });
+  return kept.index;
 }
 
 /** The flattened texts of the hits' patterns and entries, by document id. */
