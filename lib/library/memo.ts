@@ -7,12 +7,12 @@ import { db } from "../db";
 import { stampedMemo } from "../stamped-memo";
 
 /**
- * Each kind of value is kept for the libraries most recently used, up to 4,000 patterns and
- * entries behind them together: about 60 libraries of a cohort's size (65 items), or three of
- * 1,300 items, some 15 MB for the search indexes at most. A server's active learners come back
+ * Each kind of value is kept for the libraries most recently used, up to 2,000 patterns and
+ * entries behind them together: about 30 libraries of a cohort's size (65 items), or one of
+ * 1,300 items, some 8 MB for the search indexes at most. A server's active learners come back
  * within minutes; more would crowd the server's heap (MASTERY_SERVER_HEAP_MB) under load.
  */
-const KEPT_ITEMS = 4_000;
+const KEPT_ITEMS = 2_000;
 /** How many patterns and entries a library stamp counts (and one for the value itself). */
 const itemsOf = (stamp: string) => {
   const [patterns = 0, , entries = 0] = stamp.split(":").map(Number);

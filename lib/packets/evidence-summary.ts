@@ -36,11 +36,11 @@ const WORK_KINDS = ["exercise", "drill"];
 export const itemRef = (packetId: string, itemKey: string) => `${packetId}\u0000${itemKey}`;
 
 /**
- * Summaries are kept for the learners most recently seen, up to 20,000 rows of evidence behind
- * them together (a summary takes about 160 bytes a row: 3 MB at most): a server's active learners
+ * Summaries are kept for the learners most recently seen, up to 10,000 rows of evidence behind
+ * them together (a summary takes about 160 bytes a row: under 2 MB): a server's active learners
  * come back within minutes. A stamp starts with the learner's count of rows.
  */
-const memo = stampedMemo("evidence summary", 20_000, (stamp) => 1 + Number(stamp.split(":")[0]));
+const memo = stampedMemo("evidence summary", 10_000, (stamp) => 1 + Number(stamp.split(":")[0]));
 
 /**
  * The evidence of every packet of a learner, by packet id: items in the order they were first
