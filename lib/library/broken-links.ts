@@ -4,6 +4,7 @@
 // large libraries' worth, so memory stays the same however many learners a server has.
 import { db } from "../db";
 import { LruMap } from "../lru";
+import { textVersion } from "./memo";
 import { type PatternHead, patternData, sectionTexts } from "./patterns";
 import type { EntryHead } from "./playbook";
 import { findWikiLinks } from "./wiki-links";
@@ -14,9 +15,6 @@ type Texts = Versioned & { texts: string[] };
 const KEPT_ITEMS = 20_000;
 const cache = globalThis as unknown as { masteryWikiLinks?: LruMap<{ stamp: string; links: string[] }> };
 
-// A version number alone could come back with another text after a restore from an older backup.
-const stampOf = (item: Versioned) => `${item.version}:${item.updatedAt.getTime()}`;
-
 /** The distinct wiki-link slugs of each item, reading the texts of those not seen at their current version. */
 async function linksOf(items: Versioned[], load: (ids: string[]) => Promise<Texts[]>): Promise<Map<string, string[]>> {
   const store = (cache.masteryWikiLinks ??= new LruMap(KEPT_ITEMS));
@@ -24,13 +22,13 @@ async function linksOf(items: Versioned[], load: (ids: string[]) => Promise<Text
   const stale: string[] = [];
   for (const item of items) {
     const hit = store.get(item.id);
-    if (hit?.stamp === stampOf(item)) found.set(item.id, hit.links);
+    if (hit?.stamp === textVersion(item)) found.set(item.id, hit.links);
     else stale.push(item.id);
   }
   if (stale.length > 0) {
     for (const row of await load(stale)) {
       const links = [...new Set(row.texts.flatMap(findWikiLinks))];
-      store.set(row.id, { stamp: stampOf(row), links });
+      store.set(row.id, { stamp: textVersion(row), links });
       found.set(row.id, links);
     }
   }

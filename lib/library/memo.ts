@@ -31,6 +31,12 @@ async function libraryStamp(learnerId: string): Promise<string> {
 }
 
 /**
+ * Which saved text of a pattern or entry a row holds: its version, and when it was saved (a
+ * restore from an older backup can bring a version number back with another text).
+ */
+export const textVersion = (item: { version: number; updatedAt: Date }) => `${item.version}:${item.updatedAt.getTime()}`;
+
+/**
  * `compute(previous)` for this learner, or what it gave last time if their library has not
  * changed since; `previous` is what it gave before the library changed, if it is still kept.
  * Callers share the result: they must not change it.

@@ -160,9 +160,9 @@ export async function entryHeads(learnerId: string): Promise<EntryHead[]> {
   return (await db()).playbookEntry.findMany({ where: { learnerId }, select: HEAD, orderBy: [{ title: "asc" }, { slug: "asc" }] });
 }
 
-/** How long each of the learner's entries' text is, in characters and in lines, by id. */
+/** How long each of the learner's active entries' text is, in characters and in lines, by id. */
 export async function entryLengths(learnerId: string): Promise<Map<string, { characters: number; lines: number }>> {
-  const rows = await (await db()).playbookEntry.findMany({ where: { learnerId }, select: { id: true, body: true } });
+  const rows = await (await db()).playbookEntry.findMany({ where: { learnerId, archived: false }, select: { id: true, body: true } });
   return new Map(rows.map((row) => [row.id, { characters: row.body.length, lines: row.body.split("\n").length }]));
 }
 

@@ -4,7 +4,7 @@ import MiniSearch, { type SearchResult } from "minisearch";
 import { getContent } from "../content";
 import { flatText, hitOf, SEARCH_OPTIONS, type SearchHit, searchContent } from "../content/search";
 import { db } from "../db";
-import { whileLibraryUnchanged } from "./memo";
+import { textVersion, whileLibraryUnchanged } from "./memo";
 import type { PatternRow } from "./patterns";
 import type { EntryRow } from "./playbook";
 import { categoryLabel, KIND_LABELS, PATTERN_SECTIONS, type PlaybookKind, TagsSchema } from "./schema";
@@ -15,8 +15,11 @@ export type LibraryHit = SearchHit & { kind: "pattern" | "playbook"; slug: strin
 const patternText = (p: PatternRow) => flatText([TagsSchema.parse(p.tags).join(" "), ...PATTERN_SECTIONS.map((s) => p[s.key])].join("\n"));
 const entryText = (e: EntryRow) => flatText(e.body);
 
+/** A pattern's or entry's id in the index. */
+const docId = (kind: LibraryDoc["kind"], slug: string) => `${kind}:${slug}`;
+
 const patternDoc = (p: PatternRow): LibraryDoc => ({
-  id: `pattern:${p.slug}`,
+  id: docId("pattern", p.slug),
   kind: "pattern",
   slug: p.slug,
   title: p.title,
@@ -26,7 +29,7 @@ const patternDoc = (p: PatternRow): LibraryDoc => ({
 });
 
 const entryDoc = (e: EntryRow): LibraryDoc => ({
-  id: `playbook:${e.slug}`,
+  id: docId("playbook", e.slug),
   kind: "playbook",
   slug: e.slug,
   title: e.title,
@@ -34,9 +37,6 @@ const entryDoc = (e: EntryRow): LibraryDoc => ({
   url: `/playbook/${e.slug}`,
   text: entryText(e),
 });
-
-/** A saved text's version; a restore from an older backup can bring back a version number with another text. */
-const versionOf = (row: { version: number; updatedAt: Date }) => `${row.version}:${row.updatedAt.getTime()}`;
 
 /** The learner's active patterns and entries as the index names them, with their versions. */
 async function libraryHeads(learnerId: string) {
@@ -47,42 +47,43 @@ async function libraryHeads(learnerId: string) {
     client.playbookEntry.findMany({ where: { learnerId, archived: false }, select }),
   ]);
   return [
-    ...patterns.map((p) => ({ id: `pattern:${p.slug}`, rowId: p.id, kind: "pattern", version: versionOf(p) })),
-    ...entries.map((e) => ({ id: `playbook:${e.slug}`, rowId: e.id, kind: "playbook", version: versionOf(e) })),
+    ...patterns.map((p) => ({ id: docId("pattern", p.slug), rowId: p.id, kind: "pattern", version: textVersion(p) })),
+    ...entries.map((e) => ({ id: docId("playbook", e.slug), rowId: e.id, kind: "playbook", version: textVersion(e) })),
   ];
 }
 
-/** The documents of these patterns and entries (by row id), or of every active one. */
-async function documents(learnerId: string, rows?: { rowId: string; kind: string }[]): Promise<LibraryDoc[]> {
+/** The documents of these patterns and entries (by row id). */
+async function documents(learnerId: string, rows: { rowId: string; kind: string }[]): Promise<LibraryDoc[]> {
   const client = await db();
-  const of = (kind: string) => (rows ? { id: { in: rows.filter((r) => r.kind === kind).map((r) => r.rowId) } } : { archived: false });
+  const of = (kind: string) => ({ in: rows.filter((r) => r.kind === kind).map((r) => r.rowId) });
   const [patterns, entries] = await Promise.all([
-    client.pattern.findMany({ where: { learnerId, ...of("pattern") } }),
-    client.playbookEntry.findMany({ where: { learnerId, ...of("playbook") } }),
+    client.pattern.findMany({ where: { learnerId, id: of("pattern") } }),
+    client.playbookEntry.findMany({ where: { learnerId, id: of("playbook") } }),
   ]);
   return [...patterns.map(patternDoc), ...entries.map(entryDoc)];
 }
 
 type KeptIndex = { index: MiniSearch<LibraryDoc>; versions: Map<string, string> };
 
+const emptyIndex = (): KeptIndex => ({
+  index: new MiniSearch<LibraryDoc>({
+    fields: ["title", "text"],
+    storeFields: ["kind", "slug", "title", "context", "url"],
+    searchOptions: SEARCH_OPTIONS,
+  }),
+  versions: new Map(),
+});
+
 // The index keeps each text's words, not the text: the texts of the hits shown are read again for
-// their snippets, so a learner's kept index takes about a third of the memory it would. When the
-// library changes, the kept index is brought up to date with the texts saved since (a large
-// library's index takes about half a second to build afresh).
+// their snippets, so a learner's kept index takes about a third of the memory it would. It is
+// built by bringing an empty index up to date, and when the library changes the kept index is
+// brought up to date with the texts saved since (a large library's index takes about half a
+// second to build afresh).
 async function indexFor(learnerId: string): Promise<MiniSearch<LibraryDoc>> {
-  const kept = await whileLibraryUnchanged("search", learnerId, async (previous?: KeptIndex): Promise<KeptIndex> => {
+  const kept = await whileLibraryUnchanged("search", learnerId, async (previous: KeptIndex = emptyIndex()): Promise<KeptIndex> => {
+    const { index } = previous;
     const heads = await libraryHeads(learnerId);
     const versions = new Map(heads.map((h) => [h.id, h.version]));
-    if (!previous) {
-      const index = new MiniSearch<LibraryDoc>({
-        fields: ["title", "text"],
-        storeFields: ["kind", "slug", "title", "context", "url"],
-        searchOptions: SEARCH_OPTIONS,
-      });
-      index.addAll(await documents(learnerId));
-      return { index, versions };
-    }
-    const { index } = previous;
     const changed = await documents(
       learnerId,
       heads.filter((h) => previous.versions.get(h.id) !== h.version),
@@ -106,8 +107,8 @@ async function textsOf(learnerId: string, hits: SearchResult[]): Promise<Map<str
     client.playbookEntry.findMany({ where: { learnerId, slug: { in: slugs("playbook") } } }),
   ]);
   return new Map([
-    ...patterns.map((p) => [`pattern:${p.slug}`, patternText(p)] as const),
-    ...entries.map((e) => [`playbook:${e.slug}`, entryText(e)] as const),
+    ...patterns.map((p) => [docId("pattern", p.slug), patternText(p)] as const),
+    ...entries.map((e) => [docId("playbook", e.slug), entryText(e)] as const),
   ]);
 }
 
