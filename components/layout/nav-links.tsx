@@ -20,11 +20,7 @@ export function NavLinks({ items, layout }: { items: readonly Item[]; layout: "r
         const active = isActive(pathname, item.href);
         return (
           <li key={item.href}>
-            <Link
-              href={item.href}
-              aria-current={active ? "page" : undefined}
-              className={`block whitespace-nowrap rounded px-3 py-2 ${active ? "bg-accent-soft font-semibold" : "hover:bg-sunken"}`}
-            >
+            <Link href={item.href} aria-current={active ? "page" : undefined} className="nav-link">
               {item.label}
             </Link>
           </li>

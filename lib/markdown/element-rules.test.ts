@@ -1,8 +1,12 @@
 // The pipeline's element rules, one by one: Markdown in, the HTML both outputs render out.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
 import { tableOfContents } from "../content/toc";
+import { STYLED_TOKENS } from "./element-rules";
 import { markdownHtml } from "./html";
-import type { MarkdownOptions } from "./tree";
+import { markdownTree, type MarkdownOptions } from "./tree";
 import type { WikiResolver } from "./wiki-links";
 
 const html = (source: string, options?: MarkdownOptions) => markdownHtml(source, options);
@@ -94,6 +98,25 @@ describe("code blocks", () => {
       '<pre tabindex="0"><code class="hljs language-js"><span class="hljs-keyword">const</span> a = <span class="hljs-number">1</span>;\n</code></pre>\n' +
         '<pre tabindex="0"><code>plain\n</code></pre>',
     );
+  });
+
+  it("keep the spans of coloured tokens only, the rest as one text", () => {
+    // JSON's punctuation is a token highlight.js marks and globals.css does not colour.
+    const out = html('```json\n{"a": [1, "b"]}\n```');
+    expect(out).toBe(
+      '<pre tabindex="0"><code class="hljs language-json">{<span class="hljs-attr">"a"</span>: [<span class="hljs-number">1</span>, <span class="hljs-string">"b"</span>]}\n</code></pre>',
+    );
+    const tree = markdownTree('```json\n{"a": [1]}\n```');
+    visit(tree, "element", (node) => {
+      const texts = node.children.map((child) => child.type);
+      expect(texts.some((type, i) => type === "text" && texts[i + 1] === "text")).toBe(false);
+    });
+  });
+
+  it("colour every token class they keep, and keep every class the stylesheet colours", () => {
+    const css = readFileSync(path.resolve("app/globals.css"), "utf8");
+    const coloured = new Set([...css.matchAll(/\.(hljs-[\w-]+)/g)].map((m) => m[1]!));
+    expect([...STYLED_TOKENS].sort()).toEqual([...coloured].sort());
   });
 });
 

@@ -24,6 +24,53 @@ type ElementRules = {
 // it is set up: build it once for the process.
 const highlight = rehypeHighlight({ detect: false });
 
+/** The highlight.js classes that globals.css colours; a span of any other class styles nothing. */
+export const STYLED_TOKENS = new Set([
+  "hljs-comment",
+  "hljs-quote",
+  "hljs-keyword",
+  "hljs-selector-tag",
+  "hljs-built_in",
+  "hljs-meta",
+  "hljs-string",
+  "hljs-attr",
+  "hljs-symbol",
+  "hljs-addition",
+  "hljs-number",
+  "hljs-literal",
+  "hljs-variable",
+  "hljs-template-variable",
+  "hljs-title",
+  "hljs-section",
+  "hljs-name",
+  "hljs-deletion",
+]);
+
+/**
+ * Highlighted tokens whose class colours nothing become their bare text, joined to the text beside
+ * them: a page sends each span twice (markup and React payload), and a React rendering would mark
+ * each boundary between two texts.
+ */
+function dropUnstyledTokens(tree: Root): void {
+  const changed = new Set<Element>();
+  visit(tree, "element", (node, index, parent) => {
+    if (parent?.type !== "element" || index === undefined || node.tagName !== "span") return undefined;
+    const classes = (node.properties.className ?? []) as string[];
+    if (!classes.some((c) => c.startsWith("hljs-")) || classes.some((c) => STYLED_TOKENS.has(c))) return undefined;
+    parent.children.splice(index, 1, ...node.children);
+    changed.add(parent);
+    return [SKIP, index];
+  });
+  for (const parent of changed) {
+    parent.children = parent.children.reduce<ElementContent[]>((joined, child) => {
+      const last = joined.at(-1);
+      if (last?.type === "text" && child.type === "text") joined[joined.length - 1] = { type: "text", value: last.value + child.value };
+      else joined.push(child);
+      return joined;
+    }, []);
+  }
+}
+
 // Whitespace between table parts is not valid DOM (React would drop it): the tree has none, so
 // the HTML string and the React elements agree.
 const TABLE_PARTS = new Set(["table", "thead", "tbody", "tfoot", "tr"]);
@@ -82,6 +129,7 @@ export function rehypeElementRules({ resolveHref = (href) => href, wikiLinks, in
     if (wikiLinks) linkWikiLinks(tree, wikiLinks);
     addHeadingIds(tree);
     highlight(tree, file);
+    dropUnstyledTokens(tree);
     resolveUrls(tree, resolveHref);
     shapeBlocks(tree, inline);
   };

@@ -82,9 +82,10 @@ export default async function ModulePage({ params }: Params) {
             Open the work packet
           </Link>
         </p>
+        {/* Lists of the module's fixed texts are keyed by position: a text as a key would be sent twice. */}
         <ul className="mt-2 flex flex-wrap gap-2" aria-label="Topics">
-          {meta.topics.map((topic) => (
-            <li key={topic}>
+          {meta.topics.map((topic, i) => (
+            <li key={i}>
               <Badge>{topic}</Badge>
             </li>
           ))}
@@ -99,8 +100,8 @@ export default async function ModulePage({ params }: Params) {
         <article className="min-w-0">
           <Section id="outcomes" title="Outcomes">
             <ul className="list-disc space-y-1 pl-5">
-              {meta.outcomes.map((o) => (
-                <li key={o}>{o}</li>
+              {meta.outcomes.map((o, i) => (
+                <li key={i}>{o}</li>
               ))}
             </ul>
           </Section>
@@ -109,7 +110,10 @@ export default async function ModulePage({ params }: Params) {
             <DataTable
               label="Failure modes"
               headers={["Symptom", "Cause", "Fix", "Dimension"]}
-              rows={meta.failureModes.map((f) => ({ key: f.symptom, cells: [f.symptom, f.cause, f.fix, DIMENSION_LABELS[f.dimension]] }))}
+              rows={meta.failureModes.map((f, i) => ({
+                key: String(i),
+                cells: [f.symptom, f.cause, f.fix, DIMENSION_LABELS[f.dimension]],
+              }))}
             />
           </Section>
           <Section id="drills" title="Drills">
@@ -184,15 +188,15 @@ export default async function ModulePage({ params }: Params) {
           </Section>
           <Section id="exit-ticket" title="Exit ticket">
             <ol className="list-decimal space-y-1 pl-5">
-              {meta.exitTicket.map((q) => (
-                <li key={q}>{q}</li>
+              {meta.exitTicket.map((q, i) => (
+                <li key={i}>{q}</li>
               ))}
             </ol>
           </Section>
           <Section id="artifacts" title="Artifacts">
             <ul className="list-disc space-y-1 pl-5">
-              {meta.artifacts.map((a) => (
-                <li key={a}>{a}</li>
+              {meta.artifacts.map((a, i) => (
+                <li key={i}>{a}</li>
               ))}
             </ul>
           </Section>
