@@ -23,6 +23,27 @@ test("a learner goes from the program to a module to an exercise", async ({ page
   await expectNoErrorBoundary(page);
 });
 
+test("the module's table of contents is a list on a wide screen and a closed disclosure on a phone", async ({ page, expectAccessible }) => {
+  const toc = page.getByRole("navigation", { name: "On this page" });
+  await page.goto("/programs/codex-mastery/modules/quality");
+  await expect(toc.getByRole("link", { name: "Drills" })).toBeVisible();
+  await expect(toc.locator("summary")).toBeHidden();
+
+  await page.setViewportSize({ width: 390, height: 800 });
+  await expect(toc.getByRole("link", { name: "Drills" })).toBeHidden();
+  await toc.locator("summary").click();
+  await toc.getByRole("link", { name: "Drills" }).click();
+  await expect(page).toHaveURL(/#drills$/);
+  await expectAccessible();
+
+  // Turned back to wide, the list shows again without a click.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await toc.locator("summary").evaluate((summary) => summary.parentElement?.removeAttribute("open"));
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(toc.getByRole("link", { name: "Exercises" })).toBeVisible();
+});
+
 test("hints are revealed one at a time and the solution only on request", async ({ page, expectAccessible }) => {
   await page.goto("/programs/codex-mastery/modules/internals");
   await page.locator("#exercises").getByRole("link").first().click();
