@@ -249,20 +249,20 @@ describe("wiki-links", () => {
   });
 });
 
-describe("React output", () => {
-  it("links inside the app through Next's Link, and other links as plain anchors", async () => {
+describe("HTML output", () => {
+  it("links inside the app and outside it as anchors, outside ones without a referrer", async () => {
     const html = await renderPage(
       <Markdown source={"[in](/patterns) [hash](#top) [out](https://example.org) [[alpha]]"} wikiLinks={wikiLinks} />,
     );
     expect(html).toBe(
-      '<div class="prose "><p><a href="/patterns" data-next-link="">in</a> <a href="#top" data-next-link="">hash</a> ' +
-        '<a href="https://example.org" rel="noreferrer noopener">out</a> <a href="/library/patterns/alpha" data-next-link="">Alpha</a></p></div>',
+      '<div class="prose "><p><a href="/patterns">in</a> <a href="#top">hash</a> ' +
+        '<a href="https://example.org" rel="noreferrer noopener">out</a> <a href="/library/patterns/alpha">Alpha</a></p></div>',
     );
   });
 
   it("keeps a link's other attributes", async () => {
     expect(await renderPage(<Markdown source={'Text[^1] [a](/b "T")\n\n[^1]: Note.'} />)).toContain(
-      '<a href="#user-content-fn-1" data-next-link="" id="user-content-fnref-1" data-footnote-ref="true" aria-describedby="footnote-label">1</a>',
+      '<a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref aria-describedby="footnote-label">1</a>',
     );
   });
 

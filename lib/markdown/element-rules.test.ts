@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { tableOfContents } from "../content/toc";
 import { STYLED_TOKENS } from "./element-rules";
 import { markdownHtml } from "./html";
-import { markdownTree, type MarkdownOptions } from "./tree";
+import { buildMarkdownTree, type MarkdownOptions } from "./tree";
 import type { WikiResolver } from "./wiki-links";
 
 const html = (source: string, options?: MarkdownOptions) => markdownHtml(source, options);
@@ -106,7 +106,7 @@ describe("code blocks", () => {
     expect(out).toBe(
       '<pre tabindex="0"><code class="hljs language-json">{<span class="hljs-attr">"a"</span>: [<span class="hljs-number">1</span>, <span class="hljs-string">"b"</span>]}\n</code></pre>',
     );
-    const tree = markdownTree('```json\n{"a": [1]}\n```');
+    const tree = buildMarkdownTree('```json\n{"a": [1]}\n```', {});
     visit(tree, "element", (node) => {
       const texts = node.children.map((child) => child.type);
       expect(texts.some((type, i) => type === "text" && texts[i + 1] === "text")).toBe(false);
