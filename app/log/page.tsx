@@ -166,12 +166,9 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
           </p>
           <ol className="space-y-2" aria-label={`Plan log of ${filter.learnerName}`}>
             {entries.map((e) => (
-              <li key={e.id} className="card p-3 font-mono text-sm [&>p:first-child]:font-semibold">
-                {formatLogEntry(e)
-                  .split("\n")
-                  .map((line, i) => (
-                    <p key={i}>{line}</p>
-                  ))}
+              <li key={e.id} className="card p-3 font-mono text-sm">
+                {/* The entry as the log's text has it, line by line: one text, not an element per line. */}
+                <p className="whitespace-pre-wrap first-line:font-semibold">{formatLogEntry(e)}</p>
                 <p className="text-xs text-muted">
                   by {e.actorLabel} · <Moment at={e.createdAt} />
                 </p>
