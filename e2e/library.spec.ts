@@ -280,6 +280,25 @@ test("an import lists conflicts before writing, and a bad file is named with not
   await expect(lin.getByRole("link", { name: "History (3 versions)" })).toBeVisible();
 });
 
+test("a learner starts a pattern from the program's suggestions, reached from the library", async ({ expectAccessible }) => {
+  await lin.goto("/patterns");
+  await lin
+    .getByRole("region", { name: "Suggested by the modules" })
+    .getByRole("link", { name: /patterns from Codex Code Mastery Program/ })
+    .click();
+  await expect(lin.getByRole("heading", { level: 1, name: "Patterns from the program" })).toBeVisible();
+  const module3 = lin.getByRole("region", { name: /^Module 3:/ });
+  await expect(module3.getByRole("link", { name: "The module's Pattern phase" }).first()).toHaveAttribute("href", /#pattern-phase$/);
+  await expectAccessible(lin);
+  await module3
+    .getByRole("link", { name: /^Extract / })
+    .first()
+    .click();
+  await expect(lin.getByRole("heading", { level: 1, name: "New pattern" })).toBeVisible();
+  await expect(lin).toHaveURL(/module=3&suggestion=0/);
+  await expect(lin.getByRole("complementary")).toContainText("Prompts from Module 3");
+});
+
 test("a reviewer reads a learner's library without changing it", async ({ browser, expectAccessible }) => {
   const reviewer = await signIn(browser, REVIEWER);
   await reviewer.goto("/patterns");

@@ -19,6 +19,7 @@ const LEARNER_PAGES = [
   "/",
   "/programs/codex-mastery",
   "/programs/codex-mastery/playbook",
+  "/programs/codex-mastery/patterns",
   MODULE,
   `${MODULE}/exercises/tool-schema`,
   `${MODULE}/packet`,

@@ -11,7 +11,7 @@ import { PageOutOfRange, Pagination } from "@/components/ui/pagination";
 import { Section } from "@/components/ui/section";
 import { getProgram, type Program } from "@/lib/content";
 import { currentProgram } from "@/lib/content/current";
-import { moduleRoute } from "@/lib/content/links";
+import { programPatternsRoute } from "@/lib/content/links";
 import { flatText, snippetAround } from "@/lib/content/search";
 import { libraryRoute, type LibraryView, patternRoute } from "@/lib/library/links";
 import {
@@ -32,39 +32,18 @@ export const metadata: Metadata = { title: "Patterns" };
 
 type Query = Record<string, string | undefined>;
 
-function Suggestions({ program, canExtract }: { program: Program; canExtract: boolean }) {
-  const suggested = program.modules.flatMap((mod) => mod.meta.patterns.map((pattern, index) => ({ mod, pattern, index })));
+/** Where the modules' suggested patterns are listed: the program's own page (programPatternsRoute). */
+function Suggestions({ program }: { program: Program }) {
+  const count = program.modules.reduce((n, mod) => n + mod.meta.patterns.length, 0);
   return (
     <Section id="suggested" title="Suggested by the modules">
-      <p className="mb-3 text-muted">
-        Each module names patterns to extract in its Pattern phase{canExtract ? "; start one from its suggestion" : ""}.
+      <p className="text-muted">
+        Each module names patterns to extract in its Pattern phase:{" "}
+        <Link href={programPatternsRoute(program.slug)} className="underline">
+          {count} patterns from {program.meta.title}
+        </Link>
+        .
       </p>
-      <ul className="grid gap-3 md:grid-cols-2">
-        {suggested.map(({ mod, pattern, index }) => (
-          <li key={`${mod.slug}-${pattern.name}`} className="card p-3">
-            <strong>{pattern.name}</strong> <Badge>{pattern.category}</Badge>
-            <p className="mt-1 text-sm">{pattern.summary}</p>
-            <p className="mt-1 text-xs text-muted">
-              From{" "}
-              <Link href={`${moduleRoute(program.slug, mod.slug)}#pattern-phase`} className="underline">
-                Module {mod.meta.number}: {mod.meta.title}
-              </Link>
-              {canExtract ? (
-                <>
-                  {" · "}
-                  <Link
-                    href={`/patterns/new?module=${mod.meta.number}&suggestion=${index}`}
-                    className="underline"
-                    aria-label={`Extract ${pattern.name}`}
-                  >
-                    Extract
-                  </Link>
-                </>
-              ) : null}
-            </p>
-          </li>
-        ))}
-      </ul>
     </Section>
   );
 }
@@ -142,7 +121,7 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
       <>
         <PageHeader title="Pattern library">Target: {target}+ documented patterns, organised by category.</PageHeader>
         <LibraryUnavailable access={access} what="your pattern library" />
-        <Suggestions program={program} canExtract={false} />
+        <Suggestions program={program} />
       </>
     );
   }
@@ -265,7 +244,7 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
           </ActionForm>
         </Section>
       ) : null}
-      <Suggestions program={program} canExtract={owner.canEdit} />
+      <Suggestions program={program} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import type { Program } from "./loader";
 
 export const programRoute = (program: string) => `/programs/${program}`;
 export const programPlaybookRoute = (program: string) => `/programs/${program}/playbook`;
+export const programPatternsRoute = (program: string) => `/programs/${program}/patterns`;
 export const moduleRoute = (program: string, module: string) => `${programRoute(program)}/modules/${module}`;
 export const exerciseRoute = (program: string, module: string, exercise: string) =>
   `${moduleRoute(program, module)}/exercises/${exercise}`;

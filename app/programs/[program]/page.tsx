@@ -11,7 +11,7 @@ import { Section } from "@/components/ui/section";
 import { readableLearners } from "@/lib/auth/access";
 import { currentUser } from "@/lib/auth/session";
 import { getProgram, type Program } from "@/lib/content";
-import { programPlaybookRoute, programRoute } from "@/lib/content/links";
+import { programPatternsRoute, programPlaybookRoute, programRoute } from "@/lib/content/links";
 import { cutAroundSection } from "@/lib/content/markdown-source";
 import { learnerProgress } from "@/lib/packets/queries";
 import { progressSubject } from "@/lib/progress/subject";
@@ -124,6 +124,12 @@ export default async function ProgramPage({ params, searchParams }: Params) {
               Playbook from the program
             </Link>
             : what each module adds to a learner&apos;s playbook, and the starter index, scenarios and checklists.
+          </p>
+          <p className="card p-4 text-sm">
+            <Link href={programPatternsRoute(program.slug)} className="font-medium underline">
+              Patterns from the program
+            </Link>
+            : the patterns each module asks a learner to extract from their practice.
           </p>
         </aside>
       </div>
