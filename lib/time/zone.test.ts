@@ -67,6 +67,33 @@ describe("day keys", () => {
     }
   });
 
+  it("show moments as the zone's own clock does, with its short name, in every zone and around changes", () => {
+    const formats = new Map<string, Intl.DateTimeFormat>();
+    const clock = (date: Date, zone: string) => {
+      if (!formats.has(zone)) {
+        const options = { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit" } as const;
+        formats.set(zone, new Intl.DateTimeFormat("en-US", { ...options, hour: "2-digit", minute: "2-digit", timeZoneName: "short" }));
+      }
+      const p = Object.fromEntries(
+        formats
+          .get(zone)!
+          .formatToParts(date)
+          .map((part) => [part.type, part.value]),
+      );
+      return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${p.timeZoneName}`;
+    };
+    const check = (t: number, zone: string) => {
+      if (formatMoment(new Date(t), zone) !== clock(new Date(t), zone))
+        expect(formatMoment(new Date(t), zone), `${zone} ${t}`).toBe(clock(new Date(t), zone));
+    };
+    for (const zone of timeZoneNames()) {
+      for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 97 * 3_600_000 + 7_919_000) check(t, zone);
+    }
+    for (const zone of [LA, "Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns", "Asia/Gaza", "Pacific/Apia", "Europe/Dublin"]) {
+      for (let t = Date.UTC(2026, 2, 1); t < Date.UTC(2026, 3, 15); t += 7 * 60_000 + 13_000) check(t, zone);
+    }
+  });
+
   it("put Monday 18:00 in UTC−8 on Monday, though it is Tuesday in UTC", () => {
     const monday6pm = utc("2026-02-03T02:00:00"); // Monday 2026-02-02 18:00 PST
     expect(dayKey(monday6pm, LA)).toBe("2026-02-02");

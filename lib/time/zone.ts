@@ -68,39 +68,45 @@ function wallClock(date: Date, zone: string): WallClock {
   };
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, "0");
-const keyOf = (c: Pick<WallClock, "year" | "month" | "day">) => `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}`;
+/** What a zone is at a moment: how far its clock is ahead of UTC, in milliseconds, and its short name then. */
+type ZoneAt = { offset: number; name: string };
 
-/** How far the zone's clock is ahead of UTC at a moment, in milliseconds, read off the clock. */
-function clockOffsetMs(date: Date, zone: string): number {
+/** The zone at a moment, read off its clock. */
+function readZoneAt(date: Date, zone: string): ZoneAt {
   const c = wallClock(date, zone);
   const wholeSecond = Math.floor(date.getTime() / 1000) * 1000;
-  return Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) - wholeSecond;
+  return { offset: Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) - wholeSecond, name: c.zoneName };
 }
 
-// Reading a clock through Intl costs microseconds, and a page works out hundreds of days: the
-// offset of each quarter hour is kept once read, when it holds from the quarter's first moment to
-// its last (a zone changes its offset on a quarter hour; a change inside one is read each time).
+// Reading a clock through Intl costs microseconds, and a page works out hundreds of days and
+// moments: the zone of each quarter hour is kept once read, when it holds from the quarter's first
+// moment to its last (a zone changes its offset on a quarter hour; a change inside one is read
+// each time).
 const QUARTER_HOUR_MS = 15 * 60_000;
 const MOST_QUARTERS_KEPT = 100_000;
-const quarterOffsets = new Map<string, number>();
+const quarters = new Map<string, ZoneAt>();
 
-/** How far the zone's clock is ahead of UTC at a moment, in milliseconds. */
-function offsetMs(date: Date, zone: string): number {
+function zoneAt(date: Date, zone: string): ZoneAt {
   const quarter = Math.floor(date.getTime() / QUARTER_HOUR_MS);
   const key = `${zone} ${quarter}`;
-  const kept = quarterOffsets.get(key);
-  if (kept !== undefined) return kept;
-  const first = clockOffsetMs(new Date(quarter * QUARTER_HOUR_MS), zone);
-  if (first !== clockOffsetMs(new Date((quarter + 1) * QUARTER_HOUR_MS - 1), zone)) return clockOffsetMs(date, zone);
-  if (quarterOffsets.size >= MOST_QUARTERS_KEPT) quarterOffsets.clear();
-  quarterOffsets.set(key, first);
+  const kept = quarters.get(key);
+  if (kept) return kept;
+  const first = readZoneAt(new Date(quarter * QUARTER_HOUR_MS), zone);
+  const last = readZoneAt(new Date((quarter + 1) * QUARTER_HOUR_MS - 1), zone);
+  if (first.offset !== last.offset || first.name !== last.name) return readZoneAt(date, zone);
+  if (quarters.size >= MOST_QUARTERS_KEPT) quarters.clear();
+  quarters.set(key, first);
   return first;
+}
+
+/** The zone's clock at a moment, to the second, as `YYYY-MM-DDTHH:MM:SS`. */
+function clockText(date: Date, zone: ZoneAt): string {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000 + zone.offset).toISOString().slice(0, 19);
 }
 
 /** The day (`YYYY-MM-DD`) a moment falls on in the zone. */
 export function dayKey(date: Date, zone: string): string {
-  return new Date(Math.floor(date.getTime() / 1000) * 1000 + offsetMs(date, zone)).toISOString().slice(0, 10);
+  return clockText(date, zoneAt(date, zone)).slice(0, 10);
 }
 
 /** Whether the text is a real calendar day written `YYYY-MM-DD`. */
@@ -135,8 +141,8 @@ export function daysBetween(from: string, to: string): number {
 export function startOfDay(day: string, zone: string): Date {
   const midnight = utcMidnight(day);
   // Midnight read with each offset in force around it; the earliest that lands on the day is its start.
-  const offsets = [midnight - DAY_MS, midnight, midnight + DAY_MS].map((t) => offsetMs(new Date(t), zone));
-  offsets.push(offsetMs(new Date(midnight - offsets[1]!), zone));
+  const offsets = [midnight - DAY_MS, midnight, midnight + DAY_MS].map((t) => zoneAt(new Date(t), zone).offset);
+  offsets.push(zoneAt(new Date(midnight - offsets[1]!), zone).offset);
   const starts = offsets.map((offset) => midnight - offset).filter((t) => dayKey(new Date(t), zone) === day);
   // A day the zone skipped altogether (Pacific/Apia, 2011-12-30) begins where the next one does.
   return starts.length > 0 ? new Date(Math.min(...starts)) : startOfDay(addDaysToKey(day, 1), zone);
@@ -149,6 +155,7 @@ export function startOfDayAt(date: Date, zone: string): Date {
 
 /** A moment for people: `2026-03-09 18:00 PDT` in the zone, with the zone's short name. */
 export function formatMoment(date: Date, zone: string): string {
-  const c = wallClock(date, zone);
-  return `${keyOf(c)} ${pad(c.hour)}:${pad(c.minute)} ${c.zoneName}`;
+  const at = zoneAt(date, zone);
+  const clock = clockText(date, at);
+  return `${clock.slice(0, 10)} ${clock.slice(11, 16)} ${at.name}`;
 }
