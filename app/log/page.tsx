@@ -12,6 +12,7 @@ import { formatLogEntry } from "@/lib/log/format";
 import { countLogEntries, LOG_PAGE_SIZE, logCursor, logPage, windowFromQuery } from "@/lib/log/pages";
 import type { LogFilter } from "@/lib/log/service";
 import { STATUSES } from "@/lib/packets/transitions";
+import { itemsShown } from "@/lib/ui/plural";
 import { notFoundIfForbidden } from "../refusal";
 import { appendNoteAction } from "./actions";
 
@@ -153,7 +154,7 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
         <>
           <p className="mb-2 text-sm text-muted">
             {entries.length > 0
-              ? `Entries ${(newer + 1).toLocaleString("en")}–${(newer + entries.length).toLocaleString("en")} of ${total.toLocaleString("en")}, newest first.`
+              ? `${itemsShown(newer + 1, newer + entries.length, total, "entry", "entries")}, newest first.`
               : `No entries on this page; the log has ${total.toLocaleString("en")}.`}
             {page.later || entries.length === 0 ? (
               <>

@@ -25,6 +25,7 @@ import {
 } from "@/lib/library/patterns";
 import { categoryLabel, TagsSchema } from "@/lib/library/schema";
 import { readableLearners } from "@/lib/auth/access";
+import { span } from "@/lib/ui/plural";
 import { Moment } from "@/components/ui/moment";
 import { addCategoryAction } from "./actions";
 
@@ -202,7 +203,7 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
       <p className="mb-2 text-sm text-muted" aria-live="polite">
         {paging.total} {paging.total === 1 ? "pattern" : "patterns"}
         {filtered ? " match" : ""}
-        {paging.pages > 1 && !paging.outOfRange ? ` · ${paging.from + 1}–${paging.to} on page ${paging.page} of ${paging.pages}` : ""}
+        {paging.pages > 1 && !paging.outOfRange ? ` · ${span(paging.from + 1, paging.to)} on page ${paging.page} of ${paging.pages}` : ""}
       </p>
       <Pagination paging={paging} href={pageLink} label="Library pages" />
       {paging.outOfRange ? (

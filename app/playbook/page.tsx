@@ -22,7 +22,7 @@ import { KIND_LABELS, PLAYBOOK_KINDS, type PlaybookKind } from "@/lib/library/sc
 import { readableLearners } from "@/lib/auth/access";
 import { parsePage } from "@/lib/pagination";
 import { tickAction } from "./actions";
-import { count } from "@/lib/ui/plural";
+import { count, itemsShown } from "@/lib/ui/plural";
 
 export const metadata: Metadata = { title: "Playbook" };
 
@@ -172,7 +172,8 @@ export default async function PlaybookPage({ searchParams }: { searchParams: Pro
           {paging.outOfRange ? null : (
             <>
               <p className="mt-8 text-sm text-muted">
-                Entries {paging.from + 1}–{paging.to} of {contents.length}; a page holds up to {ENTRIES_PER_PAGE}, fewer when they are long.
+                {itemsShown(paging.from + 1, paging.to, contents.length, "entry", "entries")}; a page holds up to {ENTRIES_PER_PAGE}, fewer
+                when they are long.
               </p>
               <p className="hidden print:block">
                 This printout holds page {paging.page} of {paging.pages}; the print view ({printView}) holds the whole playbook.
@@ -188,9 +189,7 @@ export default async function PlaybookPage({ searchParams }: { searchParams: Pro
         .map((p) => (
           <Section key={p.part.name} id={p.part.name} title={p.part.title}>
             {p.entries.length < p.total ? (
-              <p className="mb-3 text-sm text-muted">
-                {p.first + 1}–{p.first + p.entries.length} of {p.total}
-              </p>
+              <p className="mb-3 text-sm text-muted">{itemsShown(p.first + 1, p.first + p.entries.length, p.total)}</p>
             ) : null}
             {p.total === 0 ? (
               <p className="text-muted">{p.part.empty}</p>
