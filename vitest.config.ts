@@ -4,7 +4,7 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 import { postgresBinDir } from "./scripts/postgres-cluster";
 
-const include = ["proxy.test.ts", "lib/**/*.test.ts", "components/**/*.test.tsx", "prisma/**/*.test.ts", "scripts/**/*.test.ts"];
+const include = ["proxy.test.ts", "lib/**/*.test.ts", "components/**/*.test.ts?(x)", "prisma/**/*.test.ts", "scripts/**/*.test.ts"];
 
 /**
  * The domain tests: every test file that works on a database of its own (test/database.ts). They

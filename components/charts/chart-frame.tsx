@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { DataTable } from "@/components/ui/data-table";
+import { svg, svgText } from "./svg";
 
 export type ChartTable = { headers: string[]; rows: { key: string; cells: ReactNode[] }[] };
 
@@ -44,13 +45,14 @@ const WIDE: ChartSize = { width: 560, height: 260, font: 14 };
 
 /**
  * A chart drawn for a phone and for wider screens, one of them shown by CSS, so that its text
- * stays legible at both sizes instead of shrinking with the drawing.
+ * stays legible at both sizes instead of shrinking with the drawing. `draw` gives the SVG markup
+ * at a size (chartSvg).
  */
-export function AtTwoSizes({ children }: { children: (size: ChartSize) => ReactNode }) {
+export function AtTwoSizes({ draw }: { draw: (size: ChartSize) => string }) {
   return (
     <>
-      <div className="sm:hidden">{children(NARROW)}</div>
-      <div className="hidden sm:block">{children(WIDE)}</div>
+      <div className="sm:hidden" dangerouslySetInnerHTML={{ __html: draw(NARROW) }} />
+      <div className="hidden sm:block" dangerouslySetInnerHTML={{ __html: draw(WIDE) }} />
     </>
   );
 }
@@ -75,47 +77,44 @@ export function textWidth(text: string, font: number): number {
  * once on a group: the drawing is sent twice (as HTML and for React), so every repeated attribute
  * costs twice.
  */
-export function ChartSvg({ id, size, label, children }: { id: string; size: ChartSize; label: string; children: ReactNode }) {
-  return (
-    <svg
-      viewBox={`0 0 ${size.width} ${size.height}`}
-      fontSize={size.font}
-      className="h-auto w-full"
-      role="img"
-      aria-labelledby={`${id}-caption`}
-      aria-describedby={`${id}-desc-${size.width}`}
-    >
-      <desc id={`${id}-desc-${size.width}`}>{label}</desc>
-      {children}
-    </svg>
+export function chartSvg(id: string, size: ChartSize, label: string, ...parts: string[]): string {
+  return svg(
+    "svg",
+    {
+      viewBox: `0 0 ${size.width} ${size.height}`,
+      "font-size": size.font,
+      class: "h-auto w-full",
+      role: "img",
+      "aria-labelledby": `${id}-caption`,
+      "aria-describedby": `${id}-desc-${size.width}`,
+    },
+    svg("desc", { id: `${id}-desc-${size.width}` }, svgText(label)),
+    ...parts,
   );
 }
 
-/** How a series' markers are painted, set on the group that holds them. */
+/** How a series' markers are painted, as the attributes of the group that holds them. */
 export const markerPaint = (shape: Marker, tone: Tone) =>
-  shape === "circle" ? { className: FILL[tone] } : { className: `${FILL[tone]} stroke-surface`, strokeWidth: 1 };
+  shape === "circle" ? { class: FILL[tone] } : { class: `${FILL[tone]} stroke-surface`, "stroke-width": 1 };
 
 /** A point of a series: a dot or a square, so two series differ in shape as well as colour; painted by its group (markerPaint). */
-export function SeriesMarker({ shape, cx, cy, size }: { shape: Marker; cx: number; cy: number; size: number }) {
-  return shape === "circle" ? (
-    <circle cx={cx} cy={cy} r={size} />
-  ) : (
-    <rect x={svgUnit(cx - size)} y={svgUnit(cy - size)} width={size * 2} height={size * 2} />
-  );
+export function seriesMarker(shape: Marker, cx: number, cy: number, size: number): string {
+  return shape === "circle"
+    ? svg("circle", { cx, cy, r: size })
+    : svg("rect", { x: svgUnit(cx - size), y: svgUnit(cy - size), width: size * 2, height: size * 2 });
 }
 
 /** A legend entry whose sample matches the series in the chart: its dash and its marker, not colour alone. */
 export function LegendItem({ label, dashed, tone = "accent", marker }: { label: string; dashed?: boolean; tone?: Tone; marker?: Marker }) {
+  const sample = svg(
+    "svg",
+    { width: 28, height: 10, "aria-hidden": "true" },
+    svg("line", { x1: 0, y1: 5, x2: 28, y2: 5, class: STROKE[tone], "stroke-width": 2.5, "stroke-dasharray": dashed ? "5 4" : undefined }),
+    marker ? svg("g", markerPaint(marker, tone), seriesMarker(marker, 14, 5, 3.5)) : "",
+  );
   return (
     <span className="inline-flex items-center gap-1.5">
-      <svg width="28" height="10" aria-hidden="true">
-        <line x1="0" y1="5" x2="28" y2="5" className={STROKE[tone]} strokeWidth="2.5" strokeDasharray={dashed ? "5 4" : undefined} />
-        {marker ? (
-          <g {...markerPaint(marker, tone)}>
-            <SeriesMarker shape={marker} cx={14} cy={5} size={3.5} />
-          </g>
-        ) : null}
-      </svg>
+      <span className="contents" dangerouslySetInnerHTML={{ __html: sample }} />
       {label}
     </span>
   );
@@ -144,33 +143,13 @@ export function ticks(max: number): number[] {
 }
 
 /** Horizontal grid lines with their values on the left, for a chart of the given plot box. */
-export function YGrid({
-  values,
-  y,
-  left,
-  right,
-  fontSize,
-}: {
-  values: number[];
-  y: (v: number) => number;
-  left: number;
-  right: number;
-  fontSize: number;
-}) {
+export function yGrid(values: number[], y: (v: number) => number, left: number, right: number, fontSize: number): string {
   return (
-    <>
-      <g className="stroke-line" strokeWidth="1">
-        {values.map((t) => (
-          <line key={t} x1={left} x2={right} y1={y(t)} y2={y(t)} />
-        ))}
-      </g>
-      <g className="fill-muted" textAnchor="end">
-        {values.map((t) => (
-          <text key={t} x={left - 6} y={svgUnit(y(t) + fontSize / 3)}>
-            {t}
-          </text>
-        ))}
-      </g>
-    </>
+    svg("g", { class: "stroke-line", "stroke-width": 1 }, ...values.map((t) => svg("line", { x1: left, x2: right, y1: y(t), y2: y(t) }))) +
+    svg(
+      "g",
+      { class: "fill-muted", "text-anchor": "end" },
+      ...values.map((t) => svg("text", { x: left - 6, y: svgUnit(y(t) + fontSize / 3) }, svgText(t))),
+    )
   );
 }

@@ -1,7 +1,7 @@
 import { Link } from "@/components/ui/link";
-import { BarChart } from "@/components/charts/bar-chart";
+import { barChart } from "@/components/charts/bar-chart";
 import { AtTwoSizes, ChartFrame, EmptyChart, LegendItem } from "@/components/charts/chart-frame";
-import { LineChart } from "@/components/charts/line-chart";
+import { lineChart } from "@/components/charts/line-chart";
 import { RubricTable } from "@/components/progress/rubric-table";
 import { hoursOf } from "@/lib/progress/calendar";
 import { progressSeries } from "@/lib/progress/metrics";
@@ -41,16 +41,17 @@ function CumulativeProgress({ snapshot }: { snapshot: LearnerSnapshot }) {
         })),
       }}
     >
-      <AtTwoSizes>
-        {(size) => (
-          <LineChart
-            id="chart-progress"
-            size={size}
-            label="Modules completed and exercises finished at the end of each week so far, and the modules the milestones plan to the end of the program."
-            xs={weeks}
-            xLabel={(w) => (w === 0 ? "start" : `w${w}`)}
-            now={pace.currentWeek!}
-            series={[
+      <AtTwoSizes
+        draw={(size) =>
+          lineChart({
+            id: "chart-progress",
+            size,
+            label:
+              "Modules completed and exercises finished at the end of each week so far, and the modules the milestones plan to the end of the program.",
+            xs: weeks,
+            xLabel: (w) => (w === 0 ? "start" : `w${w}`),
+            now: pace.currentWeek!,
+            series: [
               {
                 name: "planned",
                 label: `plan ${planned.at(-1)!.modules}`,
@@ -74,10 +75,10 @@ function CumulativeProgress({ snapshot }: { snapshot: LearnerSnapshot }) {
                 marker: "square",
                 width: 2,
               },
-            ]}
-          />
-        )}
-      </AtTwoSizes>
+            ],
+          })
+        }
+      />
     </ChartFrame>
   );
 }
@@ -106,17 +107,17 @@ function HoursPerWeek({ snapshot }: { snapshot: LearnerSnapshot }) {
       summary={`${hoursOf(time.totals.totalSeconds)} h in ${count(weeks, "week")}; about ${weekly} h a week reaches ${successMetrics.hours.min} h in ${count(timeline.maxWeeks, "week")}.`}
       table={{ headers: ["Week", "Hours"], rows: hours.map((h, i) => ({ key: String(i), cells: [`Week ${i + 1}`, h] })) }}
     >
-      <AtTwoSizes>
-        {(size) => (
-          <BarChart
-            id="chart-hours"
-            size={size}
-            label="Hours recorded in each program week, with the weekly hours the plan needs."
-            bars={hours.map((h, i) => ({ label: `w${i + 1}`, value: h }))}
-            reference={{ value: weekly, label: `${weekly} h/week` }}
-          />
-        )}
-      </AtTwoSizes>
+      <AtTwoSizes
+        draw={(size) =>
+          barChart({
+            id: "chart-hours",
+            size,
+            label: "Hours recorded in each program week, with the weekly hours the plan needs.",
+            bars: hours.map((h, i) => ({ label: `w${i + 1}`, value: h })),
+            reference: { value: weekly, label: `${weekly} h/week` },
+          })
+        }
+      />
     </ChartFrame>
   );
 }

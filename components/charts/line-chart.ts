@@ -1,18 +1,19 @@
 import {
-  ChartSvg,
   type ChartSize,
+  chartSvg,
   FILL,
   MARKER_SIZE,
   type Marker,
   markerPaint,
-  SeriesMarker,
+  seriesMarker,
   STROKE,
   svgUnit,
   textWidth,
   ticks,
   type Tone,
-  YGrid,
+  yGrid,
 } from "./chart-frame";
+import { svg, svgText } from "./svg";
 
 /**
  * One line: `values[i]` belongs to `xs[i]`, and a series may stop early (an actual series ends at
@@ -31,8 +32,8 @@ function spreadLabels<T extends { y: number }>(labels: T[], gap: number): T[] {
   return sorted;
 }
 
-/** Lines over a numbered x axis (e.g. program weeks), each with its own dash and marker and a label at its end, in theme colours. */
-export function LineChart({
+/** Lines over a numbered x axis (e.g. program weeks), each with its own dash and marker and a label at its end, in theme colours: SVG markup. */
+export function lineChart({
   id,
   size,
   label,
@@ -49,7 +50,7 @@ export function LineChart({
   series: LineSeries[];
   /** The index in `xs` of today, marked with a vertical line. */
   now?: number;
-}) {
+}): string {
   const { width: W, height: H, font: FONT } = size;
   const last = xs.length - 1;
   const endsAtRight = series.filter((s) => s.values.length - 1 >= last);
@@ -76,64 +77,67 @@ export function LineChart({
       }),
     FONT + 2,
   );
-  return (
-    <ChartSvg id={id} size={size} label={label}>
-      <YGrid values={top} y={y} left={M.left} right={W - M.right} fontSize={FONT} />
-      <g className="fill-muted" textAnchor="middle">
-        {xs.map((value, i) =>
-          i % every === 0 || i === last ? (
-            <text key={value} x={x(i)} y={H - M.bottom + 18}>
-              {xLabel(value)}
-            </text>
-          ) : null,
-        )}
-      </g>
-      {now !== undefined && now < last ? (
-        <g>
-          <line x1={x(now)} x2={x(now)} y1={M.top} y2={H - M.bottom} className="stroke-muted" strokeWidth="1" strokeDasharray="2 3" />
-          <text x={x(now)} y={M.top - 5} textAnchor="middle" className="fill-muted" fontSize={FONT - 2}>
-            now
-          </text>
-        </g>
-      ) : null}
-      {series.map((s) => (
-        <g key={s.name}>
-          <polyline
-            points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(" ")}
-            fill="none"
-            className={STROKE[s.tone]}
-            strokeWidth={s.width ?? 2.5}
-            strokeLinejoin="round"
-            strokeDasharray={s.dashed ? "7 5" : undefined}
-          />
-          {s.marker ? (
-            <g {...markerPaint(s.marker, s.tone)}>
-              {s.values.map((v, i) => (
-                <SeriesMarker key={i} shape={s.marker!} cx={x(i)} cy={y(v)} size={MARKER_SIZE} />
-              ))}
-            </g>
-          ) : null}
-        </g>
-      ))}
-      {ends.map((end) => {
-        const width = textWidth(end.label, FONT) + 6;
-        return (
-          <g key={end.name}>
-            <rect
-              x={svgUnit(end.anchor === "start" ? end.x - 3 : end.x - width + 3)}
-              y={svgUnit(end.y - FONT + 1)}
-              width={width}
-              height={FONT + 3}
-              rx="2"
-              className="fill-surface"
-              opacity="0.9"
-            />
-            <text x={end.x} y={end.y} textAnchor={end.anchor} className={`${FILL[end.tone]} font-medium`}>
-              {end.label}
-            </text>
-          </g>
-        );
-      })}
-    </ChartSvg>
+  return chartSvg(
+    id,
+    size,
+    label,
+    yGrid(top, y, M.left, W - M.right, FONT),
+    svg(
+      "g",
+      { class: "fill-muted", "text-anchor": "middle" },
+      ...xs.map((value, i) =>
+        i % every === 0 || i === last ? svg("text", { x: x(i), y: H - M.bottom + 18 }, svgText(xLabel(value))) : "",
+      ),
+    ),
+    now !== undefined && now < last
+      ? svg(
+          "g",
+          {},
+          svg("line", {
+            x1: x(now),
+            x2: x(now),
+            y1: M.top,
+            y2: H - M.bottom,
+            class: "stroke-muted",
+            "stroke-width": 1,
+            "stroke-dasharray": "2 3",
+          }),
+          svg("text", { x: x(now), y: M.top - 5, "text-anchor": "middle", class: "fill-muted", "font-size": FONT - 2 }, "now"),
+        )
+      : "",
+    ...series.map((s) =>
+      svg(
+        "g",
+        {},
+        svg("polyline", {
+          points: s.values.map((v, i) => `${x(i)},${y(v)}`).join(" "),
+          fill: "none",
+          class: STROKE[s.tone],
+          "stroke-width": s.width ?? 2.5,
+          "stroke-linejoin": "round",
+          "stroke-dasharray": s.dashed ? "7 5" : undefined,
+        }),
+        s.marker
+          ? svg("g", markerPaint(s.marker, s.tone), ...s.values.map((v, i) => seriesMarker(s.marker!, x(i), y(v), MARKER_SIZE)))
+          : "",
+      ),
+    ),
+    ...ends.map((end) => {
+      const width = textWidth(end.label, FONT) + 6;
+      return svg(
+        "g",
+        {},
+        svg("rect", {
+          x: svgUnit(end.anchor === "start" ? end.x - 3 : end.x - width + 3),
+          y: svgUnit(end.y - FONT + 1),
+          width,
+          height: FONT + 3,
+          rx: 2,
+          class: "fill-surface",
+          opacity: 0.9,
+        }),
+        svg("text", { x: end.x, y: end.y, "text-anchor": end.anchor, class: `${FILL[end.tone]} font-medium` }, svgText(end.label)),
+      );
+    }),
   );
 }
