@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { readableLearners, requireViewedLearner } from "@/lib/auth/access";
 import { notFoundIfForbidden } from "../refusal";
 import { forDisplay } from "@/lib/report/markdown";
-import { statusUpdateMarkdown } from "@/lib/report/status-update";
+import { statusUpdateSections } from "@/lib/report/status-update";
 
 export const metadata: Metadata = { title: "Status update" };
 
@@ -44,7 +44,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       </>
     );
   }
-  const markdown = await statusUpdateMarkdown(subject.id, subject.programSlug, new Date());
+  const sections = await statusUpdateSections(subject.id, subject.programSlug, new Date());
   const download = `/report/download${subject.own ? "" : `?learner=${subject.id}`}`;
   return (
     <>
@@ -59,7 +59,10 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         </span>
       </p>
       <article aria-label="Status update report" className={`${box} overflow-x-auto`}>
-        <Markdown source={forDisplay(markdown)} />
+        {/* Section by section: only the first, which says when the report was made, changes from minute to minute. */}
+        {sections.map((section, i) => (
+          <Markdown key={i} source={forDisplay(section)} />
+        ))}
       </article>
     </>
   );

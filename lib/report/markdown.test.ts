@@ -14,7 +14,51 @@ describe("report Markdown", () => {
   });
 
   it("shows line-by-line blocks as lines and moves the title one level down", () => {
-    const text = ["# Title", "", "Branches:", "//fetch /a", "//fetch /b", "", ":::", "Question", "What?", ":::", "", "- item", "- item", "```", "x", "y", "```"].join("\n");
-    expect(forDisplay(text)).toBe(["## Title", "", "Branches:  ", "//fetch /a  ", "//fetch /b", "", ":::  ", "Question  ", "What?  ", ":::", "", "- item", "- item", "```", "x", "y", "```"].join("\n"));
+    const text = [
+      "# Title",
+      "",
+      "Branches:",
+      "//fetch /a",
+      "//fetch /b",
+      "",
+      ":::",
+      "Question",
+      "What?",
+      ":::",
+      "",
+      "- item",
+      "- item",
+      "```",
+      "x",
+      "y",
+      "```",
+    ].join("\n");
+    expect(forDisplay(text)).toBe(
+      [
+        "## Title",
+        "",
+        "Branches:  ",
+        "//fetch /a  ",
+        "//fetch /b",
+        "",
+        ":::  ",
+        "Question  ",
+        "What?  ",
+        ":::",
+        "",
+        "- item",
+        "- item",
+        "```",
+        "x",
+        "y",
+        "```",
+      ].join("\n"),
+    );
+  });
+
+  it("leaves a fenced script's comments as they are, in the whole report or in a section alone", () => {
+    const script = ["**Script**", "```sh", "# set -e", "echo ok", "```"].join("\n");
+    expect(forDisplay(script)).toBe(["**Script**", "```sh", "# set -e", "echo ok", "```"].join("\n"));
+    expect(forDisplay(`# Title\n\n${script}`)).toBe(`## Title\n\n${forDisplay(script)}`);
   });
 });

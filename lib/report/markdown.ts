@@ -40,8 +40,9 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 const BLOCK_START = /^\s*([-*+>|#]|\d+\.\s)/;
 
 /**
- * The report as a page shows it: the template's line-by-line blocks (the fetch directives, the
- * error-capture questions) keep their lines, and the title sits below the page's own heading.
+ * The report (or one of its sections) as a page shows it: the template's line-by-line blocks (the
+ * fetch directives, the error-capture questions) keep their lines, and the title sits below the
+ * page's own heading.
  */
 export function forDisplay(markdown: string): string {
   const lines = markdown.split("\n");
@@ -53,10 +54,11 @@ export function forDisplay(markdown: string): string {
         fence = fence === null ? marks : null;
         return line;
       }
+      if (fence === null && line.startsWith("# ")) return `#${line}`;
       const next = lines[i + 1];
-      if (fence !== null || line.trim() === "" || !next?.trim() || BLOCK_START.test(line) || BLOCK_START.test(next) || /^`{3,}/.test(next)) return line;
+      if (fence !== null || line.trim() === "" || !next?.trim() || BLOCK_START.test(line) || BLOCK_START.test(next) || /^`{3,}/.test(next))
+        return line;
       return `${line}  `;
     })
-    .join("\n")
-    .replace(/^# /m, "## ");
+    .join("\n");
 }

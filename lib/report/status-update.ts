@@ -17,43 +17,43 @@ import { reminder, script, taskSequence } from "./sections/tasks";
 
 export { REPORT_SECTIONS } from "./sections/context";
 
-/** The report for already-loaded data: pure, so the same data always gives the same text. */
-function renderStatusUpdate(data: ReportData, problems: Problems): string {
+/**
+ * The report for already-loaded data, section by section: pure, so the same data always gives the
+ * same text. The report is its sections with a blank line between them.
+ */
+function renderStatusUpdate(data: ReportData, problems: Problems): string[] {
   const ctx: Context = { ...data, audits: auditModules(data.snapshot, problems), problems };
   return [
-    ...preamble(ctx),
-    "",
-    ...repoMap(ctx),
-    "",
-    ...capabilityTable(ctx),
-    "",
-    ...findingsSection(ctx),
-    "",
-    ...atomicDiffs(ctx),
-    "",
-    ...testsAndGates(ctx),
-    "",
-    ...reproducibility(ctx),
-    "",
-    ...deferredItems(ctx),
-    "",
-    ...errorCapture(ctx),
-    "",
-    "---",
-    "",
-    "## Codex-ready Task Sequence",
-    fence(taskSequence(ctx), "text"),
-    "",
-    "**Additional Deliverable — Executable Script**",
-    fence(script(ctx), "sh"),
-    "",
-    reminder(ctx),
-    "",
-  ].join("\n");
+    preamble(ctx),
+    repoMap(ctx),
+    capabilityTable(ctx),
+    findingsSection(ctx),
+    atomicDiffs(ctx),
+    testsAndGates(ctx),
+    reproducibility(ctx),
+    deferredItems(ctx),
+    errorCapture(ctx),
+    [
+      "---",
+      "",
+      "## Codex-ready Task Sequence",
+      fence(taskSequence(ctx), "text"),
+      "",
+      "**Additional Deliverable — Executable Script**",
+      fence(script(ctx), "sh"),
+      "",
+      reminder(ctx),
+      "",
+    ],
+  ].map((lines) => lines.join("\n"));
 }
 
-/** The status update for a learner in their program, as of `now`. */
-export async function statusUpdateMarkdown(learnerId: string, programSlug: string, now: Date): Promise<string> {
+/**
+ * The status update for a learner in their program, as of `now`, section by section: a page
+ * renders each on its own, so the one that says when it was generated is the only one that
+ * changes from minute to minute.
+ */
+export async function statusUpdateSections(learnerId: string, programSlug: string, now: Date): Promise<string[]> {
   const program = getProgram(programSlug);
   if (!program) throw new AppError("not-found", `There is no program ${programSlug}.`, { program: "unknown program" });
   const [snapshot, logCount] = await Promise.all([learnerSnapshot(learnerId, now), countLogEntries({ learnerId })]);
@@ -68,6 +68,11 @@ export async function statusUpdateMarkdown(learnerId: string, programSlug: strin
   );
   const problems = getContent().problems.filter((p) => p.program === programSlug);
   return renderStatusUpdate({ snapshot, logCount, diffs }, problems);
+}
+
+/** The status update for a learner in their program, as of `now`. */
+export async function statusUpdateMarkdown(learnerId: string, programSlug: string, now: Date): Promise<string> {
+  return (await statusUpdateSections(learnerId, programSlug, now)).join("\n\n");
 }
 
 /** The download's file name: `status-update-YYYY-MM-DD-<learner>.md`, on the learner's day. */
