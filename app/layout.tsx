@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
+import { InAppLinks } from "@/components/markdown/in-app-links";
 import { parseTheme, THEME_COOKIE, themeBootScript } from "@/lib/ui/theme";
 import "./globals.css";
 
@@ -32,6 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
           {children}
         </main>
+        <InAppLinks />
       </body>
     </html>
   );

@@ -44,6 +44,14 @@ test("the module's table of contents is a list on a wide screen and a closed dis
   await expect(toc.getByRole("link", { name: "Exercises" })).toBeVisible();
 });
 
+test("a link inside a module's text opens the other module without reloading the page", async ({ page }) => {
+  await page.goto("/programs/codex-mastery/modules/quality");
+  await page.evaluate(() => Object.assign(window, { stillHere: true }));
+  await page.locator("#main .prose").getByRole("link", { name: "Internals" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Module 1: Codex Code Internals" })).toBeVisible();
+  expect(await page.evaluate(() => "stillHere" in window)).toBe(true);
+});
+
 test("hints are revealed one at a time and the solution only on request", async ({ page, expectAccessible }) => {
   await page.goto("/programs/codex-mastery/modules/internals");
   await page.locator("#exercises").getByRole("link").first().click();
