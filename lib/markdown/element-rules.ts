@@ -48,8 +48,7 @@ export const STYLED_TOKENS = new Set([
 
 /**
  * Highlighted tokens whose class colours nothing become their bare text, joined to the text beside
- * them: a page sends each span twice (markup and React payload), and a React rendering would mark
- * each boundary between two texts.
+ * them: a page sends each span twice (markup and React payload).
  */
 function dropUnstyledTokens(tree: Root): void {
   const changed = new Set<Element>();
@@ -71,8 +70,8 @@ function dropUnstyledTokens(tree: Root): void {
   }
 }
 
-// Whitespace between table parts is not valid DOM (React would drop it): the tree has none, so
-// the HTML string and the React elements agree.
+// Whitespace between table parts is no content of a table (React, which renders elements, drops
+// it): the tree keeps none, so a table's HTML holds its rows and cells only.
 const TABLE_PARTS = new Set(["table", "thead", "tbody", "tfoot", "tr"]);
 
 const element = (tagName: string, properties: Element["properties"], children: ElementContent[]): Element => ({

@@ -26,6 +26,6 @@ export function span(first: number, last: number): string {
 export function itemsShown(first: number, last: number, total: number, one?: string, other?: string): string {
   const numbers = `${span(first, last)} of ${total.toLocaleString("en")}`;
   if (one === undefined) return numbers;
-  const noun = first === last ? one : (other ?? `${one}s`);
+  const noun = nounFor(last - first + 1, one, other);
   return `${noun[0]!.toUpperCase()}${noun.slice(1)} ${numbers}`;
 }
