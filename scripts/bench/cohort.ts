@@ -1,10 +1,11 @@
 // `npm run bench -- --cohort`: the cohort capacity, SQLite × 1 process and PostgreSQL × 2
 // instances side by side in one run. Each setup runs in its own process (`tsx
 // scripts/bench/cohort.ts --setup sqlite|postgresql`): it makes a scratch database (a throwaway
-// PostgreSQL server that flushes to disk as a production one does), seeds the cohort, starts the
-// production server as `npm start` does on free ports, and searches for the largest number of
-// active learners the machine serves within the page budget, playing each size's traffic
-// open-loop from a second process (scripts/bench/open-loop.ts) for a warm-up and a measured window.
+// PostgreSQL server that flushes to disk as a production one does), seeds the cohort, and searches
+// for the largest number of active learners the machine serves within the page budget: for each
+// size it starts fresh production servers as `npm start` does on free ports and plays the size's
+// traffic open-loop from a second process (scripts/bench/open-loop.ts) for a warm-up and a measured
+// window.
 //
 // Options: --warmup S (10), --window S (30), --start N (100), --max N (2000), --steps N,N,… (try
 // exactly these sizes), --only sqlite|postgresql.
@@ -39,6 +40,37 @@ const number = (name: string, fallback: number) => Number(option(name) ?? fallba
 
 const WORKLOAD = `Open-loop workload per active learner: a page every ${RATES.learnerPageEverySeconds} s (dashboard, module, exercise, packet, library, search) and a write every ${RATES.learnerWriteEverySeconds / 60} minutes (a note version, a drill attempt, a pattern saved, posted as a browser without JavaScript posts the form); one reviewer per ten learners, a review page every ${RATES.reviewPageEverySeconds} s and a verdict every ${RATES.verdictEverySeconds / 60} minutes; one agent per ten learners, an API call every ${RATES.agentCallEverySeconds} s (one in four a write). Each learner has modules 1–3 accepted and module 4 in progress (one in five submitted), 50 patterns, 15 playbook entries, 500 plan-log entries. Load generator on the same machine; the production server as \`npm start\` runs it.`;
 
+type Servers = { bases: string[]; pids: number[]; stop: () => Promise<void> };
+
+/** `count` production servers as `npm start` runs them, on free ports, once they answer. */
+async function startServers(count: number, env: NodeJS.ProcessEnv): Promise<Servers> {
+  const servers = await Promise.all(
+    Array.from({ length: count }, async () => {
+      const port = await freePort();
+      const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], {
+        env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
+        stdio: "ignore",
+        // Its own process group, so that stopping it stops the Next.js server under the launcher too.
+        detached: true,
+      });
+      return { base: `http://127.0.0.1:${port}`, child };
+    }),
+  );
+  const stop = async () => {
+    const exited = servers.map((s) => (s.child.exitCode === null ? new Promise((resolve) => s.child.once("exit", resolve)) : null));
+    for (const server of servers) {
+      try {
+        process.kill(-server.child.pid!, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+    await Promise.all(exited);
+  };
+  for (const server of servers) await waitForServer(server.base);
+  return { bases: servers.map((s) => s.base), pids: servers.flatMap((s) => processTree(s.child.pid!)), stop };
+}
+
 /** One setup, in this process: prints its CohortSetupResult as JSON on stdout. */
 async function runSetup(key: SetupKey): Promise<CohortSetupResult> {
   const setup = SETUPS[key];
@@ -64,31 +96,10 @@ async function runSetup(key: SetupKey): Promise<CohortSetupResult> {
   await migrateDatabase(databaseUrl);
   const grow = cohortSeeder(SECRET);
 
-  const servers = await Promise.all(
-    Array.from({ length: setup.instances }, async () => {
-      const port = await freePort();
-      const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], {
-        env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
-        stdio: "ignore",
-        // Its own process group, so that stopping it stops the Next.js server under the launcher too.
-        detached: true,
-      });
-      return { base: `http://127.0.0.1:${port}`, child };
-    }),
-  );
-  const stop = () => {
-    for (const server of servers) {
-      try {
-        process.kill(-server.child.pid!, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
-  };
-  process.once("exit", stop);
+  let running: Servers | null = null;
+  const stopRunning = () => running?.stop();
+  process.once("exit", () => void stopRunning());
   try {
-    for (const server of servers) await waitForServer(server.base);
-    const pids = servers.flatMap((s) => processTree(s.child.pid!));
     const program = getProgram("codex-mastery")!;
     const mod = program.modules[3]!;
     const modulePath = `/programs/${program.slug}/modules/${mod.slug}`;
@@ -112,8 +123,12 @@ async function runSetup(key: SetupKey): Promise<CohortSetupResult> {
       const seeding = performance.now();
       const cohort = await grow(learners);
       process.stderr.write(`  ${setup.name}: ${learners} learners (seeded in ${((performance.now() - seeding) / 1000).toFixed(0)} s)… `);
+      // A fresh server for every size, so that a size does not inherit the heap and the backlog of
+      // the one before (an overloaded step leaves the server larger than the load in hand needs).
+      running = await startServers(setup.instances, env);
+      const { bases, pids } = running;
       const plan: OpenLoopPlan = {
-        bases: servers.map((s) => s.base),
+        bases,
         cohort,
         learners,
         warmupSeconds: number("--warmup", 10),
@@ -136,6 +151,8 @@ async function runSetup(key: SetupKey): Promise<CohortSetupResult> {
         child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`the load generator exited with ${code}`))));
       });
       clearInterval(sampler);
+      await running.stop();
+      running = null;
       const result = JSON.parse(load) as OpenLoopResult;
       decided.push(...result.decided);
       const step = { learners, result, peakRssMb, passed: stepPasses(result) };
@@ -147,9 +164,7 @@ async function runSetup(key: SetupKey): Promise<CohortSetupResult> {
     const capacity = Math.max(0, ...steps.filter((s) => s.passed).map((s) => s.learners));
     return { setup: setup.name, database, instances: setup.instances, steps, capacity };
   } finally {
-    const exited = servers.map((s) => (s.child.exitCode === null ? new Promise((resolve) => s.child.once("exit", resolve)) : null));
-    stop();
-    await Promise.all(exited);
+    await stopRunning();
     rmSync(scratch, { recursive: true, force: true });
   }
 }
