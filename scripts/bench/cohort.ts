@@ -67,7 +67,12 @@ async function startServers(count: number, env: NodeJS.ProcessEnv): Promise<Serv
     }
     await Promise.all(exited);
   };
-  for (const server of servers) await waitForServer(server.base);
+  try {
+    for (const server of servers) await waitForServer(server.base);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
   return { bases: servers.map((s) => s.base), pids: servers.flatMap((s) => processTree(s.child.pid!)), stop };
 }
 
