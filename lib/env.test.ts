@@ -24,3 +24,12 @@ describe("SESSION_SECRET", () => {
     expect((await envWith({ SESSION_SECRET: "x".repeat(32) })).env().SESSION_SECRET).toBe("x".repeat(32));
   });
 });
+
+describe("MALLOC_ARENA_MAX", () => {
+  it("is 2 unless set, and a whole number of at least 1 otherwise", async () => {
+    expect((await envWith({ MALLOC_ARENA_MAX: undefined })).env().MALLOC_ARENA_MAX).toBe(2);
+    expect((await envWith({ MALLOC_ARENA_MAX: "8" })).env().MALLOC_ARENA_MAX).toBe(8);
+    const { env } = await envWith({ MALLOC_ARENA_MAX: "0" });
+    expect(() => env()).toThrow(/MALLOC_ARENA_MAX: /);
+  });
+});

@@ -20,17 +20,15 @@ await prepareDatabase();
 
 buildIfStale();
 
-const { HOST, PORT, MASTERY_SERVER_HEAP_MB } = env();
+const { HOST, PORT, MASTERY_SERVER_HEAP_MB, MALLOC_ARENA_MAX } = env();
 // V8 grows its heap lazily on a machine with memory to spare; a ceiling makes it collect sooner
 // (the server's resident memory stays under 400 MB under load instead of passing 800 MB).
 const nodeOptions = `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=${MASTERY_SERVER_HEAP_MB}`.trim();
 // glibc gives each thread that allocates (V8's helper threads, libuv's pool) a malloc arena of its
-// own, which keeps memory once freed: two arenas keep the server 35–60 MB smaller under load with
-// the same throughput. Other C libraries ignore the variable.
-const mallocArenas = process.env.MALLOC_ARENA_MAX ?? "2";
+// own, which keeps memory once freed; other C libraries ignore the variable.
 const server = spawn(next, ["start", "--hostname", HOST, "--port", String(PORT)], {
   stdio: "inherit",
-  env: { ...childEnv, HOST, NODE_ENV: "production", NODE_OPTIONS: nodeOptions, MALLOC_ARENA_MAX: mallocArenas },
+  env: { ...childEnv, HOST, NODE_ENV: "production", NODE_OPTIONS: nodeOptions, MALLOC_ARENA_MAX: String(MALLOC_ARENA_MAX) },
 });
 const backups = inAppBackups();
 if (backups.available) startBackupSchedule(backupPlaces(), (line) => console.log(line));
