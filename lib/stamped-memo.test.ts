@@ -1,5 +1,12 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { stampedMemo } from "./stamped-memo";
+
+setFlagsFromString("--expose-gc");
+const collectGarbage = runInNewContext("gc") as () => void;
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe("stampedMemo", () => {
   it("gives the kept value while the stamp is the same, and computes again when it changes", async () => {
@@ -44,5 +51,22 @@ describe("stampedMemo", () => {
     await memo("dee", "50", compute);
     expect(await memo("dee", "50", compute)).toBe(5);
     expect(await memo("cy", "3", compute)).toBe(6);
+  });
+
+  it("does not keep the async context of the request that computed a value", async () => {
+    // As Next.js keeps a request's state: every promise made under it carries it.
+    const requests = new AsyncLocalStorage<{ state: number[] }>();
+    const memo = stampedMemo("test: contexts", 4);
+    let request: WeakRef<object> | undefined;
+    await (async () => {
+      const state = { state: Array.from({ length: 1000 }, (_, i) => i) };
+      request = new WeakRef(state);
+      await requests.run(state, () => memo("ada", "1", async () => ({ run: 1 })));
+    })();
+    await nextTurn();
+    collectGarbage();
+    await nextTurn();
+    expect(request!.deref()).toBeUndefined();
+    expect(await memo("ada", "1", async () => ({ run: 2 }))).toEqual({ run: 1 });
   });
 });

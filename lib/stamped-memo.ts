@@ -6,7 +6,11 @@
 // keeps its own and reads the same stamps.
 import { LruMap } from "./lru";
 
-type Entry = { stamp: string; value: Promise<unknown> };
+// A value is kept settled, not as the promise that gave it: a promise made while serving a request
+// carries that request's async context (Next.js keeps its request state in AsyncLocalStorage, and
+// on Node 20 every promise made under it holds it), which a kept promise would keep in memory, some
+// hundreds of kilobytes a value. Only a computation still under way is kept as its promise.
+type Entry = { stamp: string; pending: Promise<unknown> | null; value?: unknown };
 type Kept = LruMap<Entry>;
 
 // On globalThis: a Next.js server bundle may load this module more than once.
@@ -25,13 +29,19 @@ export function stampedMemo(name: string, limit: number, weigh?: (stamp: string)
   const store = stores.get(name) ?? stores.set(name, new LruMap(limit, weight)).get(name)!;
   return async function whileUnchanged<T>(key: string, stamp: string, compute: (previous?: T) => Promise<T>): Promise<T> {
     const hit = store.get(key);
-    if (hit?.stamp === stamp) return hit.value as Promise<T>;
-    const value = hit ? (hit.value as Promise<T>).then(compute, () => compute()) : compute();
-    store.set(key, { stamp, value });
+    if (hit?.stamp === stamp) return (hit.pending ?? hit.value) as T | Promise<T>;
+    const pending = !hit ? compute() : hit.pending ? (hit.pending as Promise<T>).then(compute, () => compute()) : compute(hit.value as T);
+    const entry: Entry = { stamp, pending };
+    store.set(key, entry);
     try {
-      return await value;
+      const value = await pending;
+      if (store.get(key) === entry) {
+        entry.pending = null;
+        entry.value = value;
+      }
+      return value;
     } catch (error) {
-      if (store.get(key)?.value === value) store.delete(key);
+      if (store.get(key) === entry) store.delete(key);
       throw error;
     }
   };
