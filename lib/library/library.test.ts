@@ -260,6 +260,26 @@ describe("search", () => {
     expect(await found("appear")).toEqual(["playbook:wombat-drill"]);
     expect(await found("wombats")).toHaveLength(2);
   });
+
+  it("loads a learner's index from its serialized form once the index itself is no longer kept, and brings it up to date", async () => {
+    const client = await db();
+    const user = await client.user.create({ data: { name: "Eli", role: "learner", passphraseHash: "x" } });
+    const eli = (await client.learner.create({ data: { name: "Eli", ownerId: user.id, programSlug: "codex-mastery" } })).id;
+    const actor: Actor = { kind: "learner", userId: user.id, label: "Eli" };
+    await patterns.createPattern(actor, eli, pattern({ title: "Axolotl review", howToApply: "Name the axolotls." }));
+    const before = await searchLibrary(eli, "axolotls");
+    // As when the libraries searched since have pushed it out: only the serialized form is left.
+    const kept = (globalThis as unknown as { masteryStampedMemos: Map<string, { delete: (key: string) => void }> }).masteryStampedMemos;
+    kept.get("library: search")!.delete(eli);
+    expect(await searchLibrary(eli, "axolotls")).toEqual(before);
+    kept.get("library: search")!.delete(eli);
+    await patterns.updatePattern(actor, eli, "axolotl-review", pattern({ title: "Axolotl review", howToApply: "Name the salamanders." }));
+    expect((await searchLibrary(eli, "salamanders")).map((h) => h.id)).toEqual(["pattern:axolotl-review"]);
+    expect(await searchLibrary(eli, "axolotls")).toEqual([
+      expect.objectContaining({ id: "pattern:axolotl-review", title: "Axolotl review" }),
+    ]);
+    expect(await matchingPatternSlugs(eli, "name")).toEqual(["axolotl-review"]);
+  });
 });
 
 describe("the playbook page", () => {
