@@ -4,8 +4,9 @@
 // PostgreSQL server that flushes to disk as a production one does), seeds the cohort, and searches
 // for the largest number of active learners the machine serves within the page budget: for each
 // size it starts fresh production servers as `npm start` does on free ports and plays the size's
-// traffic open-loop from a second process (scripts/bench/open-loop.ts) for a warm-up and a measured
-// window.
+// traffic open-loop from a second process (scripts/bench/open-loop.ts), which primes them first
+// (every active person's pages once, as on a server that has been running), for a warm-up and a
+// measured window.
 //
 // Options: --warmup S (10), --window S (30), --start N (100), --max N (2000), --steps N,N,… (try
 // exactly these sizes), --only sqlite|postgresql.
@@ -38,7 +39,7 @@ type SetupKey = keyof typeof SETUPS;
 const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const number = (name: string, fallback: number) => Number(option(name) ?? fallback);
 
-const WORKLOAD = `Open-loop workload per active learner: a page every ${RATES.learnerPageEverySeconds} s (dashboard, module, exercise, packet, library, search) and a write every ${RATES.learnerWriteEverySeconds / 60} minutes (a note version, a drill attempt, a pattern saved, posted as a browser without JavaScript posts the form); one reviewer per ten learners, a review page every ${RATES.reviewPageEverySeconds} s and a verdict every ${RATES.verdictEverySeconds / 60} minutes; one agent per ten learners, an API call every ${RATES.agentCallEverySeconds} s (one in four a write). Each learner has modules 1–3 accepted and module 4 in progress (one in five submitted), 50 patterns, 15 playbook entries, 500 plan-log entries. Load generator on the same machine; the production server as \`npm start\` runs it.`;
+const WORKLOAD = `Open-loop workload per active learner: a page every ${RATES.learnerPageEverySeconds} s (dashboard, module, exercise, packet, library, search) and a write every ${RATES.learnerWriteEverySeconds / 60} minutes (a note version, a drill attempt, a pattern saved, posted as a browser without JavaScript posts the form); one reviewer per ten learners, a review page every ${RATES.reviewPageEverySeconds} s and a verdict every ${RATES.verdictEverySeconds / 60} minutes; one agent per ten learners, an API call every ${RATES.agentCallEverySeconds} s (one in four a write). Each learner has modules 1–3 accepted and module 4 in progress (one in five submitted), 50 patterns, 15 playbook entries, 500 plan-log entries. Load generator on the same machine; the production server as \`npm start\` runs it, started afresh for every size and primed before the warm-up (every active learner has opened each page of the mix once and a reviewer every queued packet, as on a server that has been running); its peak memory is read from the warm-up on.`;
 
 type Servers = { bases: string[]; pids: number[]; stop: () => Promise<void> };
 
@@ -145,8 +146,9 @@ async function runSetup(key: SetupKey): Promise<CohortSetupResult> {
       };
       const planFile = path.join(scratch, "plan.json");
       writeFileSync(planFile, JSON.stringify(plan));
-      let peakRssMb = 0;
-      const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, ...pids.map(residentMb))), 250);
+      // The servers' memory from the start of the warm-up on: priming is not the cohort's load.
+      const memory: { at: number; mb: number }[] = [];
+      const sampler = setInterval(() => memory.push({ at: Date.now(), mb: Math.max(...pids.map(residentMb)) }), 250);
       const load = await new Promise<string>((resolve, reject) => {
         const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/bench/open-loop.ts", planFile], {
           stdio: ["ignore", "pipe", "inherit"],
@@ -159,11 +161,12 @@ async function runSetup(key: SetupKey): Promise<CohortSetupResult> {
       await running.stop();
       running = null;
       const result = JSON.parse(load) as OpenLoopResult;
+      const peakRssMb = Math.max(0, ...memory.filter((m) => m.at >= result.loadStartedAt).map((m) => m.mb));
       decided.push(...result.decided);
       const step = { learners, result, peakRssMb, passed: stepPasses(result) };
       steps.push(step);
       process.stderr.write(
-        `pages p50/p95/p99 ${result.pages.p50.toFixed(0)}/${result.pages.p95.toFixed(0)}/${result.pages.p99.toFixed(0)} ms, errors ${result.errors}, peak ${peakRssMb.toFixed(0)} MB: ${step.passed ? "passes" : "fails"}\n`,
+        `primed in ${result.primingSeconds.toFixed(0)} s, pages p50/p95/p99 ${result.pages.p50.toFixed(0)}/${result.pages.p95.toFixed(0)}/${result.pages.p99.toFixed(0)} ms, errors ${result.errors}, peak ${peakRssMb.toFixed(0)} MB: ${step.passed ? "passes" : "fails"}\n`,
       );
     }
     const capacity = Math.max(0, ...steps.filter((s) => s.passed).map((s) => s.learners));

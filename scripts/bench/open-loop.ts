@@ -52,7 +52,13 @@ export type OpenLoopResult = {
   maxSendLagMs: number;
   /** The queued packets this run gave a verdict (warm-up included). */
   decided: string[];
+  /** How long priming took (s), and when the warm-up began after it (ms since the epoch). */
+  primingSeconds: number;
+  loadStartedAt: number;
 };
+
+/** How many priming requests are in flight at once. */
+const PRIMING_CONCURRENCY = 4;
 
 type Kind = "page" | "write" | "api";
 type Sample = { name: string; kind: Kind; ms: number; counted: boolean };
@@ -171,16 +177,18 @@ async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopResult> {
   const withPacket = (fields: [string, string][], packetId: string): [string, string][] =>
     fields.map(([k, v]) => [k, k === "packetId" ? packetId : v]);
 
-  const learnerPage = (counted: boolean) => {
-    const learner = pick(learners);
-    const [name, path] = pick([
+  const learnerPages = () =>
+    [
       ["dashboard", "/"],
       ["module", plan.paths.module],
       ["exercise", pick(plan.paths.exercises)],
       ["packet", plan.paths.packet],
       ["library", "/patterns"],
       ["search", `/search?q=${encodeURIComponent(pick(plan.searches))}`],
-    ] as const);
+    ] as const;
+  const learnerPage = (counted: boolean) => {
+    const learner = pick(learners);
+    const [name, path] = pick(learnerPages());
     return page(name, path, learner.cookie, counted);
   };
   const learnerWrite = (counted: boolean) => {
@@ -330,6 +338,30 @@ async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopResult> {
     .flatMap(([rate, work]) => arrivals(rate, seconds, random).map((at) => ({ at, work })))
     .sort((a, b) => a.at - b.at);
 
+  // A server that has been running has served its people before: every active learner opens each
+  // page of the mix once, and a reviewer every queued packet, a few at a time, so that the window
+  // measures the steady state (what the server keeps in memory for them included) rather than a
+  // server just restarted.
+  const primers = [
+    ...learners.flatMap((learner) =>
+      learnerPages().map(
+        ([name, path]) =>
+          () =>
+            page(name, path, learner.cookie, false),
+      ),
+    ),
+    ...queued.map((learner) => () => page("review page", `/review/${learner.packetId}`, pick(reviewers).cookie, false)),
+  ];
+  const priming = performance.now();
+  await Promise.all(
+    Array.from({ length: PRIMING_CONCURRENCY }, async () => {
+      for (let next = primers.shift(); next; next = primers.shift()) await next();
+    }),
+  );
+
+  const primingSeconds = (performance.now() - priming) / 1000;
+
+  const loadStartedAt = Date.now();
   const started = performance.now();
   const inFlight: Promise<void>[] = [];
   let maxSendLagMs = 0;
@@ -360,6 +392,8 @@ async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopResult> {
     errorSamples,
     maxSendLagMs,
     decided,
+    primingSeconds,
+    loadStartedAt,
   };
 }
 

@@ -14,5 +14,7 @@ export const openLoopResult = (over: Partial<OpenLoopResult> = {}): OpenLoopResu
   errorSamples: [],
   maxSendLagMs: 2,
   decided: [],
+  primingSeconds: 20,
+  loadStartedAt: 0,
   ...over,
 });
