@@ -339,19 +339,23 @@ async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopResult> {
     .sort((a, b) => a.at - b.at);
 
   // A server that has been running has served its people before: every active learner opens each
-  // page of the mix once, and a reviewer every queued packet, a few at a time, so that the window
-  // measures the steady state (what the server keeps in memory for them included) rather than a
-  // server just restarted.
-  const primers = [
-    ...learners.flatMap((learner) =>
-      learnerPages().map(
-        ([name, path]) =>
-          () =>
-            page(name, path, learner.cookie, false),
-      ),
-    ),
-    ...queued.map((learner) => () => page("review page", `/review/${learner.packetId}`, pick(reviewers).cookie, false)),
-  ];
+  // page of the mix once, and a reviewer every queued packet, on every instance, a few at a time, so
+  // that the window measures the steady state (what each instance keeps in memory for them
+  // included) rather than servers just restarted.
+  const primers = plan.bases.flatMap((to) => {
+    const visit = (name: string, path: string, cookie: string) => () =>
+      send(
+        name,
+        "page",
+        false,
+        () => fetch(to + path, { headers: { cookie }, redirect: "manual" }),
+        (s) => s === 200,
+      );
+    return [
+      ...learners.flatMap((learner) => learnerPages().map(([name, path]) => visit(name, path, learner.cookie))),
+      ...queued.map((learner) => visit("review page", `/review/${learner.packetId}`, pick(reviewers).cookie)),
+    ];
+  });
   const priming = performance.now();
   await Promise.all(
     Array.from({ length: PRIMING_CONCURRENCY }, async () => {
