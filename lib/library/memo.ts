@@ -7,10 +7,11 @@ import { db } from "../db";
 import { stampedMemo } from "../stamped-memo";
 
 /**
- * Each kind of value is kept for the libraries most recently used, by default up to 2,000
- * patterns and entries behind them together: about 30 libraries of a cohort's size (65 items), or
- * one of 1,300 items, some 8 MB for the search indexes at most. A server's active learners come
- * back within minutes; more would crowd the server's heap (MASTERY_SERVER_HEAP_MB) under load.
+ * Each kind of value is kept for the libraries most recently used, unless said otherwise up to
+ * 2,000 patterns and entries behind them together: about 30 libraries of a cohort's size (65
+ * items), or one of 1,300 items, some 8 MB for the search indexes at most. A server's active
+ * learners come back within minutes; more would crowd the server's heap (MASTERY_SERVER_HEAP_MB)
+ * under load.
  */
 const KEPT_ITEMS = 2_000;
 /** How many patterns and entries a library stamp counts (and one for the value itself). */
@@ -19,10 +20,16 @@ const itemsOf = (stamp: string) => {
   return 1 + patterns + entries;
 };
 const memos = new Map<string, ReturnType<typeof stampedMemo>>();
-const memoOf = (name: string, keptItems: number) =>
+
+/**
+ * The memo of the values named `name`, kept for libraries of `keptItems` patterns and entries
+ * together, for a caller that reads the library's stamp once for more than one of them.
+ */
+export const libraryMemo = (name: string, keptItems = KEPT_ITEMS) =>
   memos.get(name) ?? memos.set(name, stampedMemo(`library: ${name}`, keptItems, itemsOf)).get(name)!;
 
-async function libraryStamp(learnerId: string): Promise<string> {
+/** A stamp every save to the learner's library changes. */
+export async function libraryStamp(learnerId: string): Promise<string> {
   const client = await db();
   const [patterns, entries] = await Promise.all([
     client.pattern.aggregate({ where: { learnerId }, _count: { _all: true }, _sum: { version: true } }),
@@ -40,14 +47,8 @@ export const textVersion = (item: { version: number; updatedAt: Date }) => `${it
 /**
  * `compute(previous)` for this learner, or what it gave last time if their library has not
  * changed since; `previous` is what it gave before the library changed, if it is still kept.
- * The values named `name` are kept for libraries of `keptItems` patterns and entries together.
  * Callers share the result: they must not change it.
  */
-export async function whileLibraryUnchanged<T>(
-  name: string,
-  learnerId: string,
-  compute: (previous?: T) => Promise<T>,
-  keptItems = KEPT_ITEMS,
-): Promise<T> {
-  return memoOf(name, keptItems)(learnerId, await libraryStamp(learnerId), compute);
+export async function whileLibraryUnchanged<T>(name: string, learnerId: string, compute: (previous?: T) => Promise<T>): Promise<T> {
+  return libraryMemo(name)(learnerId, await libraryStamp(learnerId), compute);
 }

@@ -5,7 +5,7 @@ import MiniSearch, { type SearchResult } from "minisearch";
 import { getContent } from "../content";
 import { flatText, hitOf, SEARCH_OPTIONS, type SearchHit, searchContent } from "../content/search";
 import { db } from "../db";
-import { textVersion, whileLibraryUnchanged } from "./memo";
+import { libraryMemo, libraryStamp, textVersion } from "./memo";
 import type { PatternRow } from "./patterns";
 import type { EntryRow } from "./playbook";
 import { categoryLabel, KIND_LABELS, PATTERN_SECTIONS, type PlaybookKind, TagsSchema } from "./schema";
@@ -113,16 +113,17 @@ async function upToDate(learnerId: string, kept: KeptIndex): Promise<KeptIndex> 
 // items about half a second to build). An index is built by bringing an empty one up to date, and
 // when the library changes the kept index is brought up to date with the texts saved since.
 async function indexFor(learnerId: string): Promise<MiniSearch<LibraryDoc>> {
-  const kept = await whileLibraryUnchanged("search", learnerId, async (previous?: KeptIndex): Promise<KeptIndex> => {
+  // One stamp for both forms: they are kept while the same library is.
+  const stamp = await libraryStamp(learnerId);
+  const kept = await libraryMemo("search")(learnerId, stamp, async (previous?: KeptIndex): Promise<KeptIndex> => {
     let built: KeptIndex | undefined;
-    const stored = await whileLibraryUnchanged(
-      "search, serialized",
+    const stored = await libraryMemo("search, serialized", STORED_ITEMS)(
       learnerId,
+      stamp,
       async (older?: StoredIndex): Promise<StoredIndex> => {
         built = await upToDate(learnerId, previous ?? (older ? loadIndex(older) : emptyIndex()));
         return { deflated: deflateRawSync(JSON.stringify(built.index), { level: 1 }), versions: built.versions };
       },
-      STORED_ITEMS,
     );
     return built ?? loadIndex(stored);
   });
