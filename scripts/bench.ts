@@ -207,7 +207,7 @@ try {
       expect: t.expect,
       concurrency,
       requests: REQUESTS[concurrency],
-      warmup: 10,
+      warmup: 20,
     })),
   );
   console.log(`Measuring ${targets.length} addresses at concurrency 1 and 10…`);

@@ -4,6 +4,7 @@ import { isImportedCompletion } from "../packets/imported";
 import { getProgram, moduleByNumber, type Program } from "../content";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { stampedMemo } from "../stamped-memo";
 import type { Prisma } from "../generated/prisma/client";
 import { exerciseSlug } from "../packets/evidence-data";
 import { evidenceSummary, type PacketEvidence } from "../packets/evidence-summary";
@@ -15,6 +16,7 @@ import { type RubricScores, RubricScoresSchema } from "../rubric/rubric";
 import { ProofSchema } from "../packets/proof";
 import { type EffectiveEntry, effectiveEntries, type TimeTotals, timeTotals } from "../time/aggregate";
 import type { ModuleStanding } from "./capabilities";
+import { learnerStamp, rowsHeld } from "./learner-stamp";
 import { type IndicatorState, indicatorStates } from "./indicators";
 import { type Metric, type Pace, pace, playbookAdditions, type ProgressFacts, successMetrics } from "./metrics";
 
@@ -115,14 +117,64 @@ const history = (packet: SnapshotPacket): PacketHistory => ({
   evidence: packet.work,
 });
 
+/** What follows from the learner's rows alone, not from the moment: kept while their stamp is unchanged. */
+type LearnerRecord = Omit<LearnerSnapshot, "now" | "learner" | "zone" | "program" | "redrill" | "facts" | "metrics" | "pace" | "next"> & {
+  redrillItems: RedrillItem[];
+  facts: Omit<ProgressFacts, "now">;
+  states: ModuleState[];
+};
+type ModuleState = Parameters<typeof nextStep>[1][number];
+
+/**
+ * Records are kept for the learners most recently seen, up to 10,000 rows held one by one behind
+ * them together (evidence, reviews, time entries…: a cohort learner's record holds 136 and takes
+ * about 50 KB, so some 70 of them, under 4 MB), as the evidence summaries are: a server's active
+ * learners come back within minutes.
+ */
+const records = stampedMemo("learner record", 10_000, rowsHeld);
+// Content is loaded once per process, and again in development when a file changes: a record is
+// worked out from one program object, which a stamp names by a number.
+const programNumbers = new WeakMap<Program, number>();
+let programsSeen = 0;
+const programNumber = (program: Program) => programNumbers.get(program) ?? programNumbers.set(program, ++programsSeen).get(program)!;
+
 export async function learnerSnapshot(learnerId: string, now = new Date()): Promise<LearnerSnapshot> {
   const client = await db();
-  const row = await client.learner.findUnique({ where: { id: learnerId }, include: { owner: { select: { timeZone: true } } } });
+  const [row, stamp] = await Promise.all([
+    client.learner.findUnique({ where: { id: learnerId }, include: { owner: { select: { timeZone: true } } } }),
+    learnerStamp(learnerId),
+  ]);
   if (!row) throw new AppError("not-found", "No such learner profile.", { learner: "unknown learner profile" });
   const { owner, ...learner } = row;
   const zone = owner.timeZone;
   const program = getProgram(learner.programSlug);
   if (!program) throw new AppError("not-found", `The program ${learner.programSlug} is not available.`);
+  const record = await records(learnerId, `${stamp}|${zone}|${program.slug}|${programNumber(program)}`, () =>
+    readRecord(learnerId, program, zone),
+  );
+  const { redrillItems, facts: lasting, states, ...kept } = record;
+  const due = redrillItems.filter((item) => isDue(item, now));
+  const facts: ProgressFacts = { ...lasting, now };
+  return {
+    ...kept,
+    now,
+    learner,
+    zone,
+    program,
+    redrill: { items: redrillItems, due },
+    facts,
+    metrics: successMetrics(program.meta.successMetrics, playbookAdditions(program.modules), facts),
+    pace: pace(program.meta.timeline, program.modules.length, facts),
+    next: nextStep(
+      program,
+      states,
+      due.map((item) => ({ moduleNumber: item.moduleNumber, title: redrillText(program, item)!.title })),
+    ),
+  };
+}
+
+async function readRecord(learnerId: string, program: Program, zone: string): Promise<LearnerRecord> {
+  const client = await db();
   const where = { learnerId };
   const [packetRows, evidence, timeRows, running, results, marks, patterns, playbookEntries, recent, waivers] = await Promise.all([
     client.packet.findMany({ where, orderBy: [{ moduleNumber: "asc" }, { attempt: "asc" }], include: PACKET_INCLUDE }),
@@ -144,8 +196,7 @@ export async function learnerSnapshot(learnerId: string, now = new Date()): Prom
   const entries = effectiveEntries(timeRows);
   const start = earliestOf([...packets.map((p) => p.startedAt), ...entries.map((e) => e.startedAt), running?.startedAt]);
   const totals = timeTotals(entries, start, zone);
-  const items = learnerSchedule(program, packets.map(history), results, zone);
-  const due = items.filter((item) => isDue(item, now));
+  const redrillItems = learnerSchedule(program, packets.map(history), results, zone);
 
   const exercisesFinished = new Map<string, Date>();
   for (const packet of packets) {
@@ -156,8 +207,7 @@ export async function learnerSnapshot(learnerId: string, now = new Date()): Prom
       if (slug && exercises.some((e) => e.slug === slug) && !exercisesFinished.has(key)) exercisesFinished.set(key, row.createdAt);
     }
   }
-  const facts: ProgressFacts = {
-    now,
+  const facts: Omit<ProgressFacts, "now"> = {
     zone,
     start,
     completions: [...current.values()]
@@ -175,32 +225,21 @@ export async function learnerSnapshot(learnerId: string, now = new Date()): Prom
       marks.at(-1)?.createdAt,
     ]),
   };
-  const states = [...current.values()].map((p) => ({
-    moduleNumber: p.moduleNumber,
-    status: p.status,
-    rejected: latestVerdict(p.reviews)?.verdict === "reject",
-  }));
   return {
-    now,
-    learner,
-    zone,
-    program,
     packets,
     current,
     standings,
     time: { entries, totals, running },
-    redrill: { items, due },
+    redrillItems,
     indicators: indicatorStates(program.meta.successMetrics, marks),
     library: { patterns, playbookEntries },
     log: { recent },
     waived: new Set(waivers.map((w) => `${w.moduleNumber}:${w.prerequisite}`)),
     facts,
-    metrics: successMetrics(program.meta.successMetrics, playbookAdditions(program.modules), facts),
-    pace: pace(program.meta.timeline, program.modules.length, facts),
-    next: nextStep(
-      program,
-      states,
-      due.map((item) => ({ moduleNumber: item.moduleNumber, title: redrillText(program, item)!.title })),
-    ),
+    states: [...current.values()].map((p) => ({
+      moduleNumber: p.moduleNumber,
+      status: p.status,
+      rejected: latestVerdict(p.reviews)?.verdict === "reject",
+    })),
   };
 }
