@@ -13,6 +13,20 @@ let learnerId: string;
 let otherLearnerId: string;
 let packetId: string;
 const by = { actorKind: "learner" as const, actorId: "someone", actorLabel: "Ada" };
+const logEntry = async (learnerId: string) =>
+  (await db()).planLogEntry.create({
+    data: {
+      learnerId,
+      moduleNumber: 1,
+      status: "in_progress",
+      summary: "s",
+      evidence: "",
+      risks: "",
+      next: "",
+      actorKind: "learner",
+      actorLabel: "Ada",
+    },
+  });
 
 beforeAll(async () => {
   const client = await db();
@@ -100,23 +114,7 @@ describe("learnerStamp", () => {
       "an indicator mark",
       async () => (await db()).indicatorMark.create({ data: { learnerId, kind: "qualitative", item: "i", checked: true } }),
     ],
-    [
-      "a plan-log entry",
-      async () =>
-        (await db()).planLogEntry.create({
-          data: {
-            learnerId,
-            moduleNumber: 1,
-            status: "in_progress",
-            summary: "s",
-            evidence: "",
-            risks: "",
-            next: "",
-            actorKind: "learner",
-            actorLabel: "Ada",
-          },
-        }),
-    ],
+    ["a plan-log entry", () => logEntry(learnerId)],
     [
       "a prerequisite waived",
       async () =>
@@ -141,19 +139,7 @@ describe("learnerStamp", () => {
   it("does not change with another learner's writes", async () => {
     const stamp = await learnerStamp(learnerId);
     const client = await db();
-    await client.planLogEntry.create({
-      data: {
-        learnerId: otherLearnerId,
-        moduleNumber: 1,
-        status: "in_progress",
-        summary: "s",
-        evidence: "",
-        risks: "",
-        next: "",
-        actorKind: "learner",
-        actorLabel: "Bo",
-      },
-    });
+    await logEntry(otherLearnerId);
     await client.packet.create({ data: { learnerId: otherLearnerId, moduleNumber: 1, status: "in_progress" } });
     expect(await learnerStamp(learnerId)).toBe(stamp);
   });
