@@ -7,7 +7,7 @@ import { cache } from "react";
 import { AppError } from "../errors";
 import { getUser, type Role, type SignInClient } from "./people";
 import { sessionSecret } from "./secrets";
-import { type SessionData, sessionOptions } from "./session-cookie";
+import { openSessionCookie, type SessionData, sessionOptions } from "./session-cookie";
 import { liveSession, openSession, revokeSession } from "./sessions";
 import type { Actor } from "./actor";
 
@@ -29,7 +29,8 @@ export type SignedIn = {
 
 /** Read once per request, however many components ask. */
 export const currentUser = cache(async (): Promise<SignedIn | null> => {
-  const s = await session();
+  const value = (await cookies()).get(sessionOptions().cookieName)?.value;
+  const s: SessionData = value ? await openSessionCookie(value) : {};
   if (!s.userId || !s.sessionId) return null;
   const live = await liveSession(s.sessionId, s.userId);
   if (!live) return null;
