@@ -1,13 +1,22 @@
-import { type ChartSize, chartSvg, svgUnit, textWidth, ticks, yGrid } from "./drawing";
+import { type ChartSize, chartSvg, svgUnit, textWidth, ticks, yGrid } from "./chart-frame";
 import { svg, svgText } from "./svg";
 
 type Bar = { label: string; value: number };
 
-/** A bar chart's numbers: what the page sends for it (chart-picture.tsx draws it at each size). */
-export type BarChartData = { id: string; label: string; bars: Bar[]; reference: { value: number; label: string } };
-
 /** Vertical bars with their values, and a dashed reference line (a target) labelled at its end: SVG markup. */
-export function barChart({ id, size, label, bars, reference }: BarChartData & { size: ChartSize }): string {
+export function barChart({
+  id,
+  size,
+  label,
+  bars,
+  reference,
+}: {
+  id: string;
+  size: ChartSize;
+  label: string;
+  bars: Bar[];
+  reference: { value: number; label: string };
+}): string {
   const { width: W, height: H, font: FONT } = size;
   const M = { left: 40, right: 12 + textWidth(reference.label, FONT), top: 18, bottom: 34 };
   const top = ticks(Math.max(reference.value, ...bars.map((b) => b.value)));

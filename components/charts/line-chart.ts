@@ -12,15 +12,15 @@ import {
   ticks,
   type Tone,
   yGrid,
-} from "./drawing";
+} from "./chart-frame";
 import { svg, svgText } from "./svg";
 
 /**
- * One line: `values[i]` belongs to point i of the x axis, and a series may stop early (an actual
- * series ends at today while the plan runs on). `label` is written at the line's end, so no one
- * needs the legend to tell the lines apart.
+ * One line: `values[i]` belongs to `xs[i]`, and a series may stop early (an actual series ends at
+ * today while the plan runs on). `label` is written at the line's end, so no one needs the legend
+ * to tell the lines apart.
  */
-type LineSeries = { name: string; label: string; values: number[]; tone: Tone; dashed?: boolean; marker?: Marker; width?: number };
+export type LineSeries = { name: string; label: string; values: number[]; tone: Tone; dashed?: boolean; marker?: Marker; width?: number };
 
 /** End labels sorted top to bottom and moved apart until none overlaps the one above it. */
 function spreadLabels<T extends { y: number }>(labels: T[], gap: number): T[] {
@@ -32,28 +32,34 @@ function spreadLabels<T extends { y: number }>(labels: T[], gap: number): T[] {
   return sorted;
 }
 
-/** A line chart's numbers: what the page sends for it (chart-picture.tsx draws it at each size). */
-export type LineChartData = {
-  id: string;
-  label: string;
-  /** The label under each point of the x axis (e.g. program weeks), left to right. */
-  xLabels: string[];
-  series: LineSeries[];
-  /** The index in `xLabels` of today, marked with a vertical line. */
-  now?: number;
-};
-
 /** Lines over a numbered x axis (e.g. program weeks), each with its own dash and marker and a label at its end, in theme colours: SVG markup. */
-export function lineChart({ id, size, label, xLabels, series, now }: LineChartData & { size: ChartSize }): string {
+export function lineChart({
+  id,
+  size,
+  label,
+  xs,
+  xLabel,
+  series,
+  now,
+}: {
+  id: string;
+  size: ChartSize;
+  label: string;
+  xs: number[];
+  xLabel: (x: number) => string;
+  series: LineSeries[];
+  /** The index in `xs` of today, marked with a vertical line. */
+  now?: number;
+}): string {
   const { width: W, height: H, font: FONT } = size;
-  const last = xLabels.length - 1;
+  const last = xs.length - 1;
   const endsAtRight = series.filter((s) => s.values.length - 1 >= last);
   const M = { left: 40, right: 12 + Math.max(0, ...endsAtRight.map((s) => textWidth(s.label, FONT) + 8)), top: 18, bottom: 34 };
   const top = ticks(Math.max(...series.flatMap((s) => s.values)));
   const yTop = top.at(-1)!;
   const x = (i: number) => svgUnit(M.left + (last <= 0 ? 0 : (i / last) * (W - M.left - M.right)));
   const y = (v: number) => svgUnit(H - M.bottom - (v / yTop) * (H - M.top - M.bottom));
-  const every = Math.max(1, Math.ceil((xLabels.length * FONT * 3) / (W - M.left - M.right)));
+  const every = Math.max(1, Math.ceil((xs.length * FONT * 3) / (W - M.left - M.right)));
   const ends = spreadLabels(
     series
       .filter((s) => s.values.length > 0)
@@ -79,7 +85,9 @@ export function lineChart({ id, size, label, xLabels, series, now }: LineChartDa
     svg(
       "g",
       { class: "fill-muted", "text-anchor": "middle" },
-      ...xLabels.map((text, i) => (i % every === 0 || i === last ? svg("text", { x: x(i), y: H - M.bottom + 18 }, svgText(text)) : "")),
+      ...xs.map((value, i) =>
+        i % every === 0 || i === last ? svg("text", { x: x(i), y: H - M.bottom + 18 }, svgText(xLabel(value))) : "",
+      ),
     ),
     now !== undefined && now < last
       ? svg(

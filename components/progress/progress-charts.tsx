@@ -1,6 +1,7 @@
 import { Link } from "@/components/ui/link";
-import { ChartFrame, EmptyChart, LegendItem } from "@/components/charts/chart-frame";
-import { ChartPicture } from "@/components/charts/chart-picture";
+import { barChart } from "@/components/charts/bar-chart";
+import { AtTwoSizes, ChartFrame, EmptyChart, LegendItem } from "@/components/charts/chart-frame";
+import { lineChart } from "@/components/charts/line-chart";
 import { RubricTable } from "@/components/progress/rubric-table";
 import { hoursOf } from "@/lib/progress/calendar";
 import { progressSeries } from "@/lib/progress/metrics";
@@ -40,40 +41,43 @@ function CumulativeProgress({ snapshot }: { snapshot: LearnerSnapshot }) {
         })),
       }}
     >
-      <ChartPicture
-        chart={{
-          kind: "line",
-          id: "chart-progress",
-          label:
-            "Modules completed and exercises finished at the end of each week so far, and the modules the milestones plan to the end of the program.",
-          xLabels: weeks.map((w) => (w === 0 ? "start" : `w${w}`)),
-          now: pace.currentWeek!,
-          series: [
-            {
-              name: "planned",
-              label: `plan ${planned.at(-1)!.modules}`,
-              values: planned.map((p) => p.modules),
-              tone: "muted",
-              dashed: true,
-            },
-            {
-              name: "modules",
-              label: `modules ${today.modules}`,
-              values: actual.map((a) => a.modules),
-              tone: "accent",
-              marker: "circle",
-              width: 3.5,
-            },
-            {
-              name: "exercises",
-              label: `exercises ${today.exercises}`,
-              values: actual.map((a) => a.exercises),
-              tone: "success",
-              marker: "square",
-              width: 2,
-            },
-          ],
-        }}
+      <AtTwoSizes
+        draw={(size) =>
+          lineChart({
+            id: "chart-progress",
+            size,
+            label:
+              "Modules completed and exercises finished at the end of each week so far, and the modules the milestones plan to the end of the program.",
+            xs: weeks,
+            xLabel: (w) => (w === 0 ? "start" : `w${w}`),
+            now: pace.currentWeek!,
+            series: [
+              {
+                name: "planned",
+                label: `plan ${planned.at(-1)!.modules}`,
+                values: planned.map((p) => p.modules),
+                tone: "muted",
+                dashed: true,
+              },
+              {
+                name: "modules",
+                label: `modules ${today.modules}`,
+                values: actual.map((a) => a.modules),
+                tone: "accent",
+                marker: "circle",
+                width: 3.5,
+              },
+              {
+                name: "exercises",
+                label: `exercises ${today.exercises}`,
+                values: actual.map((a) => a.exercises),
+                tone: "success",
+                marker: "square",
+                width: 2,
+              },
+            ],
+          })
+        }
       />
     </ChartFrame>
   );
@@ -103,14 +107,16 @@ function HoursPerWeek({ snapshot }: { snapshot: LearnerSnapshot }) {
       summary={`${hoursOf(time.totals.totalSeconds)} h in ${count(weeks, "week")}; about ${weekly} h a week reaches ${successMetrics.hours.min} h in ${count(timeline.maxWeeks, "week")}.`}
       table={{ headers: ["Week", "Hours"], rows: hours.map((h, i) => ({ key: String(i), cells: [`Week ${i + 1}`, h] })) }}
     >
-      <ChartPicture
-        chart={{
-          kind: "bar",
-          id: "chart-hours",
-          label: "Hours recorded in each program week, with the weekly hours the plan needs.",
-          bars: hours.map((h, i) => ({ label: `w${i + 1}`, value: h })),
-          reference: { value: weekly, label: `${weekly} h/week` },
-        }}
+      <AtTwoSizes
+        draw={(size) =>
+          barChart({
+            id: "chart-hours",
+            size,
+            label: "Hours recorded in each program week, with the weekly hours the plan needs.",
+            bars: hours.map((h, i) => ({ label: `w${i + 1}`, value: h })),
+            reference: { value: weekly, label: `${weekly} h/week` },
+          })
+        }
       />
     </ChartFrame>
   );
