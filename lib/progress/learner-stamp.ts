@@ -6,7 +6,7 @@
 import { db } from "../db";
 import { dialect } from "../env";
 
-// Read in one round trip; `:learner` is the learner's id, bound once per use on SQLite and once on PostgreSQL.
+// Read in one round trip; `:learner` stands for the learner's id.
 const STAMP_SQL = `SELECT
   (SELECT count(*) FROM "Packet" WHERE "learnerId" = :learner) AS packets,
   (SELECT max("updatedAt") FROM "Packet" WHERE "learnerId" = :learner) AS "packetsMoved",
@@ -24,6 +24,11 @@ const STAMP_SQL = `SELECT
   (SELECT count(*) FROM "PrerequisiteWaiver" WHERE "learnerId" = :learner) AS waivers,
   (SELECT count(*) FROM "Pattern" WHERE "learnerId" = :learner AND "archived" = false) AS patterns,
   (SELECT count(*) FROM "PlaybookEntry" WHERE "learnerId" = :learner AND "archived" = false) AS "playbookEntries"`;
+
+// SQLite binds `?` once per use (better-sqlite3 takes no numbered parameters); PostgreSQL binds $1 once.
+const SQLITE_STAMP_SQL = STAMP_SQL.replaceAll(":learner", "?");
+const SQLITE_PARAMETERS = STAMP_SQL.split(":learner").length - 1;
+const POSTGRES_STAMP_SQL = STAMP_SQL.replaceAll(":learner", "$1");
 
 /** The columns of the stamp, in the order it lists them. */
 const STAMP_PARTS = [
@@ -61,13 +66,9 @@ export function rowsHeld(stamp: string): number {
 /** A stamp every write to what `learnerSnapshot` reads of this learner changes: its parts joined with "|". */
 export async function learnerStamp(learnerId: string): Promise<string> {
   const client = await db();
-  const uses = STAMP_SQL.split(":learner").length - 1;
   const [row] =
     dialect() === "sqlite"
-      ? await client.$queryRawUnsafe<Record<string, unknown>[]>(
-          STAMP_SQL.replaceAll(":learner", "?"),
-          ...Array<string>(uses).fill(learnerId),
-        )
-      : await client.$queryRawUnsafe<Record<string, unknown>[]>(STAMP_SQL.replaceAll(":learner", "$1"), learnerId);
+      ? await client.$queryRawUnsafe<Record<string, unknown>[]>(SQLITE_STAMP_SQL, ...Array<string>(SQLITE_PARAMETERS).fill(learnerId))
+      : await client.$queryRawUnsafe<Record<string, unknown>[]>(POSTGRES_STAMP_SQL, learnerId);
   return STAMP_PARTS.map((name) => part(row?.[name])).join(SEPARATOR);
 }
