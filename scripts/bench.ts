@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { BENCH_CEILING_FILE, buildIfStale } from "./build-stamp";
-import { compareResults, evaluateBudgets, type BenchResult, renderMarkdown } from "./bench/report";
+import { compareResults, evaluateBudgets, FLOOR, type BenchResult, renderMarkdown } from "./bench/report";
 import { timeCli } from "./bench/cli";
 import { type LoadJob, type LoadResult } from "./bench/load";
 import { peakMemory } from "./bench/memory";
@@ -169,6 +169,7 @@ try {
   const learner = { cookie: cookies.learner };
   const reviewer = { cookie: cookies.reviewer };
   const agent = { authorization: `Bearer ${seeded.token}` };
+  const floorPage = { name: FLOOR, path: "/programs", headers: learner, expect: asHtml(program.meta.title), main: false };
   const targets: { name: string; path: string; headers: Record<string, string>; expect: string; main: boolean }[] = [
     { name: "dashboard", path: "/", headers: learner, expect: "8 of 8 completed", main: true },
     { name: "module", path: modulePath, headers: learner, expect: asHtml(mod.meta.title), main: true },
@@ -185,7 +186,7 @@ try {
     { name: "review page", path: `/review/${seeded.queuedPacketId}`, headers: reviewer, expect: "Queued Learner", main: true },
     { name: "plan log", path: "/log", headers: learner, expect: "Plan log of Bench Learner", main: true },
     { name: "status report", path: "/report", headers: learner, expect: "Status Update (", main: true },
-    { name: "smallest page (programs list)", path: "/programs", headers: learner, expect: asHtml(program.meta.title), main: false },
+    floorPage,
     { name: "API: packets", path: "/api/v1/packets", headers: agent, expect: '"completed"', main: false },
     { name: "API: plan log", path: "/api/v1/log", headers: agent, expect: "summary", main: false },
     { name: "API: search", path: "/api/v1/search?q=context%20budget", headers: agent, expect: '"results"', main: false },
@@ -199,12 +200,16 @@ try {
   if (only) targets.splice(0, targets.length, ...targets.filter((t) => only.includes(t.name)));
   targets.push({ name: "static file (ceiling)", path: `/${BENCH_CEILING_FILE}`, headers: {}, expect: asHtml(mod.meta.title), main: false });
 
+  // A main page at concurrency 1 is timed alternately with the programs list, so that its ratio to
+  // the floor holds whatever the machine's speed is in those seconds.
+  const floor = { name: floorPage.name, url: BASE + floorPage.path, headers: floorPage.headers, expect: floorPage.expect };
   const jobs: LoadJob[] = targets.flatMap((t) =>
     ([1, 10] as const).map((concurrency) => ({
       name: t.name,
       url: BASE + t.path,
       headers: t.headers,
       expect: t.expect,
+      ...(t.main && concurrency === 1 && { floor }),
       concurrency,
       requests: REQUESTS[concurrency],
       warmup: 20,

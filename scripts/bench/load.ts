@@ -2,15 +2,19 @@
 // loop it measures: `tsx scripts/bench/load.ts JOBS.json` sends every job's warm-up requests, then
 // each job's requests over keep-alive connections with the job's concurrency, checks every answer,
 // and prints one JSON result per job (latency to the last byte, requests per second) on stdout.
+// A job at concurrency 1 may name a floor: a reference page asked for in turns with the job's own
+// requests, ten of each, so that the page and its reference are timed in the same seconds of the
+// run. Turns of ten rather than of one keep most floor requests clear of the collections of garbage
+// the page leaves behind.
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import { percentile } from "./server";
 
-export type LoadJob = {
-  name: string;
-  url: string;
-  headers: Record<string, string>;
-  expect: string;
+/** One address, with what its answer must contain. */
+type Target = { name: string; url: string; headers: Record<string, string>; expect: string };
+export type LoadJob = Target & {
+  /** The reference page timed alternately with this one (concurrency 1 only). */
+  floor?: Target;
   concurrency: number;
   requests: number;
   warmup: number;
@@ -23,12 +27,16 @@ export type LoadResult = {
   p95Ms: number;
   requestsPerSecond: number;
   bytes: number;
+  /** The floor's median over the same seconds, when the job named one. */
+  floorMedianMs?: number;
 };
 
 type Answer = { ms: number; bytes: number };
+/** How many requests of the page, then of its floor, are timed in each turn. */
+const FLOOR_TURN = 10;
 
 /** One request; a keep-alive socket the server closed as it was reused is retried once. */
-async function get(agent: http.Agent, job: LoadJob): Promise<Answer> {
+async function get(agent: http.Agent, job: Target): Promise<Answer> {
   try {
     return await getOnce(agent, job);
   } catch (error) {
@@ -37,7 +45,7 @@ async function get(agent: http.Agent, job: LoadJob): Promise<Answer> {
   }
 }
 
-function getOnce(agent: http.Agent, job: LoadJob): Promise<Answer> {
+function getOnce(agent: http.Agent, job: Target): Promise<Answer> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     http
@@ -57,22 +65,27 @@ function getOnce(agent: http.Agent, job: LoadJob): Promise<Answer> {
 }
 
 async function run(job: LoadJob): Promise<LoadResult> {
+  if (job.floor && job.concurrency !== 1) throw new Error(`${job.name}: a floor is timed at concurrency 1 only`);
   const agent = new http.Agent({ keepAlive: true, maxSockets: job.concurrency });
   for (let i = 0; i < job.warmup; i++) await get(agent, job);
   const times: number[] = [];
+  const floorTimes: number[] = [];
   let issued = 0;
   let bytes = 0;
   const started = performance.now();
   const worker = async () => {
     while (issued < job.requests) {
       issued++;
+      if (job.floor && times.length % FLOOR_TURN === 0)
+        for (let i = 0; i < FLOOR_TURN; i++) floorTimes.push((await get(agent, job.floor)).ms);
       const answer = await get(agent, job);
       times.push(answer.ms);
       bytes = answer.bytes;
     }
   };
   await Promise.all(Array.from({ length: job.concurrency }, worker));
-  const seconds = (performance.now() - started) / 1000;
+  // With a floor, the job's own seconds are the time its own requests took.
+  const seconds = job.floor ? times.reduce((sum, ms) => sum + ms, 0) / 1000 : (performance.now() - started) / 1000;
   agent.destroy();
   return {
     name: job.name,
@@ -82,6 +95,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
     p95Ms: percentile(times, 95),
     requestsPerSecond: times.length / seconds,
     bytes,
+    ...(job.floor && { floorMedianMs: percentile(floorTimes, 50) }),
   };
 }
 
@@ -95,7 +109,9 @@ warming.destroy();
 for (const job of jobs) {
   const result = await run(job);
   process.stderr.write(
-    `  ${job.name}, concurrency ${job.concurrency}: median ${result.medianMs.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms, ${result.requestsPerSecond.toFixed(1)} req/s\n`,
+    `  ${job.name}, concurrency ${job.concurrency}: median ${result.medianMs.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms, ${result.requestsPerSecond.toFixed(1)} req/s${
+      result.floorMedianMs === undefined ? "" : ` (floor ${result.floorMedianMs.toFixed(1)} ms)`
+    }\n`,
   );
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

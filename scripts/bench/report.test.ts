@@ -118,6 +118,25 @@ describe("evaluateBudgets", () => {
     ]);
   });
 
+  it("holds a page to the programs list timed beside it when there is one, not to the list's own job", () => {
+    const dashboard = page("dashboard", 24, 100 * KB, null);
+    const paired = result({
+      pages: [
+        { ...dashboard, c1: { ...dashboard.c1, floorMedianMs: 9 } },
+        page(FLOOR, 12, 20 * KB, null, false),
+        page("static file (ceiling)", 2, 1, null, false),
+      ],
+    });
+    expect(evaluateBudgets(paired).find((b) => b.name === "dashboard: median at concurrency 1")).toEqual({
+      name: "dashboard: median at concurrency 1",
+      limit: "≤ 2.5× the programs list (22.5 ms)",
+      value: "24.0 ms (2.7×)",
+      met: false,
+    });
+    expect(renderMarkdown(paired, [])).toContain("| 2.7× (of 9.0 ms) |");
+    expect(compareResults(paired, paired).find((c) => c.key === "dashboard c1 median / programs list")?.after).toBeCloseTo(24 / 9);
+  });
+
   it("misses a Lighthouse budget when any one of the runs falls short", () => {
     const verdicts = evaluateBudgets(result({ lighthouse: { "review page": scores([99, 94, 100], [100, 100, 98]) } })).filter((b) =>
       b.name.includes("Lighthouse"),
