@@ -4,8 +4,9 @@
 // and prints one JSON result per job (latency to the last byte, requests per second) on stdout.
 // A job at concurrency 1 may name a floor: a reference page asked for in turns with the job's own
 // requests, 25 of each, so that the page and its reference are timed in the same seconds of the
-// run. Long turns keep most floor requests clear of the garbage collections the page leaves behind:
-// in turns of ten, the floor beside the dashboard took 13.4 ms against 7.2 on its own.
+// run. Long turns keep most floor requests clear of the garbage collections the page leaves behind
+// (in turns of ten, the floor beside the dashboard took 13.4 ms against 7.2 on its own); the report
+// holds every page to the median of the floors (scripts/bench/report.ts).
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import { percentile } from "./server";
