@@ -200,15 +200,13 @@ try {
   if (only) targets.splice(0, targets.length, ...targets.filter((t) => only.includes(t.name)));
   targets.push({ name: "static file (ceiling)", path: `/${BENCH_CEILING_FILE}`, headers: {}, expect: asHtml(mod.meta.title), main: false });
 
-  // A main page at concurrency 1 is timed alternately with the programs list, so that its ratio to
-  // the floor holds whatever the machine's speed is in those seconds.
-  const floor = { name: floorPage.name, url: BASE + floorPage.path, headers: floorPage.headers, expect: floorPage.expect };
+  const address = (t: (typeof targets)[number]) => ({ name: t.name, url: BASE + t.path, headers: t.headers, expect: t.expect });
+  // A main page at concurrency 1 takes turns with the programs list, so that the floor is timed
+  // throughout the run (the report holds every page to the median of these floors).
+  const floor = address(floorPage);
   const jobs: LoadJob[] = targets.flatMap((t) =>
     ([1, 10] as const).map((concurrency) => ({
-      name: t.name,
-      url: BASE + t.path,
-      headers: t.headers,
-      expect: t.expect,
+      ...address(t),
       ...(t.main && concurrency === 1 && { floor }),
       concurrency,
       requests: REQUESTS[concurrency],

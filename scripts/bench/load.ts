@@ -14,7 +14,7 @@ import { percentile } from "./server";
 /** One address, with what its answer must contain. */
 type Target = { name: string; url: string; headers: Record<string, string>; expect: string };
 export type LoadJob = Target & {
-  /** The reference page timed alternately with this one (concurrency 1 only). */
+  /** The reference page timed in turns with this one (concurrency 1 only). */
   floor?: Target;
   concurrency: number;
   requests: number;
