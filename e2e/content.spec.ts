@@ -47,9 +47,18 @@ test("the module's table of contents is a list on a wide screen and a closed dis
 test("a link inside a module's text opens the other module without reloading the page", async ({ page }) => {
   await page.goto("/programs/codex-mastery/modules/quality");
   await page.evaluate(() => Object.assign(window, { stillHere: true }));
-  await page.locator("#main .prose").getByRole("link", { name: "Internals" }).first().click();
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    const path = new URL(request.url()).pathname;
+    if (!path.startsWith("/_next/")) asked.push(path);
+  });
+  const link = page.locator("#main .prose").getByRole("link", { name: "Internals" }).first();
+  await link.hover();
+  await link.click();
   await expect(page.getByRole("heading", { level: 1, name: "Module 1: Codex Code Internals" })).toBeVisible();
   expect(await page.evaluate(() => "stillHere" in window)).toBe(true);
+  // Nothing was loaded ahead as the pointer came over the link: the click asked for the page once.
+  expect(asked).toEqual(["/programs/codex-mastery/modules/internals"]);
 });
 
 test("hints are revealed one at a time and the solution only on request", async ({ page, expectAccessible }) => {

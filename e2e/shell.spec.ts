@@ -32,6 +32,22 @@ test("the navigation reaches every section of the app", async ({ page, expectAcc
   }
 });
 
+test("a link opens its page with one request and loads nothing ahead", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  const asked: { path: string; document: boolean }[] = [];
+  page.on("request", (request) => {
+    const path = new URL(request.url()).pathname;
+    if (!path.startsWith("/_next/")) asked.push({ path, document: request.resourceType() === "document" });
+  });
+  const link = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Patterns" });
+  await link.hover();
+  await link.focus();
+  await link.click();
+  await expect(page.getByRole("heading", { level: 1, name: "Pattern library" })).toBeVisible();
+  expect(asked).toEqual([{ path: "/patterns", document: false }]);
+});
+
 test("an unknown address shows the not-found page with a 404", async ({ page, expectAccessible }) => {
   const response = await page.goto("/no/such/page");
   expect(response?.status()).toBe(404);

@@ -211,7 +211,7 @@ export default async function PlaybookPage({ searchParams }: { searchParams: Pro
             <ul className="list-disc pl-5">
               {(allArchived ? shown.archived : shown.archived.slice(0, ARCHIVED_FIRST_FEW)).map((e) => (
                 <li key={e.id}>
-                  <Link href={entryRoute(e.slug, view)} prefetch={false} className="underline">
+                  <Link href={entryRoute(e.slug, view)} className="underline">
                     {e.title}
                   </Link>{" "}
                   <span className="text-sm text-muted">({KIND_LABELS[e.kind as PlaybookKind]})</span>

@@ -22,11 +22,7 @@ export function BrokenLinksReport({ report, view, full, showAllHref }: Props) {
       <ul className="list-disc space-y-1 pl-5" aria-label="Broken links">
         {shown.map((b) => (
           <li key={`${b.kind}:${b.slug}`}>
-            <Link
-              href={b.kind === "pattern" ? patternRoute(b.slug, view) : entryRoute(b.slug, view)}
-              prefetch={false}
-              className="underline"
-            >
+            <Link href={b.kind === "pattern" ? patternRoute(b.slug, view) : entryRoute(b.slug, view)} className="underline">
               {b.title}
             </Link>{" "}
             links to {b.broken.map((s) => `[[${s}]]`).join(", ")}, which {b.broken.length === 1 ? "names" : "name"} no pattern.

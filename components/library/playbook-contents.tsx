@@ -108,7 +108,7 @@ export function PlaybookContents({ entries, patterns, view, guide, full }: Props
                 <ul className="list-disc pl-5 text-sm">
                   {g.items.slice(0, shown).map((p) => (
                     <li key={p.slug}>
-                      <Link href={patternRoute(p.slug, view)} prefetch={false} className="underline">
+                      <Link href={patternRoute(p.slug, view)} className="underline">
                         {p.title}
                       </Link>
                     </li>

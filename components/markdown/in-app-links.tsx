@@ -16,16 +16,12 @@ function inAppTarget(event: Event): string | null {
 
 /**
  * Texts are sent as HTML (lib/markdown/html.ts), so their links are plain anchors. This makes a link
- * inside a text to another page of the app open the way the app's own links do: loaded ahead when
- * the pointer comes over it, then shown without reloading the page. One listener for the document.
+ * inside a text to another page of the app open the way the app's own links do (components/ui/link.tsx):
+ * shown without reloading the page. One listener for the document.
  */
 export function InAppLinks() {
   const router = useRouter();
   useEffect(() => {
-    const onPointerOver = (event: PointerEvent) => {
-      const target = inAppTarget(event);
-      if (target) router.prefetch(target);
-    };
     const onClick = (event: MouseEvent) => {
       if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       const target = inAppTarget(event);
@@ -33,10 +29,8 @@ export function InAppLinks() {
       event.preventDefault();
       router.push(target);
     };
-    document.addEventListener("pointerover", onPointerOver);
     document.addEventListener("click", onClick);
     return () => {
-      document.removeEventListener("pointerover", onPointerOver);
       document.removeEventListener("click", onClick);
     };
   }, [router]);

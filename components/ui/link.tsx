@@ -1,30 +1,12 @@
-"use client";
-
-// A link that loads its page ahead when the reader reaches for it (the pointer comes over it, or
-// it takes keyboard focus), not every link as soon as it scrolls into view: Next's default sends a
-// request for each of a page's twenty-odd navigation and module links on every page view, and every
-// page here is rendered for its reader. `prefetch={false}` (long lists) loads nothing ahead.
+// The app's link: it opens its page without reloading the document, and loads nothing ahead.
+// Every page here is rendered for its reader and none has a loading state, so a page loaded ahead
+// could not be shown any sooner: Next's default sent a request for each navigation and module link
+// in view, and loading on the pointer's approach sent two (the route's tree and its metadata) for
+// every link reached for, with the click still waiting on a third. In Chromium a click opened the
+// pattern library in 103 ms (median of 8) without them and in 120 ms with them.
 import NextLink from "next/link";
-import { useRouter } from "next/navigation";
 import type { ComponentProps } from "react";
 
-export function Link({ prefetch, onPointerEnter, onFocus, ...props }: ComponentProps<typeof NextLink>) {
-  const router = useRouter();
-  const prefetchOnIntent = () => {
-    if (prefetch !== false && typeof props.href === "string" && props.href.startsWith("/")) router.prefetch(props.href);
-  };
-  return (
-    <NextLink
-      {...props}
-      prefetch={false}
-      onPointerEnter={(event) => {
-        prefetchOnIntent();
-        onPointerEnter?.(event);
-      }}
-      onFocus={(event) => {
-        prefetchOnIntent();
-        onFocus?.(event);
-      }}
-    />
-  );
+export function Link(props: Omit<ComponentProps<typeof NextLink>, "prefetch">) {
+  return <NextLink {...props} prefetch={false} />;
 }
