@@ -9,7 +9,8 @@
 // measured window.
 //
 // Options: --warmup S (10), --window S (30), --start N (100), --max N (2000), --steps N,N,… (try
-// exactly these sizes), --only sqlite|postgresql.
+// exactly these sizes), --only sqlite|postgresql, --full-loads SHARE (0.2: the share of page opens
+// sent as full document loads rather than navigations; 1 sends every page as a full load).
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,6 +30,7 @@ import {
 } from "./cohort-report";
 import type { OpenLoopPlan, OpenLoopResult } from "./open-loop";
 import { RATES } from "./open-loop";
+import { pageRoutes } from "./navigation";
 import { processTree, residentMb } from "./memory";
 import { waitForServer } from "./server";
 
@@ -39,7 +41,23 @@ type SetupKey = keyof typeof SETUPS;
 const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const number = (name: string, fallback: number) => Number(option(name) ?? fallback);
 
-const WORKLOAD = `Open-loop workload per active learner: a page every ${RATES.learnerPageEverySeconds} s (dashboard, module, exercise, packet, library, search) and a write every ${RATES.learnerWriteEverySeconds / 60} minutes (a note version, a drill attempt, a pattern saved, posted as a browser without JavaScript posts the form); one reviewer per ten learners, a review page every ${RATES.reviewPageEverySeconds} s and a verdict every ${RATES.verdictEverySeconds / 60} minutes; one agent per ten learners, an API call every ${RATES.agentCallEverySeconds} s (one in four a write). Each learner has modules 1–3 accepted and module 4 in progress (one in five submitted), 50 patterns, 15 playbook entries, 500 plan-log entries. Load generator on the same machine; the production server as \`npm start\` runs it, started afresh for every size and primed before the warm-up (on every instance, every active learner has opened each page of the mix once and a reviewer every queued packet, as on a server that has been running); its peak memory is read from the warm-up on.`;
+/** The share of page opens sent as full document loads (a new tab, a reload, a bookmark); the rest follow a link of the page in hand. */
+const FULL_LOAD_SHARE = number("--full-loads", 0.2);
+if (!(FULL_LOAD_SHARE >= 0 && FULL_LOAD_SHARE <= 1)) {
+  console.error(`--full-loads takes a share from 0 to 1, such as 0.2 (not ${option("--full-loads")}).`);
+  process.exit(2);
+}
+
+function howPagesOpen(share: number): string {
+  if (share >= 1) return "every one a full document load";
+  const navigation =
+    "opened from a link of the page in hand as the browser does it (a navigation: the page's payload without HTML, the layout both pages share not rendered again)";
+  return share > 0
+    ? `${navigation}, but ${Math.round(share * 100)} % as full document loads (a new tab, a reload, a bookmark)`
+    : navigation;
+}
+
+const WORKLOAD = `Open-loop workload per active learner: a page every ${RATES.learnerPageEverySeconds} s (dashboard, module, exercise, packet, library, search), ${howPagesOpen(FULL_LOAD_SHARE)}, and a write every ${RATES.learnerWriteEverySeconds / 60} minutes (a note version, a drill attempt, a pattern saved, posted as a browser without JavaScript posts the form); one reviewer per ten learners, a review page every ${RATES.reviewPageEverySeconds} s (opened as a learner's pages are) and a verdict every ${RATES.verdictEverySeconds / 60} minutes; one agent per ten learners, an API call every ${RATES.agentCallEverySeconds} s (one in four a write). Each learner has modules 1–3 accepted and module 4 in progress (one in five submitted), 50 patterns, 15 playbook entries, 500 plan-log entries. Load generator on the same machine; the production server as \`npm start\` runs it, started afresh for every size and primed before the warm-up (on every instance, every active learner has opened each page of the mix once and a reviewer every queued packet, as on a server that has been running); its peak memory is read from the warm-up on.`;
 
 type Servers = { bases: string[]; pids: number[]; stop: () => Promise<void> };
 
@@ -142,6 +160,8 @@ async function runSetup(key: SetupKey): Promise<CohortSetupResult> {
         seed: steps.length + 1,
         paths,
         searches: ["bisect", "review checklist", "context budget", "rollback", "hook"],
+        routes: pageRoutes(),
+        fullLoadShare: FULL_LOAD_SHARE,
         decided,
       };
       const planFile = path.join(scratch, "plan.json");

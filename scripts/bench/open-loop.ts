@@ -4,12 +4,15 @@
 // sending each request to the next instance in turn, and prints one JSON result on stdout.
 //
 // The workload (per active learner unless said): a page every 20 s (dashboard, module, exercise,
-// packet, library, search); a write every 2 minutes (a new version of a note, a drill attempt, a
+// packet, library, search), opened from a link of the page in hand as the browser does it (a
+// navigation: the page's payload, without HTML; scripts/bench/navigation.ts) but for a share sent
+// as full document loads (a new tab, a reload, a bookmark); a write every 2 minutes (a new version of a note, a drill attempt, a
 // pattern saved), posted as a browser without JavaScript posts the page's form; per reviewer (one
-// per ten learners) a review page every 30 s and a verdict every 5 minutes (the review page, then
+// per ten learners) a review page every 30 s (opened as a learner's pages are) and a verdict every 5 minutes (the review page, then
 // its verdict form); per agent (one per ten learners) an API call every 15 s, one in four a write.
 import { readFileSync } from "node:fs";
 import { prng } from "../../lib/library/sample-library";
+import { navigationRequest } from "./navigation";
 import { percentile } from "./server";
 import type { Cohort } from "./cohort-seed";
 
@@ -32,6 +35,10 @@ export type OpenLoopPlan = {
   /** The pages of module 4 (in progress for most learners) and words to search for. */
   paths: { module: string; exercises: string[]; packet: string; moduleNumber: number; drillIds: string[] };
   searches: string[];
+  /** The app's page routes, which navigations name (scripts/bench/navigation.ts). */
+  routes: string[];
+  /** The share of page opens sent as full document loads; the others are navigations from the page in hand. */
+  fullLoadShare: number;
   /** Queued packets given a verdict by earlier runs: not judged again. */
   decided: string[];
 };
@@ -161,6 +168,24 @@ async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopResult> {
       () => fetch(base() + path, { headers: { cookie }, redirect: "manual" }),
       (s) => s === 200,
     );
+  // The page each person has in hand, which a navigation leaves.
+  const inHand = new Map<string, string>();
+  const pathname = (path: string) => path.split("?")[0];
+  /** Opens `path` for the person of `cookie`: a full load, or a navigation from the page in hand. */
+  const open = async (name: string, path: string, cookie: string, fullLoad: boolean, counted: boolean) => {
+    const from = inHand.get(cookie)!;
+    inHand.set(cookie, path);
+    if (fullLoad) return page(`${name} (full load)`, path, cookie, counted);
+    const to = base();
+    const navigation = await navigationRequest(from, path, plan.routes);
+    return send(
+      `${name} (navigation)`,
+      "page",
+      counted,
+      () => fetch(to + navigation.path, { headers: { ...navigation.headers, cookie }, redirect: "manual" }),
+      (s) => s === 200,
+    );
+  };
   const post = (name: string, path: string, cookie: string, fields: [string, string][], counted: boolean) => {
     const to = base();
     const body = new FormData();
@@ -188,8 +213,13 @@ async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopResult> {
     ] as const;
   const learnerPage = (counted: boolean) => {
     const learner = pick(learners);
-    const [name, path] = pick(learnerPages());
-    return page(name, path, learner.cookie, counted);
+    const fullLoad = random() < plan.fullLoadShare;
+    // A learner starts on any page of the mix, so that each is as likely as another from the first
+    // open on. A link leads to another page; a full load may be a reload of the page in hand.
+    if (!inHand.has(learner.cookie)) inHand.set(learner.cookie, pick(learnerPages())[1]);
+    const here = pathname(inHand.get(learner.cookie)!);
+    const [name, path] = pick(learnerPages().filter(([, to]) => fullLoad || pathname(to) !== here));
+    return open(name, path, learner.cookie, fullLoad, counted);
   };
   const learnerWrite = (counted: boolean) => {
     const n = ++counter;
@@ -244,8 +274,13 @@ async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopResult> {
       counted,
     );
   };
-  const reviewPage = (counted: boolean) =>
-    queued.length === 0 ? Promise.resolve() : page("review page", `/review/${pick(queued).packetId}`, pick(reviewers).cookie, counted);
+  const reviewPage = async (counted: boolean) => {
+    if (queued.length === 0) return;
+    const reviewer = pick(reviewers);
+    // A reviewer who has not opened a packet yet is on the review queue.
+    if (!inHand.has(reviewer.cookie)) inHand.set(reviewer.cookie, "/review");
+    return open("review page", `/review/${pick(queued).packetId}`, reviewer.cookie, random() < plan.fullLoadShare, counted);
+  };
   const undecided = queued.filter((l) => !plan.decided.includes(l.packetId));
   const decided: string[] = [];
   const verdict = async (counted: boolean) => {
@@ -254,11 +289,12 @@ async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopResult> {
     decided.push(packet.packetId);
     const reviewer = pick(reviewers);
     const path = `/review/${packet.packetId}`;
-    // The reviewer opens the review page, then sends its verdict form.
+    // The reviewer opens the review page (a full load, whose form this reads), then sends its verdict form.
+    inHand.set(reviewer.cookie, path);
     let html = "";
     const to = base();
     await send(
-      "review page",
+      "review page (full load)",
       "page",
       counted,
       async () => {
