@@ -6,10 +6,11 @@
 // The workload (per active learner unless said): a page every 20 s (dashboard, module, exercise,
 // packet, library, search), opened from a link of the page in hand as the browser does it (a
 // navigation: the page's payload, without HTML; scripts/bench/navigation.ts) but for a share sent
-// as full document loads (a new tab, a reload, a bookmark); a write every 2 minutes (a new version of a note, a drill attempt, a
-// pattern saved), posted as a browser without JavaScript posts the page's form; per reviewer (one
-// per ten learners) a review page every 30 s (opened as a learner's pages are) and a verdict every 5 minutes (the review page, then
-// its verdict form); per agent (one per ten learners) an API call every 15 s, one in four a write.
+// as full document loads (a new tab, a reload, a bookmark); a write every 2 minutes (a new version
+// of a note, a drill attempt, a pattern saved), posted as a browser without JavaScript posts the
+// page's form; per reviewer (one per ten learners) a review page every 30 s (opened as a learner's
+// pages are) and a verdict every 5 minutes (the review page, then its verdict form); per agent
+// (one per ten learners) an API call every 15 s, one in four a write.
 import { readFileSync } from "node:fs";
 import { prng } from "../../lib/library/sample-library";
 import { navigationRequest } from "./navigation";
@@ -171,9 +172,8 @@ async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopResult> {
   // The page each person has in hand, which a navigation leaves.
   const inHand = new Map<string, string>();
   const pathname = (path: string) => path.split("?")[0];
-  /** Opens `path` for the person of `cookie`: a full load, or a navigation from the page in hand. */
-  const open = async (name: string, path: string, cookie: string, fullLoad: boolean, counted: boolean) => {
-    const from = inHand.get(cookie)!;
+  /** Opens `path` for the person of `cookie`, who has `from` in hand: a full load, or a navigation from it. */
+  const open = async (name: string, path: string, cookie: string, from: string, fullLoad: boolean, counted: boolean) => {
     inHand.set(cookie, path);
     if (fullLoad) return page(`${name} (full load)`, path, cookie, counted);
     const to = base();
@@ -216,10 +216,9 @@ async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopResult> {
     const fullLoad = random() < plan.fullLoadShare;
     // A learner starts on any page of the mix, so that each is as likely as another from the first
     // open on. A link leads to another page; a full load may be a reload of the page in hand.
-    if (!inHand.has(learner.cookie)) inHand.set(learner.cookie, pick(learnerPages())[1]);
-    const here = pathname(inHand.get(learner.cookie)!);
-    const [name, path] = pick(learnerPages().filter(([, to]) => fullLoad || pathname(to) !== here));
-    return open(name, path, learner.cookie, fullLoad, counted);
+    const from = inHand.get(learner.cookie) ?? pick(learnerPages())[1];
+    const [name, path] = pick(learnerPages().filter(([, to]) => fullLoad || pathname(to) !== pathname(from)));
+    return open(name, path, learner.cookie, from, fullLoad, counted);
   };
   const learnerWrite = (counted: boolean) => {
     const n = ++counter;
@@ -278,8 +277,8 @@ async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopResult> {
     if (queued.length === 0) return;
     const reviewer = pick(reviewers);
     // A reviewer who has not opened a packet yet is on the review queue.
-    if (!inHand.has(reviewer.cookie)) inHand.set(reviewer.cookie, "/review");
-    return open("review page", `/review/${pick(queued).packetId}`, reviewer.cookie, random() < plan.fullLoadShare, counted);
+    const from = inHand.get(reviewer.cookie) ?? "/review";
+    return open("review page", `/review/${pick(queued).packetId}`, reviewer.cookie, from, random() < plan.fullLoadShare, counted);
   };
   const undecided = queued.filter((l) => !plan.decided.includes(l.packetId));
   const decided: string[] = [];
