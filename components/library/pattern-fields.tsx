@@ -1,6 +1,6 @@
 // The fields of the pattern form (new and edit), with the live preview beside them.
 import { Field } from "@/components/ui/form";
-import type { Program } from "@/lib/content";
+import { exerciseLabel, moduleLabel, type Program } from "@/lib/content";
 import { categoryLabel, PATTERN_SECTIONS, type PatternData } from "@/lib/library/schema";
 import { EditorLayout } from "./editor-layout";
 
@@ -52,11 +52,11 @@ export function PatternFields({
       >
         <option value="">Not from a module</option>
         {program?.modules.map((mod) => (
-          <optgroup key={mod.slug} label={`Module ${mod.meta.number}: ${mod.meta.title}`}>
-            <option value={String(mod.meta.number)}>Module {mod.meta.number} as a whole</option>
+          <optgroup key={mod.slug} label={moduleLabel(mod)}>
+            <option value={String(mod.meta.number)}>{`Module ${mod.meta.number} as a whole`}</option>
             {mod.exercises.map((exercise) => (
               <option key={exercise.slug} value={`${mod.meta.number}:${exercise.slug}`}>
-                Exercise {mod.meta.number}.{exercise.meta.number}: {exercise.meta.title}
+                {exerciseLabel(mod, exercise)}
               </option>
             ))}
           </optgroup>

@@ -9,11 +9,12 @@ function shade(score: number, minimum: number): string {
   return score >= 5 ? "bg-success/35" : score >= 4 ? "bg-success/20" : "bg-success/10";
 }
 
+/** A score with the self-score under it; the frame and type come from .heat-map, written once for the table's cells. */
 function ScoreCell({ score, self, minimum }: { score: number; self: number | null; minimum: number }) {
   return (
-    <td className={`grid-cell ${shade(score, minimum)}`}>
-      <span className="rubric-score">{score}</span>
-      <span className="rubric-self">{`self ${self ?? "—"}`}</span>
+    <td className={shade(score, minimum)}>
+      {score}
+      <small>{`self ${self ?? "—"}`}</small>
     </td>
   );
 }
@@ -41,20 +42,18 @@ export function RubricTable({ standings, threshold }: { standings: ModuleStandin
         higher. {waiting > 0 ? `${count(waiting, "module")} not reviewed yet.` : ""}
       </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
-        <table className="w-full border-collapse text-center text-sm">
+        <table className="heat-map w-full border-collapse text-center text-sm">
           <thead>
             <tr className="bg-sunken">
-              <th scope="col" className="grid-cell sticky left-0 bg-sunken text-left">
+              <th scope="col" className="sticky left-0 bg-sunken text-left">
                 Module
               </th>
               {DIMENSIONS.map((d) => (
-                <th key={d} scope="col" className="grid-cell">
+                <th key={d} scope="col">
                   {DIMENSION_LABELS[d]}
                 </th>
               ))}
-              <th scope="col" className="grid-cell">
-                Average
-              </th>
+              <th scope="col">Average</th>
             </tr>
           </thead>
           <tbody>
@@ -63,7 +62,7 @@ export function RubricTable({ standings, threshold }: { standings: ModuleStandin
               const average = evaluateRubric(scores, threshold).average;
               return (
                 <tr key={number}>
-                  <th scope="row" className="grid-cell sticky left-0 min-w-36 bg-surface text-left font-medium">
+                  <th scope="row" className="sticky left-0 min-w-36 bg-surface text-left font-medium">
                     {`${number}. ${moduleTitle}`}
                   </th>
                   {DIMENSIONS.map((d) => (

@@ -1,6 +1,6 @@
 import { startTimerAction, stopTimerAction } from "@/app/actions";
 import { ActionForm, Field, FieldError, SubmitButton } from "@/components/ui/form";
-import type { Program } from "@/lib/content";
+import { exerciseLabel, moduleLabel, type Program } from "@/lib/content";
 import { Moment } from "@/components/ui/moment";
 import { Elapsed } from "./elapsed";
 
@@ -10,8 +10,8 @@ type Running = { id: string; moduleNumber: number; exercise: string | null; star
 export function targetLabel(program: Program, moduleNumber: number, exercise: string | null): string {
   const mod = program.modules.find((m) => m.meta.number === moduleNumber);
   const ex = exercise ? mod?.exercises.find((e) => e.slug === exercise) : undefined;
-  if (ex) return `Exercise ${moduleNumber}.${ex.meta.number}: ${ex.meta.title}`;
-  return `Module ${moduleNumber}${mod ? `: ${mod.meta.title}` : ""}${exercise ? ` (${exercise})` : ""}`;
+  if (mod && ex) return exerciseLabel(mod, ex);
+  return `${mod ? moduleLabel(mod) : `Module ${moduleNumber}`}${exercise ? ` (${exercise})` : ""}`;
 }
 
 /** The modules and their exercises as choices for a timer or a time entry. */
@@ -20,11 +20,11 @@ export function TargetOptions({ program }: { program: Program }) {
     <>
       <option value="">Choose…</option>
       {program.modules.map((m) => (
-        <optgroup key={m.meta.number} label={`Module ${m.meta.number}: ${m.meta.title}`}>
-          <option value={String(m.meta.number)}>Module {m.meta.number} packet</option>
+        <optgroup key={m.meta.number} label={moduleLabel(m)}>
+          <option value={String(m.meta.number)}>{`Module ${m.meta.number} packet`}</option>
           {m.exercises.map((e) => (
             <option key={e.slug} value={`${m.meta.number}:${e.slug}`}>
-              Exercise {m.meta.number}.{e.meta.number}: {e.meta.title}
+              {exerciseLabel(m, e)}
             </option>
           ))}
         </optgroup>

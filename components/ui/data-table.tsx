@@ -3,7 +3,17 @@ import type { ReactNode } from "react";
 type Row = { key: string; cells: ReactNode[] };
 
 /** A scrollable, keyboard-reachable table with a label; the first column can head its rows. */
-export function DataTable({ label, headers, rows, rowHeaders = false }: { label: string; headers: string[]; rows: Row[]; rowHeaders?: boolean }) {
+export function DataTable({
+  label,
+  headers,
+  rows,
+  rowHeaders = false,
+}: {
+  label: string;
+  headers: string[];
+  rows: Row[];
+  rowHeaders?: boolean;
+}) {
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
       <table className="w-full border-collapse text-sm">
@@ -25,7 +35,7 @@ export function DataTable({ label, headers, rows, rowHeaders = false }: { label:
                     {cell}
                   </th>
                 ) : (
-                  <td key={i} data-label={headers[i]} className="grid-cell">
+                  <td key={i} className="grid-cell">
                     {cell}
                   </td>
                 ),

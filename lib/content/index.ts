@@ -53,3 +53,8 @@ export function moduleByNumber(program: Program, number: number): Module | null 
 export function moduleLabel(mod: Module): string {
   return `Module ${mod.meta.number}: ${mod.meta.title}`;
 }
+
+/** How an exercise is named in titles, choices and search results: "Exercise 3.2: Title". */
+export function exerciseLabel(mod: Module, exercise: Exercise): string {
+  return `Exercise ${mod.meta.number}.${exercise.meta.number}: ${exercise.meta.title}`;
+}

@@ -1,6 +1,7 @@
 // Full-text search over the programs' modules and exercises; the index is built once per
 // content version and queried in memory.
 import MiniSearch, { type SearchResult } from "minisearch";
+import { exerciseLabel, moduleLabel } from "./index";
 import { exerciseRoute, moduleRoute, programRoute } from "./links";
 import type { ContentIndex } from "./loader";
 
@@ -24,7 +25,7 @@ function documentsOf(content: ContentIndex): SearchDoc[] {
       docs.push({
         id: `${program.slug}/${mod.slug}`,
         kind: "module",
-        title: `Module ${m.number}: ${m.title}`,
+        title: moduleLabel(mod),
         context: program.meta.title,
         url: moduleRoute(program.slug, mod.slug),
         text: [
@@ -41,8 +42,8 @@ function documentsOf(content: ContentIndex): SearchDoc[] {
         docs.push({
           id: `${program.slug}/${mod.slug}/${exercise.slug}`,
           kind: "exercise",
-          title: `Exercise ${m.number}.${e.number}: ${e.title}`,
-          context: `Module ${m.number}: ${m.title}`,
+          title: exerciseLabel(mod, exercise),
+          context: moduleLabel(mod),
           url: exerciseRoute(program.slug, mod.slug, exercise.slug),
           text: [...e.objectives, ...e.successCriteria, exercise.parts.context, exercise.parts.steps].join("\n"),
         });

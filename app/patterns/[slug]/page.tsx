@@ -7,7 +7,7 @@ import { BrokenLinksNotice, ItemToolbar } from "@/components/library/item-toolba
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
-import { getProgram, moduleByNumber } from "@/lib/content";
+import { exerciseLabel, getProgram, moduleByNumber, moduleLabel } from "@/lib/content";
 import { exerciseRoute, moduleRoute } from "@/lib/content/links";
 import { entryRoute, libraryRoute, patternHistoryRoute, patternRoute, wikiResolver } from "@/lib/library/links";
 import { getPattern, patternData, patternSavedBy, patternTitles, sectionTexts } from "@/lib/library/patterns";
@@ -64,9 +64,7 @@ export default async function PatternPage({ params, searchParams }: Props) {
                 href={exercise ? exerciseRoute(program.slug, mod.slug, exercise.slug) : moduleRoute(program.slug, mod.slug)}
                 className="underline"
               >
-                {exercise
-                  ? `Exercise ${mod.meta.number}.${exercise.meta.number}: ${exercise.meta.title}`
-                  : `Module ${mod.meta.number}: ${mod.meta.title}`}
+                {exercise ? exerciseLabel(mod, exercise) : moduleLabel(mod)}
               </Link>
             </>
           ) : null}

@@ -9,7 +9,7 @@ import { TimerPanel } from "@/components/progress/timer-panel";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
-import { getExercise, getModule, getProgram } from "@/lib/content";
+import { exerciseLabel, getExercise, getModule, getProgram } from "@/lib/content";
 import { exerciseRoute, moduleRoute, packetRoute, programRoute } from "@/lib/content/links";
 import { Moment } from "@/components/ui/moment";
 import { exerciseResult } from "@/lib/packets/queries";
@@ -31,7 +31,7 @@ async function load(params: Params["params"]) {
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const found = await load(params);
   return {
-    title: found ? `Exercise ${found.mod.meta.number}.${found.exercise.meta.number}: ${found.exercise.meta.title}` : "Exercise not found",
+    title: found ? exerciseLabel(found.mod, found.exercise) : "Exercise not found",
   };
 }
 
@@ -50,7 +50,7 @@ export default async function ExercisePage({ params }: Params) {
   return (
     <>
       <PageHeader
-        title={`Exercise ${mod.meta.number}.${meta.number}: ${meta.title}`}
+        title={exerciseLabel(mod, exercise)}
         eyebrow={
           <>
             <Link href={programRoute(program.slug)}>{program.meta.title}</Link> ›{" "}
