@@ -9,7 +9,7 @@ function shade(score: number, minimum: number): string {
   return score >= 5 ? "bg-success/35" : score >= 4 ? "bg-success/20" : "bg-success/10";
 }
 
-/** A score with the self-score under it; the frame and type come from .heat-map, written once for the table's cells. */
+/** A score with the self-score under it; its frame and type come from the table (.grid-table, .heat-map). */
 function ScoreCell({ score, self, minimum }: { score: number; self: number | null; minimum: number }) {
   return (
     <td className={shade(score, minimum)}>
@@ -42,7 +42,7 @@ export function RubricTable({ standings, threshold }: { standings: ModuleStandin
         higher. {waiting > 0 ? `${count(waiting, "module")} not reviewed yet.` : ""}
       </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
-        <table className="heat-map w-full border-collapse text-center text-sm">
+        <table className="grid-table heat-map w-full border-collapse text-center text-sm">
           <thead>
             <tr className="bg-sunken">
               <th scope="col" className="sticky left-0 bg-sunken text-left">

@@ -16,13 +16,11 @@ export function DataTable({
 }) {
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
-      <table className="w-full border-collapse text-sm">
+      <table className="grid-table w-full border-collapse text-sm">
         <thead>
           <tr className="bg-sunken text-left">
             {headers.map((h) => (
-              <th key={h} className="grid-cell">
-                {h}
-              </th>
+              <th key={h}>{h}</th>
             ))}
           </tr>
         </thead>
@@ -31,13 +29,11 @@ export function DataTable({
             <tr key={row.key} className="align-top">
               {row.cells.map((cell, i) =>
                 i === 0 && rowHeaders ? (
-                  <th key={i} scope="row" className="grid-cell text-left font-medium">
+                  <th key={i} scope="row" className="text-left font-medium">
                     {cell}
                   </th>
                 ) : (
-                  <td key={i} className="grid-cell">
-                    {cell}
-                  </td>
+                  <td key={i}>{cell}</td>
                 ),
               )}
             </tr>
