@@ -201,8 +201,9 @@ try {
   targets.push({ name: "static file (ceiling)", path: `/${BENCH_CEILING_FILE}`, headers: {}, expect: asHtml(mod.meta.title), main: false });
 
   const address = (t: (typeof targets)[number]) => ({ name: t.name, url: BASE + t.path, headers: t.headers, expect: t.expect });
-  // A main page at concurrency 1 takes turns with the programs list, so that the floor is timed
-  // throughout the run (the report holds every page to the median of these floors).
+  // A main page at concurrency 1 takes turns with the programs list, in rounds over all the main
+  // pages (scripts/bench/load.ts), so that the floor is timed throughout the run (the report holds
+  // every page to the median of these floors).
   const floor = address(floorPage);
   const jobs: LoadJob[] = targets.flatMap((t) =>
     ([1, 10] as const).map((concurrency) => ({

@@ -3,10 +3,13 @@
 // each job's requests over keep-alive connections with the job's concurrency, checks every answer,
 // and prints one JSON result per job (latency to the last byte, requests per second) on stdout.
 // A job at concurrency 1 may name a floor: a reference page asked for in turns with the job's own
-// requests, 25 of each, so that the page and its reference are timed in the same seconds of the
-// run. Long turns keep most floor requests clear of the garbage collections the page leaves behind
-// (in turns of ten, the floor beside the dashboard took 13.4 ms against 7.2 on its own); the report
-// holds every page to the median of the floors (scripts/bench/report.ts).
+// requests, 25 of each. Long turns keep most floor requests clear of the garbage collections the
+// page leaves behind (in turns of ten, the floor beside the dashboard took 13.4 ms against 7.2 on
+// its own). The jobs with a floor take their turns in rounds, each job one turn a round, and the
+// other jobs run between the rounds, so that every page's requests and the floor's are spread over
+// the whole run and meet its slow and fast phases alike (measured one page after another, three
+// pages in a row once met a phase whose floor ran at 10 ms against 7–8 ms beside the others). The
+// report holds every page to the median of the floors (scripts/bench/report.ts).
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import { percentile } from "./server";
@@ -65,28 +68,16 @@ function getOnce(agent: http.Agent, job: Target): Promise<Answer> {
   });
 }
 
-async function run(job: LoadJob): Promise<LoadResult> {
-  if (job.floor && job.concurrency !== 1) throw new Error(`${job.name}: a floor is timed at concurrency 1 only`);
+/** What a job has measured so far. */
+type Measured = { job: LoadJob; agent: http.Agent; times: number[]; floorTimes: number[]; bytes: number };
+
+async function start(job: LoadJob): Promise<Measured> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: job.concurrency });
   for (let i = 0; i < job.warmup; i++) await get(agent, job);
-  const times: number[] = [];
-  const floorTimes: number[] = [];
-  let issued = 0;
-  let bytes = 0;
-  const started = performance.now();
-  const worker = async () => {
-    while (issued < job.requests) {
-      issued++;
-      if (job.floor && times.length % FLOOR_TURN === 0)
-        for (let i = 0; i < FLOOR_TURN; i++) floorTimes.push((await get(agent, job.floor)).ms);
-      const answer = await get(agent, job);
-      times.push(answer.ms);
-      bytes = answer.bytes;
-    }
-  };
-  await Promise.all(Array.from({ length: job.concurrency }, worker));
-  // With a floor, the job's own seconds are the time its own requests took.
-  const seconds = job.floor ? times.reduce((sum, ms) => sum + ms, 0) / 1000 : (performance.now() - started) / 1000;
+  return { job, agent, times: [], floorTimes: [], bytes: 0 };
+}
+
+function finish({ job, agent, times, floorTimes, bytes }: Measured, seconds: number): LoadResult {
   agent.destroy();
   return {
     name: job.name,
@@ -100,6 +91,56 @@ async function run(job: LoadJob): Promise<LoadResult> {
   };
 }
 
+/** A job without a floor: all its requests, `concurrency` at a time. */
+async function run(job: LoadJob): Promise<LoadResult> {
+  const measured = await start(job);
+  let issued = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (issued < job.requests) {
+      issued++;
+      const answer = await get(measured.agent, job);
+      measured.times.push(answer.ms);
+      measured.bytes = answer.bytes;
+    }
+  };
+  await Promise.all(Array.from({ length: job.concurrency }, worker));
+  return finish(measured, (performance.now() - started) / 1000);
+}
+
+/** One turn of a job with a floor: the floor's requests, then up to as many of its own, one at a time. */
+async function turn(measured: Measured, floor: Target): Promise<void> {
+  const { job, agent } = measured;
+  for (let i = 0; i < FLOOR_TURN; i++) measured.floorTimes.push((await get(agent, floor)).ms);
+  for (let i = 0; i < FLOOR_TURN && measured.times.length < job.requests; i++) {
+    const answer = await get(agent, job);
+    measured.times.push(answer.ms);
+    measured.bytes = answer.bytes;
+  }
+}
+
+/** Every job's result, in the jobs' order: the jobs with a floor in rounds of turns, the others between the rounds. */
+async function runAll(jobs: LoadJob[]): Promise<LoadResult[]> {
+  const results = new Map<LoadJob, LoadResult>();
+  const paired: { measured: Measured; floor: Target }[] = [];
+  for (const job of jobs) {
+    if (!job.floor) continue;
+    if (job.concurrency !== 1) throw new Error(`${job.name}: a floor is timed at concurrency 1 only`);
+    paired.push({ measured: await start(job), floor: job.floor });
+  }
+  const alone = jobs.filter((job) => !job.floor);
+  const rounds = Math.max(1, ...paired.map(({ measured }) => Math.ceil(measured.job.requests / FLOOR_TURN)));
+  const between = (round: number) => Math.round((alone.length * round) / rounds);
+  for (let round = 0; round < rounds; round++) {
+    process.stderr.write(`  round ${round + 1} of ${rounds}\n`);
+    for (const { measured, floor } of paired) if (measured.times.length < measured.job.requests) await turn(measured, floor);
+    for (const job of alone.slice(between(round), between(round + 1))) results.set(job, await run(job));
+  }
+  // With a floor, the job's own seconds are the time its own requests took.
+  for (const { measured } of paired) results.set(measured.job, finish(measured, measured.times.reduce((sum, ms) => sum + ms, 0) / 1000));
+  return jobs.map((job) => results.get(job)!);
+}
+
 const jobs = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as LoadJob[];
 // A server that has been running has run every page's code often enough for V8 to optimise what
 // they share: every job's warm-up requests are sent before any job is measured, so that the pages
@@ -107,10 +148,9 @@ const jobs = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as LoadJob[];
 const warming = new http.Agent({ keepAlive: true, maxSockets: 1 });
 for (const job of jobs) for (let i = 0; i < job.warmup; i++) await get(warming, job);
 warming.destroy();
-for (const job of jobs) {
-  const result = await run(job);
+for (const result of await runAll(jobs)) {
   process.stderr.write(
-    `  ${job.name}, concurrency ${job.concurrency}: median ${result.medianMs.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms, ${result.requestsPerSecond.toFixed(1)} req/s${
+    `  ${result.name}, concurrency ${result.concurrency}: median ${result.medianMs.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms, ${result.requestsPerSecond.toFixed(1)} req/s${
       result.floorMedianMs === undefined ? "" : ` (floor ${result.floorMedianMs.toFixed(1)} ms)`
     }\n`,
   );
