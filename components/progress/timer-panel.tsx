@@ -1,6 +1,6 @@
 import { startTimerAction, stopTimerAction } from "@/app/actions";
 import { ActionForm, Field, FieldError, SubmitButton } from "@/components/ui/form";
-import { exerciseLabel, moduleLabel, type Program } from "@/lib/content";
+import { exerciseLabel, getExercise, moduleByNumber, moduleLabel, type Program } from "@/lib/content";
 import { Moment } from "@/components/ui/moment";
 import { Elapsed } from "./elapsed";
 
@@ -8,8 +8,8 @@ type Running = { id: string; moduleNumber: number; exercise: string | null; star
 
 /** What a timer or time entry is on, in words. */
 export function targetLabel(program: Program, moduleNumber: number, exercise: string | null): string {
-  const mod = program.modules.find((m) => m.meta.number === moduleNumber);
-  const ex = exercise ? mod?.exercises.find((e) => e.slug === exercise) : undefined;
+  const mod = moduleByNumber(program, moduleNumber);
+  const ex = mod && exercise ? getExercise(mod, exercise) : null;
   if (mod && ex) return exerciseLabel(mod, ex);
   return `${mod ? moduleLabel(mod) : `Module ${moduleNumber}`}${exercise ? ` (${exercise})` : ""}`;
 }

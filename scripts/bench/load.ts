@@ -91,6 +91,13 @@ function finish({ job, agent, times, floorTimes, bytes }: Measured, seconds: num
   };
 }
 
+/** One of the job's own requests, timed. */
+async function timeOne(measured: Measured): Promise<void> {
+  const answer = await get(measured.agent, measured.job);
+  measured.times.push(answer.ms);
+  measured.bytes = answer.bytes;
+}
+
 /** A job without a floor: all its requests, `concurrency` at a time. */
 async function run(job: LoadJob): Promise<LoadResult> {
   const measured = await start(job);
@@ -99,9 +106,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
   const worker = async () => {
     while (issued < job.requests) {
       issued++;
-      const answer = await get(measured.agent, job);
-      measured.times.push(answer.ms);
-      measured.bytes = answer.bytes;
+      await timeOne(measured);
     }
   };
   await Promise.all(Array.from({ length: job.concurrency }, worker));
@@ -110,13 +115,8 @@ async function run(job: LoadJob): Promise<LoadResult> {
 
 /** One turn of a job with a floor: the floor's requests, then up to as many of its own, one at a time. */
 async function turn(measured: Measured, floor: Target): Promise<void> {
-  const { job, agent } = measured;
-  for (let i = 0; i < FLOOR_TURN; i++) measured.floorTimes.push((await get(agent, floor)).ms);
-  for (let i = 0; i < FLOOR_TURN && measured.times.length < job.requests; i++) {
-    const answer = await get(agent, job);
-    measured.times.push(answer.ms);
-    measured.bytes = answer.bytes;
-  }
+  for (let i = 0; i < FLOOR_TURN; i++) measured.floorTimes.push((await get(measured.agent, floor)).ms);
+  for (let i = 0; i < FLOOR_TURN && measured.times.length < measured.job.requests; i++) await timeOne(measured);
 }
 
 /** Every job's result, in the jobs' order: the jobs with a floor in rounds of turns, the others between the rounds. */
