@@ -40,6 +40,12 @@ describe("proxy bound to a network address", () => {
   it("keeps sign-in, setup and the health check reachable", async () => {
     for (const pathname of ["/signin", "/setup", "/api/health"]) expect(passedOn(await get(pathname)), pathname).toBe(true);
   });
+
+  it("leaves its pages compressed for the network (Next.js's own Cache-Control)", async () => {
+    const response = await get("/signin");
+    expect(passedOn(response)).toBe(true);
+    expect(response.headers.get("cache-control")).toBeNull();
+  });
 });
 
 describe("proxy behind an https public address", () => {

@@ -3,11 +3,13 @@
 // sends; refuses cross-origin writes; when the app is reachable from the network, sends anyone
 // not signed in to the sign-in page (or answers 401 to API calls without credentials); gives each
 // page a fresh CSP nonce, which Next.js applies to its own scripts and the root layout to its
-// theme script, and downloads and files the inert policy.
+// theme script, and downloads and files the inert policy; sends pages uncompressed when the app
+// serves only this machine (lib/page-compression.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { isSignedInCookie, sessionOptions } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { pageCacheControl } from "@/lib/page-compression";
 import { actionBodyTooDeep, isServerActionPost, MAX_ACTION_NESTING } from "@/lib/security/action-body";
 import { bodySizeVerdict } from "@/lib/security/body-limits";
 import { isAllowedHost, isPublicPath, signInRequired } from "@/lib/security/exposure";
@@ -72,6 +74,8 @@ export async function proxy(request: NextRequest) {
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
+  const cacheControl = pageCacheControl();
+  if (cacheControl) response.headers.set("cache-control", cacheControl);
   return response;
 }
 

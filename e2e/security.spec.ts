@@ -34,6 +34,28 @@ test("pages carry a nonce-based policy and the fixed security headers, and run w
   expect(api.headers()["content-security-policy"]).toContain("default-src 'none'");
 });
 
+test("this machine's browser gets pages uncompressed and scripts gzipped", async ({ page }) => {
+  const scripts: Promise<Record<string, string>>[] = [];
+  page.on("response", (response) => {
+    if (/\/_next\/static\/.+\.js$/.test(new URL(response.url()).pathname)) scripts.push(response.allHeaders());
+  });
+  const document = await page.goto("/");
+  expect(document!.headers()["content-encoding"]).toBeUndefined();
+  expect(document!.headers()["cache-control"]).toBe("private, no-cache, no-store, max-age=0, must-revalidate, no-transform");
+  await expect.poll(() => scripts.length).toBeGreaterThan(0);
+  // Every script but the smallest, which gzip's 1 KB threshold leaves as it is.
+  for (const headers of await Promise.all(scripts))
+    if (headers["content-encoding"] !== "gzip") expect(Number(headers["content-length"])).toBeLessThan(1024);
+  expect((await Promise.all(scripts)).filter((headers) => headers["content-encoding"] === "gzip").length).toBeGreaterThan(0);
+
+  // A client-side navigation's payload goes as it is too.
+  const navigation = page.waitForResponse((response) => response.request().headers()["rsc"] === "1");
+  await page.getByRole("link", { name: "Modules" }).first().click();
+  const payload = await navigation;
+  expect(payload.status()).toBe(200);
+  expect((await payload.allHeaders())["content-encoding"]).toBeUndefined();
+});
+
 test("writes from another origin are refused: server actions and the API", async ({ request }) => {
   const forged = { Origin: "http://evil.example", "Content-Type": "application/json" };
   const api = await request.post("/api/v1/packets/some-packet/review", { headers: forged, data: { verdict: "accept" } });

@@ -22,6 +22,14 @@ function hostSettings(): HostSettings {
 }
 
 /**
+ * Whether the app serves only this machine: bound to loopback, with no public address at which
+ * a reverse proxy passes it on to the network.
+ */
+export function servesOnlyThisMachine(settings: HostSettings = hostSettings()): boolean {
+  return isLoopbackHost(settings.bind) && !settings.publicUrl;
+}
+
+/**
  * Whether a request's Host header names this app: a loopback name (localhost, 127.x.x.x, [::1])
  * or the host of MASTERY_PUBLIC_URL; off loopback also the address it listens on, and any host
  * when no public URL is configured. Ports are not compared (a rebinding page uses the same port).
