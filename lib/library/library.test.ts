@@ -6,6 +6,7 @@ import type { Actor } from "../auth/actor";
 
 withTestDatabase("library-test-");
 const { db } = await import("../db");
+const { dialect } = await import("../env");
 const patterns = await import("./patterns");
 const playbook = await import("./playbook");
 const { matchingPatternSlugs, searchLibrary, searchEverything } = await import("./search");
@@ -153,6 +154,19 @@ describe("patterns", () => {
       ["reads", 1],
       ["tests", 1],
     ]);
+  });
+
+  // SQLite plans by the schema alone; PostgreSQL by its statistics too, so a three-row table tells nothing there.
+  it.skipIf(dialect() !== "sqlite")("reads a page of the default order from an index instead of sorting the whole library", async () => {
+    const plan = await (
+      await db()
+    ).$queryRawUnsafe<{ detail: string }[]>(
+      `EXPLAIN QUERY PLAN SELECT "id" FROM "Pattern" WHERE "learnerId" = ? AND "archived" = ? ORDER BY "updatedAt" DESC, "slug" ASC LIMIT 25`,
+      adaLearner,
+      false,
+    );
+    const steps = plan.map((step) => step.detail);
+    expect(steps).toEqual([expect.stringMatching(/^SEARCH Pattern USING INDEX \S+ \(learnerId=\? AND archived=\?\)$/)]);
   });
 });
 
