@@ -4,8 +4,10 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { Statement } from "better-sqlite3";
 import type { Prisma, PrismaClient } from "./generated/prisma/client";
 import { databasePath, dialect, env, type Dialect } from "./env";
+import { type ReusedStatement, reusingStatements } from "./sqlite-statements";
 
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -63,7 +65,9 @@ type Queryable = { queryRaw: (query: unknown) => Promise<unknown>; executeRaw: (
 type Transaction = { commit: () => Promise<void>; rollback: () => Promise<void> };
 
 /**
- * Two fixes to how the adapter shares its one connection:
+ * Three fixes to how the adapter uses its one connection:
+ * - each SQL text is compiled once and its statement reused (lib/sqlite-statements.ts), instead
+ *   of compiled again for every query;
  * - transactions open with BEGIN IMMEDIATE, so a transaction takes the write lock first
  *   (waiting up to the busy timeout) instead of reading and then failing with "database is
  *   locked" because another process (a backup, a second server, a script) wrote in between;
@@ -77,10 +81,10 @@ function withIsolatedTransactions(factory: PrismaBetterSqlite3): PrismaBetterSql
   const connectAdapter = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connectAdapter();
-    type Statement = { run: (...params: unknown[]) => unknown };
-    const sqlite = (adapter as unknown as { client: { prepare: (sql: string) => Statement } }).client;
-    const prepare = sqlite.prepare.bind(sqlite);
-    sqlite.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    const sqlite = (adapter as unknown as { client: { prepare: (sql: string) => Statement | ReusedStatement } }).client;
+    const prepare = sqlite.prepare.bind(sqlite) as (sql: string) => Statement;
+    const reused = reusingStatements(prepare);
+    sqlite.prepare = (sql: string) => reused(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
     shared.runOnConnection = (sql, params) => void prepare(sql).run(...params);
 
     const acquire = createLock();
