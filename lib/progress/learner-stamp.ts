@@ -63,6 +63,11 @@ export function rowsHeld(stamp: string): number {
   return 1 + HELD_ROWS.reduce((sum, index) => sum + (Number(parts[index]) || 0), 0);
 }
 
+/** How many plan-log entries the stamp's learner has. */
+export function logEntriesIn(stamp: string): number {
+  return Number(stamp.split(SEPARATOR)[STAMP_PARTS.indexOf("logEntries")]);
+}
+
 /** A stamp every write to what `learnerSnapshot` reads of this learner changes: its parts joined with "|". */
 export async function learnerStamp(learnerId: string): Promise<string> {
   const client = await db();

@@ -68,6 +68,15 @@ describe("learnerSnapshot", () => {
     await client.packet.updateMany({ where: { id: packetId }, data: { status: "review_required", submittedAt: new Date() } });
     expect((await learnerSnapshot(learnerId)).current.get(1)?.status).toBe("review_required");
   });
+
+  it("counts the learner's plan-log entries, a new one at once, another learner's not", async () => {
+    const client = await db();
+    const before = (await learnerSnapshot(learnerId)).log.entries;
+    expect(before).toBe(await client.planLogEntry.count({ where: { learnerId } }));
+    await logEntry(learnerId);
+    await logEntry(otherLearnerId);
+    expect((await learnerSnapshot(learnerId)).log.entries).toBe(before + 1);
+  });
 });
 
 describe("learnerStamp", () => {

@@ -16,7 +16,7 @@ import { type RubricScores, RubricScoresSchema } from "../rubric/rubric";
 import { ProofSchema } from "../packets/proof";
 import { type EffectiveEntry, effectiveEntries, type TimeTotals, timeTotals } from "../time/aggregate";
 import type { ModuleStanding } from "./capabilities";
-import { learnerStamp, rowsHeld } from "./learner-stamp";
+import { learnerStamp, logEntriesIn, rowsHeld } from "./learner-stamp";
 import { type IndicatorState, indicatorStates } from "./indicators";
 import { type Metric, type Pace, pace, playbookAdditions, type ProgressFacts, successMetrics } from "./metrics";
 
@@ -45,7 +45,8 @@ export type LearnerSnapshot = {
   redrill: { items: RedrillItem[]; due: RedrillItem[] };
   indicators: IndicatorState[];
   library: { patterns: number; playbookEntries: number };
-  log: { recent: LogRow[] };
+  /** The latest plan-log entries, and how many the learner has in all. */
+  log: { recent: LogRow[]; entries: number };
   /** Prerequisites a reviewer waived, as `module:prerequisite`. */
   waived: Set<string>;
   facts: ProgressFacts;
@@ -118,7 +119,11 @@ const history = (packet: SnapshotPacket): PacketHistory => ({
 });
 
 /** What follows from the learner's rows alone, not from the moment: kept while their stamp is unchanged. */
-type LearnerRecord = Omit<LearnerSnapshot, "now" | "learner" | "zone" | "program" | "redrill" | "facts" | "metrics" | "pace" | "next"> & {
+type LearnerRecord = Omit<
+  LearnerSnapshot,
+  "now" | "learner" | "zone" | "program" | "redrill" | "facts" | "metrics" | "pace" | "next" | "log"
+> & {
+  log: Omit<LearnerSnapshot["log"], "entries">;
   redrillItems: RedrillItem[];
   facts: Omit<ProgressFacts, "now">;
   states: ModuleState[];
@@ -157,6 +162,8 @@ export async function learnerSnapshot(learnerId: string, now = new Date()): Prom
   const facts: ProgressFacts = { ...lasting, now };
   return {
     ...kept,
+    // The stamp counts them already: its count is the one this record was read under.
+    log: { ...kept.log, entries: logEntriesIn(stamp) },
     now,
     learner,
     zone,

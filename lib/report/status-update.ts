@@ -3,7 +3,6 @@
 // placeholder filled or marked as having no data, and the same text for the same data.
 import { getContent, getProgram } from "../content";
 import { AppError } from "../errors";
-import { countLogEntries } from "../log/pages";
 import { latestTwoVersions } from "../packets/evidence-summary";
 import { learnerSnapshot } from "../progress/snapshot";
 import { dayKey } from "../time/zone";
@@ -56,7 +55,7 @@ function renderStatusUpdate(data: ReportData, problems: Problems): string[] {
 export async function statusUpdateSections(learnerId: string, programSlug: string, now: Date): Promise<string[]> {
   const program = getProgram(programSlug);
   if (!program) throw new AppError("not-found", `There is no program ${programSlug}.`, { program: "unknown program" });
-  const [snapshot, logCount] = await Promise.all([learnerSnapshot(learnerId, now), countLogEntries({ learnerId })]);
+  const snapshot = await learnerSnapshot(learnerId, now);
   if (snapshot.learner.programSlug !== programSlug) {
     throw new AppError("invalid", `${snapshot.learner.name}'s learner profile is in ${snapshot.learner.programSlug}, not ${programSlug}.`, {
       program: "not this learner's program",
@@ -67,7 +66,7 @@ export async function statusUpdateSections(learnerId: string, programSlug: strin
     shown.map(({ packet, item }) => ({ packetId: packet.id, itemKey: item.itemKey, version: item.version })),
   );
   const problems = getContent().problems.filter((p) => p.program === programSlug);
-  return renderStatusUpdate({ snapshot, logCount, diffs }, problems);
+  return renderStatusUpdate({ snapshot, logCount: snapshot.log.entries, diffs }, problems);
 }
 
 /** The status update for a learner in their program, as of `now`. */
