@@ -20,7 +20,7 @@ export type BoundStatement = {
 export type ReusedStatement = BoundStatement & { bind(parameters: unknown[]): BoundStatement };
 
 /** How many compiled statements a connection keeps: every query a page makes, with room to spare. */
-export const KEPT_STATEMENTS = 500;
+export const KEPT_STATEMENTS = 200;
 
 /** A `prepare` that compiles each SQL text once with `compile` and reuses it while it stays among the `limit` most recently used. */
 export function reusingStatements(compile: (sql: string) => Statement, limit = KEPT_STATEMENTS): (sql: string) => ReusedStatement {
