@@ -23,7 +23,6 @@ export function highSignalFindings(
   snapshot: LearnerSnapshot,
   audits: readonly ModuleAudit[],
   problems: readonly ContentProblem[],
-  logCount: number,
 ): string[] {
   const { now, pace, program } = snapshot;
   const urgent: string[] = [];
@@ -105,7 +104,7 @@ export function highSignalFindings(
   );
   const last = snapshot.log.recent[0];
   standing.push(
-    `**Plan log:** ${plural(logCount, "entry", "entries")}${last ? `; last change ${formatMoment(last.createdAt, snapshot.zone)}` : ""}.`,
+    `**Plan log:** ${plural(snapshot.log.entries, "entry", "entries")}${last ? `; last change ${formatMoment(last.createdAt, snapshot.zone)}` : ""}.`,
   );
   return [...urgent, ...standing].slice(0, MAX_FINDINGS);
 }

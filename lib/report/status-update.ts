@@ -66,7 +66,7 @@ export async function statusUpdateSections(learnerId: string, programSlug: strin
     shown.map(({ packet, item }) => ({ packetId: packet.id, itemKey: item.itemKey, version: item.version })),
   );
   const problems = getContent().problems.filter((p) => p.program === programSlug);
-  return renderStatusUpdate({ snapshot, logCount: snapshot.log.entries, diffs }, problems);
+  return renderStatusUpdate({ snapshot, diffs }, problems);
 }
 
 /** The status update for a learner in their program, as of `now`. */

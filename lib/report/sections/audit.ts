@@ -26,7 +26,7 @@ export function preamble(ctx: Context): string[] {
     "",
     `# 📍${program.meta.metadata.planId}: Status Update (${dayKey(ctx.snapshot.now, ctx.snapshot.zone)})`,
     "",
-    `Learner: **${learner.name}**${learner.soloMode ? " (solo mode)" : ""}${learner.importedAt ? ` (imported ${formatMoment(learner.importedAt, ctx.snapshot.zone)} from ${learner.importedFrom ?? "another install"})` : ""} · Program: **${program.meta.title}** (\`${program.slug}\`) · Generated ${formatMoment(ctx.snapshot.now, ctx.snapshot.zone)} from ${plural(ctx.snapshot.packets.length, "packet attempt")}, ${plural(ctx.logCount, "plan-log entry", "plan-log entries")} and ${plural(ctx.snapshot.time.entries.length, "time entry", "time entries")}.`,
+    `Learner: **${learner.name}**${learner.soloMode ? " (solo mode)" : ""}${learner.importedAt ? ` (imported ${formatMoment(learner.importedAt, ctx.snapshot.zone)} from ${learner.importedFrom ?? "another install"})` : ""} · Program: **${program.meta.title}** (\`${program.slug}\`) · Generated ${formatMoment(ctx.snapshot.now, ctx.snapshot.zone)} from ${plural(ctx.snapshot.packets.length, "packet attempt")}, ${plural(ctx.snapshot.log.entries, "plan-log entry", "plan-log entries")} and ${plural(ctx.snapshot.time.entries.length, "time entry", "time entries")}.`,
   ];
 }
 
@@ -79,8 +79,5 @@ export function capabilityTable(ctx: Context): string[] {
 }
 
 export function findingsSection(ctx: Context): string[] {
-  return [
-    "3. **High-Signal Findings**",
-    ...highSignalFindings(ctx.snapshot, ctx.audits, ctx.problems, ctx.logCount).map((f, i) => `   ${i + 1}. ${f}`),
-  ];
+  return ["3. **High-Signal Findings**", ...highSignalFindings(ctx.snapshot, ctx.audits, ctx.problems).map((f, i) => `   ${i + 1}. ${f}`)];
 }

@@ -115,8 +115,8 @@ export function reproducibility(ctx: Context): string[] {
     ],
     [
       "Environment and history captured in the plan log",
-      ctx.logCount > 0 ? "✅ done" : "➖ no data",
-      `${plural(ctx.logCount, "entry", "entries")}, append-only; every start, block, submission and verdict is logged`,
+      ctx.snapshot.log.entries > 0 ? "✅ done" : "➖ no data",
+      `${plural(ctx.snapshot.log.entries, "entry", "entries")}, append-only; every start, block, submission and verdict is logged`,
     ],
     [
       "Time recorded for every completed module",

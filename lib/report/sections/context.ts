@@ -21,7 +21,7 @@ export type Problems = ReturnType<typeof getContent>["problems"];
 export type VersionPairs = Awaited<ReturnType<typeof latestTwoVersions>>;
 
 /** What the report is computed from: the learner's snapshot, the size of their plan log and the evidence versions its diffs show. */
-export type ReportData = { snapshot: LearnerSnapshot; logCount: number; diffs: VersionPairs };
+export type ReportData = { snapshot: LearnerSnapshot; diffs: VersionPairs };
 
 export type Context = ReportData & { audits: ModuleAudit[]; problems: Problems };
 
