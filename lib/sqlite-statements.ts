@@ -9,7 +9,7 @@ import type { ColumnDefinition, RunResult, Statement } from "better-sqlite3";
 import { LruMap } from "./lru";
 
 /** What the adapter uses of a statement once its parameters are bound. */
-export type BoundStatement = {
+type BoundStatement = {
   readonly reader: boolean;
   run(): RunResult;
   columns(): ColumnDefinition[];
@@ -20,7 +20,7 @@ export type BoundStatement = {
 export type ReusedStatement = BoundStatement & { bind(parameters: unknown[]): BoundStatement };
 
 /** How many compiled statements a connection keeps: every query a page makes, with room to spare. */
-export const KEPT_STATEMENTS = 200;
+const KEPT_STATEMENTS = 200;
 
 /** A `prepare` that compiles each SQL text once with `compile` and reuses it while it stays among the `limit` most recently used. */
 export function reusingStatements(compile: (sql: string) => Statement, limit = KEPT_STATEMENTS): (sql: string) => ReusedStatement {
