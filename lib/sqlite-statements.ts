@@ -6,7 +6,7 @@
 // length of an `IN (…)` list), and hands out per call a statement-like object that passes its
 // parameters at each run instead of binding them.
 import type { ColumnDefinition, RunResult, Statement } from "better-sqlite3";
-import { LruMap } from "./lru";
+import { lruMemo } from "./lru";
 
 /** What the adapter uses of a statement once its parameters are bound. */
 type BoundStatement = {
@@ -24,13 +24,9 @@ const KEPT_STATEMENTS = 200;
 
 /** A `prepare` that compiles each SQL text once with `compile` and reuses it while it stays among the `limit` most recently used. */
 export function reusingStatements(compile: (sql: string) => Statement, limit = KEPT_STATEMENTS): (sql: string) => ReusedStatement {
-  const kept = new LruMap<Statement>(limit);
+  const kept = lruMemo<Statement>(limit);
   return (sql) => {
-    let statement = kept.get(sql);
-    if (!statement) {
-      statement = compile(sql);
-      kept.set(sql, statement);
-    }
+    const statement = kept(sql, () => compile(sql));
     return { ...withParameters(statement, []), bind: (parameters) => withParameters(statement, parameters) };
   };
 }
